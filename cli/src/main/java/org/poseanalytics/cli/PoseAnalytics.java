@@ -1,0 +1,19 @@
+package org.poseanalytics.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pose-analytics} command. Each subcommand is a thin shell over the library modules. */
+@Command(name = "pose-analytics", mixinStandardHelpOptions = true, version = "pose-analytics 0.1.0",
+        description = "Pose analytics for coaches and physical therapists.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class PoseAnalytics {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new PoseAnalytics());
+    }
+}

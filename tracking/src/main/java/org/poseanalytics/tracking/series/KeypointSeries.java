@@ -1,0 +1,48 @@
+package org.poseanalytics.tracking.series;
+
+import java.util.Arrays;
+import org.poseanalytics.pose.skeleton.Skeleton;
+
+/**
+ * One person's landmarks over time, column-wise: arrays are indexed [landmark][sample]. A gap (landmark
+ * not seen, or seen with too little visibility) is NaN in x and y. {@code worldX/Y/Z} are metres (BlazePose
+ * world landmarks) or null when the model gives no 3D. {@code filter} says which filters the series went
+ * through ("raw", "one-euro", "hampel+butterworth-4-6hz", ...) so every output can state it.
+ */
+public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
+                             double[][] x, double[][] y, double[][] z, double[][] visibility,
+                             double[][] worldX, double[][] worldY, double[][] worldZ,
+                             String filter) {
+
+    public KeypointSeries {
+        int n = frames.length;
+        if (timesS.length != n) throw new IllegalArgumentException("frames and times differ in length");
+        for (double[][] a : new double[][][]{x, y, z, visibility}) {
+            if (a.length != skeleton.size()) throw new IllegalArgumentException("expected " + skeleton.size() + " landmarks");
+            for (double[] row : a) if (row.length != n) throw new IllegalArgumentException("landmark row length differs from frames");
+        }
+    }
+
+    public int length() { return frames.length; }
+
+    public boolean hasWorld() { return worldX != null; }
+
+    public boolean isGap(int landmark, int sample) {
+        return Double.isNaN(x[landmark][sample]) || Double.isNaN(y[landmark][sample]);
+    }
+
+    /** An empty series of n samples, every landmark a gap, ready to be filled. */
+    public static KeypointSeries empty(Skeleton skeleton, long[] frames, double[] timesS, boolean withWorld, String filter) {
+        int k = skeleton.size();
+        return new KeypointSeries(skeleton, frames, timesS,
+                nan(k, frames.length), nan(k, frames.length), nan(k, frames.length), new double[k][frames.length],
+                withWorld ? nan(k, frames.length) : null, withWorld ? nan(k, frames.length) : null,
+                withWorld ? nan(k, frames.length) : null, filter);
+    }
+
+    private static double[][] nan(int rows, int cols) {
+        double[][] a = new double[rows][cols];
+        for (double[] row : a) Arrays.fill(row, Double.NaN);
+        return a;
+    }
+}
