@@ -1,0 +1,20 @@
+package org.poseanalytics.pose;
+
+import java.util.List;
+import org.poseanalytics.pose.image.RgbImage;
+
+/**
+ * A pose model behind one interface, so the CLI, the evaluation commands and the job runner do not care
+ * whether BlazePose on TFLite or HRNet on DJL produced the keypoints.
+ */
+public interface PoseEstimator extends AutoCloseable {
+
+    /** Every person found in a single picture, with no state carried from earlier calls (photos, evaluation). */
+    List<PersonPose> estimateImage(RgbImage image);
+
+    /** A name and version for outputs, e.g. "blazepose-full (@mediapipe/pose 0.5.1675469404)". */
+    String modelDescription();
+
+    @Override
+    void close();
+}
