@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * Hampel outlier detection on real timestamps: a sample is an outlier when it lies more than {@code k}
- * scaled median absolute deviations from the median of the samples within ±{@code halfWindowS} seconds.
+ * scaled median absolute deviations from what its neighbours within ±{@code halfWindowS} seconds predict.
+ * The prediction is a robust local line (Theil–Sen slope, median intercept) rather than the plain window median:
+ * a limb moving fast spreads the window's values so much that the plain median/MAD misses real spikes, while
+ * the residuals around the local line stay as small as the noise. The centre sample is left out of its own fit.
  * The window is in seconds, not samples, so a phone video with a variable frame rate gets the same time
  * support everywhere. Outliers are reported, not replaced: the caller turns them into gaps and lets the gap
  * filler bridge them, so no value is invented here.
@@ -36,6 +39,9 @@ public final class Hampel {
         int n = values.length;
         boolean[] out = new boolean[n];
         double[] window = new double[n];
+        double[] wt = new double[n];
+        double[] resid = new double[n];
+        double[] slopes = new double[0];
         int lo = 0;
         int hi = 0;
         for (int i = 0; i < n; i++) {
@@ -43,13 +49,23 @@ public final class Hampel {
             while (timesS[lo] < timesS[i] - halfWindowS) lo++;
             if (hi < i) hi = i;
             while (hi + 1 < n && timesS[hi + 1] <= timesS[i] + halfWindowS) hi++;
+            int span = hi - lo + 1;
+            if (slopes.length < span * span / 2 + 1) slopes = new double[span * span / 2 + 1];
             int m = 0;
-            for (int j = lo; j <= hi; j++) if (Double.isFinite(values[j])) window[m++] = values[j];
+            for (int j = lo; j <= hi; j++) {
+                if (j != i && Double.isFinite(values[j])) { wt[m] = timesS[j] - timesS[i]; window[m++] = values[j]; }
+            }
             if (m < 3) continue; // too few neighbours to judge
-            double med = median(window, m);
-            for (int j = 0; j < m; j++) window[j] = Math.abs(window[j] - med);
-            double mad = MAD_SCALE * median(window, m);
-            out[i] = Math.abs(values[i] - med) > Math.max(k * mad, minDeviation);
+            int s = 0;
+            for (int a = 0; a < m; a++) {
+                for (int b = a + 1; b < m; b++) if (wt[b] != wt[a]) slopes[s++] = (window[b] - window[a]) / (wt[b] - wt[a]);
+            }
+            double slope = s == 0 ? 0 : median(slopes, s);
+            for (int j = 0; j < m; j++) resid[j] = window[j] - slope * wt[j];
+            double level = median(resid, m);
+            for (int j = 0; j < m; j++) resid[j] = Math.abs(resid[j] - level);
+            double mad = MAD_SCALE * median(resid, m);
+            out[i] = Math.abs(values[i] - level) > Math.max(k * mad, minDeviation);
         }
         return out;
     }
