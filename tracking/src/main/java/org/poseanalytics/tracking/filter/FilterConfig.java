@@ -30,7 +30,7 @@ public record FilterConfig(double minVisibility, double hampelHalfWindowS, doubl
     }
 
     public static FilterConfig defaults() {
-        return new FilterConfig(0.5, 0.1, 3.0, 3.0, 0.01, 0.25, 4, 6.0, true);
+        return new FilterConfig(0.5, 0.2, 3.0, 4.0, 0.01, 0.25, 4, 6.0, true);
     }
 
     public FilterConfig withCutoffHz(double hz) {

@@ -20,11 +20,13 @@ class HampelTest {
         int[] spikes = {20, 77, 140};
         for (int s : spikes) v[s] += 40;
         v[100] = Double.NaN;
-        boolean[] out = new Hampel(0.1, 3, 3).outliers(t, v);
+        boolean[] out = new Hampel(0.2, 3, 4).outliers(t, v);
         for (int s : spikes) assertThat(out[s]).as("spike at %d", s).isTrue();
         int flagged = 0;
         for (boolean b : out) if (b) flagged++;
-        assertThat(flagged).isEqualTo(spikes.length);
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < n; i++) if (out[i]) which.append(i).append(" ");
+        assertThat(flagged).as("flagged %s", which).isEqualTo(spikes.length);
         assertThat(out[100]).isFalse();
     }
 
