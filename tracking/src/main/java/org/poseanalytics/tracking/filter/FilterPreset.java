@@ -12,8 +12,8 @@ public enum FilterPreset {
     DEFAULT(6),
     /** Gait: walking content sits below 6 Hz. */
     WALKING(5),
-    /** Slow strength and rehab exercises (squat, lunge, sit-to-stand, shoulder abduction). */
-    STRENGTH(6),
+    /** Slow strength and rehab exercises (squat, lunge, sit-to-stand, shoulder abduction): repetitions under 1 Hz. */
+    STRENGTH(4),
     RUNNING(10),
     /** Jump landings, throws, hits: keep the sharp transients. */
     IMPACT(15);

@@ -49,6 +49,8 @@ public final class Hampel {
             while (timesS[lo] < timesS[i] - halfWindowS) lo++;
             if (hi < i) hi = i;
             while (hi + 1 < n && timesS[hi + 1] <= timesS[i] + halfWindowS) hi++;
+            // At the ends the local line would be extrapolated from one side only: too weak to condemn a sample.
+            if (lo == i || hi == i) continue;
             int span = hi - lo + 1;
             if (slopes.length < span * span / 2 + 1) slopes = new double[span * span / 2 + 1];
             int m = 0;

@@ -112,7 +112,7 @@ public final class SwapRepair {
                 ex[p] = refX[p][1];
                 ey[p] = refY[p][1];
                 double t0 = refT[p][0];
-                if (!Double.isNaN(t0) && t1 - t0 > 0 && t - t0 <= maxAgeS) {
+                if (!Double.isNaN(t0) && t1 - t0 > 0 && t - t0 <= 0.2) { // extrapolate velocity only briefly
                     double dt = t - t1;
                     ex[p] += (refX[p][1] - refX[p][0]) / (t1 - t0) * dt;
                     ey[p] += (refY[p][1] - refY[p][0]) / (t1 - t0) * dt;
@@ -123,7 +123,8 @@ public final class SwapRepair {
             for (int p = 0; p < points.length; p++) {
                 int lm = points[p];
                 int other = p ^ 1; // partner index in the pair
-                if (s.isGap(lm, i) || Double.isNaN(ex[p]) || Double.isNaN(ex[other])) continue;
+                // Only pairs seen on both sides decide: with one side hidden, a stale reference could fake a swap.
+                if (s.isGap(lm, i) || s.isGap(points[other], i) || Double.isNaN(ex[p]) || Double.isNaN(ex[other])) continue;
                 double x = s.x()[lm][i], y = s.y()[lm][i];
                 straight += Math.hypot(x - ex[p], y - ey[p]);
                 crossed += Math.hypot(x - ex[other], y - ey[other]);
