@@ -164,7 +164,7 @@ public class VideoService {
         if (details > 0 && (reason.contains("avformat") || reason.contains("/") || reason.contains("error"))) {
             reason = reason.substring(0, details);
         }
-        return reason.replace("FFmpeg", "the video decoder");
+        return reason.replace("not a video FFmpeg can read", "it is not a video file that can be read");
     }
 
     /** Counts while copying: the size a client announces is not to be trusted. */
