@@ -103,7 +103,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         upload.setWidthFull();
         UploadI18N i18n = new UploadI18N();
         i18n.setUploading(new UploadI18N.Uploading().setError(new UploadI18N.Uploading.Error()
-                .setForbidden("Not stored — see the message above")
+                .setForbidden("Not stored: not a video file that can be read (the red message says why)")
                 .setServerUnavailable("The server did not answer. Try again.")
                 .setUnexpectedServerError("Not stored — the upload broke off. Try again.")
                 .setFileTooLarge("Too large: videos up to " + Video.humanSize(videos.maxSize().toBytes()) + " are accepted")));
