@@ -98,7 +98,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         title.setId("analysis-title");
         title.getStyle().set("margin", "0");
         Span sub = new Span(video.originalName() + " · " + analysis.repetitions().size() + " repetition(s) · model "
-                + analysis.analysis().model() + (analysis.analysis().exercise() == null ? "" : " · template " + analysis.analysis().label()));
+                + analysis.analysis().model() + (analysis.analysis().exercise() == null ? "" : " · template " + analysis.analysis().exercise()
+                + (analysis.analysis().exerciseGuessed() ? " (guessed from the movement)" : "")));
         sub.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");

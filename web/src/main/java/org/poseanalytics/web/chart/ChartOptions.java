@@ -56,7 +56,8 @@ public final class ChartOptions {
         ObjectNode o = base();
         o.putObject("tooltip").put("trigger", "axis");
         o.putObject("grid").put("left", 56).put("right", 24).put("top", 30).put("bottom", 40);
-        o.putObject("xAxis").put("type", "time");
+        ObjectNode x = o.putObject("xAxis").put("type", "time");
+        x.putObject("axisLabel").put("formatter", "{d} {MMM} {yyyy}").put("hideOverlap", true);
         o.putObject("yAxis").put("type", "value").put("name", unit).put("scale", true);
         ObjectNode s = o.putArray("series").addObject().put("name", metricName).put("type", "line")
                 .put("symbolSize", 10).put("color", PALETTE.get(0)).put("animation", false);

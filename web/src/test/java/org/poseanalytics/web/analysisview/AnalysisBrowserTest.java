@@ -230,7 +230,7 @@ class AnalysisBrowserTest {
         // Fixtures.require looks in ../shared/fixtures from the working directory; from web/ they lie one level higher.
         String configured = System.getProperty("fixtures.dir", System.getenv("FIXTURES_DIR"));
         for (Path dir : configured != null ? List.of(Path.of(configured)) : List.of(Path.of("../shared/fixtures"), Path.of("../../shared/fixtures"))) {
-            if (Files.exists(dir.resolve(relative))) return dir.resolve(relative).toAbsolutePath();
+            if (Files.exists(dir.resolve(relative))) return dir.resolve(relative).toAbsolutePath().normalize();
         }
         String why = "fixture " + relative + " is absent";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + " (CI=true requires the shared fixtures)");
