@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code pose-analytics} command. Each subcommand is a thin shell over the library modules. */
 @Command(name = "pose-analytics", mixinStandardHelpOptions = true, version = "pose-analytics 0.1.0",
         description = "Pose analytics for coaches and physical therapists.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CocoEvalCommand.class, EvalCommand.class})
 public final class PoseAnalytics {
 
     public static void main(String[] args) {

@@ -40,6 +40,25 @@ public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
                 withWorld ? nan(k, frames.length) : null, filter);
     }
 
+    /** A deep copy carrying a new filter label, for stages that change values without touching the input. */
+    public KeypointSeries copy(String newFilter) {
+        return new KeypointSeries(skeleton, frames.clone(), timesS.clone(), deep(x), deep(y), deep(z), deep(visibility),
+                deep(worldX), deep(worldY), deep(worldZ), newFilter);
+    }
+
+    /** The sample index of a frame number, or -1. */
+    public int indexOfFrame(long frame) {
+        for (int i = 0; i < frames.length; i++) if (frames[i] == frame) return i;
+        return -1;
+    }
+
+    private static double[][] deep(double[][] a) {
+        if (a == null) return null;
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+
     private static double[][] nan(int rows, int cols) {
         double[][] a = new double[rows][cols];
         for (double[] row : a) Arrays.fill(row, Double.NaN);

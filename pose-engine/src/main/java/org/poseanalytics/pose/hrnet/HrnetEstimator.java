@@ -1,0 +1,32 @@
+package org.poseanalytics.pose.hrnet;
+
+import java.util.List;
+import org.poseanalytics.pose.BoundingBox;
+import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.PoseEstimator;
+import org.poseanalytics.pose.image.RgbImage;
+
+/** Top-down HRNet behind the common interface: the detector's boxes, then one HRNet batch per picture. */
+public final class HrnetEstimator implements PoseEstimator {
+    private final HrnetModel model;
+    private final PersonDetector detector;
+    private final String detectorName;
+
+    public HrnetEstimator(HrnetModel model, PersonDetector detector, String detectorName) {
+        this.model = model;
+        this.detector = detector;
+        this.detectorName = detectorName;
+    }
+
+    @Override
+    public List<PersonPose> estimateImage(RgbImage image) {
+        List<BoundingBox> boxes = detector.detect(image);
+        return boxes.isEmpty() ? List.of() : model.estimate(image, boxes);
+    }
+
+    @Override
+    public String modelDescription() { return model.description() + ", boxes from " + detectorName; }
+
+    @Override
+    public void close() { model.close(); }
+}

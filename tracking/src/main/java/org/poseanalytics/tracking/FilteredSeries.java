@@ -1,0 +1,28 @@
+package org.poseanalytics.tracking;
+
+import java.util.List;
+import org.poseanalytics.tracking.series.GapSpan;
+import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.swap.SwapRepair;
+
+/**
+ * The output of the offline filter chain with what happened on the way, so every export can say which
+ * samples are measured, which interpolated and which unknown.
+ *
+ * @param series       filtered values; its {@code filter} names the chain, e.g. "swap-repair+hampel+butterworth-4-6hz"
+ * @param interpolated [landmark][sample] true where a short gap (or a rejected outlier) was filled
+ * @param outliers     [landmark][sample] true where Hampel rejected the model's value
+ * @param longGaps     stretches left as gaps (NaN) because they exceed the configured maximum
+ * @param swaps        left/right exchanges that were repaired
+ * @param cutoffHz     the cutoff actually used (lowered to 0.45 × the sample rate for very low frame rates)
+ */
+public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, boolean[][] outliers,
+                             List<GapSpan> longGaps, List<SwapRepair.Repair> swaps, double cutoffHz) {
+    public FilteredSeries {
+        longGaps = List.copyOf(longGaps);
+        swaps = List.copyOf(swaps);
+    }
+
+    /** True where the value is unknown after filtering (inside a long gap or outside the person's presence). */
+    public boolean isGap(int landmark, int sample) { return series.isGap(landmark, sample); }
+}

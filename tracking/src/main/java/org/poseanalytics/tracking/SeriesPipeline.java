@@ -1,0 +1,108 @@
+package org.poseanalytics.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.poseanalytics.tracking.filter.FilterConfig;
+import org.poseanalytics.tracking.filter.Hampel;
+import org.poseanalytics.tracking.filter.TimeSeriesFilters;
+import org.poseanalytics.tracking.series.GapSpan;
+import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.swap.SwapRepair;
+
+/**
+ * The offline chain for numbers a clinician reads, in this order and for these reasons:
+ * <ol>
+ *   <li>visibility gate: points the model barely saw are gaps, not data;</li>
+ *   <li>left/right swap repair: before Hampel, which would otherwise throw swapped samples away as outliers;</li>
+ *   <li>Hampel (time window): isolated jumps become gaps;</li>
+ *   <li>gap filling: gaps up to {@code maxGapS} are interpolated in time, longer ones stay and are reported;</li>
+ *   <li>zero-phase Butterworth on each gap-free run (resampled when the frame rate varies), which smooths
+ *       without the lag or peak blunting of a causal filter.</li>
+ * </ol>
+ * 2D image coordinates, z and world coordinates all go through it; a sample is a gap in all of them at once.
+ */
+public final class SeriesPipeline {
+    private SeriesPipeline() {}
+
+    public static FilteredSeries filter(KeypointSeries raw, FilterConfig config) {
+        if (raw.length() == 0) throw new IllegalArgumentException("cannot filter an empty series");
+        double[] t = raw.timesS();
+        double cutoff = config.cutoffHz();
+        if (raw.length() > 1) cutoff = Math.min(cutoff, TimeSeriesFilters.maxCutoff(1 / TimeSeriesFilters.medianInterval(t, 0, t.length)));
+        String label = config.label(cutoff);
+        KeypointSeries s = raw.copy(label);
+        int k = s.skeleton().size();
+        int n = s.length();
+        for (int l = 0; l < k; l++) {
+            for (int i = 0; i < n; i++) {
+                if (s.visibility()[l][i] < config.minVisibility()) blank(s, l, i);
+            }
+        }
+        List<SwapRepair.Repair> swaps = List.of();
+        if (config.repairSwaps()) {
+            SwapRepair.Result r = new SwapRepair().repair(s, label);
+            s = r.series();
+            swaps = r.repairs();
+        }
+        Hampel px = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinPx());
+        Hampel m = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinM());
+        boolean[][] outliers = new boolean[k][];
+        boolean[][] filled = new boolean[k][];
+        List<GapSpan> longGaps = new ArrayList<>();
+        for (int l = 0; l < k; l++) {
+            boolean[] out = or(px.outliers(t, s.x()[l]), px.outliers(t, s.y()[l]));
+            if (s.hasWorld()) {
+                out = or(out, or(m.outliers(t, s.worldX()[l]), or(m.outliers(t, s.worldY()[l]), m.outliers(t, s.worldZ()[l]))));
+            }
+            for (int i = 0; i < n; i++) if (out[i]) blank(s, l, i);
+            outliers[l] = out;
+            filled[l] = TimeSeriesFilters.fillGaps(t, s.x()[l], config.maxGapS());
+            for (double[][] ch : channels(s)) {
+                if (ch == s.x()) continue;
+                TimeSeriesFilters.fillGaps(t, ch[l], config.maxGapS());
+            }
+            for (double[][] ch : channels(s)) {
+                ch[l] = TimeSeriesFilters.butterworth(t, ch[l], config.butterworthOrder(), cutoff);
+            }
+            longGaps.addAll(gaps(s, l));
+        }
+        return new FilteredSeries(s, filled, outliers, longGaps, swaps, cutoff);
+    }
+
+    private static List<double[][]> channels(KeypointSeries s) {
+        List<double[][]> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
+        if (s.hasWorld()) c.addAll(List.of(s.worldX(), s.worldY(), s.worldZ()));
+        return c;
+    }
+
+    private static void blank(KeypointSeries s, int l, int i) {
+        s.x()[l][i] = Double.NaN;
+        s.y()[l][i] = Double.NaN;
+        s.z()[l][i] = Double.NaN;
+        if (s.hasWorld()) {
+            s.worldX()[l][i] = Double.NaN;
+            s.worldY()[l][i] = Double.NaN;
+            s.worldZ()[l][i] = Double.NaN;
+        }
+    }
+
+    /** Gaps that remain, including those at the ends of the video. */
+    private static List<GapSpan> gaps(KeypointSeries s, int l) {
+        List<GapSpan> out = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!s.isGap(l, i)) { i++; continue; }
+            int start = i;
+            while (i < n && s.isGap(l, i)) i++;
+            out.add(new GapSpan(s.skeleton().name(l), s.frames()[start], s.frames()[i - 1], s.timesS()[start], s.timesS()[i - 1]));
+        }
+        return out;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] o = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) o[i] = a[i] || b[i];
+        return o;
+    }
+}

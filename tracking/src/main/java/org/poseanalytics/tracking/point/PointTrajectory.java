@@ -1,0 +1,10 @@
+package org.poseanalytics.tracking.point;
+
+import java.util.List;
+
+/** One picked point followed through the whole video, one entry per frame in time order. */
+public record PointTrajectory(int pointId, PointSpec spec, long anchorFrame, List<TrackedPoint> points) {
+    public PointTrajectory {
+        points = List.copyOf(points);
+    }
+}

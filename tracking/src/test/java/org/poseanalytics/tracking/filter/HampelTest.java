@@ -1,0 +1,46 @@
+package org.poseanalytics.tracking.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HampelTest {
+
+    @Test
+    void flagsSpikesButNotTheMovementOrTheNoise() {
+        Random rnd = new Random(3);
+        int n = 200;
+        double[] t = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i / 30.0;
+            v[i] = 150 * Math.sin(2 * Math.PI * 0.5 * t[i]) + rnd.nextGaussian();
+        }
+        int[] spikes = {20, 77, 140};
+        for (int s : spikes) v[s] += 40;
+        v[100] = Double.NaN;
+        boolean[] out = new Hampel(0.2, 3, 4).outliers(t, v);
+        for (int s : spikes) assertThat(out[s]).as("spike at %d", s).isTrue();
+        int flagged = 0;
+        for (boolean b : out) if (b) flagged++;
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < n; i++) if (out[i]) which.append(i).append(" ");
+        // A 3.9-sigma noise sample may be flagged now and then; the movement itself must not be.
+        assertThat(flagged - spikes.length).as("false flags among %s", which).isLessThanOrEqualTo(n / 50);
+        assertThat(out[100]).isFalse();
+    }
+
+    @Test
+    void windowIsInSecondsSoASparseStretchStillSeesItsNeighbours() {
+        // 60 fps then 10 fps: a sample-count window would span very different times.
+        double[] t = new double[40];
+        double[] v = new double[40];
+        for (int i = 0; i < 40; i++) t[i] = i < 20 ? i / 60.0 : 20 / 60.0 + (i - 19) / 10.0;
+        for (int i = 0; i < 40; i++) v[i] = 5 * t[i];
+        v[30] += 30;
+        boolean[] out = new Hampel(0.35, 3, 1).outliers(t, v);
+        assertThat(out[30]).isTrue();
+        assertThat(out[10]).isFalse();
+    }
+}
