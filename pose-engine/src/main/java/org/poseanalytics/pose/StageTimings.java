@@ -18,10 +18,12 @@ public final class StageTimings {
 
     private final Map<String, long[]> stages = new LinkedHashMap<>();
 
-    public void add(String stage, long nanos) {
+    public void add(String stage, long nanos) { add(stage, nanos, 1); }
+
+    public void add(String stage, long nanos, long calls) {
         long[] t = stages.computeIfAbsent(stage, k -> new long[2]);
         t[0] += nanos;
-        t[1]++;
+        t[1] += calls;
     }
 
     public Stage stage(String stage) {
