@@ -7,9 +7,10 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Guesses the exercise when none is given, from what moved: feet leaving the ground → cmj; the pelvis
- * travelling or the knees moving in anti-phase → gait; arms moving more than knees → shoulder abduction or
+ * travelling or the knees moving in anti-phase → gait; knees still and arms moving → shoulder abduction or
  * flexion; one knee only → knee-rom; both knees from a flexed rest → sit-to-stand; both from a straight rest →
- * squat. Nothing clear → generic ROM report. A guess is a guess: the reason says what it was based on, and a
+ * squat (arms often move in a squat too, so knees are
+ * looked at first). Nothing clear → generic ROM report. A guess is a guess: the reason says what it was based on, and a
  * clinician should pass --exercise for numbers that go in a record. Lunges are not guessed (they read as squats).
  */
 public final class ExerciseGuesser {
@@ -29,9 +30,6 @@ public final class ExerciseGuesser {
             return guessed(Exercise.GAIT, String.format("the pelvis travelled %.1f leg lengths with both knees moving", travel / leg));
         if (rangeL > 20 && rangeR > 20 && corr < -0.3)
             return guessed(Exercise.GAIT, String.format("the knees moved in anti-phase (correlation %.2f)", corr));
-        if (Math.max(abd, flex) > 60 && Math.max(abd, flex) > kneeL)
-            return abd >= flex ? guessed(Exercise.SHOULDER_ABDUCTION, String.format("shoulder abduction moved most (%.0f°)", abd))
-                    : guessed(Exercise.SHOULDER_FLEXION, String.format("shoulder flexion moved most (%.0f°)", flex));
         if (kneeL > 30 && Math.min(rangeL, rangeR) < 0.4 * Math.max(rangeL, rangeR))
             return guessed(Exercise.KNEE_ROM, String.format("one knee moved (%.0f° vs %.0f°)", Math.max(rangeL, rangeR), Math.min(rangeL, rangeR)));
         if (kneeL > 30) {
@@ -41,6 +39,9 @@ public final class ExerciseGuesser {
                     ? guessed(Exercise.SIT_TO_STAND, "both knees moved from a flexed rest position")
                     : guessed(Exercise.SQUAT, "both knees moved from a straight rest position");
         }
+        if (Math.max(abd, flex) > 60 && kneeL < 30)
+            return abd >= flex ? guessed(Exercise.SHOULDER_ABDUCTION, String.format("shoulder abduction moved most (%.0f°)", abd))
+                    : guessed(Exercise.SHOULDER_FLEXION, String.format("shoulder flexion moved most (%.0f°)", flex));
         return guessed(Exercise.GENERIC, "no template matched: generic range-of-motion report");
     }
 

@@ -8,7 +8,7 @@ package org.poseanalytics.kinematics.repetition;
  * @param romDeg       max − min of the signal between start and end
  * @param peakDeg      the signal at the turning point
  * @param eccentricS   lengthening phase (lowering into a squat, lowering the arm), excluding the hold
- * @param holdS        time spent within 5% of the session range of the turning point (a pause at the bottom)
+ * @param holdS        time spent within 3% of the session range of the turning point (a pause at the bottom)
  * @param concentricS  shortening phase (rising out of the squat, raising the arm), excluding the hold
  * @param complete     returned to rest and reached at least 75% of the session's typical range
  * @param note         why it is incomplete ("" when complete)

@@ -25,7 +25,7 @@ public final class RepetitionDetector {
      * @param holdBand         fraction of the range around the turning point counted as a hold
      */
     public record Config(double enter, double exit, double restBand, double completeFraction, double minRangeDeg, double holdBand) {
-        public static Config defaults() { return new Config(0.4, 0.2, 0.08, 0.75, 10, 0.05); }
+        public static Config defaults() { return new Config(0.4, 0.2, 0.08, 0.75, 10, 0.03); }
     }
 
     private final Config config;
@@ -68,12 +68,15 @@ public final class RepetitionDetector {
             double restBefore = min(n, previousEnd, e[0]);
             int start = e[0];
             while (start > previousEnd && n[start] > restBefore + config.restBand()) start--;
+            // The band keeps noise at rest out; the movement itself began where the signal stopped rising.
+            while (start > previousEnd && n[start - 1] < n[start]) start--;
             int end = n.length - 1;
             if (e[1] >= 0) {
                 int nextBoundary = k + 1 < excursions.size() ? excursions.get(k + 1)[0] : n.length - 1;
                 double restAfter = min(n, peak, nextBoundary);
                 end = peak;
                 while (end < nextBoundary && n[end] > restAfter + config.restBand()) end++;
+                while (end < nextBoundary && n[end + 1] < n[end]) end++;
             }
             boolean startedAtRest = n[start] <= config.exit();
             windows.add(new int[]{start, peak, end, e[1] >= 0 ? 1 : 0, startedAtRest ? 1 : 0});

@@ -75,6 +75,16 @@ public final class SyntheticBody {
         return p;
     }
 
+    /** The body moved up or down so that its lowest heel or toe touches the ground (y = 0), as a real person stands. */
+    public static Vec3[] grounded(Vec3[] body) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (String n : List.of("left_heel", "right_heel", "left_foot_index", "right_foot_index")) lowest = Math.min(lowest, get(body, n).y());
+        Vec3 shift = new Vec3(0, -lowest, 0);
+        Vec3[] out = new Vec3[body.length];
+        for (int i = 0; i < body.length; i++) out[i] = body[i].plus(shift);
+        return out;
+    }
+
     /** BlazePose world coordinates (x right, y down, z away, origin between the hips) after rotating by {@code r} (row-major 3×3, or null). */
     public static double[][] world(Vec3[] body, double[][] r) {
         Vec3 origin = Vec3.mid(get(body, "left_hip"), get(body, "right_hip"));
