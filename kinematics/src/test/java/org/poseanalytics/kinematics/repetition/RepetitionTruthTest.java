@@ -17,18 +17,18 @@ import org.poseanalytics.kinematics.synthetic.SyntheticBody.View;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /** Synthetic movements with known repetitions, through the whole stage (landmarks → angles → repetitions). */
-class RepetitionTruthTest {
+public class RepetitionTruthTest {
 
     /** A knee-flexion script: piecewise segments, cosine-shaped moves, with a known truth per repetition. */
-    static final class Script {
+    public static final class Script {
         final List<double[]> segments = new ArrayList<>(); // {duration, from, to}
         double level;
 
-        Script(double rest) { level = rest; }
+        public Script(double rest) { level = rest; }
 
-        Script hold(double s) { segments.add(new double[]{s, level, level}); return this; }
+        public Script hold(double s) { segments.add(new double[]{s, level, level}); return this; }
 
-        Script move(double s, double to) { segments.add(new double[]{s, level, to}); level = to; return this; }
+        public Script move(double s, double to) { segments.add(new double[]{s, level, to}); level = to; return this; }
 
         double at(double t) {
             for (double[] seg : segments) {
@@ -60,6 +60,9 @@ class RepetitionTruthTest {
         }
         return SyntheticBody.series(times, images, worlds);
     }
+
+    /** Noise-free squats at 30 fps with a gap at 1.0–1.2 s, for the export tests. */
+    public static KeypointSeries squatsForExport(Script s) { return squats(s, 30, 0, 1.0, 1.2, 0); }
 
     private static Script session() {
         return new Script(5)
