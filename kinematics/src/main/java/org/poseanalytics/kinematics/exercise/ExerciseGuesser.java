@@ -24,12 +24,15 @@ public final class ExerciseGuesser {
         double flex = range(table, JointAngle.SHOULDER_FLEXION);
         double leg = legPx(s);
         double travel = Signals.percentile(hipX(s), 95) - Signals.percentile(hipX(s), 5);
-        double corr = correlation(kl, kr);
+        double[] hl = values(table, JointAngle.HIP_FLEXION, "left"), hr = values(table, JointAngle.HIP_FLEXION, "right");
+        double hipRange = Math.min(RepetitionSignal.range(hl), RepetitionSignal.range(hr));
+        double corr = Math.min(correlation(kl, kr), correlation(hl, hr));
+        boolean legsSwing = Math.min(rangeL, rangeR) > 20 || hipRange > 15;
         if (airborne(s, leg)) return guessed(Exercise.CMJ, "both feet left the ground");
-        if (Double.isFinite(leg) && travel > 1.5 * leg && rangeL > 20 && rangeR > 20)
-            return guessed(Exercise.GAIT, String.format("the pelvis travelled %.1f leg lengths with both knees moving", travel / leg));
-        if (rangeL > 20 && rangeR > 20 && corr < -0.3)
-            return guessed(Exercise.GAIT, String.format("the knees moved in anti-phase (correlation %.2f)", corr));
+        if (Double.isFinite(leg) && travel > 1.5 * leg && legsSwing)
+            return guessed(Exercise.GAIT, String.format("the pelvis travelled %.1f leg lengths with both legs swinging", travel / leg));
+        if (legsSwing && corr < -0.3)
+            return guessed(Exercise.GAIT, String.format("the legs moved in anti-phase (correlation %.2f)", corr));
         if (kneeL > 30 && Math.min(rangeL, rangeR) < 0.4 * Math.max(rangeL, rangeR))
             return guessed(Exercise.KNEE_ROM, String.format("one knee moved (%.0f° vs %.0f°)", Math.max(rangeL, rangeR), Math.min(rangeL, rangeR)));
         if (kneeL > 30) {
