@@ -12,14 +12,14 @@ import org.poseanalytics.kinematics.repetition.Signals;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
- * Countermovement jumps with landing. Flight is when both feet are above their ground level by more than 5% of
+ * Countermovement jumps with landing. Flight is when both feet are above their ground level by more than 3% of
  * the leg length in the image (world landmarks are centred on the hips and cannot show flight). Each jump is a
  * repetition: start at rest, countermovement down to the deepest knee flexion (eccentric), push-off to take-off
  * (concentric), flight, landing, end when the knees are back at rest. Landing figures (peak knee valgus FPPA and
  * flexion) are taken over the first 0.4 s after touch-down, when valgus collapse happens.
  */
 public final class JumpAnalyzer {
-    private static final double AIRBORNE_FRACTION_OF_LEG = 0.05, LANDING_WINDOW_S = 0.4, G = 9.81;
+    private static final double AIRBORNE_FRACTION_OF_LEG = 0.03, LANDING_WINDOW_S = 0.4, G = 9.81, ASSUMED_LEG_M = 0.85;
 
     public record Result(List<Repetition> jumps, List<MetricRecord> metrics) {}
 
@@ -43,10 +43,12 @@ public final class JumpAnalyzer {
             int takeoff = i, landing = i;
             while (landing < t.length && air[landing]) landing++;
             boolean landed = landing < t.length;
-            int start = takeoff - 1;
+            // The countermovement: deepest knee flexion since the last jump, then back to where it left rest.
+            int bottom = previousEnd;
+            for (int j = previousEnd; j < takeoff; j++) if (knee[j] > knee[bottom]) bottom = j;
+            int start = bottom;
             while (start > previousEnd && knee[start] > rest + band) start--;
-            int bottom = start;
-            for (int j = start; j < takeoff; j++) if (knee[j] > knee[bottom]) bottom = j;
+            while (start > previousEnd && knee[start - 1] < knee[start]) start--;
             int end = t.length - 1;
             if (landed) {
                 int landingPeak = landing;
@@ -62,7 +64,12 @@ public final class JumpAnalyzer {
                     max - min, knee[bottom], min, max, t[bottom] - t[start], 0, t[takeoff] - t[bottom], complete,
                     complete ? "" : landed ? "the video ends before the knees are back at rest" : "the video ends in flight", signalName));
             if (landed) {
-                double flight = crossing(t, foot, footR, groundL, groundR, legPx, landing) - crossing(t, foot, footR, groundL, groundR, legPx, takeoff);
+                double above = crossing(t, foot, footR, groundL, groundR, legPx, landing) - crossing(t, foot, footR, groundL, groundR, legPx, takeoff);
+                // The feet spend less time above the threshold than in the air: for a ballistic flight of T seconds
+                // the time above height d is sqrt(T² − 8d/g), so T = sqrt(above² + 8d/g). d in metres comes from the
+                // world leg length, or an adult's 0.85 m without world landmarks.
+                double d = AIRBORNE_FRACTION_OF_LEG * legM(s);
+                double flight = Math.sqrt(above * above + 8 * d / G);
                 metrics.add(new MetricRecord("flight_time", flight, "s", Side.NONE, index));
                 metrics.add(new MetricRecord("jump_height_from_flight_time", G * flight * flight / 8, "m", Side.NONE, index));
                 for (AngleSeries a : angles.series()) {
@@ -112,6 +119,21 @@ public final class JumpAnalyzer {
             out[i] = lowest;
         }
         return Signals.fillGaps(out) == null ? out : Signals.fillGaps(out);
+    }
+
+    private static double legM(KeypointSeries s) {
+        if (!s.hasWorld()) return ASSUMED_LEG_M;
+        int h = s.skeleton().indexOf("left_hip"), k = s.skeleton().indexOf("left_knee"), a = s.skeleton().indexOf("left_ankle");
+        double[] len = new double[s.length()];
+        for (int i = 0; i < len.length; i++)
+            len[i] = dist(s, h, k, i) + dist(s, k, a, i);
+        double m = Signals.percentile(len, 50);
+        return Double.isFinite(m) && m > 0 ? m : ASSUMED_LEG_M;
+    }
+
+    private static double dist(KeypointSeries s, int p, int q, int i) {
+        double dx = s.worldX()[p][i] - s.worldX()[q][i], dy = s.worldY()[p][i] - s.worldY()[q][i], dz = s.worldZ()[p][i] - s.worldZ()[q][i];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     private static double[] legLength(KeypointSeries s) {

@@ -30,7 +30,7 @@ public class RepetitionTruthTest {
 
         public Script move(double s, double to) { segments.add(new double[]{s, level, to}); level = to; return this; }
 
-        double at(double t) {
+        public double at(double t) {
             for (double[] seg : segments) {
                 if (t <= seg[0]) return seg[1] + (seg[2] - seg[1]) * (1 - Math.cos(Math.PI * t / seg[0])) / 2;
                 t -= seg[0];
@@ -38,7 +38,7 @@ public class RepetitionTruthTest {
             return level;
         }
 
-        double duration() { return segments.stream().mapToDouble(s -> s[0]).sum(); }
+        public double duration() { return segments.stream().mapToDouble(s -> s[0]).sum(); }
     }
 
     /** Squat-like body following the script: knees as scripted, hips 80% of it, trunk leaning 30% of it. */
