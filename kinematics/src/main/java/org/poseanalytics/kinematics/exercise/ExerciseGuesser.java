@@ -1,6 +1,11 @@
 package org.poseanalytics.kinematics.exercise;
 
 import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.BodyFrame;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.angle.Landmarks;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.angle.Vec3;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.repetition.Signals;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -43,9 +48,39 @@ public final class ExerciseGuesser {
                     : guessed(Exercise.SQUAT, "both knees moved from a straight rest position");
         }
         if (Math.max(abd, flex) > 60 && kneeL < 30)
-            return abd >= flex ? guessed(Exercise.SHOULDER_ABDUCTION, String.format("shoulder abduction moved most (%.0f°)", abd))
+            return sidewaysArms(s) ? guessed(Exercise.SHOULDER_ABDUCTION, String.format("shoulder abduction moved most (%.0f°)", abd))
                     : guessed(Exercise.SHOULDER_FLEXION, String.format("shoulder flexion moved most (%.0f°)", flex));
         return guessed(Exercise.GENERIC, "no template matched: generic range-of-motion report");
+    }
+
+    /**
+     * Whether the arms rise sideways rather than forward. Planar angles cannot tell: an arm raised forward has an
+     * unstable frontal projection near 90° and vice versa. With world landmarks, compare how far the higher
+     * elbow goes out versus forward in the body frame; in 2D, a front view (shoulders wide apart) only shows
+     * abduction and a side view only flexion.
+     */
+    private static boolean sidewaysArms(KeypointSeries s) {
+        Dimension dim = s.hasWorld()
+                ? Dimension.WORLD_3D : Dimension.IMAGE_2D;
+        Landmarks p = new Landmarks(s, dim);
+        double out = 0, forward = 0, width = 0, torso = 0;
+        for (int i = 0; i < s.length(); i++) {
+            p.at(i);
+            Vec3 ls = p.get("left_shoulder"), rs = p.get("right_shoulder"), lh = p.get("left_hip");
+            if (ls != null && rs != null && lh != null) { width += ls.minus(rs).norm(); torso += ls.minus(lh).norm(); }
+            BodyFrame f = dim == Dimension.WORLD_3D ? BodyFrame.of3d(p) : null;
+            if (f == null) continue;
+            for (Side side : new Side[]{
+                    Side.LEFT, Side.RIGHT}) {
+                Vec3 sh = p.get(side, "shoulder"), el = p.get(side, "elbow");
+                if (sh == null || el == null) continue;
+                Vec3 arm = el.minus(sh);
+                out += Math.abs(arm.dot(f.outward(side)));
+                forward += Math.abs(arm.dot(f.forward()));
+            }
+        }
+        // In the image plane "forward" and "outward" are the same image axis: decide by the view instead.
+        return dim == Dimension.WORLD_3D ? out >= forward : width > 0.5 * torso;
     }
 
     private static ExerciseChoice guessed(Exercise e, String why) { return new ExerciseChoice(e, true, why); }
