@@ -118,7 +118,8 @@ public final class JumpAnalyzer {
             }
             out[i] = lowest;
         }
-        return Signals.fillGaps(out) == null ? out : Signals.fillGaps(out);
+        double[] filled = Signals.fillGaps(out);
+        return filled == null ? out : filled;
     }
 
     private static double legM(KeypointSeries s) {
