@@ -1,44 +1,42 @@
 package org.poseanalytics.cli.analyze;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.poseanalytics.pose.FramePoses;
-import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.model.PoseModels;
-import org.poseanalytics.pose.pipeline.KeypointsCsv;
-import org.poseanalytics.pose.pipeline.VideoPoseResult;
-import org.poseanalytics.pose.pipeline.VideoPoseRunner;
-import org.poseanalytics.pose.skeleton.Skeleton;
-import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.kinematics.KinematicsSummary;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
+import org.poseanalytics.tracking.point.PointSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code pose-analytics analyze VIDEO --out DIR}: the analysis as named stages, so tracking and kinematics slot in
- * between them: {@link #estimatePoses} (decode + pose per frame, streamed into keypoints.csv) → (tracks, angles,
- * repetitions: to come) → {@link #writeSummary}.
+ * {@code pose-analytics analyze VIDEO --out DIR}: a thin shell over {@link AnalysisPipeline} (the same code the
+ * web app's analysis job runs): parse the request → run with a progress bar → write the outputs → print the
+ * repetitions and metrics.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Find the person in a video and write keypoints.csv and summary.json into DIR.",
+        description = "Find the person in a video, follow them, and write keypoints, angles, repetitions and metrics into DIR.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:the input is not a readable video",
-                "3:no person found in the video", "4:the pose model is not available"})
+                "3:no person found in the video", "4:the pose model is not available", "5:invalid option value"})
 public final class AnalyzeCommand implements Callable<Integer> {
     public static final int EXIT_UNREADABLE = 2;
     public static final int EXIT_NO_PERSON = 3;
     public static final int EXIT_NO_MODEL = 4;
+    public static final int EXIT_BAD_OPTION = 5;
 
     @Parameters(index = "0", paramLabel = "VIDEO", description = "the video file (any format FFmpeg reads)")
     Path video;
@@ -47,81 +45,83 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "blazepose-full",
-            description = "blazepose-full (default), blazepose-lite or blazepose-heavy")
+            description = "blazepose-full (default), blazepose-lite, blazepose-heavy, or hrnet=PATH (.pt or .onnx)")
     String model;
+
+    @Option(names = "--exercise", paramLabel = "NAME",
+            description = "squat, lunge, sit-to-stand, knee-rom, shoulder-abduction, shoulder-flexion, gait, cmj, generic (default: guessed)")
+    String exercise;
+
+    @Option(names = "--subject-track", paramLabel = "ID", description = "analyse this track id instead of the most present, central person")
+    Integer subjectTrack;
+
+    @Option(names = "--track-point", paramLabel = "X,Y,T",
+            description = "follow the point at pixel X,Y seen at time T seconds (repeatable); writes points.csv")
+    List<String> trackPoints = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--quiet", description = "no progress bar")
+    @Option(names = "--quiet", description = "no progress bar, no report")
     boolean quiet;
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(video)) return fail(EXIT_UNREADABLE, video + ": no such file");
-        Files.createDirectories(out);
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        try (PoseEstimator estimator = PoseModels.open(model, n)) {
-            VideoPoseResult result;
-            try {
-                result = estimatePoses(estimator);
-            } catch (UnreadableVideoException e) {
-                return fail(EXIT_UNREADABLE, video.getFileName() + ": " + e.getMessage());
-            }
-            List<String> warnings = new ArrayList<>();
-            if (!result.decode().complete()) {
-                warnings.add(result.decode().problem());
-                System.err.println("pose-analytics analyze: warning: " + result.decode().problem()
-                        + "; the frames before that point were analysed");
-            }
-            writeSummary(result, warnings);
-            if (result.framesWithPose() == 0) {
-                return fail(EXIT_NO_PERSON, "no person found in " + video.getFileName() + " (" + result.frames()
-                        + " frames looked at); is a whole body in view?");
-            }
-            System.err.printf("pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; wrote %s%n",
-                    result.frames(), result.framesWithPose(), result.framesPerS(), out);
-            return 0;
+        AnalysisRequest request;
+        try {
+            request = request();
         } catch (IllegalArgumentException e) {
-            return fail(1, e.getMessage());
-        } catch (ModelNotFoundException e) {
-            return fail(EXIT_NO_MODEL, e.getMessage());
+            return fail(EXIT_BAD_OPTION, e.getMessage());
         }
-    }
-
-    /** Stage: decode and estimate the pose in every frame, streaming rows into keypoints.csv. */
-    VideoPoseResult estimatePoses(PoseEstimator estimator) throws UnreadableVideoException, IOException {
         ProgressBar bar = new ProgressBar(System.err);
-        try (KeypointsCsv csv = new KeypointsCsv(new PrintWriter(Files.newBufferedWriter(out.resolve("keypoints.csv"),
-                StandardCharsets.UTF_8)), Skeleton.BLAZEPOSE_33)) {
-            // Until the tracking module assigns identities: 0 is the main (followed) person, others follow in
-            // detection order.
-            return VideoPoseRunner.run(video, estimator, (FramePoses f) -> {
-                for (int i = 0; i < f.persons().size(); i++) csv.write(f.frameIndex(), f.timeS(), i, f.persons().get(i));
-            }, quiet ? p -> { } : bar);
-        } finally {
+        long start = System.nanoTime();
+        AnalysisResult result;
+        try {
+            result = new AnalysisPipeline().run(request, quiet ? AnalysisProgress.NONE : (stage, fraction, done, total) -> {
+                if (stage == AnalysisProgress.Stage.POSES) bar.accept(new Progress(done, total, (System.nanoTime() - start) / 1e9));
+            });
+        } catch (AnalysisException e) {
             bar.finish();
+            return fail(switch (e.kind()) {
+                case UNREADABLE_VIDEO -> EXIT_UNREADABLE;
+                case NO_PERSON -> EXIT_NO_PERSON;
+                case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
+                case BAD_REQUEST -> EXIT_BAD_OPTION;
+                case CANCELLED, FAILED -> 1;
+            }, e.getMessage());
         }
+        bar.finish();
+        for (String warning : result.warnings()) System.err.println("pose-analytics analyze: warning: " + warning);
+        AnalysisOutputs.write(result, out);
+        if (!quiet) report(result, System.err);
+        return 0;
     }
 
-    /** Stage: summary.json. Exercise, repetitions and metrics stay empty until kinematics is plugged in. */
-    void writeSummary(VideoPoseResult r, List<String> warnings) throws IOException {
-        var v = r.video();
-        double duration = r.decode().complete() || Double.isNaN(r.decode().lastTimeS()) ? v.durationS() : r.decode().lastTimeS();
-        AnalysisSummary summary = new AnalysisSummary(
-                new AnalysisSummary.Video(v.width(), v.height(), v.rotationDeg(), v.codec(), r.frames(), duration,
-                        v.variableFrameRate(), r.decode().complete()),
-                model, r.framesWithPose() > 0 ? 0 : null, r.framesWithPose(), null, List.of(), new LinkedHashMap<>(),
-                new AnalysisSummary.Timings(round(r.decodeS()), round(r.inferenceS()), round(r.totalS()), round(r.framesPerS())),
-                warnings);
-        JsonMapper json = JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .build();
-        json.writeValue(out.resolve("summary.json").toFile(), summary);
+    AnalysisRequest request() {
+        List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
+        return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads);
     }
 
-    private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
+    /** What a coach wants to see at once: frames, the exercise, each repetition and the session's key figures. */
+    void report(AnalysisResult r, PrintStream err) {
+        KinematicsSummary k = r.kinematics().summary();
+        err.printf(Locale.ROOT, "pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; subject: track %d of %s%n",
+                r.poses().frames(), r.poses().framesWithPose(), r.timings().framesPerS(), r.subject().choice().trackId(),
+                r.tracks().trackIds());
+        err.printf(Locale.ROOT, "exercise: %s%s; repetitions: %d (counted on %s)%n", k.exercise().id(),
+                k.exercise().guessed() ? " (guessed: " + k.exercise().reason() + ")" : "", k.repetitions().size(),
+                k.exercise().signal().isEmpty() ? "-" : k.exercise().signal());
+        for (KinematicsSummary.RepetitionEntry rep : k.repetitions()) {
+            err.printf(Locale.ROOT, "  rep %d  %.2f-%.2f s  peak %.1f deg at %.2f s  ROM %.1f deg  down %.2f s  up %.2f s%s%n",
+                    rep.index(), rep.startS(), rep.endS(), rep.peakDeg(), rep.peakS(), rep.romDeg(), rep.eccentricS(),
+                    rep.concentricS(), rep.complete() ? "" : "  INCOMPLETE: " + rep.note());
+        }
+        k.metrics().entrySet().stream().limit(12).forEach(m ->
+                err.printf(Locale.ROOT, "  %-40s %10.2f %s%n", m.getKey(), m.getValue().value(), m.getValue().unit()));
+        if (k.metrics().size() > 12) err.printf("  ... %d more in summary.json%n", k.metrics().size() - 12);
+        err.println("wrote " + out);
+    }
 
     private static int fail(int code, String reason) {
         System.err.println("pose-analytics analyze: " + reason);

@@ -40,9 +40,9 @@ class AnalyzeCommandTest {
     @Test
     void writesKeypointsAndSummaryForTheSquatVideo() throws Exception {
         Path out = tmp.resolve("out");
-        Run run = analyze(Fixtures.squatVideo().toString(), "--out", out.toString(), "--threads", "2");
+        Run run = analyze(Fixtures.squatVideo().toString(), "--out", out.toString(), "--threads", "2", "--exercise", "squat");
         assertThat(run.exit()).as(run.stderr()).isZero();
-        assertThat(run.stderr()).contains("65/65 frames").contains("fps");
+        assertThat(run.stderr()).contains("65/65 frames").contains("fps").contains("repetitions: 3");
 
         List<String> csv = Files.readAllLines(out.resolve("keypoints.csv"));
         assertThat(csv).hasSize(66);
@@ -53,7 +53,7 @@ class AnalyzeCommandTest {
         String[] row = csv.get(11).split(",");
         assertThat(row[0]).isEqualTo("10");
         assertThat(Double.parseDouble(row[1])).isEqualTo(2.0); // stream time at 5 fps, not index / 30
-        assertThat(row[2]).isEqualTo("0");
+        int subjectTrack = Integer.parseInt(row[2]);
         // The nose lands near MediaPipe's reference for frame 10.
         double[] ref = TestVideos.squatReference()[10][0];
         assertThat(Math.hypot(Double.parseDouble(row[3]) - ref[0], Double.parseDouble(row[4]) - ref[1])).isLessThan(20);
@@ -66,10 +66,25 @@ class AnalyzeCommandTest {
         assertThat(s.get("video").get("frames").asInt()).isEqualTo(65);
         assertThat(s.get("video").get("duration_s").asDouble()).isEqualTo(13.0);
         assertThat(s.get("model").asString()).isEqualTo("blazepose-full");
-        assertThat(s.get("subject_track_id").asInt()).isZero();
+        assertThat(s.get("subject_track_id").asInt()).isEqualTo(subjectTrack);
         assertThat(s.get("frames_with_pose").asInt()).isEqualTo(65);
-        assertThat(s.get("exercise").isNull()).isTrue();
-        assertThat(s.get("repetitions").isArray()).isTrue();
+        assertThat(s.get("exercise").get("id").asString()).isEqualTo("squat");
+        assertThat(s.get("exercise").get("guessed").asBoolean()).isFalse();
+        // Three squats; the video ends while the person rises from the third.
+        JsonNode reps = s.get("repetitions");
+        assertThat(reps.size()).isEqualTo(3);
+        assertThat(reps.get(0).get("complete").asBoolean()).isTrue();
+        assertThat(reps.get(1).get("complete").asBoolean()).isTrue();
+        assertThat(reps.get(2).get("complete").asBoolean()).isFalse();
+        assertThat(s.get("filtering").get("chain").asString()).contains("butterworth");
+        assertThat(s.get("metrics").size()).isPositive();
+        List<String> angles = Files.readAllLines(out.resolve("angles.csv"));
+        assertThat(angles).hasSize(66);
+        assertThat(angles.get(0)).startsWith("frame,time_s,").contains("left_knee_flexion_deg", "left_knee_flexion_3d_deg");
+        assertThat(out.resolve("angles_2d.mot")).exists();
+        assertThat(out.resolve("angles_3d.mot")).exists();
+        assertThat(Files.readString(out.resolve("keypoints.trc"))).startsWith("PathFileType\t4");
+        assertThat(Files.readAllLines(out.resolve("subject_keypoints.csv"))).hasSize(66);
         assertThat(s.get("timings").get("inference_s").asDouble()).isPositive();
         assertThat(s.get("timings").get("frames_per_s").asDouble()).isPositive();
     }
