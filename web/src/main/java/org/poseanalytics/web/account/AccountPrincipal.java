@@ -1,0 +1,46 @@
+package org.poseanalytics.web.account;
+
+import java.util.Collection;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in user. Its clinic id is the one every query is scoped to: services take it from here, never
+ * from a parameter.
+ */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer {
+    private final long accountId;
+    private final long clinicId;
+    private final String clinicName;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final boolean enabled;
+    private String passwordHash;
+
+    public AccountPrincipal(long accountId, long clinicId, String clinicName, String username, String displayName,
+                            Role role, boolean enabled, String passwordHash) {
+        this.accountId = accountId;
+        this.clinicId = clinicId;
+        this.clinicName = clinicName;
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.enabled = enabled;
+        this.passwordHash = passwordHash;
+    }
+
+    public long accountId() { return accountId; }
+    public long clinicId() { return clinicId; }
+    public String clinicName() { return clinicName; }
+    public String displayName() { return displayName; }
+    public Role role() { return role; }
+
+    @Override public String getUsername() { return username; }
+    @Override public String getPassword() { return passwordHash; }
+    @Override public Collection<? extends GrantedAuthority> getAuthorities() { return role.authorities(); }
+    @Override public boolean isEnabled() { return enabled; }
+    /** The hash need not live on in the HTTP session after sign-in. */
+    @Override public void eraseCredentials() { passwordHash = null; }
+}

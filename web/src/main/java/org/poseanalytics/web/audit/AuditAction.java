@@ -1,0 +1,9 @@
+package org.poseanalytics.web.audit;
+
+public enum AuditAction {
+    VIEWED, UPLOADED, EXPORTED, DELETED;
+
+    public String code() { return name().toLowerCase(); }
+
+    public static AuditAction of(String code) { return valueOf(code.toUpperCase()); }
+}

@@ -1,0 +1,55 @@
+package org.poseanalytics.web.session;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.poseanalytics.web.UserInputException;
+
+/** Create or edit a session: date (today by default), exercise, notes. */
+public class SessionDialog extends Dialog {
+    public SessionDialog(Session existing, Function<SessionDetails, Session> save, Consumer<Session> onSaved) {
+        setHeaderTitle(existing == null ? "New session" : "Edit session");
+        DatePicker date = new DatePicker("Date", existing == null ? LocalDate.now() : existing.date());
+        date.setId("session-date");
+        date.setRequiredIndicatorVisible(true);
+        date.setMax(LocalDate.now().plusDays(1));
+        ComboBox<Exercise> exercise = new ComboBox<>("Exercise");
+        exercise.setId("session-exercise");
+        exercise.setItems(Exercise.values());
+        exercise.setItemLabelGenerator(Exercise::label);
+        exercise.setRequiredIndicatorVisible(true);
+        exercise.setHelperText("What the videos of this session show; the analysis uses it");
+        TextArea notes = new TextArea("Notes (optional)");
+        notes.setId("session-notes");
+        notes.setMaxLength(4000);
+        if (existing != null) {
+            exercise.setValue(existing.exercise());
+            notes.setValue(existing.notes() == null ? "" : existing.notes());
+        }
+        FormLayout form = new FormLayout(date, exercise, notes);
+        form.setColspan(notes, 2);
+        add(form);
+        Button ok = new Button(existing == null ? "Create session" : "Save", e -> {
+            try {
+                if (date.isInvalid()) throw new UserInputException("The date is not valid. Pick it from the calendar.");
+                Session saved = save.apply(new SessionDetails(date.getValue(), exercise.getValue(), notes.getValue()));
+                close();
+                onSaved.accept(saved);
+            } catch (UserInputException ex) {
+                exercise.setInvalid(true);
+                exercise.setErrorMessage(ex.getMessage());
+            }
+        });
+        ok.setId("save-session");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), ok);
+        setWidth("36em");
+    }
+}

@@ -1,0 +1,180 @@
+package org.poseanalytics.web.session;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.subject.SubjectView;
+import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+import org.poseanalytics.web.video.VideoUploadHandler;
+
+/** One session: what was recorded, its videos with their metadata, and the upload. */
+@Route(value = "sessions", layout = MainLayout.class)
+@PermitAll
+public class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+    private static final DateTimeFormatter UPLOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SessionService sessions;
+    private final VideoService videos;
+    private final boolean canEdit;
+    private final VerticalLayout videoList = new VerticalLayout();
+    private Session session;
+
+    public SessionView(SessionService sessions, VideoService videos, CurrentUser currentUser) {
+        this.sessions = sessions;
+        this.videos = videos;
+        this.canEdit = currentUser.has(Role.CLINICIAN);
+        videoList.setPadding(false);
+        videoList.setId("videos");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        session = sessions.get(id);
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return session == null ? "Session · Pose Analytics"
+                : session.subjectName() + ", " + session.exercise().label() + " " + session.date() + " · Pose Analytics";
+    }
+
+    private void render() {
+        removeAll();
+        Anchor back = new Anchor("subjects/" + session.subjectId(), "← " + session.subjectName());
+        back.setId("back-to-subject");
+        H2 title = new H2(session.exercise().label() + " · " + session.date());
+        title.setId("session-title");
+        Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> new SessionDialog(session,
+                d -> sessions.update(session.id(), d), s -> { session = s; render(); Ui.success("Saved."); }).open());
+        Button delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> confirmDeleteSession());
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        edit.setVisible(canEdit);
+        delete.setVisible(canEdit);
+        HorizontalLayout head = new HorizontalLayout(title, edit, delete);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(back, head);
+        if (session.notes() != null) add(new Paragraph(session.notes()));
+
+        add(new H3("Videos"));
+        if (canEdit) add(upload());
+        add(videoList);
+        refreshVideos();
+    }
+
+    private Component upload() {
+        Upload upload = new Upload(new VideoUploadHandler(videos, session.id(), stored -> {
+            Ui.success("“" + stored.originalName() + "” stored: " + stored.summary());
+            refreshVideos();
+        }));
+        upload.setId("upload");
+        upload.setMaxFiles(20);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, videos.maxSize().toBytes()));
+        upload.setAcceptedFileTypes("video/*", ".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi", ".3gp");
+        upload.addFileRejectedListener(e -> Ui.error("“" + e.getFileName() + "” was not uploaded: " + e.getErrorMessage()
+                + ". Videos up to " + Video.humanSize(videos.maxSize().toBytes()) + " are accepted (MP4, MOV, WebM, MKV, AVI)."));
+        upload.setWidthFull();
+        Span hint = new Span("Drop video files here or choose them; several at once are fine. Up to "
+                + Video.humanSize(videos.maxSize().toBytes()) + " each. Each file is checked to be a readable video before it is stored.");
+        hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout box = new VerticalLayout(upload, hint);
+        box.setPadding(false);
+        box.setSpacing(false);
+        return box;
+    }
+
+    private void refreshVideos() {
+        videoList.removeAll();
+        List<Video> list = videos.listForSession(session.id());
+        if (list.isEmpty()) {
+            videoList.add(Ui.emptyState("No videos in this session yet", canEdit
+                    ? "Drag video files onto the upload area above, or click “Upload Files…”. Film the whole body, side-on or front-on."
+                    : "Videos appear here once a clinician uploads them."));
+            return;
+        }
+        list.forEach(v -> videoList.add(card(v)));
+    }
+
+    private Component card(Video v) {
+        Image thumb = new Image("media/videos/" + v.id() + "/thumbnail.jpg", "Frame of " + v.originalName());
+        thumb.setWidth("160px");
+        thumb.getStyle().set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-10pct)")
+                .set("object-fit", "contain").set("max-height", "180px");
+        Span name = new Span(v.originalName());
+        name.getStyle().set("font-weight", "600");
+        Span meta = new Span(v.summary());
+        meta.addClassName("video-metadata");
+        Span status = new Span(v.status().label());
+        status.getElement().getThemeList().add("badge" + (v.status() == org.poseanalytics.web.video.VideoStatus.FAILED ? " error" : ""));
+        Span uploaded = new Span("Uploaded " + (v.uploadedAt() == null ? "" : UPLOADED.format(v.uploadedAt().toLocalDateTime()))
+                + (v.uploadedBy() == null ? "" : " by " + v.uploadedBy()));
+        uploaded.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Anchor play = new Anchor("media/videos/" + v.id() + "/file", "Play video");
+        play.setTarget(AnchorTarget.BLANK);
+        Button delete = new Button("Delete…", e -> confirmDeleteVideo(v));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        delete.setVisible(canEdit);
+        HorizontalLayout actions = new HorizontalLayout(status, play, delete);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        VerticalLayout text = new VerticalLayout(name, meta, uploaded, actions);
+        text.setPadding(false);
+        text.setSpacing(false);
+        HorizontalLayout card = new HorizontalLayout(thumb, text);
+        card.addClassName("video-card");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-s)");
+        card.setWidthFull();
+        return card;
+    }
+
+    private void confirmDeleteVideo(Video v) {
+        ConfirmDialog dialog = new ConfirmDialog("Delete “" + v.originalName() + "”?",
+                "The video file and its results are erased. It cannot be undone.", "Delete video", e -> {
+                    videos.delete(v.id());
+                    Ui.success("“" + v.originalName() + "” was deleted.");
+                    refreshVideos();
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+
+    private void confirmDeleteSession() {
+        ConfirmDialog dialog = new ConfirmDialog("Delete this session?",
+                "The session of " + session.date() + " and its " + session.videos() + " video(s) are erased, files included. It cannot be undone.",
+                "Delete session", e -> {
+                    sessions.delete(session.id());
+                    Ui.success("The session was deleted.");
+                    getUI().ifPresent(ui -> ui.navigate(SubjectView.class, session.subjectId()));
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+}

@@ -1,0 +1,7 @@
+package org.poseanalytics.web.subject;
+
+import java.time.LocalDate;
+
+/** An athlete or patient of one clinic. */
+public record Subject(long id, String displayName, String externalId, LocalDate birthDate, String sportOrCondition,
+                      Side involvedSide, String notes) {}

@@ -1,0 +1,138 @@
+package org.poseanalytics.web.subject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.UserInputException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.storage.Storage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Athletes and patients of the signed-in user's clinic; every statement is scoped by that clinic. */
+@Service
+public class SubjectService {
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final Storage storage;
+
+    SubjectService(JdbcClient jdbc, CurrentUser currentUser, AuditService audit, Storage storage) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.storage = storage;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<SubjectSummary> list(String search) {
+        String like = "%" + (search == null ? "" : search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return jdbc.sql("""
+                        select s.id, s.display_name, s.external_id, s.sport_or_condition, s.involved_side,
+                               count(se.id) as sessions, max(se.session_date) as last_session
+                        from subject s left join session se on se.subject_id = s.id and se.clinic_id = s.clinic_id
+                        where s.clinic_id = :clinic
+                          and (lower(s.display_name) like :like or lower(coalesce(s.external_id, '')) like :like
+                               or lower(coalesce(s.sport_or_condition, '')) like :like)
+                        group by s.id
+                        order by lower(s.display_name), s.id""")
+                .param("clinic", currentUser.clinicId()).param("like", like)
+                .query((rs, n) -> new SubjectSummary(rs.getLong("id"), rs.getString("display_name"),
+                        rs.getString("external_id"), rs.getString("sport_or_condition"),
+                        Side.of(rs.getString("involved_side")), rs.getInt("sessions"),
+                        rs.getObject("last_session", LocalDate.class)))
+                .list();
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Subject get(long id) {
+        return jdbc.sql("select * from subject where id = :id and clinic_id = :clinic")
+                .param("id", id).param("clinic", currentUser.clinicId())
+                .query(SubjectService::map).optional().orElseThrow(() -> new NotFoundException("Subject " + id));
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public Subject create(SubjectDetails details) {
+        SubjectDetails d = validate(details);
+        long id = jdbc.sql("""
+                        insert into subject (clinic_id, display_name, external_id, birth_date, sport_or_condition, involved_side, notes)
+                        values (:clinic, :name, :external, :birth, :sport, :side, :notes) returning id""")
+                .param("clinic", currentUser.clinicId()).param("name", d.displayName()).param("external", d.externalId())
+                .param("birth", d.birthDate()).param("sport", d.sportOrCondition()).param("side", d.involvedSide().code())
+                .param("notes", d.notes()).query(Long.class).single();
+        return get(id);
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public Subject update(long id, SubjectDetails details) {
+        SubjectDetails d = validate(details);
+        int rows = jdbc.sql("""
+                        update subject set display_name = :name, external_id = :external, birth_date = :birth,
+                               sport_or_condition = :sport, involved_side = :side, notes = :notes
+                        where id = :id and clinic_id = :clinic""")
+                .param("name", d.displayName()).param("external", d.externalId()).param("birth", d.birthDate())
+                .param("sport", d.sportOrCondition()).param("side", d.involvedSide().code()).param("notes", d.notes())
+                .param("id", id).param("clinic", currentUser.clinicId()).update();
+        if (rows == 0) throw new NotFoundException("Subject " + id);
+        return get(id);
+    }
+
+    /** Erasure: the subject, its sessions, its videos and their files. The audit trail keeps who did it. */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public void delete(long id) {
+        Subject subject = get(id);
+        long clinic = currentUser.clinicId();
+        List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id in "
+                        + "(select id from session where clinic_id = :clinic and subject_id = :id)")
+                .param("clinic", clinic).param("id", id).query(UUID.class).list();
+        int sessions = jdbc.sql("select count(*) from session where clinic_id = :clinic and subject_id = :id")
+                .param("clinic", clinic).param("id", id).query(Integer.class).single();
+        jdbc.sql("delete from subject where id = :id and clinic_id = :clinic").param("id", id).param("clinic", clinic).update();
+        audit.record(AuditAction.DELETED, id, subject.displayName(), null,
+                "subject erased with " + sessions + " session(s) and " + files.size() + " video(s)");
+        deleteFilesAfterCommit(storage, files);
+    }
+
+    /** Files go only once the rows are gone for good; a rolled-back erasure keeps them. */
+    public static void deleteFilesAfterCommit(Storage storage, List<UUID> files) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                files.forEach(storage::delete);
+            }
+        });
+    }
+
+    private static SubjectDetails validate(SubjectDetails d) {
+        if (d == null || d.displayName() == null || d.displayName().isBlank()) {
+            throw new UserInputException("Enter a name for the athlete or patient (a pseudonym or initials are fine).");
+        }
+        if (d.displayName().trim().length() > 200) throw new UserInputException("Keep the name under 200 characters.");
+        if (d.birthDate() != null && d.birthDate().isAfter(LocalDate.now())) {
+            throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.");
+        }
+        return new SubjectDetails(d.displayName().trim(), blankToNull(d.externalId()), d.birthDate(),
+                blankToNull(d.sportOrCondition()), d.involvedSide() == null ? Side.NONE : d.involvedSide(),
+                blankToNull(d.notes()));
+    }
+
+    static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+    static Subject map(ResultSet rs, int n) throws SQLException {
+        return new Subject(rs.getLong("id"), rs.getString("display_name"), rs.getString("external_id"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("sport_or_condition"),
+                Side.of(rs.getString("involved_side")), rs.getString("notes"));
+    }
+}

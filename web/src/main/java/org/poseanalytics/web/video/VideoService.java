@@ -1,0 +1,219 @@
+package org.poseanalytics.web.video;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.pose.video.VideoProbe;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.session.Session;
+import org.poseanalytics.web.session.SessionService;
+import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.subject.SubjectService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Videos of the clinic's sessions. An upload is streamed to a temp file in the storage directory, checked by
+ * content (size, then {@link VideoProbe}), and only then moved under a UUID name and recorded. A rejected
+ * upload leaves no row and no file.
+ */
+@Service
+public class VideoService {
+    private static final Logger log = LoggerFactory.getLogger(VideoService.class);
+    private static final String SELECT = """
+            select v.*, a.display_name as uploaded_by_name from video v left join account a on a.id = v.uploaded_by
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final SessionService sessions;
+    private final AuditService audit;
+    private final Storage storage;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final DataSize maxSize;
+
+    VideoService(JdbcClient jdbc, CurrentUser currentUser, SessionService sessions, AuditService audit, Storage storage,
+                 ApplicationEventPublisher events, TransactionTemplate tx,
+                 @Value("${pose.upload.max-size}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.storage = storage;
+        this.events = events;
+        this.tx = tx;
+        this.maxSize = maxSize;
+    }
+
+    public DataSize maxSize() { return maxSize; }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<Video> listForSession(long sessionId) {
+        sessions.get(sessionId);
+        return jdbc.sql(SELECT + " where v.clinic_id = :clinic and v.session_id = :session order by v.uploaded_at, v.id")
+                .param("clinic", currentUser.clinicId()).param("session", sessionId).query(VideoService::map).list();
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Video get(long id) {
+        return jdbc.sql(SELECT + " where v.id = :id and v.clinic_id = :clinic")
+                .param("id", id).param("clinic", currentUser.clinicId())
+                .query(VideoService::map).optional().orElseThrow(() -> new NotFoundException("Video " + id));
+    }
+
+    /**
+     * Stores one uploaded file for a session. Not one transaction end to end: a 2 GB upload must not hold a
+     * database connection; the row is written in a short transaction once the file has passed every check.
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public Video store(long sessionId, String sentFileName, InputStream content) throws IOException {
+        Session session = sessions.get(sessionId);
+        String displayName = FileNames.displayName(sentFileName);
+        Path temp = storage.newTempFile();
+        Path thumbTemp = null;
+        UUID name = UUID.randomUUID();
+        boolean moved = false;
+        try {
+            long size = copyLimited(content, temp, displayName);
+            VideoInfo info;
+            try {
+                info = VideoProbe.probe(temp);
+            } catch (UnreadableVideoException e) {
+                throw new UploadRejectedException("“" + displayName + "” was not stored: " + e.getMessage()
+                        + ". Upload a video file (for example MP4 or MOV from a phone or camera).");
+            }
+            thumbTemp = temp.resolveSibling(name + ".jpg");
+            try {
+                Thumbnails.write(temp, info.rotationDeg(), info.durationS(), thumbTemp);
+            } catch (IOException | RuntimeException e) {
+                log.warn("No thumbnail for {}: {}", displayName, e.getMessage());
+                Storage.deleteQuietly(thumbTemp);
+                thumbTemp = null;
+            }
+            storage.moveIn(temp, storage.video(name));
+            if (thumbTemp != null) storage.moveIn(thumbTemp, storage.thumbnail(name));
+            moved = true;
+            Video video = tx.execute(status -> insert(session, name, displayName, size, info));
+            log.info("Stored video {} ({}) for session {} as {}", video.id(), displayName, sessionId, name);
+            return video;
+        } finally {
+            Storage.deleteQuietly(temp);
+            Storage.deleteQuietly(thumbTemp);
+            // Row not written (any failure above or in the insert): the moved files must go too.
+            if (moved && !exists(name)) storage.delete(name);
+        }
+    }
+
+    private Video insert(Session session, UUID name, String displayName, long size, VideoInfo info) {
+        long clinic = currentUser.clinicId();
+        long id = jdbc.sql("""
+                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec,
+                                           width, height, rotation_deg, frames, duration_s, nominal_fps, variable_frame_rate,
+                                           has_audio, uploaded_by)
+                        values (:clinic, :session, :name, :original, :size, :container, :codec, :width, :height, :rotation,
+                                :frames, :duration, :fps, :vfr, :audio, :account) returning id""")
+                .param("clinic", clinic).param("session", session.id()).param("name", name)
+                .param("original", displayName).param("size", size).param("container", info.container())
+                .param("codec", info.codec()).param("width", info.width()).param("height", info.height())
+                .param("rotation", info.rotationDeg()).param("frames", info.frames()).param("duration", info.durationS())
+                .param("fps", info.nominalFps()).param("vfr", info.variableFrameRate()).param("audio", info.hasAudio())
+                .param("account", currentUser.get().accountId())
+                .query(Long.class).single();
+        audit.record(AuditAction.UPLOADED, session.subjectId(), session.subjectName(), id,
+                displayName + " to the session of " + session.date());
+        events.publishEvent(new VideoUploaded(id, clinic, session.id(), storage.video(name)));
+        return get(id);
+    }
+
+    private boolean exists(UUID name) {
+        return jdbc.sql("select exists (select 1 from video where storage_name = :name)").param("name", name)
+                .query(Boolean.class).single();
+    }
+
+    /** Counts while copying: the size a client announces is not to be trusted. */
+    private long copyLimited(InputStream in, Path target, String displayName) throws IOException {
+        long limit = maxSize.toBytes();
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw new UploadRejectedException("“" + displayName + "” was not stored: it is larger than the limit of "
+                            + Video.humanSize(limit) + ". Trim or compress the video (or ask your administrator to raise POSE_UPLOAD_MAX_SIZE).");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public void delete(long id) {
+        Video video = get(id);
+        Session session = sessions.get(video.sessionId());
+        jdbc.sql("delete from video where id = :id and clinic_id = :clinic").param("id", id)
+                .param("clinic", currentUser.clinicId()).update();
+        audit.record(AuditAction.DELETED, session.subjectId(), session.subjectName(), id,
+                video.originalName() + " deleted from the session of " + session.date());
+        SubjectService.deleteFilesAfterCommit(storage, List.of(video.storageName()));
+    }
+
+    /** The thumbnail file of a video of this clinic; looking at it is recorded in the audit log. */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional
+    public Path thumbnail(long id) {
+        Video video = get(id);
+        Path file = storage.thumbnail(video.storageName());
+        if (!Files.exists(file)) throw new NotFoundException("Thumbnail of video " + id);
+        Session session = sessions.get(video.sessionId());
+        audit.recordView(session.subjectId(), session.subjectName(), id, "thumbnail of " + video.originalName());
+        return file;
+    }
+
+    /** The video file itself, for playing in the browser; recorded in the audit log. */
+    @PreAuthorize("hasRole('VIEWER')")
+    @Transactional
+    public Path openForViewing(long id) {
+        Video video = get(id);
+        Path file = storage.video(video.storageName());
+        if (!Files.exists(file)) throw new NotFoundException("The file of video " + id);
+        Session session = sessions.get(video.sessionId());
+        audit.recordView(session.subjectId(), session.subjectName(), id, "played " + video.originalName());
+        return file;
+    }
+
+    static Video map(ResultSet rs, int n) throws SQLException {
+        return new Video(rs.getLong("id"), rs.getLong("session_id"), rs.getObject("storage_name", UUID.class),
+                rs.getString("original_name"), rs.getLong("size_bytes"), rs.getString("container"), rs.getString("codec"),
+                rs.getInt("width"), rs.getInt("height"), rs.getInt("rotation_deg"), rs.getLong("frames"),
+                rs.getDouble("duration_s"), rs.getDouble("nominal_fps"), rs.getBoolean("variable_frame_rate"),
+                rs.getBoolean("has_audio"), VideoStatus.of(rs.getString("status")), rs.getString("status_message"),
+                rs.getString("uploaded_by_name"), rs.getObject("uploaded_at", OffsetDateTime.class));
+    }
+}
