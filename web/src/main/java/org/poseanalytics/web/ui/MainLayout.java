@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import org.poseanalytics.web.account.AccountPrincipal;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
@@ -19,6 +20,7 @@ import org.poseanalytics.web.audit.AuditView;
 import org.poseanalytics.web.subject.SubjectsView;
 
 /** The frame of every signed-in page: app name, who is signed in, navigation, sign out. */
+@PermitAll
 public class MainLayout extends AppLayout {
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
         AccountPrincipal user = currentUser.get();
