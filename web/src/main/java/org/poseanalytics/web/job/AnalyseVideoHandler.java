@@ -75,7 +75,9 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 records.cancelled(jobId, work.videoId(), null);
                 log.info("Job {}: cancelled", jobId);
             } else if (e.permanent()) {
-                records.failed(jobId, work.videoId(), sentence(e.getMessage()) + advice(e.kind()));
+                // the pipeline names the file it read: the user knows it by the name they uploaded
+                String reason = String.valueOf(e.getMessage()).replace(work.storageName().toString(), "“" + work.originalName() + "”");
+                records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind()));
                 log.info("Job {}: failed for good: {}", jobId, e.getMessage());
             } else {
                 retryOrGiveUp(work, e);

@@ -23,7 +23,7 @@ class JobRecords {
             """;
 
     /** What a starting job needs to know. */
-    record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String model, String exercise, Long requestedBy,
+    record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise, Long requestedBy,
                 int attempts) {}
 
     private final JdbcClient jdbc;
@@ -54,10 +54,10 @@ class JobRecords {
                         from video v
                         where j.job_id = :job and v.id = j.video_id and j.state in ('queued', 'running')
                           and not j.cancel_requested
-                        returning j.job_id, j.clinic_id, j.video_id, v.storage_name, j.model, j.exercise, j.requested_by, j.attempts""")
+                        returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.requested_by, j.attempts""")
                 .param("job", jobId).param("worker", worker)
                 .query((rs, n) -> new Work(rs.getObject("job_id", UUID.class), rs.getLong("clinic_id"), rs.getLong("video_id"),
-                        rs.getObject("storage_name", UUID.class), rs.getString("model"), rs.getString("exercise"),
+                        rs.getObject("storage_name", UUID.class), rs.getString("original_name"), rs.getString("model"), rs.getString("exercise"),
                         (Long) rs.getObject("requested_by"), rs.getInt("attempts")))
                 .optional();
         work.ifPresent(w -> jdbc.sql("update video set status = 'analysing', status_message = null where id = :video")

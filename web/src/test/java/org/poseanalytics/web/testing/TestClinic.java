@@ -32,12 +32,15 @@ public record TestClinic(long clinicId, long accountId, String username, long su
     }
 
     /** A video row (no file) with plausible probe values. */
-    public long video(JdbcClient jdbc, long sessionId) {
+    public long video(JdbcClient jdbc, long sessionId) { return video(jdbc, sessionId, UUID.randomUUID()); }
+
+    /** A video row whose file is {@code storageName} in the storage directory. */
+    public long video(JdbcClient jdbc, long sessionId, UUID storageName) {
         return jdbc.sql("""
                         insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, width, height,
                                            frames, duration_s, nominal_fps, variable_frame_rate, has_audio, uploaded_by)
                         values (:c, :s, :n, 'test.mp4', 1000, 720, 1280, 65, 2.2, 30, false, false, :a) returning id""")
-                .param("c", clinicId).param("s", sessionId).param("n", UUID.randomUUID()).param("a", accountId)
+                .param("c", clinicId).param("s", sessionId).param("n", storageName).param("a", accountId)
                 .query(Long.class).single();
     }
 
