@@ -12,6 +12,14 @@ public interface PoseEstimator extends AutoCloseable {
     /** Every person found in a single picture, with no state carried from earlier calls (photos, evaluation). */
     List<PersonPose> estimateImage(RgbImage image);
 
+    /**
+     * A session that follows one video. The default treats every frame as a still photo; BlazePose overrides it
+     * with MediaPipe's video mode (ROI from the last frame's landmarks, One Euro smoothing).
+     */
+    default VideoPoseSession openVideo() {
+        return (frame, timeS) -> estimateImage(frame);
+    }
+
     /** A name and version for outputs, e.g. "blazepose-full (@mediapipe/pose 0.5.1675469404)". */
     String modelDescription();
 

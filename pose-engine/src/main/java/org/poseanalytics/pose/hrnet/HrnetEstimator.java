@@ -28,5 +28,15 @@ public final class HrnetEstimator implements PoseEstimator {
     public String modelDescription() { return model.description() + ", boxes from " + detectorName; }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        model.close();
+        // The detector may hold a native model of its own (BlazePose's); release it with the estimator.
+        if (detector instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not release the person detector", e);
+            }
+        }
+    }
 }

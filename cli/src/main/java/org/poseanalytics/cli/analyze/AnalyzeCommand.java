@@ -1,0 +1,130 @@
+package org.poseanalytics.cli.analyze;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.poseanalytics.kinematics.KinematicsSummary;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
+import org.poseanalytics.tracking.point.PointSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pose-analytics analyze VIDEO --out DIR}: a thin shell over {@link AnalysisPipeline} (the same code the
+ * web app's analysis job runs): parse the request → run with a progress bar → write the outputs → print the
+ * repetitions and metrics.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Find the person in a video, follow them, and write keypoints, angles, repetitions and metrics into DIR.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:the input is not a readable video",
+                "3:no person found in the video", "4:the pose model is not available", "5:invalid option value"})
+public final class AnalyzeCommand implements Callable<Integer> {
+    public static final int EXIT_UNREADABLE = 2;
+    public static final int EXIT_NO_PERSON = 3;
+    public static final int EXIT_NO_MODEL = 4;
+    public static final int EXIT_BAD_OPTION = 5;
+
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "the video file (any format FFmpeg reads)")
+    Path video;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "blazepose-full",
+            description = "blazepose-full (default), blazepose-lite, blazepose-heavy, or hrnet=PATH (.pt or .onnx)")
+    String model;
+
+    @Option(names = "--exercise", paramLabel = "NAME",
+            description = "squat, lunge, sit-to-stand, knee-rom, shoulder-abduction, shoulder-flexion, gait, cmj, generic (default: guessed)")
+    String exercise;
+
+    @Option(names = "--subject-track", paramLabel = "ID", description = "analyse this track id instead of the most present, central person")
+    Integer subjectTrack;
+
+    @Option(names = "--track-point", paramLabel = "X,Y,T",
+            description = "follow the point at pixel X,Y seen at time T seconds (repeatable); writes points.csv")
+    List<String> trackPoints = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "no progress bar, no report")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(video)) return fail(EXIT_UNREADABLE, video + ": no such file");
+        AnalysisRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            return fail(EXIT_BAD_OPTION, e.getMessage());
+        }
+        ProgressBar bar = new ProgressBar(System.err);
+        long start = System.nanoTime();
+        AnalysisResult result;
+        try {
+            result = new AnalysisPipeline().run(request, quiet ? AnalysisProgress.NONE : (stage, fraction, done, total) -> {
+                if (stage == AnalysisProgress.Stage.POSES) bar.accept(new Progress(done, total, (System.nanoTime() - start) / 1e9));
+            });
+        } catch (AnalysisException e) {
+            bar.finish();
+            return fail(switch (e.kind()) {
+                case UNREADABLE_VIDEO -> EXIT_UNREADABLE;
+                case NO_PERSON -> EXIT_NO_PERSON;
+                case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
+                case BAD_REQUEST -> EXIT_BAD_OPTION;
+                case CANCELLED, FAILED -> 1;
+            }, e.getMessage());
+        }
+        bar.finish();
+        for (String warning : result.warnings()) System.err.println("pose-analytics analyze: warning: " + warning);
+        AnalysisOutputs.write(result, out);
+        if (!quiet) report(result, System.err);
+        return 0;
+    }
+
+    AnalysisRequest request() {
+        List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
+        return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads);
+    }
+
+    /** What a coach wants to see at once: frames, the exercise, each repetition and the session's key figures. */
+    void report(AnalysisResult r, PrintStream err) {
+        KinematicsSummary k = r.kinematics().summary();
+        err.printf(Locale.ROOT, "pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; subject: track %d of %s%n",
+                r.poses().frames(), r.poses().framesWithPose(), r.timings().framesPerS(), r.subject().choice().trackId(),
+                r.tracks().trackIds());
+        err.printf(Locale.ROOT, "exercise: %s%s; repetitions: %d (counted on %s)%n", k.exercise().id(),
+                k.exercise().guessed() ? " (guessed: " + k.exercise().reason() + ")" : "", k.repetitions().size(),
+                k.exercise().signal().isEmpty() ? "-" : k.exercise().signal());
+        for (KinematicsSummary.RepetitionEntry rep : k.repetitions()) {
+            err.printf(Locale.ROOT, "  rep %d  %.2f-%.2f s  peak %.1f deg at %.2f s  ROM %.1f deg  down %.2f s  up %.2f s%s%n",
+                    rep.index(), rep.startS(), rep.endS(), rep.peakDeg(), rep.peakS(), rep.romDeg(), rep.eccentricS(),
+                    rep.concentricS(), rep.complete() ? "" : "  INCOMPLETE: " + rep.note());
+        }
+        k.metrics().entrySet().stream().limit(12).forEach(m ->
+                err.printf(Locale.ROOT, "  %-40s %10.2f %s%n", m.getKey(), m.getValue().value(), m.getValue().unit()));
+        if (k.metrics().size() > 12) err.printf("  ... %d more in summary.json%n", k.metrics().size() - 12);
+        err.println("wrote " + out);
+    }
+
+    private static int fail(int code, String reason) {
+        System.err.println("pose-analytics analyze: " + reason);
+        return code;
+    }
+}

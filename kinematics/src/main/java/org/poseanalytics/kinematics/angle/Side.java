@@ -1,0 +1,23 @@
+package org.poseanalytics.kinematics.angle;
+
+/** The person's own side; NONE for midline measures (trunk, pelvis) and session-wide values. */
+public enum Side {
+    LEFT, RIGHT, NONE;
+
+    /** "left_", "right_" or "" as written in column and metric names. */
+    public String prefix() {
+        return switch (this) {
+            case LEFT -> "left_";
+            case RIGHT -> "right_";
+            case NONE -> "";
+        };
+    }
+
+    public Side other() {
+        return switch (this) {
+            case LEFT -> RIGHT;
+            case RIGHT -> LEFT;
+            case NONE -> NONE;
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package org.poseanalytics.kinematics.gait;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.poseanalytics.kinematics.angle.BodyFrame;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.angle.Landmarks;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.angle.Vec3;
+import org.poseanalytics.kinematics.angle.ViewSigns;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.metric.SymmetryIndex;
+import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.tracking.series.KeypointSeries;
+
+/**
+ * Gait events by Zeni et al. (2008): a heel strike is when the heel is furthest ahead of the pelvis, a toe-off
+ * when the toe is furthest behind it. Relative to the pelvis, the method works for over-ground walking across
+ * the frame and on a treadmill. Uses world landmarks when present (forward = the pelvis' forward, level), else
+ * the image x axis in the walking direction, which needs a side view. COCO-17 has no heel or toe: the ankle
+ * stands in for both.
+ */
+public final class GaitAnalyzer {
+    /** Extremes are searched in stretches above 70% / below 30% of each foot signal's own range. */
+    private static final double HIGH = 0.7, LOW = 0.3;
+
+    public record Result(List<GaitEvent> events, List<MetricRecord> metrics) {}
+
+    public Result analyze(KeypointSeries series) {
+        List<GaitEvent> events = new ArrayList<>();
+        ViewSigns signs = ViewSigns.of(series);
+        for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
+            double[] heel = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "heel") >= 0 ? "heel" : "ankle");
+            double[] toe = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "foot_index") >= 0 ? "foot_index" : "ankle");
+            for (double t : extremes(series.timesS(), heel, true)) events.add(event(GaitEvent.Type.HEEL_STRIKE, side, t, series));
+            for (double t : extremes(series.timesS(), toe, false)) events.add(event(GaitEvent.Type.TOE_OFF, side, t, series));
+        }
+        events.sort(Comparator.comparingDouble(GaitEvent::timeS));
+        return new Result(events, metrics(events));
+    }
+
+    private static GaitEvent event(GaitEvent.Type type, Side side, double t, KeypointSeries s) {
+        int nearest = 0;
+        for (int i = 0; i < s.length(); i++) if (Math.abs(s.timesS()[i] - t) < Math.abs(s.timesS()[nearest] - t)) nearest = i;
+        return new GaitEvent(type, side, t, s.frames()[nearest]);
+    }
+
+    private static double[] forwardOfPelvis(KeypointSeries s, ViewSigns signs, Side side, String point) {
+        boolean world = s.hasWorld();
+        Landmarks p = new Landmarks(s, world ? Dimension.WORLD_3D : Dimension.IMAGE_2D);
+        double[] out = new double[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            p.at(i);
+            Vec3 foot = p.get(side, point), lh = p.get("left_hip"), rh = p.get("right_hip");
+            if (foot == null || lh == null || rh == null) { out[i] = Double.NaN; continue; }
+            Vec3 rel = foot.minus(Vec3.mid(lh, rh));
+            if (world) {
+                BodyFrame f = BodyFrame.of3d(p);
+                out[i] = f == null ? Double.NaN : rel.dot(f.forwardLevel());
+            } else {
+                out[i] = rel.x() * signs.facing();
+            }
+        }
+        return out;
+    }
+
+    /** Times of the maxima (or minima) of each excursion beyond the 70% (30%) level, refined by a parabola. */
+    static List<Double> extremes(double[] t, double[] raw, boolean maxima) {
+        double[] v = Signals.fillGaps(raw);
+        List<Double> out = new ArrayList<>();
+        if (v == null) return out;
+        double lo = Signals.percentile(v, 5), hi = Signals.percentile(v, 95), range = hi - lo;
+        if (!(range > 0)) return out;
+        int runStart = -1;
+        for (int i = 0; i <= v.length; i++) {
+            boolean in = i < v.length && (maxima ? (v[i] - lo) / range > HIGH : (v[i] - lo) / range < LOW);
+            if (in && runStart < 0) runStart = i;
+            if (!in && runStart >= 0) {
+                int best = runStart;
+                for (int j = runStart; j < i; j++) if (maxima ? v[j] > v[best] : v[j] < v[best]) best = j;
+                // An extreme touching the series' ends may lie outside the recording: skip it.
+                if (best > 0 && best < v.length - 1) out.add(refine(t, v, best));
+                runStart = -1;
+            }
+        }
+        return out;
+    }
+
+    /** Vertex of the parabola through three samples (times may be unevenly spaced). */
+    private static double refine(double[] t, double[] v, int i) {
+        double t0 = t[i - 1], t1 = t[i], t2 = t[i + 1], y0 = v[i - 1], y1 = v[i], y2 = v[i + 1];
+        double denom = (t0 - t1) * (t0 - t2) * (t1 - t2);
+        double a = (t2 * (y1 - y0) + t1 * (y0 - y2) + t0 * (y2 - y1)) / denom;
+        double b = (t2 * t2 * (y0 - y1) + t1 * t1 * (y2 - y0) + t0 * t0 * (y1 - y2)) / denom;
+        if (Math.abs(a) < 1e-12) return t1;
+        double vertex = -b / (2 * a);
+        return vertex >= t0 && vertex <= t2 ? vertex : t1;
+    }
+
+    static List<MetricRecord> metrics(List<GaitEvent> events) {
+        List<MetricRecord> out = new ArrayList<>();
+        List<GaitEvent> strikes = events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
+        out.add(MetricRecord.session("heel_strike_count", strikes.size(), "count", Side.NONE));
+        out.add(MetricRecord.session("toe_off_count", events.stream().filter(e -> e.type() == GaitEvent.Type.TOE_OFF).count(), "count", Side.NONE));
+        if (strikes.size() >= 2) {
+            double span = strikes.getLast().timeS() - strikes.getFirst().timeS();
+            out.add(MetricRecord.session("cadence", 60 * (strikes.size() - 1) / span, "steps/min", Side.NONE));
+        }
+        double[] stepBySide = new double[2];
+        for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
+            // Step time of a side: from the other foot's strike to this foot's strike.
+            List<Double> steps = new ArrayList<>(), strides = new ArrayList<>(), stances = new ArrayList<>(), swings = new ArrayList<>();
+            for (int k = 1; k < strikes.size(); k++)
+                if (strikes.get(k).side() == side && strikes.get(k - 1).side() != side) steps.add(strikes.get(k).timeS() - strikes.get(k - 1).timeS());
+            List<GaitEvent> own = events.stream().filter(e -> e.side() == side).toList();
+            GaitEvent lastStrike = null, lastToeOff = null;
+            for (GaitEvent e : own) {
+                if (e.type() == GaitEvent.Type.HEEL_STRIKE) {
+                    if (lastStrike != null) strides.add(e.timeS() - lastStrike.timeS());
+                    if (lastToeOff != null && lastStrike != null && lastToeOff.timeS() > lastStrike.timeS()) swings.add(e.timeS() - lastToeOff.timeS());
+                    lastStrike = e;
+                } else {
+                    if (lastStrike != null && (lastToeOff == null || lastToeOff.timeS() < lastStrike.timeS())) stances.add(e.timeS() - lastStrike.timeS());
+                    lastToeOff = e;
+                }
+            }
+            double step = mean(steps), stride = mean(strides), stance = mean(stances), swing = mean(swings);
+            stepBySide[side == Side.LEFT ? 0 : 1] = step;
+            add(out, "step_time", step, "s", side);
+            add(out, "stride_time", stride, "s", side);
+            add(out, "stance_time", stance, "s", side);
+            add(out, "swing_time", swing, "s", side);
+            add(out, "stance_swing_ratio", stance / swing, "ratio", side);
+            add(out, "stance_percent", 100 * stance / (stance + swing), "%", side);
+        }
+        double all = mean(strikes.size() < 2 ? List.of() : java.util.stream.IntStream.range(1, strikes.size())
+                .mapToObj(k -> strikes.get(k).timeS() - strikes.get(k - 1).timeS()).toList());
+        add(out, "step_time", all, "s", Side.NONE);
+        add(out, "step_time_symmetry_index", SymmetryIndex.percent(stepBySide[0], stepBySide[1]), "%", Side.NONE);
+        return out;
+    }
+
+    private static void add(List<MetricRecord> out, String name, double v, String unit, Side side) {
+        if (Double.isFinite(v)) out.add(MetricRecord.session(name, v, unit, side));
+    }
+
+    private static double mean(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+}

@@ -1,0 +1,115 @@
+package org.poseanalytics.kinematics.pipeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.export.AnglesCsv;
+import org.poseanalytics.kinematics.export.MotWriter;
+import org.poseanalytics.kinematics.export.TrcWriter;
+import org.poseanalytics.tracking.FilteredSeries;
+import org.poseanalytics.tracking.point.PointsCsv;
+import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.KeypointsCsv;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an analysis into a folder as the command-line contract names the files. Each file is written to a
+ * temporary name first and moved into place, so a folder never holds half a file.
+ */
+public final class AnalysisOutputs {
+    public static final String KEYPOINTS = "keypoints.csv";
+    public static final String SUBJECT = "subject_keypoints.csv";
+    public static final String ANGLES = "angles.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String POINTS = "points.csv";
+    public static final String MOT_2D = "angles_2d.mot";
+    public static final String MOT_3D = "angles_3d.mot";
+    public static final String TRC = "keypoints.trc";
+    /** Without world landmarks a .trc in metres needs a scale; an adult's typical stature is a fair default. */
+    static final double DEFAULT_SUBJECT_HEIGHT_M = 1.70;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private AnalysisOutputs() {}
+
+    /** Writes every output and returns the files written, in order. */
+    public static List<Path> write(AnalysisResult r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        written.add(atomically(dir.resolve(KEYPOINTS), w -> KeypointsCsv.write(w, r.tracks())));
+        written.add(atomically(dir.resolve(SUBJECT), w -> SubjectCsv.write(w, r.subject().filtered())));
+        written.add(atomically(dir.resolve(ANGLES), w -> AnglesCsv.write(r.kinematics().angles(), w)));
+        written.add(atomically(dir.resolve(MOT_2D), w -> MotWriter.write(r.kinematics().angles(), Dimension.IMAGE_2D, "angles_2d", w)));
+        if (r.kinematics().angles().has3d()) {
+            written.add(atomically(dir.resolve(MOT_3D), w -> MotWriter.write(r.kinematics().angles(), Dimension.WORLD_3D, "angles_3d", w)));
+        }
+        KeypointSeries series = r.subject().filtered().series();
+        written.add(atomically(dir.resolve(TRC), w -> {
+            if (series.hasWorld()) {
+                TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC, w);
+            } else {
+                TrcWriter.write(series, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(series, DEFAULT_SUBJECT_HEIGHT_M),
+                        r.video().height(), TRC, w);
+            }
+        }));
+        if (!r.points().isEmpty()) written.add(atomically(dir.resolve(POINTS), w -> PointsCsv.write(w, r.points())));
+        written.add(atomically(dir.resolve(SUMMARY), w -> JSON.writeValue(w, AnalysisSummary.of(r))));
+        return written;
+    }
+
+    public static String summaryJson(AnalysisResult r) { return JSON.writeValueAsString(AnalysisSummary.of(r)); }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static Path atomically(Path file, Body body) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            body.write(w);
+        }
+        return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The subject's filtered series: per landmark x, y, z, visibility and a state, so a reader can tell measured
+     * values from interpolated ones and unknown stretches (empty cells).
+     */
+    static final class SubjectCsv {
+        private SubjectCsv() {}
+
+        static void write(Writer w, FilteredSeries f) throws IOException {
+            KeypointSeries s = f.series();
+            StringBuilder line = new StringBuilder("frame,time_s");
+            for (String name : s.skeleton().names()) {
+                line.append(',').append(name).append("_x_px,").append(name).append("_y_px,").append(name).append("_z,")
+                        .append(name).append("_visibility,").append(name).append("_state");
+            }
+            w.write(line.append('\n').toString());
+            for (int i = 0; i < s.length(); i++) {
+                line.setLength(0);
+                line.append(s.frames()[i]).append(',').append(KeypointsCsv.num(s.timesS()[i], 4));
+                for (int k = 0; k < s.skeleton().size(); k++) {
+                    boolean gap = s.isGap(k, i);
+                    line.append(',').append(gap ? "" : KeypointsCsv.num(s.x()[k][i], 2))
+                            .append(',').append(gap ? "" : KeypointsCsv.num(s.y()[k][i], 2))
+                            .append(',').append(gap ? "" : KeypointsCsv.num(s.z()[k][i], 2))
+                            .append(',').append(KeypointsCsv.num(s.visibility()[k][i], 3))
+                            .append(',').append(gap ? "gap" : f.interpolated()[k][i] ? "interpolated" : "measured");
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.poseanalytics.kinematics.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.poseanalytics.kinematics.KinematicsResult;
+import org.poseanalytics.kinematics.KinematicsStage;
+import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
+import org.poseanalytics.pose.FramePoses;
+import org.poseanalytics.pose.PoseEstimator;
+import org.poseanalytics.pose.model.ModelNotFoundException;
+import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.pipeline.VideoPoseResult;
+import org.poseanalytics.pose.pipeline.VideoPoseRunner;
+import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.tracking.TrackingStage;
+import org.poseanalytics.tracking.filter.FilterPreset;
+import org.poseanalytics.tracking.identity.TrackerConfig;
+import org.poseanalytics.tracking.identity.Tracks;
+import org.poseanalytics.tracking.point.PointTracker;
+import org.poseanalytics.tracking.point.PointTrajectory;
+
+/**
+ * The data path from a video file to the numbers a clinician reads, shared by {@code pose-analytics analyze}
+ * and the web app's analysis job so both give the same numbers for the same video:
+ * {@link #estimatePoses} → {@link #chooseSubject} → {@link #computeKinematics} → {@link #trackPoints}.
+ */
+public final class AnalysisPipeline {
+    /** Share of the progress bar per stage: the pose model is nearly all the work. */
+    private static final double POSES_SHARE = 0.85;
+    private static final double POINTS_SHARE = 0.10;
+
+    public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
+        long start = System.nanoTime();
+        TrackingStage tracking = new TrackingStage(TrackerConfig.defaults());
+        VideoPoseResult poses = estimatePoses(request, tracking, progress);
+        List<String> warnings = new ArrayList<>();
+        if (!poses.decode().complete()) warnings.add(poses.decode().problem() + "; the frames before that point were analysed");
+        if (poses.framesWithPose() == 0) {
+            throw new AnalysisException(Kind.NO_PERSON, "no person found in " + request.video().getFileName() + " ("
+                    + poses.frames() + " frames looked at); is a whole body in view?");
+        }
+
+        long t0 = System.nanoTime();
+        progress.update(Stage.TRACKING, POSES_SHARE, poses.frames(), poses.frames());
+        Tracks tracks = tracking.finish();
+        TrackingStage.Subject subject = chooseSubject(request, tracks);
+        long t1 = System.nanoTime();
+        progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
+        KinematicsResult kinematics = computeKinematics(request, subject);
+        long t2 = System.nanoTime();
+        List<PointTrajectory> points = trackPoints(request, progress);
+        long t3 = System.nanoTime();
+        progress.update(Stage.DONE, 1.0, poses.frames(), poses.frames());
+
+        double totalS = (t3 - start) / 1e9;
+        var timings = new AnalysisResult.Timings(poses.decodeS(), poses.inferenceS(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                (t3 - t2) / 1e9, totalS, totalS > 0 ? poses.frames() / totalS : 0);
+        return new AnalysisResult(poses.video(), request.model(), poses.model(), poses, tracks, subject, kinematics, points, timings,
+                List.copyOf(warnings));
+    }
+
+    /** Stage: decode and estimate every frame's poses, streamed straight into the tracker (memory stays flat). */
+    VideoPoseResult estimatePoses(AnalysisRequest request, TrackingStage tracking, AnalysisProgress progress)
+            throws AnalysisException {
+        try (PoseEstimator estimator = PoseModels.open(request.model(), request.threads())) {
+            return VideoPoseRunner.run(request.video(), estimator, (FramePoses frame) -> {
+                if (progress.isCancelled()) throw new Cancelled();
+                tracking.accept(frame);
+            }, p -> {
+                double fraction = p.framesTotal() > 0 ? Math.min(1, p.framesDone() / (double) p.framesTotal()) : 0;
+                progress.update(Stage.POSES, fraction * POSES_SHARE, p.framesDone(), p.framesTotal());
+            });
+        } catch (Cancelled e) {
+            throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
+        } catch (UnreadableVideoException e) {
+            throw new AnalysisException(Kind.UNREADABLE_VIDEO, request.video().getFileName() + ": " + e.getMessage(), e);
+        } catch (ModelNotFoundException e) {
+            throw new AnalysisException(Kind.MODEL_UNAVAILABLE, e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+    }
+
+    /** Stage: the analysed person (the requested track or the most present, central one), raw and filtered. */
+    TrackingStage.Subject chooseSubject(AnalysisRequest request, Tracks tracks) throws AnalysisException {
+        if (tracks.isEmpty()) {
+            throw new AnalysisException(Kind.NO_PERSON, "no person could be followed through "
+                    + request.video().getFileName() + "; is a whole body in view for more than a moment?");
+        }
+        String exercise = request.exercise() == null ? "" : request.exercise().id();
+        try {
+            return TrackingStage.subject(tracks, Optional.ofNullable(request.subjectTrackId()),
+                    FilterPreset.forExercise(exercise).config());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+    }
+
+    /** Stage: angles, the exercise (given or guessed), repetitions and metrics of the filtered series. */
+    KinematicsResult computeKinematics(AnalysisRequest request, TrackingStage.Subject subject) throws AnalysisException {
+        try {
+            return new KinematicsStage().analyze(subject.filtered().series(), request.exercise());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(Kind.NO_PERSON, "too little of the subject was seen to measure angles: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stage: follow the requested points (if any) through the video, rotation applied as for the poses. */
+    List<PointTrajectory> trackPoints(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
+        if (request.points().isEmpty()) return List.of();
+        progress.update(Stage.POINTS, 1 - POINTS_SHARE, 0, 0);
+        Path video = request.video();
+        try {
+            return new PointTracker().track(() -> DecodedGrayFrames.open(video), request.points());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+    }
+
+    /** Thrown from the frame callback to unwind the decoder and the model cleanly. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() { super(null, null, false, false); }
+    }
+}

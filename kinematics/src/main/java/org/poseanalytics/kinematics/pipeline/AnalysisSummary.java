@@ -1,0 +1,48 @@
+package org.poseanalytics.kinematics.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import org.poseanalytics.kinematics.KinematicsSummary;
+import org.poseanalytics.kinematics.metric.Measure;
+import org.poseanalytics.tracking.FilteredSeries;
+
+/**
+ * summary.json as the command-line contract defines it (written with snake-case names); the web app stores
+ * the same record with each analysis.
+ */
+public record AnalysisSummary(Video video, String model, String modelDescription, Integer subjectTrackId, boolean subjectChosenByUser,
+                              long framesWithPose, List<Integer> trackIds, KinematicsSummary.ExerciseEntry exercise,
+                              List<KinematicsSummary.RepetitionEntry> repetitions, Map<String, Measure> metrics,
+                              Filtering filtering, Timings timings, List<String> warnings) {
+
+    /** The input as displayed: size after rotation, rotation clockwise in degrees, frames actually decoded. */
+    public record Video(int width, int height, int rotation, String codec, long frames, double durationS,
+                        double nominalFps, boolean variableFrameRate, boolean decodedCompletely) {}
+
+    /** Which filters the subject's series went through, and what was repaired or left unknown. */
+    public record Filtering(String chain, double cutoffHz, int swapsRepaired, int longGaps, boolean angles3d) {}
+
+    public record Timings(double decodeS, double inferenceS, double trackingS, double kinematicsS, double pointsS,
+                          double totalS, double framesPerS) {}
+
+    public static AnalysisSummary of(AnalysisResult r) {
+        var v = r.video();
+        var decode = r.poses().decode();
+        double duration = decode.complete() || Double.isNaN(decode.lastTimeS()) ? v.durationS() : decode.lastTimeS();
+        KinematicsSummary k = r.kinematics().summary();
+        FilteredSeries filtered = r.subject().filtered();
+        var t = r.timings();
+        return new AnalysisSummary(
+                new Video(v.width(), v.height(), v.rotationDeg(), v.codec(), r.poses().frames(), round(duration),
+                        round(v.nominalFps()), v.variableFrameRate(), decode.complete()),
+                r.model(), r.modelDescription(), r.subject().choice().trackId(), r.subject().choice().chosenByUser(),
+                r.poses().framesWithPose(), r.tracks().trackIds(), k.exercise(), k.repetitions(), k.metrics(),
+                new Filtering(filtered.series().filter(), filtered.cutoffHz(), filtered.swaps().size(),
+                        filtered.longGaps().size(), r.kinematics().angles().has3d()),
+                new Timings(round(t.decodeS()), round(t.inferenceS()), round(t.trackingS()), round(t.kinematicsS()),
+                        round(t.pointsS()), round(t.totalS()), round(t.framesPerS())),
+                r.warnings());
+    }
+
+    private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
+}

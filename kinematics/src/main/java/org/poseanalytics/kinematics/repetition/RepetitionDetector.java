@@ -1,0 +1,130 @@
+package org.poseanalytics.kinematics.repetition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds repetitions in one angle signal with hysteresis on the session's own range, so the same code counts a
+ * patient's 40° knee bends and an athlete's 120° squats, ignores noise and small wobbles, tolerates pauses at
+ * rest or at the turning point, and reports a rep the video cut off as incomplete.
+ *
+ * <p>Steps: fill short gaps linearly; median-filter (5 samples) for detection only; normalise to the session
+ * range (5th percentile to maximum, in the direction of the {@link Polarity}); a repetition enters when the
+ * signal passes {@code enter} of the range and leaves when it falls back under {@code exit}; its start is the
+ * last moment before that within {@code restBand} of the rest level, its end the first such moment after.
+ */
+public final class RepetitionDetector {
+
+    /**
+     * @param enter            fraction of the range a movement must pass to count as a repetition
+     * @param exit             fraction it must fall back under to end one (hysteresis against noise)
+     * @param restBand         fraction above the rest level still counted as rest (start and end)
+     * @param completeFraction a returned rep with less than this fraction of the median rep ROM is partial
+     * @param minRangeDeg      below this whole-session range nothing moved: no repetitions
+     * @param holdBand         fraction of the range around the turning point counted as a hold
+     */
+    public record Config(double enter, double exit, double restBand, double completeFraction, double minRangeDeg, double holdBand) {
+        public static Config defaults() { return new Config(0.4, 0.2, 0.08, 0.75, 10, 0.03); }
+    }
+
+    private final Config config;
+
+    public RepetitionDetector(Config config) { this.config = config; }
+
+    public RepetitionDetector() { this(Config.defaults()); }
+
+    /**
+     * @param eccentricFirst true when moving away from rest lengthens the prime movers (squat: knee flexion rises
+     *                       while the quadriceps lengthen); false when it shortens them (raising the arm)
+     */
+    public List<Repetition> detect(long[] frames, double[] timesS, double[] signalDeg, Polarity polarity, boolean eccentricFirst, String signalName) {
+        if (frames.length != timesS.length || timesS.length != signalDeg.length)
+            throw new IllegalArgumentException("frames, times and signal differ in length");
+        double[] filled = Signals.fillGaps(signalDeg);
+        if (filled == null) return List.of();
+        double sign = polarity == Polarity.RISES ? 1 : -1;
+        double[] o = Signals.medianFilter(filled, 5);
+        for (int i = 0; i < o.length; i++) o[i] *= sign;
+        double lo = Signals.percentile(o, 5), hi = Arrays.stream(o).max().orElse(lo), range = hi - lo;
+        if (range < config.minRangeDeg()) return List.of();
+        double[] n = new double[o.length];
+        for (int i = 0; i < n.length; i++) n[i] = (o[i] - lo) / range;
+
+        List<int[]> excursions = new ArrayList<>(); // {enterIndex, exitIndex or -1}
+        int enterAt = -1;
+        for (int i = 0; i < n.length; i++) {
+            if (enterAt < 0 && n[i] > config.enter()) enterAt = i;
+            else if (enterAt >= 0 && n[i] < config.exit()) { excursions.add(new int[]{enterAt, i}); enterAt = -1; }
+        }
+        if (enterAt >= 0) excursions.add(new int[]{enterAt, -1});
+
+        List<int[]> windows = new ArrayList<>(); // {start, peak, end, returned, startedAtRest}
+        int previousEnd = 0;
+        for (int k = 0; k < excursions.size(); k++) {
+            int[] e = excursions.get(k);
+            int last = e[1] < 0 ? n.length - 1 : e[1];
+            int peak = argMax(n, e[0], last);
+            double restBefore = min(n, previousEnd, e[0]);
+            int start = e[0];
+            while (start > previousEnd && n[start] > restBefore + config.restBand()) start--;
+            // The band keeps noise at rest out; the movement itself began where the signal stopped rising.
+            while (start > previousEnd && n[start - 1] < n[start]) start--;
+            int end = n.length - 1;
+            if (e[1] >= 0) {
+                int nextBoundary = k + 1 < excursions.size() ? excursions.get(k + 1)[0] : n.length - 1;
+                double restAfter = min(n, peak, nextBoundary);
+                end = peak;
+                while (end < nextBoundary && n[end] > restAfter + config.restBand()) end++;
+                while (end < nextBoundary && n[end + 1] < n[end]) end++;
+            }
+            boolean startedAtRest = n[start] <= config.exit();
+            windows.add(new int[]{start, peak, end, e[1] >= 0 ? 1 : 0, startedAtRest ? 1 : 0});
+            previousEnd = end;
+        }
+
+        double[] returnedRoms = windows.stream().filter(w -> w[3] == 1 && w[4] == 1)
+                .mapToDouble(w -> rom(filled, w[0], w[2])).sorted().toArray();
+        double typicalRom = returnedRoms.length == 0 ? range : returnedRoms[returnedRoms.length / 2];
+
+        List<Repetition> reps = new ArrayList<>();
+        for (int[] w : windows) {
+            int start = w[0], peak = w[1], end = w[2];
+            double rom = rom(filled, start, end);
+            String note = w[4] == 0 ? "the video starts during the repetition"
+                    : w[3] == 0 ? "the video ends before the return to rest"
+                    : rom < config.completeFraction() * typicalRom
+                    ? String.format("partial: ROM %.0f° is under %.0f%% of the session's typical %.0f°", rom, 100 * config.completeFraction(), typicalRom)
+                    : "";
+            // Hold: the stretch around the turning point within holdBand of it.
+            int holdFrom = peak, holdTo = peak;
+            while (holdFrom > start && n[holdFrom - 1] >= n[peak] - config.holdBand()) holdFrom--;
+            while (holdTo < end && n[holdTo + 1] >= n[peak] - config.holdBand()) holdTo++;
+            double away = timesS[holdFrom] - timesS[start], hold = timesS[holdTo] - timesS[holdFrom], back = timesS[end] - timesS[holdTo];
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (int i = start; i <= end; i++) { min = Math.min(min, filled[i]); max = Math.max(max, filled[i]); }
+            reps.add(new Repetition(reps.size() + 1, timesS[start], timesS[peak], timesS[end], frames[start], frames[peak], frames[end],
+                    rom, filled[peak], min, max, eccentricFirst ? away : back, hold, eccentricFirst ? back : away,
+                    note.isEmpty(), note, signalName));
+        }
+        return reps;
+    }
+
+    private static double rom(double[] v, int from, int to) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i <= to; i++) { min = Math.min(min, v[i]); max = Math.max(max, v[i]); }
+        return max - min;
+    }
+
+    private static int argMax(double[] v, int from, int to) {
+        int best = from;
+        for (int i = from; i <= to; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+
+    private static double min(double[] v, int from, int to) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = from; i <= to; i++) m = Math.min(m, v[i]);
+        return m;
+    }
+}

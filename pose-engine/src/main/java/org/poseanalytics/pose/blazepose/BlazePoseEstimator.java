@@ -1,0 +1,90 @@
+package org.poseanalytics.pose.blazepose;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.poseanalytics.pose.Benchmarkable;
+import org.poseanalytics.pose.BoundingBox;
+import org.poseanalytics.pose.Keypoint;
+import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.PoseEstimator;
+import org.poseanalytics.pose.VideoPoseSession;
+import org.poseanalytics.pose.WorldPoint;
+import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.model.ModelFiles;
+import org.poseanalytics.pose.skeleton.Skeleton;
+
+/**
+ * BlazePose (MediaPipe's pretrained pose detector and landmark model) on the TFLite runtime. Photos: every
+ * detected person gets landmarks. Videos: {@link #openVideo()} follows the main person as MediaPipe does.
+ * Owns two interpreters; use one video session or image call at a time.
+ */
+public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
+    /** More people than this in one photo are not looked at; the detector ranks them by score. */
+    static final int MAX_PERSONS = 10;
+
+    private final BlazePoseVariant variant;
+    private final PoseDetector detector;
+    private final LandmarkModel landmarks;
+
+    private BlazePoseEstimator(BlazePoseVariant variant, int threads) {
+        this.variant = variant;
+        this.detector = new PoseDetector(threads);
+        this.landmarks = new LandmarkModel(variant, threads);
+    }
+
+    /** Loads the detector and the given landmark model, each running on {@code threads} CPU threads. */
+    public static BlazePoseEstimator open(BlazePoseVariant variant, int threads) {
+        return new BlazePoseEstimator(variant, threads);
+    }
+
+    public BlazePoseVariant variant() { return variant; }
+
+    @Override
+    public List<PersonPose> estimateImage(RgbImage image) {
+        List<PersonPose> persons = new ArrayList<>();
+        for (Detection d : detector.detect(image, MAX_PERSONS)) {
+            Landmarks found = landmarks.run(image, PoseDetector.roiOf(d), BlazePoseTracker.MIN_POSE_SCORE);
+            if (found.score() >= BlazePoseTracker.MIN_POSE_SCORE) persons.add(toPersonPose(found));
+        }
+        return persons;
+    }
+
+    @Override
+    public VideoPoseSession openVideo() { return new BlazePoseTracker(detector, landmarks); }
+
+    @Override
+    public Runnable rawInference(RgbImage sample) {
+        List<Detection> found = detector.detect(sample, 1);
+        Roi roi = found.isEmpty()
+                ? new Roi(sample.width() / 2.0, sample.height() / 2.0, Math.max(sample.width(), sample.height()), 0)
+                : PoseDetector.roiOf(found.get(0));
+        landmarks.prepare(sample, roi);
+        return landmarks::invoke;
+    }
+
+    @Override
+    public String modelDescription() {
+        return variant.modelName() + " (" + ModelFiles.BLAZEPOSE_PACKAGE + " " + ModelFiles.BLAZEPOSE_VERSION + ", TFLite)";
+    }
+
+    static PersonPose toPersonPose(Landmarks l) {
+        List<Keypoint> points = new ArrayList<>(Landmarks.BODY);
+        List<WorldPoint> world = new ArrayList<>(Landmarks.BODY);
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (int i = 0; i < Landmarks.BODY; i++) {
+            points.add(new Keypoint(l.x()[i], l.y()[i], l.z()[i], l.visibility()[i], l.presence()[i]));
+            world.add(new WorldPoint(l.world()[3 * i], l.world()[3 * i + 1], l.world()[3 * i + 2]));
+            x0 = Math.min(x0, l.x()[i]);
+            y0 = Math.min(y0, l.y()[i]);
+            x1 = Math.max(x1, l.x()[i]);
+            y1 = Math.max(y1, l.y()[i]);
+        }
+        return new PersonPose(Skeleton.BLAZEPOSE_33, points, world, new BoundingBox(x0, y0, x1 - x0, y1 - y0), l.score());
+    }
+
+    @Override
+    public void close() {
+        landmarks.close();
+        detector.close();
+    }
+}

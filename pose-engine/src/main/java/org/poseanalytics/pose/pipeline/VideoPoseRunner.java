@@ -1,0 +1,97 @@
+package org.poseanalytics.pose.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+import org.poseanalytics.pose.FramePoses;
+import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.PoseEstimator;
+import org.poseanalytics.pose.StageTimings;
+import org.poseanalytics.pose.VideoPoseSession;
+import org.poseanalytics.pose.video.DecodedFrame;
+import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoInfo;
+
+/**
+ * The pose-only part of the analysis: decode → pose per frame, streamed. Decoding runs on its own thread a few
+ * frames ahead of inference (a bounded queue keeps memory flat in the video's length; frame buffers are reused), so
+ * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink} in stream order on
+ * the calling thread.
+ */
+public final class VideoPoseRunner {
+    /** Frames decoded ahead of inference: enough to ride out a slow keyframe, small enough to stay flat in memory. */
+    private static final int QUEUE = 4;
+
+    /** Progress after each frame; {@code framesTotal} is the container's estimate (0 when unknown). */
+    public record Progress(long framesDone, long framesTotal, double elapsedS) {
+        public double framesPerS() { return elapsedS > 0 ? framesDone / elapsedS : 0; }
+    }
+
+    private VideoPoseRunner() {}
+
+    public static VideoPoseResult run(Path video, PoseEstimator estimator, Consumer<FramePoses> sink,
+                                      Consumer<Progress> progress) throws UnreadableVideoException {
+        long start = System.nanoTime();
+        try (VideoDecoder decoder = VideoDecoder.open(video); VideoPoseSession session = estimator.openVideo()) {
+            VideoInfo info = decoder.info();
+            BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
+            DecodedFrame endMarker = new DecodedFrame(-1, 0, null);
+            long[] decodeNanos = {0};
+            RuntimeException[] decodeFailure = {null};
+            Thread decodeThread = Thread.ofPlatform().name("video-decode").daemon().start(() -> {
+                try {
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        DecodedFrame frame = decoder.next();
+                        decodeNanos[0] += System.nanoTime() - t0;
+                        if (frame == null) break;
+                        queue.put(frame);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    decodeFailure[0] = e;
+                } finally {
+                    try {
+                        queue.put(endMarker);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            long frames = 0, withPose = 0, inferenceNanos = 0;
+            try {
+                while (true) {
+                    DecodedFrame frame = queue.take();
+                    if (frame == endMarker) break;
+                    long t0 = System.nanoTime();
+                    List<PersonPose> persons = session.next(frame.image(), frame.timeS());
+                    inferenceNanos += System.nanoTime() - t0;
+                    FramePoses poses = new FramePoses(frame.index(), frame.timeS(), frame.image().width(),
+                            frame.image().height(), persons);
+                    decoder.release(frame);
+                    frames++;
+                    if (!persons.isEmpty()) withPose++;
+                    sink.accept(poses);
+                    progress.accept(new Progress(frames, info.frames(), (System.nanoTime() - start) / 1e9));
+                }
+                decodeThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                decodeThread.interrupt();
+                throw new IllegalStateException("interrupted while analysing " + video, e);
+            } finally {
+                decodeThread.interrupt();
+            }
+            if (decodeFailure[0] != null) throw decodeFailure[0];
+            StageTimings stages = new StageTimings();
+            stages.add("decode", decodeNanos[0], decoder.report().framesDecoded());
+            session.timings().all().forEach((name, s) -> stages.add(name, s.nanos(), s.calls()));
+            return new VideoPoseResult(info, estimator.modelDescription(), frames, withPose, decoder.report(),
+                    decodeNanos[0] / 1e9, inferenceNanos / 1e9, (System.nanoTime() - start) / 1e9, stages);
+        }
+    }
+}
