@@ -5,7 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -31,19 +32,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.AngleColumn;
+import org.poseanalytics.web.job.AnalysisJobs;
+import org.poseanalytics.web.job.JobProgress;
+import org.poseanalytics.web.job.JobState;
 import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.RepetitionResult;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.EChart;
 import org.poseanalytics.web.playback.PlaybackService;
-import org.poseanalytics.web.progress.ProgressView;
 import org.poseanalytics.web.report.ExportService;
 import org.poseanalytics.web.ui.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
-import org.poseanalytics.web.video.VideoStatus;
 
 /**
  * A video's analysis: the video with the skeleton drawn over it, the angle chart whose cursor follows the video
@@ -58,11 +62,17 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final VideoService videos;
     private final PlaybackService playback;
     private final ExportService exports;
+    private final AnalysisJobs jobs;
+    private final boolean canEdit;
     private Video video;
     private SessionAnalysis analysis;
+    private com.vaadin.flow.shared.Registration pollRegistration;
 
-    public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports) {
+    public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
+                        AnalysisJobs jobs, CurrentUser currentUser) {
         this.analyses = analyses;
+        this.jobs = jobs;
+        this.canEdit = currentUser.has(Role.CLINICIAN);
         this.videos = videos;
         this.playback = playback;
         this.exports = exports;
@@ -86,6 +96,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private void render() {
         removeAll();
         UI.getCurrent().setPollInterval(-1);
+        if (pollRegistration != null) pollRegistration.remove();
         Anchor back = new Anchor("sessions/" + video.sessionId(), "← Session");
         back.setId("back-to-session");
         add(back);
@@ -112,7 +123,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         chart.followPlayer(PLAYER_ID);
         chart.setHeight("380px");
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
-        CheckboxGroup<AngleColumn> angles = angleChooser(shown, player, chart);
+        MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
         VerticalLayout left = new VerticalLayout(player, controls(player));
         left.setPadding(false);
@@ -136,25 +147,42 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private void renderWaiting() {
         H2 title = new H2("Analysis of “" + video.originalName() + "”");
         add(title);
-        if (video.status() == VideoStatus.FAILED) {
-            add(Ui.emptyState("The analysis of this video failed",
-                    Ui.orDash(video.statusMessage()) + ". Check that one person is fully in view, then upload the video again or ask for a re-analysis."));
+        Optional<JobProgress> job = jobs.latest(video.id());
+        if (job.isEmpty() || job.get().state() == JobState.FAILED || job.get().state() == JobState.CANCELLED) {
+            String why = job.map(JobProgress::message).filter(m -> m != null && !m.isBlank()).orElse(Ui.orDash(video.statusMessage()));
+            add(Ui.emptyState(job.isEmpty() ? "This video has not been analysed" : "The analysis of this video "
+                            + (job.get().state() == JobState.CANCELLED ? "was cancelled" : "failed"),
+                    (job.isEmpty() ? "" : why + ". ") + "Film one person fully in view, side-on for squats and lunges, then analyse again."));
+            Button again = new Button("Analyse again", VaadinIcon.REFRESH.create(), e -> {
+                jobs.analyseAgain(video.id(), null, null);
+                render();
+            });
+            again.setId("analyse-again");
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            again.setVisible(canEdit);
+            add(again);
             return;
         }
-        ProgressBar bar = new ProgressBar();
-        bar.setIndeterminate(true);
+        ProgressBar bar = new ProgressBar(0, 1, job.get().fraction());
         bar.setId("analysis-progress");
-        add(Ui.emptyState("The analysis is " + (video.status() == VideoStatus.ANALYSING ? "running" : "waiting to start"),
+        Span state = new Span(job.get().describe());
+        state.setId("analysis-state");
+        add(Ui.emptyState("The analysis is under way",
                 "Joint angles, repetitions and the skeleton overlay appear here when it is done; this page updates by itself. "
-                        + "A one-minute video takes about a minute."), bar);
-        // Poll: the result is written by a background job; the page re-reads until it is there.
+                        + "You can leave and come back."), state, bar);
+        // The result is written by a background job; the page re-reads until it is there.
         UI ui = UI.getCurrent();
-        ui.setPollInterval(2000);
-        ui.addPollListener(e -> {
-            if (analysis != null) return;
-            video = videos.get(video.id());
+        ui.setPollInterval(1500);
+        pollRegistration = ui.addPollListener(e -> {
             analysis = analyses.latest(video.id()).orElse(null);
-            if (analysis != null || video.status() == VideoStatus.FAILED) render();
+            Optional<JobProgress> now = jobs.latest(video.id());
+            if (analysis != null || now.isEmpty() || !now.get().state().active()) {
+                pollRegistration.remove();
+                render();
+                return;
+            }
+            bar.setValue(now.get().fraction());
+            state.setText(now.get().describe());
         });
     }
 
@@ -211,8 +239,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         return bar;
     }
 
-    private CheckboxGroup<AngleColumn> angleChooser(List<String> shown, OverlayPlayer player, EChart chart) {
-        CheckboxGroup<AngleColumn> group = new CheckboxGroup<>("Angles shown");
+    private MultiSelectComboBox<AngleColumn> angleChooser(List<String> shown, OverlayPlayer player, EChart chart) {
+        MultiSelectComboBox<AngleColumn> group = new MultiSelectComboBox<>("Angles on the chart and the video");
+        group.setWidthFull();
+        group.setAutoExpand(MultiSelectComboBox.AutoExpandMode.BOTH);
         group.setItems(analysis.angles().columns());
         group.setItemLabelGenerator(SessionAnalysis::label);
         group.setValue(new java.util.HashSet<>(analysis.angles().columns().stream().filter(c -> shown.contains(c.column())).toList()));
@@ -261,12 +291,28 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private Component sessionFigures() {
-        List<MetricResult> metrics = analysis.sessionMetrics();
-        if (metrics.isEmpty()) return Ui.emptyState("No session figures", "This exercise template gives no session-wide figures.");
+        List<MetricResult> all = analysis.sessionMetrics();
+        if (all.isEmpty()) return Ui.emptyState("No session figures", "This exercise template gives no session-wide figures.");
+        List<MetricResult> key = analysis.keyMetrics().isEmpty() ? all : analysis.keyMetrics();
+        FlexLayout cards = cards(key);
+        cards.setId("session-figures");
+        Grid<MetricResult> grid = new Grid<>();
+        grid.addColumn(SessionAnalysis::metricLabel).setHeader("Figure").setFlexGrow(3);
+        grid.addColumn(m -> Double.isFinite(m.value()) ? fmt(m.value(), 1) + " " + unit(m.unit()) : "not measurable").setHeader("Value");
+        grid.setItems(all);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        Details more = new Details("All " + all.size() + " figures of this session", grid);
+        more.setWidthFull();
+        VerticalLayout box = new VerticalLayout(cards, more);
+        box.setPadding(false);
+        return box;
+    }
+
+    private FlexLayout cards(List<MetricResult> metrics) {
         FlexLayout cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-s)");
-        cards.setId("session-figures");
         for (MetricResult m : metrics) {
             Span value = new Span(Double.isFinite(m.value()) ? fmt(m.value(), 1) + " " + unit(m.unit()) : "not measurable");
             value.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
@@ -287,9 +333,12 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", base + "-metrics.csv", "text/csv", out -> exports.metricsCsv(id, out));
         Anchor pdf = download("Session report (PDF)", "download-pdf", base + "-report.pdf", "application/pdf",
                 out -> exports.pdfReport(id, List.copyOf(shown), out));
-        Span note = new Span("Downloads are recorded in the clinic's audit log.");
+        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in millimetres from the model's 3D landmarks"
+                + " when it has them, else image pixels scaled to an assumed height of " + ExportService.ASSUMED_HEIGHT_M + " m.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout row = new HorizontalLayout(pdf, csv, metrics);
+        Anchor mot = download("OpenSim angles (.mot)", "download-mot", base + "-angles.mot", "text/plain", out -> exports.openSimMot(id, out));
+        Anchor trc = download("OpenSim markers (.trc)", "download-trc", base + "-markers.trc", "text/plain", out -> exports.openSimTrc(id, out));
+        HorizontalLayout row = new HorizontalLayout(pdf, csv, metrics, mot, trc);
         row.getStyle().set("flex-wrap", "wrap");
         VerticalLayout box = new VerticalLayout(row, note);
         box.setPadding(false);

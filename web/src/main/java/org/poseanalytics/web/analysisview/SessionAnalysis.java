@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.web.analysis.Analysis;
+import org.poseanalytics.web.analysis.AngleDimension;
+import org.poseanalytics.web.analysis.SubjectKeypoints;
 import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.analysis.Angles;
 import org.poseanalytics.web.analysis.BodySide;
@@ -20,8 +23,13 @@ import org.poseanalytics.web.video.Video;
  * One video's latest complete analysis with its session: what the analysis page, the exports and the report
  * show. Read once under the user's rights by {@link SessionAnalysisService}.
  */
-public record SessionAnalysis(Session session, Video video, Analysis analysis, Angles angles, Keypoints keypoints,
+public record SessionAnalysis(Session session, Video video, Analysis analysis, Angles angles, SubjectKeypoints subjectSeries,
                               List<RepetitionResult> repetitions, List<MetricResult> metrics) {
+
+    /** The keypoints drawn over the video (the filtered series), null when the analysis found nobody. */
+    public Keypoints keypoints() { return subjectSeries == null ? null : subjectSeries.keypoints(); }
+
+    public Skeleton skeleton() { return "coco-17".equals(analysis.skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33; }
 
     /** The angles shown first: the one repetitions were counted on, and the same joint on the other side. */
     public List<String> defaultAngleColumns() {
@@ -31,7 +39,8 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
             AngleColumn s = signal.get();
             out.add(s.column());
             for (AngleColumn c : angles.columns())
-                if (c.joint().equals(s.joint()) && c.dimension() == s.dimension() && c.side() != s.side()) out.add(c.column());
+                if (c.joint().equals(s.joint()) && c.dimension() == s.dimension() && c.side() != s.side()
+                        && c.side() != BodySide.NONE && !out.contains(c.column())) out.add(c.column());
         } else if (!angles.columns().isEmpty()) {
             out.add(angles.columns().getFirst().column());
         }
@@ -51,6 +60,23 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
 
     public List<MetricResult> sessionMetrics() {
         return metrics.stream().filter(m -> m.repetition() == null).toList();
+    }
+
+    /**
+     * The figures a clinician reads first: those of the joint repetitions were counted on (in its 2D or 3D
+     * variant), the counts and the tempo; the rest stays available under "all figures" and in the CSV.
+     */
+    public List<MetricResult> keyMetrics() {
+        Optional<AngleColumn> signal = angles.column(analysis.repetitionSignal());
+        String joint = signal.map(AngleColumn::joint).orElse("");
+        boolean threeD = signal.map(c -> c.dimension() == AngleDimension.WORLD_3D).orElse(false);
+        return sessionMetrics().stream().filter(m -> {
+            String n = m.name();
+            if (n.contains("repetition_count") || n.endsWith("duration_mean")) return true;
+            if (joint.isEmpty() || !n.startsWith(joint + "_")) return false;
+            if (n.startsWith(joint + "_3d_") != threeD) return false;
+            return n.endsWith("rom_mean") || n.endsWith("peak_mean") || n.endsWith("symmetry_index");
+        }).toList();
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */

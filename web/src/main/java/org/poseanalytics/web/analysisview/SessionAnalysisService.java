@@ -3,7 +3,6 @@ package org.poseanalytics.web.analysisview;
 import java.util.Optional;
 import org.poseanalytics.web.analysis.Analysis;
 import org.poseanalytics.web.analysis.AnalysisQueries;
-import org.poseanalytics.web.analysis.Keypoints;
 import org.poseanalytics.web.analysis.SubjectKeypoints;
 import org.poseanalytics.web.session.Session;
 import org.poseanalytics.web.session.SessionService;
@@ -33,9 +32,8 @@ public class SessionAnalysisService {
         if (a.isEmpty()) return Optional.empty();
         long id = a.get().id();
         // The filtered series is what the numbers were computed from; draw that one, the raw one if it is missing.
-        Keypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
-                .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW))
-                .map(SubjectKeypoints::keypoints).orElse(null);
+        SubjectKeypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
+                .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW)).orElse(null);
         return Optional.of(new SessionAnalysis(session, video, a.get(), queries.angles(id), kp,
                 queries.repetitions(id), queries.metrics(id)));
     }

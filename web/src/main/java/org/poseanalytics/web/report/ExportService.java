@@ -9,6 +9,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.export.AnglesCsv;
+import org.poseanalytics.kinematics.export.MotWriter;
+import org.poseanalytics.kinematics.export.TrcWriter;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +51,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ExportService {
+    public static final double ASSUMED_HEIGHT_M = 1.75;
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
 
     private final SessionAnalysisService analyses;
@@ -60,24 +68,42 @@ public class ExportService {
         this.storage = storage;
     }
 
-    /** angles.csv as the command line writes it: frame,time_s, then one column per angle (unit in the name). */
+    /** angles.csv exactly as the command line writes it (the kinematics module's AnglesCsv). */
     @PreAuthorize("hasRole('VIEWER')")
-    public void anglesCsv(long videoId, OutputStream out) {
+    public void anglesCsv(long videoId, OutputStream out) throws IOException {
         SessionAnalysis a = load(videoId);
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        List<AngleColumn> cols = a.angles().columns();
-        w.print("frame,time_s");
-        for (AngleColumn c : cols) w.print("," + c.column());
-        w.print("\n");
-        for (int i = 0; i < a.angles().length(); i++) {
-            w.print(a.angles().frames()[i]);
-            w.print(',');
-            w.print(num(a.angles().timesS()[i], 4));
-            for (AngleColumn c : cols) w.print("," + num(c.valuesDeg()[i], 2));
-            w.print("\n");
-        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        AnglesCsv.write(ExportTables.angleTable(a.angles()), w);
         w.flush();
         audited(a, "angles CSV");
+    }
+
+    /** OpenSim storage of the angles: 3D when the model gave world landmarks, else 2D (OpenSim expects one set). */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void openSimMot(long videoId, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        AngleTable table = ExportTables.angleTable(a.angles());
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        MotWriter.write(table, table.has3d() ? Dimension.WORLD_3D : Dimension.IMAGE_2D, "angles_" + a.video().id(), w);
+        w.flush();
+        audited(a, "OpenSim .mot");
+    }
+
+    /**
+     * OpenSim markers: world landmarks in mm when the model has them; else image pixels scaled to metres from an
+     * assumed standing height of {@link #ASSUMED_HEIGHT_M} (said on the page), valid for movement parallel to the image.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void openSimTrc(long videoId, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        if (a.subjectSeries() == null) throw new NotFoundException("No keypoints of a subject in video " + videoId);
+        KeypointSeries s = ExportTables.keypointSeries(a.subjectSeries(), a.skeleton());
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        String name = "markers_" + a.video().id() + ".trc";
+        if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
+        else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, ASSUMED_HEIGHT_M), a.video().height(), name, w);
+        w.flush();
+        audited(a, "OpenSim .trc");
     }
 
     /** One row per figure: session-wide (repetition empty) and per repetition, with unit and side. */
@@ -124,7 +150,7 @@ public class ExportService {
                         .filter(h -> h.sessionId() == p.sessionId())
                         .collect(Collectors.toMap(MetricHistoryPoint::key, MetricHistoryPoint::value, (x, y) -> x)))
                 .orElse(Map.of());
-        List<SessionReport.Comparison> comparison = a.sessionMetrics().stream().filter(m -> Double.isFinite(m.value()))
+        List<SessionReport.Comparison> comparison = a.keyMetrics().stream().filter(m -> Double.isFinite(m.value()))
                 .map(m -> new SessionReport.Comparison(SessionAnalysis.metricLabel(m), m.unit(), m.value(), prevValues.get(m.key())))
                 .toList();
         String dims = a.angles().columns().stream().filter(c -> columns.contains(c.column())).map(c -> c.dimension().label())
@@ -150,7 +176,7 @@ public class ExportService {
             Keypoints kp = a.keypoints();
             if (kp != null && kp.length() > 0) {
                 int s = Math.max(0, kp.sampleAtTime(t));
-                Skeleton sk = "coco-17".equals(a.analysis().skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33;
+                Skeleton sk = a.skeleton();
                 Graphics2D gr = img.createGraphics();
                 gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 200f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

@@ -68,10 +68,12 @@ public final class PdfReportWriter {
             PDImageXObject chartImg = LosslessFactory.createFromImage(doc, chart);
             w.image(chartImg, 500, 210);
             w.gap(8);
+            w.keepTogether(12 + 16 * Math.min(r.repetitionRows().size() + 1, 6));
             w.text(BOLD, 12, "Repetitions");
             if (r.repetitionRows().isEmpty()) w.text(REGULAR, 10, "No repetitions were found in this video.");
             else w.table(r.repetitionHeader(), r.repetitionRows());
             w.gap(8);
+            w.keepTogether(12 + 16 * Math.min(r.comparison().size() + 1, 6));
             w.text(BOLD, 12, r.previousDate() == null ? "Session metrics (no earlier session to compare with)"
                     : "Compared with the previous session (" + r.previousDate() + ")");
             List<List<String>> rows = new ArrayList<>();
@@ -139,6 +141,9 @@ public final class PdfReportWriter {
 
         void gap(float h) { y -= h; }
 
+        /** A heading and the first rows of its table stay on one page. */
+        void keepTogether(float h) throws IOException { need(h + 20); }
+
         void text(PDType1Font font, float size, String s) throws IOException {
             need(size + 6);
             y -= size + 4;
@@ -157,7 +162,8 @@ public final class PdfReportWriter {
 
         void table(List<String> header, List<List<String>> rows) throws IOException {
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            float col = width / header.size();
+            // The first column holds names: twice the width of the figures beside it.
+            float col = width / (header.size() + 1);
             float rowH = 16;
             need(rowH * Math.min(rows.size() + 1, 8));
             row(header, col, rowH, BOLD, true);
@@ -171,14 +177,14 @@ public final class PdfReportWriter {
             y -= rowH;
             if (shaded) {
                 cs.setNonStrokingColor(new Color(0xf1f3f5));
-                cs.addRect(MARGIN, y - 4, col * cells.size(), rowH);
+                cs.addRect(MARGIN, y - 4, col * (cells.size() + 1), rowH);
                 cs.fill();
                 cs.setNonStrokingColor(Color.BLACK);
             }
             for (int i = 0; i < cells.size(); i++) {
                 cs.beginText();
                 cs.setFont(font, 9);
-                cs.newLineAtOffset(MARGIN + i * col + 4, y);
+                cs.newLineAtOffset(MARGIN + (i == 0 ? 0 : (i + 1) * col) + 4, y);
                 cs.showText(safe(cells.get(i)));
                 cs.endText();
             }
