@@ -41,11 +41,41 @@ class PaAnalysisPlayer extends HTMLElement {
     this.addEventListener('click', (e) => {
       if (!this.hasAttribute('pick')) return;
       const p = this.toVideo(e.offsetX, e.offsetY);
-      if (p) this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime } }));
+      if (p) {
+        this._picked = p;
+        this.draw();
+        this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime } }));
+      }
     });
   }
 
   disconnectedCallback() { if (this._resize) this._resize.disconnect(); }
+
+  /**
+   * Side-by-side playback: this player follows another one, shifted so both reach their chosen event (e.g. the
+   * start of the first repetition) together: my time = leader's time - leaderEvent + myEvent.
+   */
+  follow(leaderId, leaderEvent, myEvent) {
+    const leader = document.getElementById(leaderId);
+    if (!leader) return;
+    this._shift = myEvent - leaderEvent;
+    const sync = () => {
+      const v = this._video, lv = leader._video;
+      if (!v || !lv) return;
+      const target = lv.currentTime + this._shift;
+      v.playbackRate = lv.playbackRate;
+      if (lv.paused) {
+        if (!v.paused) v.pause();
+        if (Math.abs(v.currentTime - target) > 0.01) v.currentTime = Math.max(0, target);
+      } else {
+        if (target < 0 || target > (v.duration || Infinity)) { if (!v.paused) v.pause(); return; }
+        if (v.paused) v.play();
+        if (Math.abs(v.currentTime - target) > 0.12) v.currentTime = target;
+      }
+    };
+    leader.addEventListener('frame-drawn', sync);
+    leader.addEventListener('player-seek', () => setTimeout(sync, 50));
+  }
 
   setSource(url) { this._src = url; if (this._video) this._video.src = url; }
 
@@ -54,6 +84,13 @@ class PaAnalysisPlayer extends HTMLElement {
 
   /** A tracked point's path: {t:[s], x:[px], y:[px]} or null. */
   setPath(json) { this._path = json ? (typeof json === 'string' ? JSON.parse(json) : json) : null; this.draw(); }
+
+  /** While picking, a click on the picture reports a point; the native controls are hidden so it does not play. */
+  setPicking(on) {
+    if (on) this.setAttribute('pick', ''); else this.removeAttribute('pick');
+    if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
+    this.style.cursor = on ? 'crosshair' : '';
+  }
 
   showSkeleton(on) { this._showSkeleton = on; this.draw(); }
   showAngles(on) { this._showAngles = on; this.draw(); }
@@ -131,6 +168,10 @@ class PaAnalysisPlayer extends HTMLElement {
     const d = this._data;
     const X = (x) => b.ox + x * b.s, Y = (y) => b.oy + y * b.s;
     if (this._path && this._path.t.length) this._drawPath(g, X, Y, t);
+    if (this._picked && this.hasAttribute('pick')) {
+      g.strokeStyle = '#ff4081'; g.lineWidth = 2;
+      g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
+    }
     if (!d || !d.t.length) return;
     const i = this.frameAt(t);
     const kp = d.kp[i];

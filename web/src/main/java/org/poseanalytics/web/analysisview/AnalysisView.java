@@ -5,7 +5,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import org.poseanalytics.web.compare.CompareCandidates;
+import org.poseanalytics.web.point.PointTrackingService;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -63,14 +66,19 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final PlaybackService playback;
     private final ExportService exports;
     private final AnalysisJobs jobs;
+    private final CompareCandidates candidates;
+    private final PointTrackingService pointTracking;
     private final boolean canEdit;
     private Video video;
     private SessionAnalysis analysis;
     private com.vaadin.flow.shared.Registration pollRegistration;
 
     public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
-                        AnalysisJobs jobs, CurrentUser currentUser) {
+                        AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
+                        CurrentUser currentUser) {
         this.analyses = analyses;
+        this.pointTracking = pointTracking;
+        this.candidates = candidates;
         this.jobs = jobs;
         this.canEdit = currentUser.has(Role.CLINICIAN);
         this.videos = videos;
@@ -114,7 +122,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         sub.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");
-        add(title, sub, progress);
+        add(title, sub, new HorizontalLayout(progress, compareChooser()));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);
@@ -125,7 +133,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
         MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player));
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, pointTracking));
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -142,6 +150,20 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(new H3("Repetitions"), repetitionTable());
         add(new H3("Session figures"), sessionFigures());
         add(new H3("Downloads"), downloads(shown));
+    }
+
+    /** Another analysed video to see side by side: the same subject's visits first, then other subjects. */
+    private Component compareChooser() {
+        ComboBox<CompareCandidates.Candidate> other = new ComboBox<>();
+        other.setPlaceholder("Compare side by side with…");
+        other.setItems(candidates.forVideo(video.id(), analysis.session().subjectId()));
+        other.setItemLabelGenerator(CompareCandidates.Candidate::label);
+        other.setWidth("min(100%, 420px)");
+        other.setId("compare-with");
+        other.addValueChangeListener(e -> {
+            if (e.getValue() != null) UI.getCurrent().navigate("compare/" + video.id() + "/" + e.getValue().videoId());
+        });
+        return other;
     }
 
     private void renderWaiting() {

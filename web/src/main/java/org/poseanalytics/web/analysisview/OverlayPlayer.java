@@ -44,7 +44,7 @@ public class OverlayPlayer extends Component implements HasSize {
     public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
 
     /** Clicks on the picture are reported (in video pixels) while picking is on. */
-    public void setPicking(boolean on) { getElement().setAttribute("pick", on); }
+    public void setPicking(boolean on) { getElement().callJsFunction("setPicking", on); }
 
     public Registration addPickListener(com.vaadin.flow.component.ComponentEventListener<PickEvent> l) {
         return addListener(PickEvent.class, l);

@@ -11,12 +11,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON the overlay player draws from: per frame [x, y, visibility] per landmark, bones, angle labels. */
-final class PlayerData {
+public final class PlayerData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PlayerData() {}
 
-    static String of(SessionAnalysis a, List<String> labelColumns) {
+    public static String of(SessionAnalysis a, List<String> labelColumns) {
         ObjectNode o = JSON.createObjectNode();
         o.put("width", a.video().width()).put("height", a.video().height());
         Keypoints kp = a.keypoints();

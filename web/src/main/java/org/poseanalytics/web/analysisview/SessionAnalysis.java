@@ -34,7 +34,7 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
     /** The angles shown first: the one repetitions were counted on, and the same joint on the other side. */
     public List<String> defaultAngleColumns() {
         List<String> out = new ArrayList<>();
-        Optional<AngleColumn> signal = angles.column(analysis.repetitionSignal());
+        Optional<AngleColumn> signal = signalColumn();
         if (signal.isPresent()) {
             AngleColumn s = signal.get();
             out.add(s.column());
@@ -45,6 +45,18 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
             out.add(angles.columns().getFirst().column());
         }
         return out;
+    }
+
+    /**
+     * The angle repetitions were counted on. The signal is a column name, or "mean of A and B" when both sides
+     * were averaged; then A.
+     */
+    public Optional<AngleColumn> signalColumn() {
+        for (String token : analysis.repetitionSignal().split(" ")) {
+            Optional<AngleColumn> c = angles.column(token);
+            if (c.isPresent()) return c;
+        }
+        return Optional.empty();
     }
 
     public Curve curve(String column) {
@@ -67,7 +79,7 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
      * variant), the counts and the tempo; the rest stays available under "all figures" and in the CSV.
      */
     public List<MetricResult> keyMetrics() {
-        Optional<AngleColumn> signal = angles.column(analysis.repetitionSignal());
+        Optional<AngleColumn> signal = signalColumn();
         String joint = signal.map(AngleColumn::joint).orElse("");
         boolean threeD = signal.map(c -> c.dimension() == AngleDimension.WORLD_3D).orElse(false);
         return sessionMetrics().stream().filter(m -> {

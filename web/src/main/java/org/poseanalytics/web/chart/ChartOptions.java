@@ -51,6 +51,31 @@ public final class ChartOptions {
         return o.toString();
     }
 
+    /** Two quantities over time on their own y axes (left and right), e.g. a point's height and its speed. */
+    public static String dualAxisTimeChart(Curve left, String leftName, Curve right, String rightName) {
+        ObjectNode o = base();
+        o.putObject("tooltip").put("trigger", "axis");
+        o.putObject("legend").put("top", 0);
+        o.putObject("grid").put("left", 64).put("right", 64).put("top", 40).put("bottom", 48);
+        o.putObject("xAxis").put("type", "value").put("name", "time (s)").put("nameLocation", "middle").put("nameGap", 28)
+                .put("min", "dataMin").put("max", "dataMax");
+        ArrayNode y = o.putArray("yAxis");
+        y.addObject().put("type", "value").put("name", leftName).put("scale", true);
+        y.addObject().put("type", "value").put("name", rightName).put("scale", true).putObject("splitLine").put("show", false);
+        ArrayNode series = o.putArray("series");
+        Curve[] curves = {left, right};
+        for (int i = 0; i < 2; i++) {
+            ObjectNode s = series.addObject().put("name", curves[i].name()).put("type", "line").put("showSymbol", false)
+                    .put("yAxisIndex", i).put("animation", false).put("color", PALETTE.get(i == 0 ? 5 : 1));
+            ArrayNode data = s.putArray("data");
+            for (int k = 0; k < curves[i].x().length; k++) {
+                ArrayNode p = data.addArray().add(round(curves[i].x()[k], 3));
+                if (Double.isFinite(curves[i].y()[k])) p.add(round(curves[i].y()[k], 2)); else p.addNull();
+            }
+        }
+        return o.toString();
+    }
+
     /** One metric across sessions by date, each point labelled with its value. */
     public static String trendChart(String metricName, String unit, List<TrendPoint> points) {
         ObjectNode o = base();

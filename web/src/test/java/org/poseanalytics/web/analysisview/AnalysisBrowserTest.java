@@ -192,6 +192,25 @@ class AnalysisBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> jdbc.sql(
                 "select count(*) from analysis where video_id = :v and complete").param("v", earlierVideo.id()).query(Integer.class).single() > 0);
 
+        // Track a point: at the first frame, click the left wrist (where the hands hold together) and follow it.
+        js("document.getElementById('analysis-player').seek(0.0)");
+        Thread.sleep(400);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
+        find(By.id("track-point")).click();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
+        Thread.sleep(300);
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) js("""
+                const p = document.getElementById('analysis-player'); const b = p._box(); const k = p._data.kp[0];
+                return [b.ox + k[15 * 3] * b.s - p.clientWidth / 2, b.oy + k[15 * 3 + 1] * b.s - p.clientHeight / 2];""");
+        WebElement player = find(By.id("analysis-player"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(player, at.get(0).intValue(), at.get(1).intValue()).click().perform();
+        waitForText(By.id("point-state"), "Followed in");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#point-chart').dataset.rendered === 'true'"));
+        js("document.getElementById('analysis-player').seek(2.4)");
+        Thread.sleep(500);
+        shot("analysis-05-point-path");
+
         // Downloads, fetched with the browser's own session and parsed.
         String csv = fetchText("download-angles-csv");
         String[] lines = csv.split("\n");
@@ -218,9 +237,23 @@ class AnalysisBrowserTest {
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'exported' and video_id = :v").param("v", videoId)
                 .query(Integer.class).single()).isEqualTo(5);
 
-        // Progress across the two visits.
+        // Side by side with the earlier visit: the right video follows the left one.
+        open("/compare/" + videoId + "/" + earlierVideo.id());
+        waitFor(By.id("compare-chart"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("""
+                return [...document.querySelectorAll('pa-analysis-player video')].every(v => v.readyState >= 2)
+                    && document.querySelector('#compare-chart').dataset.rendered === 'true';"""));
+        js("document.getElementById('compare-a').seek(3.0)");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Math.abs(((Number) js(
+                "return document.querySelector('#compare-b video').currentTime")).doubleValue() - 3.0) < 0.05);
+        assertThat(((Number) js("return document.querySelector('#compare-chart')._chart.getOption().series.filter(s => s.id !== '__cursor').length")).intValue())
+                .as("two curves overlaid").isEqualTo(2);
+        shot("analysis-04-side-by-side");
 
-        find(By.id("to-progress")).click();
+        // Progress across the two visits.
+        open("/analysis/" + videoId);
+
+        waitFor(By.id("to-progress")).click();
         waitFor(By.id("trend-chart"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js(
                 "return document.querySelector('#trend-chart').dataset.rendered === 'true'"));

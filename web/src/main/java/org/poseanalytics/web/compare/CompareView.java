@@ -1,0 +1,157 @@
+package org.poseanalytics.web.compare;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.poseanalytics.web.analysis.AngleColumn;
+import org.poseanalytics.web.analysisview.OverlayPlayer;
+import org.poseanalytics.web.analysisview.PlayerData;
+import org.poseanalytics.web.analysisview.SessionAnalysis;
+import org.poseanalytics.web.analysisview.SessionAnalysisService;
+import org.poseanalytics.web.chart.Band;
+import org.poseanalytics.web.chart.ChartOptions;
+import org.poseanalytics.web.chart.Curve;
+import org.poseanalytics.web.chart.EChart;
+import org.poseanalytics.web.playback.PlaybackService;
+import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.ui.Ui;
+
+/**
+ * Two analysed videos side by side (one subject over time, or two subjects): the right one follows the left,
+ * shifted so both reach the chosen event together; their curves of the same angle are overlaid on one time axis
+ * that starts at that event.
+ */
+@Route(value = "compare/:a/:b", layout = MainLayout.class)
+@PermitAll
+public class CompareView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final SessionAnalysisService analyses;
+    private final PlaybackService playback;
+    private SessionAnalysis left, right;
+    private AlignAt align = AlignAt.FIRST_REP_START;
+
+    public CompareView(SessionAnalysisService analyses, PlaybackService playback) {
+        this.analyses = analyses;
+        this.playback = playback;
+        setMaxWidth("1400px");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long a = Long.parseLong(event.getRouteParameters().get("a").orElseThrow());
+        long b = Long.parseLong(event.getRouteParameters().get("b").orElseThrow());
+        left = analyses.latest(a).orElse(null);
+        right = analyses.latest(b).orElse(null);
+        render();
+    }
+
+    @Override
+    public String getPageTitle() { return "Compare · Pose Analytics"; }
+
+    private void render() {
+        removeAll();
+        H2 title = new H2("Side by side");
+        title.setId("compare-title");
+        if (left == null || right == null) {
+            add(title, Ui.emptyState("Both videos need a finished analysis",
+                    "Open each video's analysis page and wait until it is done, then compare again."));
+            return;
+        }
+        Anchor back = new Anchor("analysis/" + left.video().id(), "← Analysis of " + left.session().subjectName() + ", " + left.session().date());
+        Select<AlignAt> at = new Select<>();
+        at.setLabel("Line the videos up at");
+        at.setItems(AlignAt.values());
+        at.setItemLabelGenerator(AlignAt::label);
+        at.setValue(align);
+        at.setId("align-at");
+        at.setWidth("320px");
+        at.addValueChangeListener(e -> { align = e.getValue(); render(); });
+        add(back, title, at);
+
+        double eventA = align.timeIn(left), eventB = align.timeIn(right);
+        OverlayPlayer a = player("compare-a", left), b = player("compare-b", right);
+        b.getElement().executeJs("this.follow($0, $1, $2)", "compare-a", eventA, eventB);
+        FlexLayout players = new FlexLayout(column(left, a), column(right, b));
+        players.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        players.getStyle().set("gap", "var(--lumo-space-m)");
+        players.setWidthFull();
+
+        Button play = new Button("Play both", VaadinIcon.PLAY.create(), e -> { a.seek(eventA); a.play(); });
+        play.setId("play-both");
+        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button pause = new Button("Pause", VaadinIcon.PAUSE.create(), e -> a.pause());
+        Button back1 = new Button(VaadinIcon.STEP_BACKWARD.create(), e -> a.step(-1));
+        Button fwd1 = new Button(VaadinIcon.STEP_FORWARD.create(), e -> a.step(1));
+        Select<Double> speed = new Select<>();
+        speed.setItems(0.25, 0.5, 1.0);
+        speed.setItemLabelGenerator(r -> (r == 1.0 ? "1" : r.toString().replace("0.", ".")) + "×");
+        speed.setValue(0.5);
+        speed.setWidth("90px");
+        speed.addValueChangeListener(e -> a.setRate(e.getValue()));
+        a.setRate(0.5);
+        HorizontalLayout controls = new HorizontalLayout(play, pause, back1, fwd1, speed);
+        controls.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        EChart chart = new EChart();
+        chart.setId("compare-chart");
+        chart.followPlayer("compare-a");
+        chart.setOffset(eventA);
+        List<Curve> curves = new ArrayList<>();
+        curve(left, eventA).ifPresent(curves::add);
+        curve(right, eventB).ifPresent(curves::add);
+        List<Band> bands = left.repetitions().stream().map(r -> new Band("Rep " + r.index(), r.startS() - eventA, r.endS() - eventA)).toList();
+        chart.setOption(ChartOptions.timeChart(curves, bands, "angle (°)", "time from " + align.label().toLowerCase(Locale.ROOT) + " (s)"));
+        Span hint = new Span("The right video follows the left one. Click the chart to jump both there.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(players, controls, chart, hint);
+    }
+
+    private OverlayPlayer player(String id, SessionAnalysis s) {
+        OverlayPlayer p = new OverlayPlayer(id);
+        p.setHeight("380px");
+        List<String> cols = s.signalColumn().map(AngleColumn::column).map(List::of).orElse(List.of());
+        p.setData(PlayerData.of(s, cols));
+        if (playback.ready(s.video())) p.setSource("media/videos/" + s.video().id() + "/playable.mp4");
+        else p.getElement().setAttribute("title", "Open this video's analysis page once to prepare it for the browser.");
+        return p;
+    }
+
+    private Component column(SessionAnalysis s, OverlayPlayer p) {
+        H4 head = new H4(s.session().subjectName() + " · " + s.session().exercise().label() + " · " + s.session().date());
+        head.getStyle().set("margin", "0");
+        Span reps = new Span(s.repetitions().size() + " repetition(s) · " + s.video().originalName());
+        reps.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout col = new VerticalLayout(head, reps, p);
+        col.setPadding(false);
+        col.setSpacing(false);
+        col.getStyle().set("flex", "1 1 420px").set("min-width", "300px");
+        return col;
+    }
+
+    private static java.util.Optional<Curve> curve(SessionAnalysis s, double event) {
+        return s.signalColumn().map(c -> {
+            Curve raw = s.curve(c.column());
+            double[] x = new double[raw.x().length];
+            for (int i = 0; i < x.length; i++) x[i] = raw.x()[i] - event;
+            return new Curve(s.session().date() + " · " + s.session().subjectName() + " · " + raw.name(), x, raw.y());
+        });
+    }
+}
