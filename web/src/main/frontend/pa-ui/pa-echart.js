@@ -34,10 +34,22 @@ class PaEchart extends HTMLElement {
 
   setOption(json) {
     if (!this._chart) { this._pending = json; return; }
-    const option = typeof json === 'string' ? JSON.parse(json) : json;
-    this._chart.setOption(option, true);
-    this._cursor = undefined;
-    this.dataset.rendered = 'true';
+    try {
+      const option = typeof json === 'string' ? JSON.parse(json) : json;
+      this._chart.setOption(option, true);
+      // A cursor needs a value x axis; on a chart without one (a placeholder) ECharts would throw inside its
+      // update and then ignore every later setOption.
+      this._hasX = !!option.xAxis && option.xAxis.type === 'value';
+      this._cursor = undefined;
+      this.dataset.rendered = 'true';
+      delete this.dataset.error;
+    } catch (e) {
+      // Say so on the page rather than leave an empty box.
+      this.dataset.error = String(e);
+      console.error('chart option rejected', e);
+      this._chart.setOption({ title: { text: 'This chart could not be drawn. Reload the page; if it stays empty, report it.',
+        left: 'center', top: 'middle', textStyle: { fontSize: 13, fontWeight: 'normal', color: '#c92a2a' } } }, true);
+    }
   }
 
   /** Offset added to the chart's x to get the player's time (aligned comparisons shift curves). */
@@ -45,7 +57,7 @@ class PaEchart extends HTMLElement {
 
   /** Moves the vertical time cursor; called by the player on every drawn frame. */
   setCursor(t) {
-    if (!this._chart) return;
+    if (!this._chart || !this._hasX) return;
     const x = t - (this._offset || 0);
     if (this._cursor !== undefined && Math.abs(this._cursor - x) < 1e-4) return;
     this._cursor = x;

@@ -48,12 +48,13 @@ class PointPanel extends VerticalLayout {
         bar.setVisible(false);
         Span state = new Span();
         state.setId("point-state");
-        EChart chart = new EChart();
-        chart.setId("point-chart");
-        chart.followPlayer(player.getId().orElseThrow());
-        chart.setVisible(false);
         HorizontalLayout row = new HorizontalLayout(start, cancel, state);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
+        EChart chart = new EChart();
+        chart.setId("point-chart");
+        chart.setHeight("240px");
+        chart.followPlayer(player.getId().orElseThrow());
+        chart.setOption(ChartOptions.placeholder("The height and vertical speed of a tracked point appear here."));
         add(hint, row, bar, chart);
 
         boolean tooLong = video.durationS() > PointTrackingService.MAX_DURATION_S;
@@ -110,7 +111,6 @@ class PointPanel extends VerticalLayout {
         player.setPath(json.toString());
         chart.setOption(ChartOptions.dualAxisTimeChart(new Curve("height (px)", t, height), "height (px)",
                 new Curve("vertical speed (px/s)", t, speed), "speed (px/s)"));
-        chart.setVisible(true);
         state.setText(String.format(Locale.ROOT, "Followed in %d of %d frames. The path is drawn on the video as it plays.", seen, n));
     }
 }

@@ -76,6 +76,14 @@ public final class ChartOptions {
         return o.toString();
     }
 
+    /** An empty chart that says what will appear in it. */
+    public static String placeholder(String text) {
+        ObjectNode o = base();
+        ObjectNode t = o.putObject("title").put("text", text).put("left", "center").put("top", "middle");
+        t.putObject("textStyle").put("fontSize", 13).put("fontWeight", "normal").put("color", "#868e96");
+        return o.toString();
+    }
+
     /** One metric across sessions by date, each point labelled with its value. */
     public static String trendChart(String metricName, String unit, List<TrendPoint> points) {
         ObjectNode o = base();

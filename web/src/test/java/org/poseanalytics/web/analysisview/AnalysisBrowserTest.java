@@ -192,7 +192,7 @@ class AnalysisBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> jdbc.sql(
                 "select count(*) from analysis where video_id = :v and complete").param("v", earlierVideo.id()).query(Integer.class).single() > 0);
 
-        // Track a point: at the first frame, click the left wrist (where the hands hold together) and follow it.
+        // Track a point: at the first frame, click the left hip (shirt against leggings: good texture) and follow it.
         js("document.getElementById('analysis-player').seek(0.0)");
         Thread.sleep(400);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
@@ -202,14 +202,17 @@ class AnalysisBrowserTest {
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js("""
                 const p = document.getElementById('analysis-player'); const b = p._box(); const k = p._data.kp[0];
-                return [b.ox + k[15 * 3] * b.s - p.clientWidth / 2, b.oy + k[15 * 3 + 1] * b.s - p.clientHeight / 2];""");
+                return [b.ox + k[23 * 3] * b.s - p.clientWidth / 2, b.oy + k[23 * 3 + 1] * b.s - p.clientHeight / 2];""");
         WebElement player = find(By.id("analysis-player"));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(player, at.get(0).intValue(), at.get(1).intValue()).click().perform();
         waitForText(By.id("point-state"), "Followed in");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#point-chart').dataset.rendered === 'true'"));
         js("document.getElementById('analysis-player').seek(2.4)");
         Thread.sleep(500);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'})", find(By.id("point-chart")));
         shot("analysis-05-point-path");
+        assertThat(((Number) js("return document.querySelector('#point-chart')._chart.getOption().series.filter(s => s.id !== '__cursor').length")).intValue())
+                .as("height and speed of the tracked point charted").isEqualTo(2);
 
         // Downloads, fetched with the browser's own session and parsed.
         String csv = fetchText("download-angles-csv");
@@ -259,6 +262,14 @@ class AnalysisBrowserTest {
                 "return document.querySelector('#trend-chart').dataset.rendered === 'true'"));
         waitForText(By.id("trend-summary"), "since the first session");
         shot("analysis-03-progress");
+
+        // A tablet held upright: the player and the chart stack, nothing is cut off.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        open("/analysis/" + videoId);
+        waitFor(By.id("analysis-title"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#angle-chart').dataset.rendered === 'true'"));
+        assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).as("no sideways scrolling on a tablet").isTrue();
+        shot("analysis-06-tablet");
     }
 
     // --- helpers
