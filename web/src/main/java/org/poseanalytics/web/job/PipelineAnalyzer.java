@@ -1,0 +1,45 @@
+package org.poseanalytics.web.job;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.web.analysis.AnalysisResults;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The web job's analysis: exactly the pipeline of {@code pose-analytics analyze}. The model defaults to this node's
+ * {@code pose.model} (e.g. {@code hrnet=/models/hrnet.onnx} on a GPU worker); inference threads per job are
+ * {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the node's job workers).
+ */
+@Component
+class PipelineAnalyzer implements VideoAnalyzer {
+    private final String defaultModel;
+    private final int threads;
+
+    PipelineAnalyzer(@Value("${pose.model:blazepose-full}") String defaultModel,
+                     @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
+                     @Value("${jobrunr.background-job-server.worker-count:1}") int workers) {
+        this.defaultModel = defaultModel;
+        this.threads = threadsPerJob > 0 ? threadsPerJob
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+    }
+
+    @Override
+    public AnalysisResults analyze(Path video, String model, String exercise, AnalysisProgress progress) throws AnalysisException {
+        Exercise template;
+        try {
+            template = exercise == null ? null : Exercise.parse(exercise);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, null, List.of(), threads);
+        AnalysisResult result = new AnalysisPipeline().run(request, progress);
+        return PipelineResults.of(result);
+    }
+}

@@ -1,0 +1,20 @@
+package org.poseanalytics.web.job;
+
+import java.nio.file.Path;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.web.analysis.AnalysisResults;
+
+/**
+ * Runs one analysis of a stored video file and returns what is to be stored. The production implementation is
+ * {@link PipelineAnalyzer} (the same AnalysisPipeline as {@code pose-analytics analyze}); the seam lets the job
+ * runner be tested for crashes and concurrency without depending on what a model finds.
+ */
+public interface VideoAnalyzer {
+
+    /**
+     * @param model    pose model name as the CLI's --model takes it; null for this node's configured default
+     * @param exercise exercise template id (squat, gait, ...); null to guess it from the movement
+     */
+    AnalysisResults analyze(Path video, String model, String exercise, AnalysisProgress progress) throws AnalysisException;
+}

@@ -1,0 +1,130 @@
+package org.poseanalytics.web.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.testing.DatabaseTest;
+import org.poseanalytics.web.testing.TestClinic;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Storing a result set and reading it back through the clinic-scoped queries, on the embedded PostgreSQL. */
+class AnalysisStoreTest extends DatabaseTest {
+    @Autowired AnalysisStore store;
+    @Autowired AnalysisQueries queries;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() { TestClinic.signOut(); }
+
+    @Test
+    void storesAndReadsBackEveryPart() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.of(2026, 11, 2), "squat"));
+        AnalysisResults r = SyntheticResults.of(120, 33, 2, 6, 3);
+        AnalysisStore.Saved saved = store.save(clinic.clinicId(), video, UUID.randomUUID(), clinic.accountId(), r);
+        assertThat(saved.alreadyStored()).isFalse();
+
+        clinic.signIn(Role.VIEWER);
+        Analysis a = queries.latestComplete(video).orElseThrow();
+        assertThat(a.id()).isEqualTo(saved.analysisId());
+        assertThat(a.landmarks()).hasSize(33).startsWith("landmark_0");
+        assertThat(a.model()).isEqualTo("synthetic");
+        assertThat(a.exercise()).isEqualTo("squat");
+        assertThat(a.timings().storeS()).isPositive();
+        assertThat(a.timings().decodeS()).isEqualTo(1.0);
+
+        Angles angles = queries.angles(a.id());
+        assertThat(angles.columns()).extracting(AngleColumn::column)
+                .containsExactlyElementsOf(r.angles().columns().stream().map(AngleColumn::column).toList());
+        assertThat(angles.timesS()).containsExactly(r.angles().timesS());
+        assertThat(angles.columns().get(1).valuesDeg()).containsExactly(r.angles().columns().get(1).valuesDeg());
+        assertThat(angles.columns().get(0).valuesDeg()[3]).isNaN();
+        assertThat(angles.columns().get(1).dimension()).isEqualTo(AngleDimension.WORLD_3D);
+
+        SubjectKeypoints filtered = queries.subjectKeypoints(a.id(), SubjectKeypoints.Kind.FILTERED).orElseThrow();
+        assertThat(filtered.filter()).isEqualTo("hampel+butterworth-4-6hz");
+        assertThat(filtered.keypoints().values()).containsExactly(r.filtered().keypoints().values());
+        assertThat(filtered.keypoints().isGap(1, 1)).isTrue();
+        assertThat(filtered.keypoints().x(2, 3)).isEqualTo(r.filtered().keypoints().x(2, 3));
+        assertThat(filtered.world()).containsExactly(r.filtered().world());
+
+        assertThat(queries.tracks(a.id())).extracting(TrackKeypoints::trackId).containsExactly(1, 2);
+        assertThat(queries.repetitions(a.id())).hasSize(3).first().satisfies(rep -> {
+            assertThat(rep.index()).isEqualTo(1);
+            assertThat(rep.romDeg()).isEqualTo(91);
+        });
+        List<MetricResult> metrics = queries.metrics(a.id());
+        assertThat(metrics).contains(new MetricResult("knee_flexion_peak", 97, "deg", BodySide.LEFT, 2),
+                new MetricResult("repetitions", 3, "count", BodySide.NONE, null));
+        assertThat(metrics.getFirst().repetition()).isNull();
+        assertThat(queries.points(a.id())).singleElement().satisfies(p -> assertThat(p.xPx()).hasSize(120));
+    }
+
+    @Test
+    void aSecondSaveOfTheSameJobStoresNothingNew() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.now(), "squat"));
+        UUID job = UUID.randomUUID();
+        long first = store.save(clinic.clinicId(), video, job, null, SyntheticResults.of(30, 33, 1, 2, 1)).analysisId();
+        AnalysisStore.Saved again = store.save(clinic.clinicId(), video, job, null, SyntheticResults.of(30, 33, 1, 2, 1));
+        assertThat(again.alreadyStored()).isTrue();
+        assertThat(again.analysisId()).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from analysis where video_id = :v").param("v", video).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherClinicSeesNothing() {
+        TestClinic owner = TestClinic.create(jdbc);
+        TestClinic other = TestClinic.create(jdbc);
+        long video = owner.video(jdbc, owner.session(jdbc, LocalDate.now(), "squat"));
+        long id = store.save(owner.clinicId(), video, UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 1)).analysisId();
+        other.signIn(Role.ADMIN);
+        assertThat(queries.latestComplete(video)).isEmpty();
+        assertThat(queries.tracks(id)).isEmpty();
+        assertThat(queries.metrics(id)).isEmpty();
+        assertThat(queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)).isEmpty();
+        assertThatThrownBy(() -> queries.angles(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.get(id)).isInstanceOf(NotFoundException.class);
+        assertThat(queries.metricHistory(owner.subjectId())).isEmpty();
+    }
+
+    @Test
+    void reanalysisReplacesTheShownResultOnlyOnceComplete_andHistoryFollowsSessions() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long s1 = clinic.session(jdbc, LocalDate.of(2026, 10, 1), "squat");
+        long s2 = clinic.session(jdbc, LocalDate.of(2026, 10, 8), "squat");
+        long v1 = clinic.video(jdbc, s1);
+        long v2 = clinic.video(jdbc, s2);
+        long old = store.save(clinic.clinicId(), v1, UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 1)).analysisId();
+        store.save(clinic.clinicId(), v2, UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 2));
+        // an unfinished attempt (as a crashed writer of an older scheme would leave) is never shown
+        jdbc.sql("""
+                insert into analysis (clinic_id, video_id, job_id, model, model_version, skeleton, landmarks)
+                values (:c, :v, :j, 'hrnet', 'x', 'coco-17', '{}')""")
+                .param("c", clinic.clinicId()).param("v", v1).param("j", UUID.randomUUID()).update();
+        clinic.signIn(Role.VIEWER);
+        assertThat(queries.latestComplete(v1).orElseThrow().id()).isEqualTo(old);
+
+        long newer = store.save(clinic.clinicId(), v1, UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 3)).analysisId();
+        assertThat(queries.latestComplete(v1).orElseThrow().id()).isEqualTo(newer);
+        assertThat(queries.completeAnalyses(v1)).extracting(Analysis::id).containsExactly(newer, old);
+
+        List<MetricHistoryPoint> reps = queries.metricHistory(clinic.subjectId(), "repetitions");
+        assertThat(reps).extracting(MetricHistoryPoint::sessionDate, MetricHistoryPoint::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 1), 3.0),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 8), 2.0));
+        assertThat(queries.metricHistory(clinic.subjectId(), "left_knee_flexion_rom_mean")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.side()).isEqualTo(BodySide.LEFT));
+    }
+}

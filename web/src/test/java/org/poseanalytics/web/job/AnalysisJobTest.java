@@ -1,0 +1,146 @@
+package org.poseanalytics.web.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poseanalytics.pose.testing.Fixtures;
+import org.poseanalytics.web.TestVideos;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.analysis.Analysis;
+import org.poseanalytics.web.analysis.AnalysisQueries;
+import org.poseanalytics.web.analysis.AngleColumn;
+import org.poseanalytics.web.analysis.Angles;
+import org.poseanalytics.web.analysis.SubjectKeypoints;
+import org.poseanalytics.web.testing.DatabaseTest;
+import org.poseanalytics.web.testing.TestClinic;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+import org.poseanalytics.web.video.VideoStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Upload → JobRunr job → AnalysisPipeline → stored results, in one app on the embedded PostgreSQL with its
+ * background job server on (as a web node that also runs jobs).
+ */
+class AnalysisJobTest extends DatabaseTest {
+    @Autowired VideoService videos;
+    @Autowired AnalysisJobs jobs;
+    @Autowired AnalysisQueries queries;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path tmp;
+
+    @AfterEach
+    void signOut() { TestClinic.signOut(); }
+
+    @Test
+    void anUploadedSquatVideoIsAnalysedIntoRepetitionsAndAngles() throws Exception {
+        Path squat = Fixtures.squatVideo();
+        TestClinic clinic = TestClinic.create(jdbc);
+        clinic.signIn(Role.CLINICIAN);
+        long session = clinic.session(jdbc, LocalDate.now(), "squat");
+        Video video;
+        try (InputStream in = Files.newInputStream(squat)) {
+            video = videos.store(session, "pose_squats.mp4", in);
+        }
+        UUID job = JobsTesting.latestJobOf(jdbc, video.id());
+        assertThat(jobs.latest(video.id()).orElseThrow().exercise()).isEqualTo("squat");
+
+        // Progress is visible while it runs: record what a polling page would have shown.
+        List<JobProgress> seen = new ArrayList<>();
+        JobProgress done = JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(120), p -> {
+            seen.add(p);
+            return !p.state().active();
+        });
+        assertThat(done.state()).as(done.describe()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(done.percent()).isEqualTo(100);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(seen).anySatisfy(p -> {
+            assertThat(p.state()).isEqualTo(JobState.RUNNING);
+            assertThat(p.fraction()).isBetween(0.01, 0.99);
+        });
+
+        Analysis a = queries.latestComplete(video.id()).orElseThrow();
+        assertThat(a.model()).isEqualTo("blazepose-full");
+        assertThat(a.modelVersion()).isNotBlank();
+        assertThat(a.exercise()).isEqualTo("squat");
+        assertThat(a.exerciseGuessed()).isFalse();
+        assertThat(a.frames()).isEqualTo(65);
+        assertThat(a.landmarks()).hasSize(33).contains("left_knee");
+        assertThat(a.timings().totalS()).isPositive();
+        assertThat(a.timings().storeS()).isPositive().isLessThan(1.0);
+        assertThat(queries.repetitions(a.id())).hasSize(3);
+        Angles angles = queries.angles(a.id());
+        assertThat(angles.length()).isEqualTo(65);
+        AngleColumn knee = angles.column("left_knee_flexion_deg").orElseThrow();
+        float max = 0;
+        for (float v : knee.valuesDeg()) if (v > max) max = v;
+        assertThat(max).as("deepest left knee flexion of a squat").isGreaterThan(60);
+        assertThat(angles.columns()).anySatisfy(c -> assertThat(c.column()).endsWith("_3d_deg"));
+        SubjectKeypoints filtered = queries.subjectKeypoints(a.id(), SubjectKeypoints.Kind.FILTERED).orElseThrow();
+        assertThat(filtered.keypoints().length()).isEqualTo(65);
+        assertThat(filtered.filter()).contains("butterworth");
+        assertThat(queries.tracks(a.id())).isNotEmpty();
+        assertThat(queries.metrics(a.id())).anySatisfy(m -> assertThat(m.repetition()).isEqualTo(3));
+
+        Video after = videos.get(video.id());
+        assertThat(after.status()).isEqualTo(VideoStatus.DONE);
+        assertThat(after.statusMessage()).contains("3 repetitions");
+    }
+
+    @Test
+    void aVideoWithoutAPersonFailsWithItsReasonAndIsNotRetried() throws Exception {
+        TestClinic clinic = TestClinic.create(jdbc);
+        clinic.signIn(Role.CLINICIAN);
+        long session = clinic.session(jdbc, LocalDate.now(), "squat");
+        Path box = TestVideos.mp4(tmp.resolve("box.mp4"), 320, 240, 30, 25);
+        Video video;
+        try (InputStream in = Files.newInputStream(box)) {
+            video = videos.store(session, "empty room.mp4", in);
+        }
+        UUID job = JobsTesting.latestJobOf(jdbc, video.id());
+        JobProgress failed = JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(90), p -> !p.state().active());
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.message()).containsIgnoringCase("no person").contains("upload the video again");
+        Video after = videos.get(video.id());
+        assertThat(after.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(after.statusMessage()).containsIgnoringCase("no person");
+        Thread.sleep(6000); // longer than the first retry's backoff and a poll: a retry would have started by now
+        assertThat(jobs.latest(video.id()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(queries.latestComplete(video.id())).isEmpty();
+    }
+
+    @Test
+    void aQueuedAnalysisCanBeCancelledAndAnotherStartedLater() throws Exception {
+        TestClinic clinic = TestClinic.create(jdbc);
+        clinic.signIn(Role.CLINICIAN);
+        long session = clinic.session(jdbc, LocalDate.now(), "squat");
+        Path box = TestVideos.mp4(tmp.resolve("box.mp4"), 320, 240, 30, 25);
+        Video video;
+        try (InputStream in = Files.newInputStream(box)) {
+            video = videos.store(session, "to cancel.mp4", in);
+        }
+        JobProgress cancelled = jobs.cancel(video.id()).orElseThrow();
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(videos.get(video.id()).status()).isEqualTo(VideoStatus.UPLOADED);
+        assertThat(videos.get(video.id()).statusMessage()).contains("cancelled");
+        Thread.sleep(6000); // a poll interval: the job must not have run
+        assertThat(jobs.latest(video.id()).orElseThrow().attempts()).isZero();
+
+        JobProgress again = jobs.analyseAgain(video.id(), null, "generic");
+        assertThat(again.state()).isEqualTo(JobState.QUEUED);
+        assertThat(again.exercise()).isEqualTo("generic");
+        JobProgress end = JobsTesting.awaitJob(jdbc, again.jobId(), Duration.ofSeconds(90), p -> !p.state().active());
+        assertThat(end.attempts()).isEqualTo(1);
+    }
+}
