@@ -42,11 +42,11 @@ class AnalysisStatusController {
     record Status(long videoId, String videoStatus, String videoStatusMessage, Job job, Result result) {}
 
     record Job(String id, String state, String stage, String stageText, int percent, long framesDone, long framesTotal,
-               Long etaSeconds, int attempts, String model, String exercise, String message, String description,
+               Long etaSeconds, int attempts, String worker, String model, String exercise, String message, String description,
                String createdAt, String startedAt, String updatedAt, String finishedAt) {
         static Job of(JobProgress p) {
             return new Job(p.jobId().toString(), p.state().code(), p.stage(), p.stage() == null ? null : JobProgress.stageText(p.stage()),
-                    p.percent(), p.framesDone(), p.framesTotal(), p.etaSeconds(), p.attempts(), p.model(), p.exercise(),
+                    p.percent(), p.framesDone(), p.framesTotal(), p.etaSeconds(), p.attempts(), p.worker(), p.model(), p.exercise(),
                     p.message(), p.describe(), str(p.createdAt()), str(p.startedAt()), str(p.updatedAt()), str(p.finishedAt()));
         }
     }

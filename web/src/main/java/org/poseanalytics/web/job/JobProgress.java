@@ -10,11 +10,12 @@ import java.util.UUID;
  *
  * @param stage    the pipeline stage (poses, tracking, kinematics, points), "storing", or null before it starts
  * @param fraction of the whole analysis, 0 to 1
+ * @param worker   host:pid of the node that ran (or runs) it
  * @param model    the model asked for; null = the worker's default
  * @param message  why it failed or was cancelled, or a note on a finished analysis (e.g. truncated file)
  */
 public record JobProgress(UUID jobId, long videoId, JobState state, String stage, double fraction, long framesDone,
-                          long framesTotal, int attempts, String model, String exercise, String message,
+                          long framesTotal, int attempts, String worker, String model, String exercise, String message,
                           String requestedBy, OffsetDateTime createdAt, OffsetDateTime startedAt,
                           OffsetDateTime updatedAt, OffsetDateTime finishedAt) {
 

@@ -169,7 +169,7 @@ class JobRecords {
     static JobProgress map(ResultSet rs, int n) throws SQLException {
         return new JobProgress(rs.getObject("job_id", UUID.class), rs.getLong("video_id"), JobState.of(rs.getString("state")),
                 rs.getString("stage"), rs.getDouble("fraction"), rs.getLong("frames_done"), rs.getLong("frames_total"),
-                rs.getInt("attempts"), rs.getString("model"), rs.getString("exercise"), rs.getString("message"),
+                rs.getInt("attempts"), rs.getString("worker"), rs.getString("model"), rs.getString("exercise"), rs.getString("message"),
                 rs.getString("requested_by_name"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class));
