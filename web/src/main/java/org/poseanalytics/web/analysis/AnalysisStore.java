@@ -137,8 +137,8 @@ public class AnalysisStore {
                 ps.setString(5, a.side().code());
                 ps.setString(6, a.dimension().code());
                 ps.setString(7, a.unit());
-                ps.setArray(8, SqlArrays.of(c, "float4", a.valuesDeg()));
-                ps.setArray(9, SqlArrays.of(c, "float4", a.velocityDegPerS()));
+                ps.setBytes(8, FloatArrays.toBytes(a.valuesDeg()));
+                ps.setBytes(9, FloatArrays.toBytes(a.velocityDegPerS()));
                 ps.addBatch();
             }
             ps.executeBatch();
