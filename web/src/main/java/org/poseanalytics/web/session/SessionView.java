@@ -150,7 +150,11 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         Button delete = new Button("Delete…", e -> confirmDeleteVideo(v));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         delete.setVisible(canEdit);
-        HorizontalLayout actions = new HorizontalLayout(status, play, delete);
+        // The analysis page (issue 7): overlay playback, angle chart, repetitions, exports.
+        Anchor analysis = new Anchor("analysis/" + v.id(), v.status() == org.poseanalytics.web.video.VideoStatus.DONE ? "Open analysis" : "Analysis…");
+        analysis.addClassName("open-analysis");
+        analysis.getStyle().set("font-weight", "600");
+        HorizontalLayout actions = new HorizontalLayout(status, analysis, play, delete);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout text = new VerticalLayout(name, meta, uploaded, actions);
         text.add(jobPanels.create(v, job -> status.setText(job.state().label())));
