@@ -33,11 +33,11 @@ public class AuditView extends VerticalLayout {
         }
         Grid<AuditEvent> grid = new Grid<>();
         grid.setId("audit");
-        grid.addColumn(e -> TIME.format(e.at().atZoneSameInstant(java.time.ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEvent::username).setHeader("User").setAutoWidth(true);
-        grid.addColumn(e -> e.action().code()).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> Ui.orDash(e.subjectName())).setHeader("Subject").setAutoWidth(true);
-        grid.addColumn(e -> Ui.orDash(e.detail())).setHeader("What").setFlexGrow(1);
+        grid.addColumn(e -> TIME.format(e.at().atZoneSameInstant(java.time.ZoneId.systemDefault()))).setHeader("When").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(AuditEvent::username).setHeader("User").setFlexGrow(1);
+        grid.addColumn(e -> e.action().code()).setHeader("Action").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(e -> Ui.orDash(e.subjectName())).setHeader("Subject").setFlexGrow(1);
+        grid.addColumn(e -> Ui.orDash(e.detail())).setHeader("What").setFlexGrow(3);
         grid.setItems(events);
         add(grid);
     }

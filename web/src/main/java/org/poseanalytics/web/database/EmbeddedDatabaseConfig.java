@@ -5,10 +5,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +51,7 @@ class EmbeddedDatabaseConfig {
                     .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The embedded PostgreSQL did not start (data in " + pgdata + ", port "
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start (data in " + pgdata + ", port "
                     + chosen + "): " + e.getMessage() + ". Is another pose-analytics running with the same data? Stop it,"
                     + " or set POSE_DATA_DIR to another directory, or POSE_DB_URL to use an external PostgreSQL.", e);
         }
@@ -63,24 +68,46 @@ class EmbeddedDatabaseConfig {
     }
 
     /**
-     * A killed app leaves postmaster.pid behind; PostgreSQL refuses to start if that pid now belongs to another
-     * process (common in containers). Remove it unless a postgres really runs under that pid.
+     * A killed app leaves postmaster.pid behind, and possibly its PostgreSQL still running without it.
+     * The embedded server's lock file tells the cases apart: while an app holds it, that app owns the
+     * server; once nobody holds it, a running postmaster is an orphan and is shut down, and a pid file
+     * of a process that is gone is removed (PostgreSQL would refuse to start if the pid now belonged to
+     * another process, common in containers).
      */
     static void removeStalePidFile(Path pgdata) throws IOException {
         Path pidFile = pgdata.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) return;
-        String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
-        Optional<ProcessHandle> process = first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)) : Optional.empty();
-        boolean running = process.filter(ProcessHandle::isAlive)
-                .flatMap(p -> p.info().command())
-                .filter(cmd -> cmd.contains("postgres"))
-                .isPresent();
-        if (running) {
-            throw new IllegalStateException("PostgreSQL (pid " + first + ") is already running on " + pgdata
-                    + ". Is pose-analytics already running? Stop it first, or set POSE_DATA_DIR to another directory.");
+        try (FileChannel channel = FileChannel.open(pgdata.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(channel)) {
+            if (lock == null) {
+                throw new EmbeddedDatabaseException("Another pose-analytics is running with the data in " + pgdata.getParent()
+                        + ". Stop it first, or set POSE_DATA_DIR to another directory.");
+            }
         }
-        log.warn("Removing stale {} (pid {} is not a running PostgreSQL; the app was probably killed)", pidFile, first);
-        Files.delete(pidFile);
+        String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+        Optional<ProcessHandle> orphan = (first.matches("\\d+") ? ProcessHandle.of(Long.parseLong(first)) : Optional.<ProcessHandle>empty())
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(cmd -> cmd.contains("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            log.warn("PostgreSQL (pid {}) is still running from an app that was killed; shutting it down", first);
+            orphan.get().destroy(); // SIGTERM: PostgreSQL's orderly "smart" shutdown
+            try {
+                orphan.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new EmbeddedDatabaseException("PostgreSQL (pid " + first + ") on " + pgdata + " did not stop within 60 s. Stop it by hand (kill " + first + ") and start again.", e);
+            }
+        }
+        if (Files.deleteIfExists(pidFile)) {
+            log.warn("Removed stale {} (the app was probably killed)", pidFile);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held in this very JVM
+        }
     }
 
     /** The same port as last time when it is free, so tools pointed at the database keep working. */

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -102,6 +103,13 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         upload.addFileRejectedListener(e -> Ui.error("“" + e.getFileName() + "” was not uploaded: " + e.getErrorMessage()
                 + ". Videos up to " + Video.humanSize(videos.maxSize().toBytes()) + " are accepted (MP4, MOV, WebM, MKV, AVI)."));
         upload.setWidthFull();
+        UploadI18N i18n = new UploadI18N();
+        i18n.setUploading(new UploadI18N.Uploading().setError(new UploadI18N.Uploading.Error()
+                .setForbidden("Not stored: not a video file that can be read (the red message says why)")
+                .setServerUnavailable("The server did not answer. Try again.")
+                .setUnexpectedServerError("Not stored — the upload broke off. Try again.")
+                .setFileTooLarge("Too large: videos up to " + Video.humanSize(videos.maxSize().toBytes()) + " are accepted")));
+        upload.setI18n(i18n);
         Span hint = new Span("Drop video files here or choose them; several at once are fine. Up to "
                 + Video.humanSize(videos.maxSize().toBytes()) + " each. Each file is checked to be a readable video before it is stored.");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
@@ -142,7 +150,11 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         Button delete = new Button("Delete…", e -> confirmDeleteVideo(v));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         delete.setVisible(canEdit);
-        HorizontalLayout actions = new HorizontalLayout(status, play, delete);
+        // The analysis page (issue 7): overlay playback, angle chart, repetitions, exports.
+        Anchor analysis = new Anchor("analysis/" + v.id(), v.status() == org.poseanalytics.web.video.VideoStatus.DONE ? "Open analysis" : "Analysis…");
+        analysis.addClassName("open-analysis");
+        analysis.getStyle().set("font-weight", "600");
+        HorizontalLayout actions = new HorizontalLayout(status, analysis, play, delete);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout text = new VerticalLayout(name, meta, uploaded, actions);
         text.add(jobPanels.create(v, job -> status.setText(job.state().label())));

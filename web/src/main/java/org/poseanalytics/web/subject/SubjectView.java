@@ -83,7 +83,11 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         HorizontalLayout sessionsHead = new HorizontalLayout(new H3("Sessions"), newSession);
         sessionsHead.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        add(back, head, facts, sessionsHead);
+        // Progress across visits (issue 7): one chart per metric, by session date.
+        com.vaadin.flow.component.html.Anchor progress = new com.vaadin.flow.component.html.Anchor(
+                "subjects/" + subject.id() + "/progress", "Progress across sessions →");
+        progress.setId("to-progress");
+        add(back, head, facts, progress, sessionsHead);
         List<Session> list = sessions.listForSubject(subject.id());
         if (list.isEmpty()) {
             add(Ui.emptyState("No sessions yet", canEdit

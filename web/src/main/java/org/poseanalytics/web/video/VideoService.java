@@ -102,7 +102,8 @@ public class VideoService {
             try {
                 info = VideoProbe.probe(temp);
             } catch (UnreadableVideoException e) {
-                throw new UploadRejectedException("“" + displayName + "” was not stored: " + e.getMessage()
+                log.info("Rejected upload {}: {}", displayName, e.getMessage());
+                throw new UploadRejectedException("“" + displayName + "” was not stored: " + readable(e.getMessage())
                         + ". Upload a video file (for example MP4 or MOV from a phone or camera).");
             }
             thumbTemp = temp.resolveSibling(name + ".jpg");
@@ -151,6 +152,19 @@ public class VideoService {
     private boolean exists(UUID name) {
         return jdbc.sql("select exists (select 1 from video where storage_name = :name)").param("name", name)
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * The probe's reasons are already in words, but some end in FFmpeg's own diagnostics (with our temp
+     * path): those stay in the log, the user gets the words.
+     */
+    static String readable(String reason) {
+        if (reason == null) return "it is not a video we can read";
+        int details = reason.indexOf(" (");
+        if (details > 0 && (reason.contains("avformat") || reason.contains("/") || reason.contains("error"))) {
+            reason = reason.substring(0, details);
+        }
+        return reason.replace("not a video FFmpeg can read", "it is not a video file that can be read");
     }
 
     /** Counts while copying: the size a client announces is not to be trusted. */

@@ -1,0 +1,178 @@
+// The session video with the analysed skeleton drawn over it on a canvas (not burned into the video, so it can be
+// switched off), frame stepping by the stream's own timestamps, slow motion, and a time cursor pushed to every
+// chart linked to this player (pa-echart for-player=<id>).
+class PaAnalysisPlayer extends HTMLElement {
+  constructor() {
+    super();
+    this._data = null;
+    this._showSkeleton = true;
+    this._showAngles = true;
+    this._path = null;
+  }
+
+  connectedCallback() {
+    if (this._video) return;
+    this.style.display = 'block';
+    this.style.position = 'relative';
+    this.style.background = '#111';
+    this.style.borderRadius = '8px';
+    this.style.overflow = 'hidden';
+    const video = document.createElement('video');
+    video.setAttribute('playsinline', '');
+    video.setAttribute('preload', 'auto');
+    video.muted = true;
+    video.controls = true;
+    video.style.cssText = 'display:block;width:100%;height:100%;object-fit:contain;';
+    const canvas = document.createElement('canvas');
+    canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;';
+    canvas.className = 'overlay';
+    this.appendChild(video);
+    this.appendChild(canvas);
+    this._video = video;
+    this._canvas = canvas;
+    if (this._src) video.src = this._src;
+    const redraw = () => this.draw();
+    ['loadeddata', 'seeked', 'pause', 'timeupdate'].forEach((e) => video.addEventListener(e, redraw));
+    video.addEventListener('play', () => this._loop());
+    video.addEventListener('error', () => this.dispatchEvent(new CustomEvent('video-error')));
+    this._resize = new ResizeObserver(redraw);
+    this._resize.observe(this);
+    // Clicks on the picture report a point in video pixels (choosing a person, a point to track).
+    this.addEventListener('click', (e) => {
+      if (!this.hasAttribute('pick')) return;
+      const p = this.toVideo(e.offsetX, e.offsetY);
+      if (p) this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime } }));
+    });
+  }
+
+  disconnectedCallback() { if (this._resize) this._resize.disconnect(); }
+
+  setSource(url) { this._src = url; if (this._video) this._video.src = url; }
+
+  /** {t:[s], kp:[[x,y,v,...] per frame], bones:[[a,b]], labels:[{name, joint, values:[deg per frame]}], width, height} */
+  setData(json) { this._data = typeof json === 'string' ? JSON.parse(json) : json; this.draw(); }
+
+  /** A tracked point's path: {t:[s], x:[px], y:[px]} or null. */
+  setPath(json) { this._path = json ? (typeof json === 'string' ? JSON.parse(json) : json) : null; this.draw(); }
+
+  showSkeleton(on) { this._showSkeleton = on; this.draw(); }
+  showAngles(on) { this._showAngles = on; this.draw(); }
+  setRate(r) { if (this._video) this._video.playbackRate = r; }
+  play() { this._video && this._video.play(); }
+  pause() { this._video && this._video.pause(); }
+  currentTime() { return this._video ? this._video.currentTime : 0; }
+
+  seek(t) {
+    if (!this._video) return;
+    this._video.pause();
+    this._video.currentTime = Math.max(0, Math.min(t, this._video.duration || t));
+    this.dispatchEvent(new CustomEvent('player-seek', { detail: { t } }));
+  }
+
+  /** One frame forward (+1) or back (-1), by the analysed frames' own timestamps. */
+  step(dir) {
+    const d = this._data, v = this._video;
+    if (!v) return;
+    v.pause();
+    if (!d || !d.t.length) { v.currentTime = Math.max(0, v.currentTime + dir / 30); return; }
+    const i = this.frameAt(v.currentTime);
+    const j = Math.max(0, Math.min(d.t.length - 1, i + dir));
+    // A hair past the frame's timestamp so the browser shows that frame, not the one before.
+    v.currentTime = d.t[j] + 0.001;
+  }
+
+  frameAt(t) {
+    const ts = this._data ? this._data.t : [];
+    let lo = 0, hi = ts.length - 1;
+    if (hi < 0) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ts[mid] <= t + 0.0005) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  _loop() {
+    const v = this._video;
+    const tick = () => { this.draw(); if (!v.paused && !v.ended) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  }
+
+  /** Where the picture lies inside the element (object-fit: contain). */
+  _box() {
+    const v = this._video, w = this.clientWidth, h = this.clientHeight;
+    const vw = v.videoWidth || (this._data && this._data.width) || w;
+    const vh = v.videoHeight || (this._data && this._data.height) || h;
+    const s = Math.min(w / vw, h / vh);
+    return { s, ox: (w - vw * s) / 2, oy: (h - vh * s) / 2, vw, vh, w, h };
+  }
+
+  toVideo(px, py) {
+    const b = this._box();
+    const x = (px - b.ox) / b.s, y = (py - b.oy) / b.s;
+    return x >= 0 && y >= 0 && x <= b.vw && y <= b.vh ? [x, y] : null;
+  }
+
+  draw() {
+    const v = this._video, c = this._canvas;
+    if (!v || !c) return;
+    const b = this._box();
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(b.w * dpr) || c.height !== Math.round(b.h * dpr)) {
+      c.width = Math.round(b.w * dpr); c.height = Math.round(b.h * dpr);
+      c.style.width = b.w + 'px'; c.style.height = b.h + 'px';
+    }
+    const g = c.getContext('2d');
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, b.w, b.h);
+    const t = v.currentTime;
+    for (const chart of document.querySelectorAll(`pa-echart[for-player="${this.id}"]`)) chart.setCursor(t);
+    this.dispatchEvent(new CustomEvent('frame-drawn', { detail: { t } }));
+    const d = this._data;
+    const X = (x) => b.ox + x * b.s, Y = (y) => b.oy + y * b.s;
+    if (this._path && this._path.t.length) this._drawPath(g, X, Y, t);
+    if (!d || !d.t.length) return;
+    const i = this.frameAt(t);
+    const kp = d.kp[i];
+    if (!kp) return;
+    const ok = (j) => kp[3 * j + 2] >= 0.3 && kp[3 * j] !== null;
+    if (this._showSkeleton) {
+      g.lineWidth = 3; g.strokeStyle = 'rgba(0,230,118,0.9)'; g.lineCap = 'round';
+      for (const [a, bb] of d.bones) {
+        if (!ok(a) || !ok(bb)) continue;
+        g.beginPath(); g.moveTo(X(kp[3 * a]), Y(kp[3 * a + 1])); g.lineTo(X(kp[3 * bb]), Y(kp[3 * bb + 1])); g.stroke();
+      }
+      g.fillStyle = '#fff';
+      for (let j = 0; j < kp.length / 3; j++) {
+        if (!ok(j)) continue;
+        g.beginPath(); g.arc(X(kp[3 * j]), Y(kp[3 * j + 1]), 3.5, 0, 2 * Math.PI); g.fill();
+      }
+    }
+    if (this._showAngles && d.labels) {
+      g.font = '600 14px system-ui, sans-serif';
+      for (const l of d.labels) {
+        const val = l.values[i];
+        if (val === null || val === undefined || !ok(l.joint)) continue;
+        const text = `${Math.round(val)}°`;
+        const x = X(kp[3 * l.joint]) + 10, y = Y(kp[3 * l.joint + 1]) - 8;
+        const w = g.measureText(text).width + 10;
+        g.fillStyle = 'rgba(0,0,0,0.65)'; g.fillRect(x - 5, y - 15, w, 21);
+        g.fillStyle = l.color || '#ffd43b'; g.fillText(text, x, y);
+      }
+    }
+  }
+
+  _drawPath(g, X, Y, t) {
+    const p = this._path;
+    g.lineWidth = 3; g.strokeStyle = 'rgba(255,64,129,0.95)';
+    g.beginPath();
+    let started = false;
+    for (let k = 0; k < p.t.length && p.t[k] <= t + 0.0005; k++) {
+      if (p.x[k] === null) { started = false; continue; }
+      if (!started) { g.moveTo(X(p.x[k]), Y(p.y[k])); started = true; } else g.lineTo(X(p.x[k]), Y(p.y[k]));
+    }
+    g.stroke();
+  }
+}
+
+if (!customElements.get('pa-analysis-player')) customElements.define('pa-analysis-player', PaAnalysisPlayer);

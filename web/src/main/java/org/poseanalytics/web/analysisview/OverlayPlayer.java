@@ -1,0 +1,69 @@
+package org.poseanalytics.web.analysisview;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * The video with the skeleton and angle labels drawn over it in the browser (a canvas, so it can be switched off
+ * and the video itself is never altered). Frame stepping, slow motion and the chart cursor run client-side.
+ */
+@Tag("pa-analysis-player")
+@JsModule("./pa-ui/pa-analysis-player.js")
+public class OverlayPlayer extends Component implements HasSize {
+    public OverlayPlayer(String id) {
+        setId(id);
+        setWidthFull();
+        setHeight("420px");
+    }
+
+    public void setSource(String url) { getElement().callJsFunction("setSource", url); }
+
+    /** See pa-analysis-player.js for the shape: times, keypoints [x, y, visibility], bones, labels. */
+    public void setData(String json) { getElement().callJsFunction("setData", json); }
+
+    public void setPath(String json) { getElement().callJsFunction("setPath", json); }
+
+    public void step(int direction) { getElement().callJsFunction("step", direction); }
+
+    public void play() { getElement().callJsFunction("play"); }
+
+    public void pause() { getElement().callJsFunction("pause"); }
+
+    public void setRate(double rate) { getElement().callJsFunction("setRate", rate); }
+
+    public void showSkeleton(boolean on) { getElement().callJsFunction("showSkeleton", on); }
+
+    public void showAngles(boolean on) { getElement().callJsFunction("showAngles", on); }
+
+    public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
+
+    /** Clicks on the picture are reported (in video pixels) while picking is on. */
+    public void setPicking(boolean on) { getElement().setAttribute("pick", on); }
+
+    public Registration addPickListener(com.vaadin.flow.component.ComponentEventListener<PickEvent> l) {
+        return addListener(PickEvent.class, l);
+    }
+
+    @DomEvent("video-pick")
+    public static class PickEvent extends ComponentEvent<OverlayPlayer> {
+        private final double x, y, t;
+
+        public PickEvent(OverlayPlayer source, boolean fromClient, @EventData("event.detail.x") double x,
+                         @EventData("event.detail.y") double y, @EventData("event.detail.t") double t) {
+            super(source, fromClient);
+            this.x = x;
+            this.y = y;
+            this.t = t;
+        }
+
+        public double x() { return x; }
+        public double y() { return y; }
+        public double t() { return t; }
+    }
+}

@@ -1,0 +1,102 @@
+package org.poseanalytics.web.analysisview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.web.analysis.Analysis;
+import org.poseanalytics.web.analysis.AngleDimension;
+import org.poseanalytics.web.analysis.SubjectKeypoints;
+import org.poseanalytics.web.analysis.AngleColumn;
+import org.poseanalytics.web.analysis.Angles;
+import org.poseanalytics.web.analysis.BodySide;
+import org.poseanalytics.web.analysis.Keypoints;
+import org.poseanalytics.web.analysis.MetricResult;
+import org.poseanalytics.web.analysis.RepetitionResult;
+import org.poseanalytics.web.chart.Band;
+import org.poseanalytics.web.chart.Curve;
+import org.poseanalytics.web.session.Session;
+import org.poseanalytics.web.video.Video;
+
+/**
+ * One video's latest complete analysis with its session: what the analysis page, the exports and the report
+ * show. Read once under the user's rights by {@link SessionAnalysisService}.
+ */
+public record SessionAnalysis(Session session, Video video, Analysis analysis, Angles angles, SubjectKeypoints subjectSeries,
+                              List<RepetitionResult> repetitions, List<MetricResult> metrics) {
+
+    /** The keypoints drawn over the video (the filtered series), null when the analysis found nobody. */
+    public Keypoints keypoints() { return subjectSeries == null ? null : subjectSeries.keypoints(); }
+
+    public Skeleton skeleton() { return "coco-17".equals(analysis.skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33; }
+
+    /** The angles shown first: the one repetitions were counted on, and the same joint on the other side. */
+    public List<String> defaultAngleColumns() {
+        List<String> out = new ArrayList<>();
+        Optional<AngleColumn> signal = angles.column(analysis.repetitionSignal());
+        if (signal.isPresent()) {
+            AngleColumn s = signal.get();
+            out.add(s.column());
+            for (AngleColumn c : angles.columns())
+                if (c.joint().equals(s.joint()) && c.dimension() == s.dimension() && c.side() != s.side()
+                        && c.side() != BodySide.NONE && !out.contains(c.column())) out.add(c.column());
+        } else if (!angles.columns().isEmpty()) {
+            out.add(angles.columns().getFirst().column());
+        }
+        return out;
+    }
+
+    public Curve curve(String column) {
+        AngleColumn c = angles.column(column).orElseThrow();
+        double[] y = new double[c.valuesDeg().length];
+        for (int i = 0; i < y.length; i++) y[i] = c.valuesDeg()[i];
+        return new Curve(label(c), angles.timesS(), y);
+    }
+
+    public List<Band> repetitionBands() {
+        return repetitions.stream().map(r -> new Band("Rep " + r.index(), r.startS(), r.endS())).toList();
+    }
+
+    public List<MetricResult> sessionMetrics() {
+        return metrics.stream().filter(m -> m.repetition() == null).toList();
+    }
+
+    /**
+     * The figures a clinician reads first: those of the joint repetitions were counted on (in its 2D or 3D
+     * variant), the counts and the tempo; the rest stays available under "all figures" and in the CSV.
+     */
+    public List<MetricResult> keyMetrics() {
+        Optional<AngleColumn> signal = angles.column(analysis.repetitionSignal());
+        String joint = signal.map(AngleColumn::joint).orElse("");
+        boolean threeD = signal.map(c -> c.dimension() == AngleDimension.WORLD_3D).orElse(false);
+        return sessionMetrics().stream().filter(m -> {
+            String n = m.name();
+            if (n.contains("repetition_count") || n.endsWith("duration_mean")) return true;
+            if (joint.isEmpty() || !n.startsWith(joint + "_")) return false;
+            if (n.startsWith(joint + "_3d_") != threeD) return false;
+            return n.endsWith("rom_mean") || n.endsWith("peak_mean") || n.endsWith("symmetry_index");
+        }).toList();
+    }
+
+    /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */
+    public Optional<MetricResult> repetitionMetric(int repetition, String fragment) {
+        return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.name().contains(fragment)).findFirst();
+    }
+
+    /** "Left knee flexion (3D)" for left_knee_flexion_3d_deg. */
+    public static String label(AngleColumn c) {
+        String side = c.side() == BodySide.NONE ? "" : capital(c.side().code()) + " ";
+        String joint = c.joint().replace('_', ' ');
+        return (side.isEmpty() ? capital(joint) : side + joint) + " (" + c.dimension().code().toUpperCase(Locale.ROOT) + ")";
+    }
+
+    /** "Left knee flexion 3d rom mean" for a metric key; the unit goes beside the value. */
+    public static String metricLabel(MetricResult m) {
+        String side = m.side() == BodySide.NONE ? "" : capital(m.side().code()) + " ";
+        String name = m.name().replace('_', ' ');
+        return side.isEmpty() ? capital(name) : side + name;
+    }
+
+    static String capital(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
+}

@@ -1,0 +1,40 @@
+package org.poseanalytics.web.analysisview;
+
+import java.util.Optional;
+import org.poseanalytics.web.analysis.Analysis;
+import org.poseanalytics.web.analysis.AnalysisQueries;
+import org.poseanalytics.web.analysis.SubjectKeypoints;
+import org.poseanalytics.web.session.Session;
+import org.poseanalytics.web.session.SessionService;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Reads a video's latest complete analysis through the job runner's clinic-scoped read API. */
+@Service
+public class SessionAnalysisService {
+    private final VideoService videos;
+    private final SessionService sessions;
+    private final AnalysisQueries queries;
+
+    SessionAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries) {
+        this.videos = videos;
+        this.sessions = sessions;
+        this.queries = queries;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<SessionAnalysis> latest(long videoId) {
+        Video video = videos.get(videoId);
+        Session session = sessions.get(video.sessionId());
+        Optional<Analysis> a = queries.latestComplete(videoId);
+        if (a.isEmpty()) return Optional.empty();
+        long id = a.get().id();
+        // The filtered series is what the numbers were computed from; draw that one, the raw one if it is missing.
+        SubjectKeypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
+                .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW)).orElse(null);
+        return Optional.of(new SessionAnalysis(session, video, a.get(), queries.angles(id), kp,
+                queries.repetitions(id), queries.metrics(id)));
+    }
+}

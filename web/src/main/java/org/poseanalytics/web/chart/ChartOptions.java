@@ -1,0 +1,80 @@
+package org.poseanalytics.web.chart;
+
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * ECharts options for the charts of the app, built as JSON trees (the option format is ECharts' own, so a tree
+ * is its natural shape). Colours are fixed per position so the same angle has the same colour everywhere.
+ */
+public final class ChartOptions {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final List<String> PALETTE = List.of("#1c7ed6", "#e8590c", "#2f9e44", "#9c36b5", "#f08c00", "#0c8599");
+
+    private ChartOptions() {}
+
+    /** Angles (or any value) over time, with shaded bands (repetitions) and a tooltip per time. */
+    public static String timeChart(List<Curve> curves, List<Band> bands, String yName, String xName) {
+        ObjectNode o = base();
+        o.putObject("tooltip").put("trigger", "axis");
+        o.putObject("legend").put("top", 0).put("type", "scroll");
+        o.putObject("grid").put("left", 56).put("right", 24).put("top", 40).put("bottom", 48);
+        ObjectNode x = o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+        x.put("min", "dataMin").put("max", "dataMax");
+        o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true);
+        ArrayNode series = o.putArray("series");
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            ObjectNode s = series.addObject().put("name", c.name()).put("type", "line").put("showSymbol", false)
+                    .put("connectNulls", false).put("animation", false);
+            s.putObject("lineStyle").put("width", 2);
+            s.put("color", PALETTE.get(i % PALETTE.size()));
+            ArrayNode data = s.putArray("data");
+            for (int k = 0; k < c.x().length; k++) {
+                ArrayNode p = data.addArray().add(round(c.x()[k], 3));
+                if (Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+            }
+            if (i == 0 && !bands.isEmpty()) {
+                ObjectNode area = s.putObject("markArea").put("silent", true);
+                area.putObject("itemStyle").put("color", "rgba(28,126,214,0.10)");
+                area.putObject("label").put("position", "insideTop").put("color", "#495057");
+                ArrayNode d = area.putArray("data");
+                for (Band b : bands) {
+                    ArrayNode pair = d.addArray();
+                    pair.addObject().put("name", b.label()).put("xAxis", round(b.from(), 3));
+                    pair.addObject().put("xAxis", round(b.to(), 3));
+                }
+            }
+        }
+        return o.toString();
+    }
+
+    /** One metric across sessions by date, each point labelled with its value. */
+    public static String trendChart(String metricName, String unit, List<TrendPoint> points) {
+        ObjectNode o = base();
+        o.putObject("tooltip").put("trigger", "axis");
+        o.putObject("grid").put("left", 56).put("right", 24).put("top", 30).put("bottom", 40);
+        ObjectNode x = o.putObject("xAxis").put("type", "time");
+        x.putObject("axisLabel").put("formatter", "{d} {MMM} {yyyy}").put("hideOverlap", true);
+        o.putObject("yAxis").put("type", "value").put("name", unit).put("scale", true);
+        ObjectNode s = o.putArray("series").addObject().put("name", metricName).put("type", "line")
+                .put("symbolSize", 10).put("color", PALETTE.get(0)).put("animation", false);
+        s.putObject("label").put("show", true).put("position", "top").put("formatter", "{@[1]}");
+        ArrayNode data = s.putArray("data");
+        for (TrendPoint p : points) data.addArray().add(p.date().toString()).add(round(p.value(), 1));
+        return o.toString();
+    }
+
+    private static ObjectNode base() {
+        ObjectNode o = JSON.createObjectNode();
+        o.putObject("textStyle").put("fontFamily", "inherit");
+        return o;
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

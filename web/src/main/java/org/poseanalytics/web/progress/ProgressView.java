@@ -1,0 +1,106 @@
+package org.poseanalytics.web.progress;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.poseanalytics.web.chart.ChartOptions;
+import org.poseanalytics.web.chart.EChart;
+import org.poseanalytics.web.chart.TrendPoint;
+import org.poseanalytics.web.subject.Subject;
+import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.ui.Ui;
+
+/** A subject's progress: one metric of one exercise per visit, charted by date, with the changes in a table. */
+@Route(value = "subjects/:subjectId/progress", layout = MainLayout.class)
+@PermitAll
+public class ProgressView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
+    private final ProgressService progress;
+    private final SubjectService subjects;
+    private Subject subject;
+
+    public ProgressView(ProgressService progress, SubjectService subjects) {
+        this.progress = progress;
+        this.subjects = subjects;
+        setMaxWidth("1100px");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        long id = Long.parseLong(event.getRouteParameters().get("subjectId").orElseThrow());
+        subject = subjects.get(id);
+        render(progress.trends(id));
+    }
+
+    @Override
+    public String getPageTitle() { return subject == null ? "Progress · Pose Analytics" : "Progress: " + subject.displayName() + " · Pose Analytics"; }
+
+    private void render(List<MetricTrend> trends) {
+        removeAll();
+        Anchor back = new Anchor("subjects/" + subject.id(), "← " + subject.displayName());
+        H2 title = new H2("Progress of " + subject.displayName());
+        title.setId("progress-title");
+        add(back, title);
+        if (trends.isEmpty()) {
+            add(Ui.emptyState("No analysed sessions yet",
+                    "Upload a video to a session of " + subject.displayName() + "; once it is analysed, its figures appear here, one point per visit."));
+            return;
+        }
+        ComboBox<MetricTrend> metric = new ComboBox<>("Metric");
+        metric.setItems(trends);
+        metric.setItemLabelGenerator(t -> t.label() + " (" + t.unit() + ") · " + t.exercise());
+        metric.setWidth("min(100%, 520px)");
+        metric.setId("metric-chooser");
+        EChart chart = new EChart();
+        chart.setId("trend-chart");
+        Grid<MetricTrend.Visit> table = new Grid<>();
+        table.setId("trend-table");
+        table.addColumn(v -> v.date().toString()).setHeader("Session date");
+        table.addColumn(v -> fmt(v.value())).setHeader("Value");
+        table.addColumn(v -> change(v.sinceFirst())).setHeader("Change since first");
+        table.addColumn(v -> change(v.sincePrevious())).setHeader("Change since previous");
+        table.setAllRowsVisible(true);
+        Span summary = new Span();
+        summary.setId("trend-summary");
+        summary.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        metric.addValueChangeListener(e -> {
+            MetricTrend t = e.getValue();
+            if (t == null) return;
+            chart.setOption(ChartOptions.trendChart(t.label(), unit(t.unit()),
+                    t.visits().stream().map(v -> new TrendPoint(v.date(), v.value())).toList()));
+            table.setItems(t.visits());
+            MetricTrend.Visit last = t.latest();
+            summary.setText(t.visits().size() < 2
+                    ? "One session so far: " + fmt(last.value()) + " " + unit(t.unit()) + ". Analyse another visit to see the change."
+                    : "Latest " + fmt(last.value()) + " " + unit(t.unit()) + ", " + change(last.sinceFirst()) + " since the first session and "
+                    + change(last.sincePrevious()) + " since the previous one.");
+        });
+        metric.setValue(trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.visits().size())
+                .thenComparing(t -> t.key().contains("rom"))).orElseThrow());
+        add(metric, summary, chart, table);
+    }
+
+    static String unit(String u) { return "deg".equals(u) ? "°" : u; }
+
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+
+    static String change(Double d) {
+        if (d == null) return "—";
+        return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(d));
+    }
+}

@@ -1,0 +1,225 @@
+package org.poseanalytics.web.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.export.AnglesCsv;
+import org.poseanalytics.kinematics.export.MotWriter;
+import org.poseanalytics.kinematics.export.TrcWriter;
+import org.poseanalytics.tracking.series.KeypointSeries;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.analysis.AnalysisQueries;
+import org.poseanalytics.web.analysis.AngleColumn;
+import org.poseanalytics.web.analysis.Keypoints;
+import org.poseanalytics.web.analysis.MetricHistoryPoint;
+import org.poseanalytics.web.analysis.MetricResult;
+import org.poseanalytics.web.analysis.RepetitionResult;
+import org.poseanalytics.web.analysisview.SessionAnalysis;
+import org.poseanalytics.web.analysisview.SessionAnalysisService;
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Downloads of a video's analysis: angles and metrics as CSV, the PDF session report. Each export is read under
+ * the user's rights (clinic-scoped) and recorded in the audit log as 'exported'.
+ */
+@Service
+public class ExportService {
+    public static final double ASSUMED_HEIGHT_M = 1.75;
+    private static final Logger log = LoggerFactory.getLogger(ExportService.class);
+
+    private final SessionAnalysisService analyses;
+    private final AnalysisQueries queries;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final Storage storage;
+
+    ExportService(SessionAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage) {
+        this.analyses = analyses;
+        this.queries = queries;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.storage = storage;
+    }
+
+    /** angles.csv exactly as the command line writes it (the kinematics module's AnglesCsv). */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void anglesCsv(long videoId, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        AnglesCsv.write(ExportTables.angleTable(a.angles()), w);
+        w.flush();
+        audited(a, "angles CSV");
+    }
+
+    /** OpenSim storage of the angles: 3D when the model gave world landmarks, else 2D (OpenSim expects one set). */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void openSimMot(long videoId, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        AngleTable table = ExportTables.angleTable(a.angles());
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        MotWriter.write(table, table.has3d() ? Dimension.WORLD_3D : Dimension.IMAGE_2D, "angles_" + a.video().id(), w);
+        w.flush();
+        audited(a, "OpenSim .mot");
+    }
+
+    /**
+     * OpenSim markers: world landmarks in mm when the model has them; else image pixels scaled to metres from an
+     * assumed standing height of {@link #ASSUMED_HEIGHT_M} (said on the page), valid for movement parallel to the image.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void openSimTrc(long videoId, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        if (a.subjectSeries() == null) throw new NotFoundException("No keypoints of a subject in video " + videoId);
+        KeypointSeries s = ExportTables.keypointSeries(a.subjectSeries(), a.skeleton());
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        String name = "markers_" + a.video().id() + ".trc";
+        if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
+        else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, ASSUMED_HEIGHT_M), a.video().height(), name, w);
+        w.flush();
+        audited(a, "OpenSim .trc");
+    }
+
+    /** One row per figure: session-wide (repetition empty) and per repetition, with unit and side. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void metricsCsv(long videoId, OutputStream out) {
+        SessionAnalysis a = load(videoId);
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.print("repetition,metric,side,value,unit\n");
+        for (MetricResult m : a.metrics()) {
+            w.print((m.repetition() == null ? "" : m.repetition()) + "," + m.name() + "," + m.side().code() + ","
+                    + num(m.value(), 3) + "," + m.unit() + "\n");
+        }
+        w.print("\nrepetition,start_s,peak_s,end_s,rom_deg,peak_deg,eccentric_s,hold_s,concentric_s,complete\n");
+        for (RepetitionResult r : a.repetitions()) {
+            w.print(r.index() + "," + num(r.startS(), 3) + "," + num(r.peakS(), 3) + "," + num(r.endS(), 3) + ","
+                    + num(r.romDeg(), 1) + "," + num(r.peakDeg(), 1) + "," + num(r.eccentricS(), 2) + ","
+                    + num(r.holdS(), 2) + "," + num(r.concentricS(), 2) + "," + r.complete() + "\n");
+        }
+        w.flush();
+        audited(a, "metrics CSV");
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public void pdfReport(long videoId, List<String> angleColumns, OutputStream out) throws IOException {
+        SessionAnalysis a = load(videoId);
+        PdfReportWriter.write(report(a, angleColumns.isEmpty() ? a.defaultAngleColumns() : angleColumns), out);
+        audited(a, "PDF report");
+    }
+
+    SessionReport report(SessionAnalysis a, List<String> columns) {
+        List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
+        List<List<String>> rows = new ArrayList<>();
+        for (RepetitionResult r : a.repetitions()) {
+            String sym = a.repetitionMetric(r.index(), "symmetry").map(m -> num(m.value(), 1) + " " + m.unit()).orElse("—");
+            rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), num(r.romDeg(), 1),
+                    num(r.peakDeg(), 1), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
+        }
+        // The previous session of the same subject and exercise, by date, for the comparison table.
+        List<MetricHistoryPoint> history = queries.metricHistory(a.session().subjectId());
+        var previous = history.stream()
+                .filter(p -> p.sessionDate().isBefore(a.session().date()) && java.util.Objects.equals(p.exercise(), a.analysis().exercise()))
+                .max(Comparator.comparing(MetricHistoryPoint::sessionDate));
+        Map<String, Double> prevValues = previous.map(p -> history.stream()
+                        .filter(h -> h.sessionId() == p.sessionId())
+                        .collect(Collectors.toMap(MetricHistoryPoint::key, MetricHistoryPoint::value, (x, y) -> x)))
+                .orElse(Map.of());
+        List<SessionReport.Comparison> comparison = a.keyMetrics().stream().filter(m -> Double.isFinite(m.value()))
+                .map(m -> new SessionReport.Comparison(SessionAnalysis.metricLabel(m), m.unit(), m.value(), prevValues.get(m.key())))
+                .toList();
+        String dims = a.angles().columns().stream().filter(c -> columns.contains(c.column())).map(c -> c.dimension().label())
+                .distinct().collect(Collectors.joining(", "));
+        return new SessionReport(currentUser.get().clinicName(), a.session().subjectName(), a.session().date(),
+                a.session().exercise().label(), a.video().originalName(),
+                "Angles: clinical neutral-zero, measured " + (dims.isEmpty() ? "—" : dims) + "; model " + a.analysis().model() + ".",
+                keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, comparison,
+                previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName());
+    }
+
+    /** The frame at the first repetition's peak (else mid-video), the skeleton drawn on it. */
+    BufferedImage keyFrame(SessionAnalysis a) {
+        double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(storage.video(a.video().storageName()).toFile());
+             Java2DFrameConverter conv = new Java2DFrameConverter()) {
+            g.start();
+            g.setVideoTimestamp((long) (t * 1e6));
+            Frame f = g.grabImage();
+            if (f == null) return null;
+            BufferedImage src = conv.convert(f);
+            BufferedImage img = rotate(src, a.video().rotationDeg());
+            Keypoints kp = a.keypoints();
+            if (kp != null && kp.length() > 0) {
+                int s = Math.max(0, kp.sampleAtTime(t));
+                Skeleton sk = a.skeleton();
+                Graphics2D gr = img.createGraphics();
+                gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 200f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                gr.setColor(new Color(0, 230, 118));
+                for (int[] b : sk.bones()) {
+                    if (b[0] >= kp.landmarkCount() || b[1] >= kp.landmarkCount() || kp.isGap(s, b[0]) || kp.isGap(s, b[1])) continue;
+                    if (kp.visibility(s, b[0]) < 0.3f || kp.visibility(s, b[1]) < 0.3f) continue;
+                    gr.drawLine(Math.round(kp.x(s, b[0])), Math.round(kp.y(s, b[0])), Math.round(kp.x(s, b[1])), Math.round(kp.y(s, b[1])));
+                }
+                gr.dispose();
+            }
+            return img;
+        } catch (Exception e) {
+            log.warn("No key frame for the report of video {}: {}", a.video().id(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static BufferedImage rotate(BufferedImage src, int degrees) {
+        boolean quarter = degrees == 90 || degrees == 270;
+        int w = quarter ? src.getHeight() : src.getWidth(), h = quarter ? src.getWidth() : src.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        var tr = new java.awt.geom.AffineTransform();
+        tr.translate(w / 2.0, h / 2.0);
+        tr.rotate(Math.toRadians(degrees));
+        tr.translate(-src.getWidth() / 2.0, -src.getHeight() / 2.0);
+        g.drawImage(src, tr, null);
+        g.dispose();
+        return out;
+    }
+
+    private SessionAnalysis load(long videoId) {
+        return analyses.latest(videoId).orElseThrow(() -> new NotFoundException("No finished analysis of video " + videoId));
+    }
+
+    private void audited(SessionAnalysis a, String what) {
+        audit.record(AuditAction.EXPORTED, a.session().subjectId(), a.session().subjectName(), a.video().id(),
+                what + " of " + a.video().originalName() + " (session of " + a.session().date() + ")");
+    }
+
+    static String num(double v, int digits) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : "";
+    }
+
+}

@@ -1,0 +1,292 @@
+package org.poseanalytics.web.analysisview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.poseanalytics.web.account.AccountPrincipal;
+import org.poseanalytics.web.clinic.ClinicService;
+import org.poseanalytics.web.session.Exercise;
+import org.poseanalytics.web.session.Session;
+import org.poseanalytics.web.session.SessionDetails;
+import org.poseanalytics.web.session.SessionService;
+import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.Subject;
+import org.poseanalytics.web.subject.SubjectDetails;
+import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * From an uploaded squat video to its analysis page, the exports and the progress chart, in Debian's Chromium:
+ * the squat fixture is uploaded through the page, the overlay must draw pixels on the video's canvas, the angle
+ * chart must render, three repetitions must be listed, the CSV and PDF downloads are parsed, and a second,
+ * earlier visit makes a two-point progress chart. Screenshots go to web/target/screenshots/analysis-*.png.
+ * Skipped without chromium/chromedriver or the shared fixtures, except under CI=true where that is a failure.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnalysisBrowserTest {
+    static final Path DATA = tempDir();
+    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final String PASSWORD = "a good long password";
+
+    static WebDriver driver;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pose.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort int port;
+    @Autowired ClinicService clinics;
+    @Autowired SubjectService subjects;
+    @Autowired SessionService sessions;
+    @Autowired VideoService videos;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present) {
+            String why = "browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + "; under CI=true this is a failure");
+            Assumptions.abort(why);
+        }
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--autoplay-policy=no-user-gesture-required", "--window-size=1366,1000",
+                "--user-data-dir=" + Files.createTempDirectory("pa-chromium-"));
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(), options);
+    }
+
+    @AfterAll
+    static void quit() { if (driver != null) driver.quit(); }
+
+    @Test
+    void uploadToAnalysisExportsAndProgress() throws Exception {
+        try {
+            journey();
+        } catch (Throwable t) {
+            shot("analysis-failure");
+            throw t;
+        }
+    }
+
+    private void journey() throws Exception {
+        Path squat = squatFixture("mediapipe-squats/pose_squats.mp4");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String username = "coach-" + suffix;
+        clinics.createWithAdmin("Northside Sports " + suffix, "Coach Mia Kovac", username, PASSWORD, PASSWORD);
+        AccountPrincipal coach = (AccountPrincipal) users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(coach, null, coach.getAuthorities()));
+        Subject athlete;
+        Session earlier, today;
+        Video earlierVideo;
+        try {
+            athlete = subjects.create(new SubjectDetails("Lena Sorensen", null, null, "Weightlifting", Side.NONE, null));
+            earlier = sessions.create(athlete.id(), new SessionDetails(LocalDate.now().minusDays(14), Exercise.SQUAT, null));
+            today = sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
+            try (var in = new FileInputStream(squat.toFile())) {
+                earlierVideo = videos.store(earlier.id(), "squat week 1.mp4", in);
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        open("/");
+        WebElement form = waitFor(By.tagName("vaadin-login-form"));
+        form.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
+        WebElement pass = form.findElement(By.cssSelector("input[name='password']"));
+        pass.sendKeys(PASSWORD);
+        pass.sendKeys(Keys.ENTER);
+        waitFor(By.id("signed-in-user"));
+
+        // Upload through the session page, as a coach would.
+        open("/sessions/" + today.id());
+        WebElement input = waitFor(By.id("upload")).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+        input.sendKeys(squat.toString());
+        waitFor(By.className("open-analysis"));
+        long videoId = jdbc.sql("select id from video where session_id = :s").param("s", today.id()).query(Long.class).single();
+
+        // Before the result exists the page says what is happening and waits.
+        driver.findElement(By.className("open-analysis")).click();
+        waitFor(By.id("analysis-progress"));
+        shot("analysis-01-waiting");
+        // The job runner analyses the upload with the real pipeline (pose → tracking → kinematics); the page updates itself.
+        new WebDriverWait(driver, Duration.ofSeconds(240)).until(d -> !d.findElements(By.id("analysis-title")).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("""
+                const v = document.querySelector('#analysis-player video'); return v != null && v.readyState >= 2;"""));
+        // Step to a frame deep in the first squat, then count the overlay's drawn pixels.
+        js("document.getElementById('analysis-player').seek(1.8)");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("""
+                const v = document.querySelector('#analysis-player video'); return !v.seeking && Math.abs(v.currentTime - 1.8) < 0.05;"""));
+        Thread.sleep(300);
+        long drawn = ((Number) js("""
+                const c = document.querySelector('#analysis-player canvas.overlay');
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;""")).longValue();
+        assertThat(drawn).as("overlay pixels on the video canvas").isGreaterThan(500);
+        assertThat((Boolean) js("return document.querySelector('#angle-chart').dataset.rendered === 'true' && document.querySelector('#angle-chart canvas') != null")).isTrue();
+        List<WebElement> rows = waitFor(By.id("repetitions")).findElements(By.cssSelector("vaadin-grid-cell-content"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js(
+                "return document.querySelector('#repetitions').shadowRoot.querySelectorAll('tbody#items tr').length")).intValue() == 3);
+        assertThat(rows).isNotEmpty();
+        assertThat(find(By.id("session-figures")).getText()).isNotBlank();
+        shot("analysis-02-overlay-chart-reps");
+
+        // A click on the chart moves the video there.
+        WebElement chart = find(By.id("angle-chart"));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(chart, chart.getSize().getWidth() / 4, 0).click().perform();
+        Thread.sleep(400);
+        double after = ((Number) js("return document.querySelector('#analysis-player video').currentTime")).doubleValue();
+        assertThat(after).as("video time after clicking the chart").isNotCloseTo(1.8, org.assertj.core.data.Offset.offset(0.05));
+
+        // Frame stepping moves by one analysed frame (0.2 s at 5 fps).
+        js("document.getElementById('analysis-player').seek(2.0)");
+        Thread.sleep(400);
+        find(By.id("frame-forward")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Math.abs(((Number) js(
+                "return document.querySelector('#analysis-player video').currentTime")).doubleValue() - 2.201) < 0.02);
+
+        // The earlier visit's upload is analysed by the job runner too (queued first); the report compares with it.
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> jdbc.sql(
+                "select count(*) from analysis where video_id = :v and complete").param("v", earlierVideo.id()).query(Integer.class).single() > 0);
+
+        // Downloads, fetched with the browser's own session and parsed.
+        String csv = fetchText("download-angles-csv");
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).startsWith("frame,time_s,").contains("left_knee_flexion_3d_deg");
+        assertThat(lines).hasSize(66); // header + the 65 frames of the fixture
+        int knee = List.of(lines[0].split(",")).indexOf("left_knee_flexion_3d_deg");
+        double deepest = java.util.Arrays.stream(lines).skip(1).map(l -> l.split(",", -1)[knee]).filter(v -> !v.isEmpty())
+                .mapToDouble(Double::parseDouble).max().orElseThrow();
+        assertThat(deepest).as("deepest left knee flexion in the CSV").isGreaterThan(60);
+        String metricsCsv = fetchText("download-metrics-csv");
+        assertThat(metricsCsv.lines().filter(l -> l.matches("^[123],.*")).count()).as("per-repetition rows").isGreaterThan(3);
+        String mot = fetchText("download-mot");
+        assertThat(mot).contains("inDegrees=yes").contains("endheader").contains("knee_flexion");
+        String trc = fetchText("download-trc");
+        assertThat(trc).startsWith("PathFileType\t4").contains("left_knee");
+        byte[] pdf = fetchBytes("download-pdf");
+        Files.write(SHOTS.resolve("analysis-report.pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Session report").contains("Lena Sorensen").contains("Squat")
+                    .contains("Repetitions").contains("Compared with the previous session (" + earlier.date() + ")");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).hasSizeGreaterThanOrEqualTo(2); // key frame + chart
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'exported' and video_id = :v").param("v", videoId)
+                .query(Integer.class).single()).isEqualTo(5);
+
+        // Progress across the two visits.
+
+        find(By.id("to-progress")).click();
+        waitFor(By.id("trend-chart"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js(
+                "return document.querySelector('#trend-chart').dataset.rendered === 'true'"));
+        waitForText(By.id("trend-summary"), "since the first session");
+        shot("analysis-03-progress");
+    }
+
+    // --- helpers
+
+    private Path squatFixture(String relative) {
+        // Fixtures.require looks in ../shared/fixtures from the working directory; from web/ they lie one level higher.
+        String configured = System.getProperty("fixtures.dir", System.getenv("FIXTURES_DIR"));
+        for (Path dir : configured != null ? List.of(Path.of(configured)) : List.of(Path.of("../shared/fixtures"), Path.of("../../shared/fixtures"))) {
+            if (Files.exists(dir.resolve(relative))) return dir.resolve(relative).toAbsolutePath().normalize();
+        }
+        String why = "fixture " + relative + " is absent";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + " (CI=true requires the shared fixtures)");
+        Assumptions.abort(why + "; skipping");
+        return null;
+    }
+
+    private String fetchText(String anchorId) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('ERROR ' + e));""", anchorId);
+    }
+
+    private byte[] fetchBytes(String anchorId) {
+        String b64 = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.blob()).then(b => {
+                  const fr = new FileReader(); fr.onload = () => done(fr.result.split(',')[1]); fr.readAsDataURL(b); });""", anchorId);
+        return Base64.getDecoder().decode(b64);
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script.contains("return") ? script : "return " + script);
+    }
+
+    private void open(String path) { driver.get("http://localhost:" + port + path); }
+
+    private WebElement find(By by) { return driver.findElement(by); }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+        });
+    }
+
+    private void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return !found.isEmpty() && found.getFirst().getText().contains(text);
+        });
+    }
+
+    private void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("pa-analysis-");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
