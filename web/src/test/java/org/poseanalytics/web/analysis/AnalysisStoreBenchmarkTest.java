@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * columns with velocities, 30 repetitions, a tracked point) stored on the embedded PostgreSQL in under a second,
  * and read back for the charts and overlay. Figures go to docs/BENCHMARKS.md ("Job runner: result storage").
  */
+// A speed goal, so a benchmark run on request (mvn verify -pl web -am -Dbenchmarks=true), never a timed test in CI.
+@EnabledIfSystemProperty(named = "benchmarks", matches = "true", disabledReason = "benchmark: run with -Dbenchmarks=true")
 class AnalysisStoreBenchmarkTest extends DatabaseTest {
     @Autowired AnalysisStore store;
     @Autowired AnalysisQueries queries;
