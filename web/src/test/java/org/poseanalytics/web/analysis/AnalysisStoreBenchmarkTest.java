@@ -68,8 +68,7 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
                 storeS.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList(), best, bytes / 1e6,
                 (r1 - r0) / 1e9, (r2 - r1) / 1e9, (r3 - r2) / 1e9);
         System.out.println("[result-storage benchmark] " + line);
-        // Under a second on this machine when it is quiet (docs/BENCHMARKS.md); the bound leaves room for a build
-        // running beside the tests on 2 shared cores, and still fails if storage regresses (e.g. compression back on).
-        assertThat(best).as(line).isLessThan(1.5);
+        // The goal: under a second (run on request, so a loaded CI machine cannot make the build flaky).
+        assertThat(best).as(line).isLessThan(1.0);
     }
 }
