@@ -1,13 +1,14 @@
 package org.poseanalytics.pose.hrnet;
 
 import java.util.List;
+import org.poseanalytics.pose.Benchmarkable;
 import org.poseanalytics.pose.BoundingBox;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.image.RgbImage;
 
 /** Top-down HRNet behind the common interface: the detector's boxes, then one HRNet batch per picture. */
-public final class HrnetEstimator implements PoseEstimator {
+public final class HrnetEstimator implements PoseEstimator, Benchmarkable {
     private final HrnetModel model;
     private final PersonDetector detector;
     private final String detectorName;
@@ -22,6 +23,13 @@ public final class HrnetEstimator implements PoseEstimator {
     public List<PersonPose> estimateImage(RgbImage image) {
         List<BoundingBox> boxes = detector.detect(image);
         return boxes.isEmpty() ? List.of() : model.estimate(image, boxes);
+    }
+
+    /** One person box over the whole sample: the cost of HRNet (crop, network, decoding) for one tracked person. */
+    @Override
+    public Runnable rawInference(RgbImage sample) {
+        List<BoundingBox> whole = List.of(new BoundingBox(0, 0, sample.width(), sample.height()));
+        return () -> model.estimate(sample, whole);
     }
 
     @Override

@@ -81,7 +81,8 @@ public class AnalysisQueries {
                 .param("id", analysisId)
                 .query((rs, n) -> new AngleColumn(rs.getString("column_name"), rs.getString("joint"),
                         BodySide.of(rs.getString("side")), AngleDimension.of(rs.getString("dimension")),
-                        rs.getString("unit"), SqlArrays.floats(rs, "values_deg"), SqlArrays.floats(rs, "velocity_deg_per_s")))
+                        rs.getString("unit"), FloatArrays.fromBytes(rs.getBytes("values_deg")),
+                        FloatArrays.fromBytes(rs.getBytes("velocity_deg_per_s"))))
                 .list();
         return new Angles((long[]) axis[0], (double[]) axis[1], columns);
     }

@@ -43,6 +43,11 @@ public class AnalysisStore {
         Saved saved = tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
+                // Safe without waiting for this commit's WAL flush: the job is only marked done by JobRunr's later,
+                // synchronous commit, which flushes this one too; a crash before that re-runs the job.
+                try (var st = c.createStatement()) {
+                    st.execute("set local synchronous_commit = off");
+                }
                 Long existing = existingComplete(c, jobId);
                 if (existing != null) return new Saved(existing, true, 0);
                 // A half-written attempt cannot be committed (one transaction), but an older schema or a manual
@@ -137,8 +142,8 @@ public class AnalysisStore {
                 ps.setString(5, a.side().code());
                 ps.setString(6, a.dimension().code());
                 ps.setString(7, a.unit());
-                ps.setArray(8, SqlArrays.of(c, "float4", a.valuesDeg()));
-                ps.setArray(9, SqlArrays.of(c, "float4", a.velocityDegPerS()));
+                ps.setBytes(8, FloatArrays.toBytes(a.valuesDeg()));
+                ps.setBytes(9, FloatArrays.toBytes(a.velocityDegPerS()));
                 ps.addBatch();
             }
             ps.executeBatch();

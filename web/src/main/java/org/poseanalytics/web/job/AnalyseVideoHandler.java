@@ -52,18 +52,20 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         UUID jobId = request.jobId();
         Optional<JobRecords.Work> claimed = records.start(jobId, worker);
         if (claimed.isEmpty()) {
+            // A cancel asked while the job ran on a worker that then died leaves the row running: settle it.
+            records.settleCancelRequest(jobId);
             log.info("Job {}: nothing to do (video deleted, job cancelled or already finished)", jobId);
             return;
         }
         JobRecords.Work work = claimed.get();
         log.info("Job {}: analysing video {} on {} (attempt {})", jobId, work.videoId(), worker, work.attempts());
         Path file = storage.video(work.storageName());
+        DbProgress progress = new DbProgress(records, jobId);
         try {
             if (!Files.isReadable(file)) {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            DbProgress progress = new DbProgress(records, jobId);
             AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
@@ -71,7 +73,11 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
                     results.repetitions().size(), results.angles().columns().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
         } catch (AnalysisException e) {
-            if (e.kind() == AnalysisException.Kind.CANCELLED) {
+            if (e.kind() == AnalysisException.Kind.CANCELLED && !records.cancelRequested(jobId)) {
+                // Interrupted without a user's cancel: the server is stopping. Leave the job to run again.
+                records.retrying(jobId, "Interrupted (the worker stopped); it will run again.");
+                throw e;
+            } else if (e.kind() == AnalysisException.Kind.CANCELLED) {
                 records.cancelled(jobId, work.videoId(), null);
                 log.info("Job {}: cancelled", jobId);
             } else if (e.permanent()) {
@@ -83,8 +89,8 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 retryOrGiveUp(work, e);
             }
         } catch (RuntimeException | Error e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // JobRunr interrupts the thread when the job is deleted (cancel) or the server stops.
+            if (records.cancelRequested(jobId)) {
+                // JobRunr interrupts the thread of a deleted (cancelled) job; the library may fail in any way then.
                 records.cancelled(jobId, work.videoId(), null);
                 return;
             }

@@ -116,6 +116,17 @@ class JobRecords {
                 .param("job", jobId).update();
     }
 
+    boolean cancelRequested(UUID jobId) {
+        return jdbc.sql("select cancel_requested from analysis_job where job_id = :job").param("job", jobId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Ends a job whose cancel was asked for but that no worker will finish (e.g. its worker died). */
+    void settleCancelRequest(UUID jobId) {
+        jdbc.sql("select video_id from analysis_job where job_id = :job and cancel_requested and state in ('queued', 'running')")
+                .param("job", jobId).query(Long.class).optional().ifPresent(video -> cancelled(jobId, video, null));
+    }
+
     /** Marks a cancel request; a job not yet started is cancelled at once. Returns the job's state afterwards. */
     @Transactional
     Optional<JobState> requestCancel(UUID jobId, String who) {

@@ -45,6 +45,8 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     private final boolean canEdit;
     private final VerticalLayout videoList = new VerticalLayout();
     private Session session;
+    /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
+    @org.springframework.beans.factory.annotation.Autowired private org.poseanalytics.web.job.JobPanels jobPanels;
 
     public SessionView(SessionService sessions, VideoService videos, CurrentUser currentUser) {
         this.sessions = sessions;
@@ -155,6 +157,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         HorizontalLayout actions = new HorizontalLayout(status, analysis, play, delete);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout text = new VerticalLayout(name, meta, uploaded, actions);
+        text.add(jobPanels.create(v, job -> status.setText(job.state().label())));
         text.setPadding(false);
         text.setSpacing(false);
         HorizontalLayout card = new HorizontalLayout(thumb, text);

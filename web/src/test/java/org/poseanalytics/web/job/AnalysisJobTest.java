@@ -143,4 +143,29 @@ class AnalysisJobTest extends DatabaseTest {
         JobProgress end = JobsTesting.awaitJob(jdbc, again.jobId(), Duration.ofSeconds(90), p -> !p.state().active());
         assertThat(end.attempts()).isEqualTo(1);
     }
+
+    @Test
+    void aRunningAnalysisStopsWhenCancelled() throws Exception {
+        TestClinic clinic = TestClinic.create(jdbc);
+        clinic.signIn(Role.CLINICIAN);
+        long session = clinic.session(jdbc, LocalDate.now(), "squat");
+        Path longVideo = tmp.resolve("six squat sets.mp4");
+        JobsTesting.concatenate(Fixtures.squatVideo(), longVideo, 6);
+        Video video;
+        try (InputStream in = Files.newInputStream(longVideo)) {
+            video = videos.store(session, "six squat sets.mp4", in);
+        }
+        UUID job = JobsTesting.latestJobOf(jdbc, video.id());
+        JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(60), p -> p.state() == JobState.RUNNING && p.framesDone() >= 20);
+        long t0 = System.nanoTime();
+        jobs.cancel(video.id());
+        JobProgress end = JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(20), p -> !p.state().active());
+        assertThat(end.state()).as(end.describe()).isEqualTo(JobState.CANCELLED);
+        assertThat(end.framesDone()).isLessThan(390);
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds from cancel to stop").isLessThan(10);
+        assertThat(videos.get(video.id()).status()).isEqualTo(VideoStatus.UPLOADED);
+        Thread.sleep(6000); // no retry of a cancelled job
+        assertThat(jobs.latest(video.id()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(queries.latestComplete(video.id())).isEmpty();
+    }
 }

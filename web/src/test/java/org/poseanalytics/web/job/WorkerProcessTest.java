@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -117,7 +113,7 @@ class WorkerProcessTest {
     void aJobOfAWorkerKilledMidJobIsCompletedByAnotherWorker() throws Exception {
         Process a = workers.stream().filter(Process::isAlive).findFirst().orElseGet(() -> worker("worker-a2"));
         UUID name = UUID.randomUUID();
-        concatenate(videosDir.resolve("squat-source.mp4"), videosDir.resolve(name.toString()), 6);
+        JobsTesting.concatenate(videosDir.resolve("squat-source.mp4"), videosDir.resolve(name.toString()), 6);
         long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.now(), "squat"), name);
         UUID job = jobs.enqueue(clinic.clinicId(), video, null, "squat", null);
 
@@ -174,27 +170,5 @@ class WorkerProcessTest {
             Thread.sleep(200);
         }
         throw new AssertionError(name + " did not start its job server within 2 minutes:\n" + Files.readString(log));
-    }
-
-    /** The squat video n times in a row: long enough to kill a worker in the middle of it. */
-    private static void concatenate(Path source, Path target, int times) throws Exception {
-        try (FFmpegFrameGrabber probe = new FFmpegFrameGrabber(source.toFile())) {
-            probe.start();
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), probe.getImageWidth(), probe.getImageHeight(), 0)) {
-                recorder.setFormat("mp4");
-                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-                recorder.setFrameRate(probe.getFrameRate());
-                recorder.setVideoBitrate(2_000_000);
-                recorder.start();
-                for (int i = 0; i < times; i++) {
-                    try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(source.toFile())) {
-                        g.start();
-                        Frame f;
-                        while ((f = g.grabImage()) != null) recorder.record(f);
-                    }
-                }
-                recorder.stop();
-            }
-        }
     }
 }
