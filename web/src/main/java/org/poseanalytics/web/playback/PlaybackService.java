@@ -58,7 +58,7 @@ public class PlaybackService {
         }
     }
 
-    Path proxyPath(Video v) { return storage.root().resolve(v.storageName() + ".play.mp4"); }
+    Path proxyPath(Video v) { return storage.playable(v.storageName()); }
 
     public record Playable(Path file, String mediaType) {}
 }

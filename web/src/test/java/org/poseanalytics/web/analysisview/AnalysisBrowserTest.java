@@ -174,6 +174,15 @@ class AnalysisBrowserTest {
         assertThat(find(By.id("session-figures")).getText()).isNotBlank();
         shot("analysis-02-overlay-chart-reps");
 
+        // The video is served with range support (seeking) and the viewing is audited.
+        String range = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('media/videos/' + arguments[0] + '/playable.mp4', {headers: {Range: 'bytes=100-199'}})
+                  .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + b.byteLength)), e => done('ERROR ' + e));""", videoId);
+        assertThat(range).isEqualTo("206 100");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'viewed' and video_id = :v and detail like 'played%'")
+                .param("v", videoId).query(Integer.class).single()).isPositive();
+
         // A click on the chart moves the video there.
         WebElement chart = find(By.id("angle-chart"));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(chart, chart.getSize().getWidth() / 4, 0).click().perform();
