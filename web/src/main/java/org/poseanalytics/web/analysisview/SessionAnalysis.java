@@ -103,12 +103,7 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
         return (side.isEmpty() ? capital(joint) : side + joint) + " (" + c.dimension().code().toUpperCase(Locale.ROOT) + ")";
     }
 
-    /** "Left knee flexion 3d rom mean" for a metric key; the unit goes beside the value. */
-    public static String metricLabel(MetricResult m) {
-        String side = m.side() == BodySide.NONE ? "" : capital(m.side().code()) + " ";
-        String name = m.name().replace('_', ' ');
-        return side.isEmpty() ? capital(name) : side + name;
-    }
+    public static String metricLabel(MetricResult m) { return MetricNames.label(m.name(), m.side()); }
 
     static String capital(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.poseanalytics.web.analysis.AnalysisQueries;
-import org.poseanalytics.web.analysis.BodySide;
+import org.poseanalytics.web.analysisview.MetricNames;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.subject.SubjectService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,9 +46,6 @@ public class ProgressService {
         return out;
     }
 
-    static String label(MetricHistoryPoint p) {
-        String name = p.name().replace('_', ' ');
-        return p.side() == BodySide.NONE ? Character.toUpperCase(name.charAt(0)) + name.substring(1)
-                : Character.toUpperCase(p.side().code().charAt(0)) + p.side().code().substring(1) + " " + name;
-    }
+    static String label(MetricHistoryPoint p) { return MetricNames.label(p.name(), p.side()); }
+
 }

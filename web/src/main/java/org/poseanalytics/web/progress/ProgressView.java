@@ -63,7 +63,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         }
         ComboBox<MetricTrend> metric = new ComboBox<>("Metric");
         metric.setItems(trends);
-        metric.setItemLabelGenerator(t -> t.label() + " (" + t.unit() + ") · " + t.exercise());
+        metric.setItemLabelGenerator(t -> t.label() + " · " + t.exercise());
         metric.setWidth("min(100%, 520px)");
         metric.setId("metric-chooser");
         EChart chart = new EChart();
@@ -86,16 +86,39 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
             table.setItems(t.visits());
             MetricTrend.Visit last = t.latest();
             summary.setText(t.visits().size() < 2
-                    ? "One session so far: " + fmt(last.value()) + " " + unit(t.unit()) + ". Analyse another visit to see the change."
-                    : "Latest " + fmt(last.value()) + " " + unit(t.unit()) + ", " + change(last.sinceFirst()) + " since the first session and "
+                    ? "One session so far: " + withUnit(last.value(), t.unit()) + ". Analyse another visit to see the change."
+                    : "Latest " + withUnit(last.value(), t.unit()) + ", " + change(last.sinceFirst()) + " since the first session and "
                     + change(last.sincePrevious()) + " since the previous one.");
         });
         metric.setValue(trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.visits().size())
-                .thenComparing(t -> t.key().contains("rom"))).orElseThrow());
+                .thenComparingInt(ProgressView::preference)).orElseThrow());
         add(metric, summary, chart, table);
     }
 
+    /** How a value reads with its unit: 97.4°, 3 count → "3", 1.4 s. */
+    static String withUnit(double v, String unit) {
+        return "deg".equals(unit) ? fmt(v) + "°" : "count".equals(unit) ? String.valueOf(Math.round(v)) : fmt(v) + " " + unit;
+    }
+
     static String unit(String u) { return "deg".equals(u) ? "°" : u; }
+
+    /**
+     * The metric shown first: the range of motion of the joint the exercise is about (what a clinician charts
+     * per visit), then its symmetry, then the repetition count.
+     */
+    static int preference(MetricTrend t) {
+        String joint = switch (t.exercise()) {
+            case "shoulder-abduction" -> "shoulder_abduction";
+            case "shoulder-flexion" -> "shoulder_flexion";
+            case "gait" -> "hip_flexion";
+            default -> "knee_flexion";
+        };
+        String k = t.key();
+        if (k.contains(joint) && k.endsWith("rom_mean")) return k.startsWith("left_") ? 5 : 4;
+        if (k.contains(joint) && k.contains("symmetry")) return 3;
+        if (k.equals("repetition_count")) return 2;
+        return 0;
+    }
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 
