@@ -172,6 +172,7 @@ class PaAnalysisPlayer extends HTMLElement {
       g.strokeStyle = '#ff4081'; g.lineWidth = 2;
       g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
     }
+    if (d && d.others && this._showSkeleton) this._drawOthers(g, X, Y, t, d);
     if (!d || !d.t.length) return;
     const i = this.frameAt(t);
     const kp = d.kp[i];
@@ -199,6 +200,28 @@ class PaAnalysisPlayer extends HTMLElement {
         const w = g.measureText(text).width + 10;
         g.fillStyle = 'rgba(0,0,0,0.65)'; g.fillRect(x - 5, y - 15, w, 21);
         g.fillStyle = l.color || '#ffd43b'; g.fillText(text, x, y);
+      }
+    }
+  }
+
+  /** Other people in the video: thin grey skeletons with their track number, at the frame shown. */
+  _drawOthers(g, X, Y, t, d) {
+    g.lineWidth = 2; g.strokeStyle = 'rgba(200,200,200,0.7)'; g.font = '600 13px system-ui, sans-serif';
+    for (const p of d.others) {
+      if (!p.t.length || t < p.t[0] - 0.05 || t > p.t[p.t.length - 1] + 0.05) continue;
+      let lo = 0, hi = p.t.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (p.t[mid] <= t + 0.0005) lo = mid; else hi = mid - 1; }
+      const kp = p.kp[lo];
+      const ok = (j) => kp[3 * j] !== null && kp[3 * j + 2] >= 0.3;
+      let top = null;
+      for (const [a, b] of d.bones) {
+        if (!ok(a) || !ok(b)) continue;
+        g.beginPath(); g.moveTo(X(kp[3 * a]), Y(kp[3 * a + 1])); g.lineTo(X(kp[3 * b]), Y(kp[3 * b + 1])); g.stroke();
+        for (const j of [a, b]) if (!top || kp[3 * j + 1] < top[1]) top = [kp[3 * j], kp[3 * j + 1]];
+      }
+      if (top) {
+        g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(X(top[0]) - 4, Y(top[1]) - 34, 80, 20);
+        g.fillStyle = '#eee'; g.fillText('Person ' + p.id, X(top[0]), Y(top[1]) - 19);
       }
     }
   }

@@ -71,6 +71,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final boolean canEdit;
     private Video video;
     private SessionAnalysis analysis;
+    private List<org.poseanalytics.web.analysis.TrackKeypoints> others = List.of();
     private com.vaadin.flow.shared.Registration pollRegistration;
 
     public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
@@ -131,6 +132,17 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         chart.followPlayer(PLAYER_ID);
         chart.setHeight("380px");
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
+        // Other people seen in the video are drawn faintly, so the user can check the right person was analysed.
+        Integer subjectTrack = analysis.analysis().subjectTrackId();
+        others = analyses.tracks(analysis.analysis().id()).stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
+        if (!others.isEmpty()) {
+            Span who = new Span(others.size() + 1 + " people were seen in this video. The analysed person is drawn in green, the others in grey"
+                    + " with their number. If the wrong person was analysed, film again with only the subject in view (choosing"
+                    + " another person here needs the job runner's re-analysis by person, not available yet).");
+            who.setId("people-note");
+            who.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            add(who);
+        }
         MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
         VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, pointTracking));
@@ -280,7 +292,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
         chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
                 "angle (°)", "time (s) — click to jump the video there"));
-        player.setData(PlayerData.of(analysis, columns));
+        player.setData(PlayerData.of(analysis, columns, others));
     }
 
     private Component repetitionTable() {

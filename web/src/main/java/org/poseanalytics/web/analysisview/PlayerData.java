@@ -5,6 +5,7 @@ import java.util.List;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.analysis.Keypoints;
+import org.poseanalytics.web.analysis.TrackKeypoints;
 import org.poseanalytics.web.chart.ChartOptions;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,7 +17,10 @@ public final class PlayerData {
 
     private PlayerData() {}
 
-    public static String of(SessionAnalysis a, List<String> labelColumns) {
+    public static String of(SessionAnalysis a, List<String> labelColumns) { return of(a, labelColumns, List.of()); }
+
+    /** {@code others}: the other people seen, drawn faintly with their track number so the user sees who was analysed. */
+    public static String of(SessionAnalysis a, List<String> labelColumns, List<TrackKeypoints> others) {
         ObjectNode o = JSON.createObjectNode();
         o.put("width", a.video().width()).put("height", a.video().height());
         Keypoints kp = a.keypoints();
@@ -52,6 +56,21 @@ public final class PlayerData {
                 int k = Arrays.binarySearch(angleFrames, kp.frames()[s]);
                 float v = k >= 0 ? c.valuesDeg()[k] : Float.NaN;
                 if (Float.isFinite(v)) values.add(Math.round(v * 10) / 10.0); else values.addNull();
+            }
+        }
+        ArrayNode people = o.putArray("others");
+        for (TrackKeypoints tr : others) {
+            Keypoints k = tr.keypoints();
+            ObjectNode person = people.addObject().put("id", tr.trackId());
+            ArrayNode pt = person.putArray("t");
+            ArrayNode pk = person.putArray("kp");
+            for (int s = 0; s < k.length(); s++) {
+                pt.add(Math.round(k.timesS()[s] * 1e4) / 1e4);
+                ArrayNode f = pk.addArray();
+                for (int l = 0; l < k.landmarkCount(); l++) {
+                    if (k.isGap(s, l)) f.addNull().addNull().add(0);
+                    else f.add(Math.round(k.x(s, l))).add(Math.round(k.y(s, l))).add(Math.round(k.visibility(s, l) * 100) / 100.0);
+                }
             }
         }
         return o.toString();

@@ -24,6 +24,12 @@ public class SessionAnalysisService {
         this.queries = queries;
     }
 
+    /** Every person followed in the video (the subject among them), for drawing who was seen. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public java.util.List<org.poseanalytics.web.analysis.TrackKeypoints> tracks(long analysisId) {
+        return queries.tracks(analysisId);
+    }
+
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<SessionAnalysis> latest(long videoId) {
         Video video = videos.get(videoId);
