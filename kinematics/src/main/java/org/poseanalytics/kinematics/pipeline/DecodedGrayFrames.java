@@ -11,16 +11,24 @@ import org.poseanalytics.tracking.point.GrayFrame;
 
 /**
  * The pose engine's decoder as the point tracker's frame source, so followed points and keypoints share one
- * coordinate frame (rotation applied, stream timestamps).
+ * coordinate frame (rotation applied, stream timestamps). Used by the analysis pipeline and by the web app's
+ * click-to-track.
  */
-final class DecodedGrayFrames implements FrameSource {
+public final class DecodedGrayFrames implements FrameSource {
     private final VideoDecoder decoder;
+    private final Runnable onFrame;
 
-    private DecodedGrayFrames(VideoDecoder decoder) { this.decoder = decoder; }
+    private DecodedGrayFrames(VideoDecoder decoder, Runnable onFrame) {
+        this.decoder = decoder;
+        this.onFrame = onFrame;
+    }
 
-    static DecodedGrayFrames open(Path video) {
+    public static DecodedGrayFrames open(Path video) { return open(video, () -> { }); }
+
+    /** @param onFrame runs after every frame read (a progress count) */
+    public static DecodedGrayFrames open(Path video, Runnable onFrame) {
         try {
-            return new DecodedGrayFrames(VideoDecoder.open(video));
+            return new DecodedGrayFrames(VideoDecoder.open(video), onFrame);
         } catch (UnreadableVideoException e) {
             throw new IllegalArgumentException(video.getFileName() + ": " + e.getMessage(), e);
         }
@@ -33,6 +41,7 @@ final class DecodedGrayFrames implements FrameSource {
         GrayFrame gray = new GrayFrame(frame.index(), frame.timeS(), frame.image().width(), frame.image().height(),
                 luma(frame.image()));
         decoder.release(frame);
+        onFrame.run();
         return Optional.of(gray);
     }
 
