@@ -7,7 +7,8 @@ class PaAnalysisPlayer extends HTMLElement {
     this._data = null;
     this._showSkeleton = true;
     this._showAngles = true;
-    this._path = null;
+    this._paths = [];
+    this._showPaths = true;
   }
 
   connectedCallback() {
@@ -82,8 +83,9 @@ class PaAnalysisPlayer extends HTMLElement {
   /** {t:[s], kp:[[x,y,v,...] per frame], bones:[[a,b]], labels:[{name, joint, values:[deg per frame]}], width, height} */
   setData(json) { this._data = typeof json === 'string' ? JSON.parse(json) : json; this.draw(); }
 
-  /** A tracked point's path: {t:[s], x:[px], y:[px]} or null. */
-  setPath(json) { this._path = json ? (typeof json === 'string' ? JSON.parse(json) : json) : null; this.draw(); }
+  /** Tracked points' paths: [{id, color, t:[s], x:[px|null], y:[px|null]}] (x, y null where the point was hidden). */
+  setPaths(json) { this._paths = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+  showPaths(on) { this._showPaths = on; this.draw(); }
 
   /** While picking, a click on the picture reports a point; the native controls are hidden so it does not play. */
   setPicking(on) {
@@ -167,7 +169,7 @@ class PaAnalysisPlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('frame-drawn', { detail: { t } }));
     const d = this._data;
     const X = (x) => b.ox + x * b.s, Y = (y) => b.oy + y * b.s;
-    if (this._path && this._path.t.length) this._drawPath(g, X, Y, t);
+    if (this._showPaths) for (const p of this._paths) if (p.t.length) this._drawPath(g, X, Y, t, p);
     if (this._picked && this.hasAttribute('pick')) {
       g.strokeStyle = '#ff4081'; g.lineWidth = 2;
       g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
@@ -226,16 +228,25 @@ class PaAnalysisPlayer extends HTMLElement {
     }
   }
 
-  _drawPath(g, X, Y, t) {
-    const p = this._path;
-    g.lineWidth = 3; g.strokeStyle = 'rgba(255,64,129,0.95)';
+  /** The path so far (up to the frame shown) and a ring with the point's number where it is now. */
+  _drawPath(g, X, Y, t, p) {
+    const color = p.color || '#ff4081';
+    g.lineWidth = 3; g.strokeStyle = color; g.lineJoin = 'round';
     g.beginPath();
-    let started = false;
+    let started = false, last = -1;
     for (let k = 0; k < p.t.length && p.t[k] <= t + 0.0005; k++) {
+      last = k;
       if (p.x[k] === null) { started = false; continue; }
       if (!started) { g.moveTo(X(p.x[k]), Y(p.y[k])); started = true; } else g.lineTo(X(p.x[k]), Y(p.y[k]));
     }
     g.stroke();
+    if (last >= 0 && p.x[last] !== null) {
+      const x = X(p.x[last]), y = Y(p.y[last]);
+      g.lineWidth = 2; g.beginPath(); g.arc(x, y, 7, 0, 2 * Math.PI); g.stroke();
+      g.font = '600 12px system-ui, sans-serif';
+      g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(x + 9, y - 20, 18, 17);
+      g.fillStyle = color; g.fillText(String(p.id), x + 13, y - 7);
+    }
   }
 }
 

@@ -145,7 +145,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         }
         MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, pointTracking));
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, exports));
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);

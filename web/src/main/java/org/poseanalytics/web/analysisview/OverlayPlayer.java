@@ -27,7 +27,10 @@ public class OverlayPlayer extends Component implements HasSize {
     /** See pa-analysis-player.js for the shape: times, keypoints [x, y, visibility], bones, labels. */
     public void setData(String json) { getElement().callJsFunction("setData", json); }
 
-    public void setPath(String json) { getElement().callJsFunction("setPath", json); }
+    /** Tracked points' paths: [{id, color, t: [s], x: [px or null], y: [px or null]}]. */
+    public void setPaths(String json) { getElement().callJsFunction("setPaths", json); }
+
+    public void showPaths(boolean on) { getElement().callJsFunction("showPaths", on); }
 
     public void step(int direction) { getElement().callJsFunction("step", direction); }
 
