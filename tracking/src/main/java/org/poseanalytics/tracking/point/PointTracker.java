@@ -49,7 +49,8 @@ public final class PointTracker {
      * @param windowPx                   smallest LK window and appearance patch side (odd)
      * @param maxWindowPx                largest window tried for a point on a plain surface (odd)
      * @param pyramidLevels              LK pyramid levels above the full image (fewer when the image is small)
-     * @param maxForwardBackwardErrorPx  a step whose round trip misses by more is rejected
+     * @param maxForwardBackwardErrorPx  a step whose round trip misses by more is rejected (at the smallest window;
+     *                                   in proportion for a grown one)
      * @param minTexture                 weakest-direction mean squared gradient (grey levels² per px²) a window
      *                                   needs; below it the window grows
      * @param minAppearance              NCC with the picked patch below this: the point is hidden (or was not found)
@@ -148,10 +149,12 @@ public final class PointTracker {
             Mat prev = toMat(anchorFrame);
             int window = windowFor(prev, spec.xPx(), spec.yPx());
             look = new Look(window, patch(prev, spec.xPx(), spec.yPx(), window), textured(prev, spec.xPx(), spec.yPx(), window));
+            Mat picked = prev;
             result[anchor] = new TrackedPoint(anchorFrame.index(), anchorFrame.timeS(), spec.xPx(), spec.yPx(), 1, false);
             log.accept(new Step(id, anchorFrame.index(), Method.ANCHOR, spec.xPx(), spec.yPx(), Double.NaN, 1, window,
                     look.textured() ? "" : "little texture even at the largest window"));
             State st = new State(id, spec.xPx(), spec.yPx(), look);
+            st.remember(picked);
             for (int i = anchor + 1; i < count; i++) {
                 GrayFrame f = src.next().orElseThrow(() -> new IllegalStateException("video ended early on the second read"));
                 Mat next = toMat(f);
@@ -160,9 +163,11 @@ public final class PointTracker {
                 prev = next;
             }
             prev.close();
+            st.recent.close();
         }
         // Backward pass in chunks ending at the anchor.
         State st = new State(id, spec.xPx(), spec.yPx(), look);
+        look.template().copyTo(st.recent);
         int end = anchor;
         while (end > 0) {
             int start = Math.max(0, end - config.backwardChunkFrames() + 1);
@@ -182,6 +187,7 @@ public final class PointTracker {
             prev.close();
             end = start;
         }
+        st.recent.close();
         look.template().close();
         return new PointTrajectory(id, spec, anchorFrame.index(), List.of(result));
     }
@@ -201,6 +207,12 @@ public final class PointTracker {
     private static final class State {
         final int id;
         final Look look;
+        /**
+         * The patch at the last confidently followed position: a body point's look changes as the body bends, and after
+         * a loss this recent look is what the point resembles, more than the picked one. Never used to accept a flow
+         * step (that would let the point settle on whatever it last saw); only to find the point again.
+         */
+        final Mat recent = new Mat();
         double x, y, vx, vy;
         boolean lost;
         int lostFrames;
@@ -215,6 +227,10 @@ public final class PointTracker {
         double predictedX() { return x + vx; }
 
         double predictedY() { return y + vy; }
+
+        void remember(Mat image) {
+            getRectSubPix(image, new Size(look.window(), look.window()), new Point2f((float) x, (float) y), recent);
+        }
 
         void accept(double nx, double ny, boolean keepMotion) {
             vx = keepMotion ? nx - x : 0;
@@ -242,27 +258,32 @@ public final class PointTracker {
             FlowResult flow = null;
             if (!st.lost) {
                 flow = flowStep(prev, next, f, st, st.predictedX(), st.predictedY(), fwd -> new double[]{fwd[0] - st.vx, fwd[1] - st.vy});
-                if (flow.passed() && flow.appearance() >= config.reacquireAppearance()) return accept(f, st, flow, Method.FLOW, "");
+                if (flow.passed() && flow.appearance() >= config.reacquireAppearance()) return accept(f, next, st, flow, Method.FLOW, "");
             }
             st.lostFrames++;
             Candidate found = search(next, st);
+            // Clearly: a much better match, and unique (along a long edge, e.g. a shirt's hem, the template fits everywhere).
             boolean clearlyElsewhere = found != null && flow != null && flow.passed()
+                    && found.score() >= config.reacquireAppearance() && found.distinctness() >= config.minDistinctness()
                     && found.score() >= flow.appearance() + config.minDistinctness()
                     && Math.hypot(found.x() - flow.x(), found.y() - flow.y()) > config.maxForwardBackwardErrorPx();
-            if (flow != null && flow.passed() && !clearlyElsewhere) return accept(f, st, flow, Method.FLOW, "");
+            if (flow != null && flow.passed() && !clearlyElsewhere) return accept(f, next, st, flow, Method.FLOW, "");
             String reason = flow == null ? "lost earlier" : flow.passed() ? "the picked patch is clearly elsewhere" : flow.reason();
             if (found != null && !st.lost) {
                 // Start the flow again from where the patch was found; a jump needs the evidence of a re-acquisition.
                 FlowResult again = flowStep(prev, next, f, st, found.x(), found.y(), fwd -> new double[]{st.x, st.y});
-                if (again.passed() && again.appearance() >= config.reacquireAppearance()) {
-                    return accept(f, st, again, Method.SEARCH, reason + "; flow restarted at the template match");
+                if (again.passed() && Math.max(again.appearance(), ncc(next, again.x(), again.y(), st.recent)) >= config.reacquireAppearance()) {
+                    return accept(f, next, st, again, Method.SEARCH, reason + "; flow restarted at the template match");
                 }
+                // A look-alike the flow cannot reach consistently (a band of the same colours lower down): keep the flow.
+                if (flow.passed()) return accept(f, next, st, flow, Method.FLOW, "");
             }
             // After an occlusion there is no previous view to check against: only a clear, unique match counts.
             if (found != null && found.score() >= config.reacquireAppearance() && found.distinctness() >= config.minDistinctness()) {
                 // One frame after the last position the jump is one step's motion; after longer, predict none.
                 boolean oneStep = !st.lost;
                 st.accept(found.x(), found.y(), oneStep);
+                st.remember(next);
                 log.accept(new Step(st.id, f.index(), Method.SEARCH, st.x, st.y, Double.NaN, found.score(), st.look.window(), reason + "; found by template"));
                 return new TrackedPoint(f.index(), f.timeS(), st.x, st.y, found.score(), false);
             }
@@ -273,9 +294,18 @@ public final class PointTracker {
         }
     }
 
-    private TrackedPoint accept(GrayFrame f, State st, FlowResult r, Method method, String reason) {
+    /**
+     * The round-trip limit grows with the window: a window grown over a plain surface is held by edges further
+     * from the point, and a body point's surroundings bend between frames, so its round trip is less exact.
+     */
+    private double maxForwardBackwardPx(int window) {
+        return config.maxForwardBackwardErrorPx() * Math.max(1.0, (double) window / config.windowPx());
+    }
+
+    private TrackedPoint accept(GrayFrame f, Mat next, State st, FlowResult r, Method method, String reason) {
         st.accept(r.x(), r.y(), true);
-        double conf = Math.max(0, Math.min(1, r.appearance())) * (1 - 0.5 * r.forwardBackwardPx() / config.maxForwardBackwardErrorPx());
+        if (r.forwardBackwardPx() <= maxForwardBackwardPx(st.look.window()) / 2) st.remember(next);
+        double conf = Math.max(0, Math.min(1, r.appearance())) * (1 - 0.5 * r.forwardBackwardPx() / maxForwardBackwardPx(st.look.window()));
         log.accept(new Step(st.id, f.index(), method, st.x, st.y, r.forwardBackwardPx(), r.appearance(), st.look.window(), reason));
         return new TrackedPoint(f.index(), f.timeS(), st.x, st.y, conf, false);
     }
@@ -291,7 +321,7 @@ public final class PointTracker {
         if (back == null) return new FlowResult(fwd[0], fwd[1], Double.NaN, Double.NaN, "no way back");
         double fb = Math.hypot(back[0] - st.x, back[1] - st.y);
         double look = ncc(next, fwd[0], fwd[1], st.look.template());
-        String reason = fb > config.maxForwardBackwardErrorPx() ? "forward-backward error"
+        String reason = fb > maxForwardBackwardPx(st.look.window()) ? "forward-backward error"
                 : look < config.minAppearance() ? "looks different" : "";
         return new FlowResult(fwd[0], fwd[1], fb, look, reason);
     }
@@ -346,7 +376,9 @@ public final class PointTracker {
      */
     private Candidate search(Mat image, State st) {
         if (!st.look.textured()) return null;
-        Candidate best = search(image, st, st.look.template());
+        Candidate picked = search(image, st, st.look.template());
+        Candidate recent = search(image, st, st.recent);
+        Candidate best = picked == null ? recent : recent == null || picked.score() >= recent.score() ? picked : recent;
         return best != null && best.score() >= config.minAppearance() ? best : null;
     }
 

@@ -19,9 +19,9 @@ import org.poseanalytics.pose.testing.Fixtures;
  * it, must be followed through the squats and stay near the reference knee.
  */
 class SquatVideoPointTest {
-    static final int LEFT_KNEE = 25, LANDMARKS = 33;
+    static final int LEFT_HIP = 23, LEFT_KNEE = 25, LANDMARKS = 33;
     static VideoFrames video;
-    static double[][] kneeRef; // [frame] {x, y} from the reference output
+    static double[][][] ref; // [frame][landmark] {x, y} from the reference output
 
     @BeforeAll
     static void load() throws Exception {
@@ -32,20 +32,23 @@ class SquatVideoPointTest {
         while (m.find()) v.add(Double.parseDouble(m.group()));
         int frames = v.size() / (LANDMARKS * 3);
         assertThat(v).hasSize(frames * LANDMARKS * 3);
-        kneeRef = new double[frames][];
+        ref = new double[frames][LANDMARKS][];
         for (int k = 0; k < frames; k++) {
-            int o = (k * LANDMARKS + LEFT_KNEE) * 3;
-            kneeRef[k] = new double[]{v.get(o), v.get(o + 1)};
+            for (int j = 0; j < LANDMARKS; j++) {
+                int o = (k * LANDMARKS + j) * 3;
+                ref[k][j] = new double[]{v.get(o), v.get(o + 1)};
+            }
         }
     }
 
     static PointTrajectory track(PointSpec spec) {
+        // -Dpoint.trace=true prints every frame's step, not only the searches and losses.
         List<PointTracker.Step> steps = new ArrayList<>();
         PointTrajectory tr = new PointTracker(PointTracker.Config.defaults(), steps::add).track(video, List.of(spec)).get(0);
         // Per-frame status, so a failure shows where and why the point was lost.
         for (PointTracker.Step s : steps) {
-            if (s.method() != PointTracker.Method.FLOW) System.out.printf("[point] frame %d %s fb=%.2f ncc=%.3f window=%d %s%n",
-                    s.frame(), s.method(), s.forwardBackwardPx(), s.appearance(), s.windowPx(), s.reason());
+            if (s.method() != PointTracker.Method.FLOW || Boolean.getBoolean("point.trace")) System.out.printf("[point] frame %d %s (%.1f, %.1f) fb=%.2f ncc=%.3f window=%d %s%n",
+                    s.frame(), s.method(), s.xPx(), s.yPx(), s.forwardBackwardPx(), s.appearance(), s.windowPx(), s.reason());
         }
         return tr;
     }
@@ -53,7 +56,7 @@ class SquatVideoPointTest {
     @Test
     void aCornerOfTheBoxInTheBackgroundStaysPut() {
         PointTrajectory tr = track(new PointSpec(105, 733, 6.0)); // top-right corner of the wooden box, picked mid-video
-        assertThat(tr.points()).hasSize(kneeRef.length);
+        assertThat(tr.points()).hasSize(ref.length);
         double max = 0;
         for (TrackedPoint p : tr.points()) {
             assertThat(p.occluded()).as("frame %d", p.frame()).isFalse();
@@ -64,28 +67,46 @@ class SquatVideoPointTest {
         assertThat(max).isLessThan(3.0);
     }
 
-    /** Picked standing (frame 0) and at the bottom of the second squat (frame 33). */
-    @org.junit.jupiter.params.ParameterizedTest
+    /** The knee picked standing (frame 0) and at the bottom of the second squat (frame 33). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "knee picked at frame {0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {0, 33})
     void theKneeIsFollowedThroughTheSquatsNearThePoseModelsKnee(int anchor) {
-        PointTrajectory tr = track(new PointSpec(kneeRef[anchor][0], kneeRef[anchor][1], anchor / 5.0));
+        double[] e = follow(LEFT_KNEE, anchor, 0.9);
+        // Following the knee, not staying where it was picked: nearer the keypoint than the keypoint's own travel.
+        assertThat(e[e.length / 2]).isLessThan(20);
+    }
+
+    /**
+     * The hip, on the hem of the shirt, drops ~35 px a frame while the trunk tips forward and the hem folds: the flow's
+     * round trip fails on the fastest descents and the point is flagged lost until the template finds it again. A
+     * known limit at 5 fps, measured here so a change shows: it must still be followed on most frames and, where it
+     * is, stay near the hip.
+     */
+    @Test
+    void theHipIsFollowedOnMostFramesAndNearTheHipWhereItIs() {
+        double[] e = follow(LEFT_HIP, 0, 0.5);
+        assertThat(e[e.length / 2]).isLessThan(25);
+    }
+
+    /** Tracks the landmark from where the reference has it at the anchor; returns the sorted distances to the reference. */
+    private double[] follow(int landmark, int anchor, double minShareSeen) {
+        PointTrajectory tr = track(new PointSpec(ref[anchor][landmark][0], ref[anchor][landmark][1], anchor / 5.0));
         int seen = 0;
         List<Double> errors = new ArrayList<>();
         for (TrackedPoint p : tr.points()) {
             if (p.occluded()) continue;
             seen++;
-            double[] ref = kneeRef[(int) p.frame()];
-            errors.add(Math.hypot(p.xPx() - ref[0], p.yPx() - ref[1]));
+            double[] r = ref[(int) p.frame()][landmark];
+            errors.add(Math.hypot(p.xPx() - r[0], p.yPx() - r[1]));
         }
         double[] e = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double refTravel = 0;
-        for (int k = 1; k < kneeRef.length; k++) refTravel = Math.max(refTravel, Math.hypot(kneeRef[k][0] - kneeRef[0][0], kneeRef[k][1] - kneeRef[0][1]));
-        System.out.printf("[measured] squat video, left knee picked at frame %d: tracked in %d of %d frames; distance to the reference knee"
-                        + " median %.1f px, mean %.1f px, max %.1f px (the reference knee moves up to %.1f px from its start)%n",
-                anchor, seen, tr.points().size(), e[e.length / 2], Arrays.stream(e).average().orElse(Double.NaN), e[e.length - 1], refTravel);
-        assertThat(seen).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * tr.points().size()));
-        // Following the knee, not staying where it was picked: closer to the reference than the start point is at the deepest squat.
-        assertThat(e[e.length / 2]).isLessThan(20);
-        assertThat(e[e.length - 1]).isLessThan(refTravel);
+        double travel = 0;
+        for (int k = 1; k < ref.length; k++) travel = Math.max(travel, Math.hypot(ref[k][landmark][0] - ref[anchor][landmark][0], ref[k][landmark][1] - ref[anchor][landmark][1]));
+        System.out.printf("[measured] squat video, landmark %d picked at frame %d: tracked in %d of %d frames; distance to the reference"
+                        + " keypoint median %.1f px, mean %.1f px, max %.1f px (the reference keypoint moves up to %.1f px from there)%n",
+                landmark, anchor, seen, tr.points().size(), e[e.length / 2], Arrays.stream(e).average().orElse(Double.NaN), e[e.length - 1], travel);
+        assertThat(seen).isGreaterThanOrEqualTo((int) Math.ceil(minShareSeen * tr.points().size()));
+        assertThat(e[e.length - 1]).as("largest distance to the reference, against its travel").isLessThan(travel);
+        return e;
     }
 }
