@@ -18,7 +18,8 @@ import org.poseanalytics.pose.image.RgbImage;
  *   <li>{@link #mergeConverged}: two ROIs that slid onto the same body give the same landmarks; the one with the
  *       lower presence is dropped, so nobody is reported twice.</li>
  *   <li>{@link #discover}: the detector runs when nobody is followed, when someone was just lost (in the same
- *       frame, as MediaPipe does), and every {@value #DISCOVERY_INTERVAL_S} s to find people who walk in.
+ *       frame, as MediaPipe does), and every {@value #DISCOVERY_EVERY_FRAMES} frames (at least
+ *       {@value #DISCOVERY_INTERVAL_S} s apart) to find people who walk in.
  *       Detections of people already followed are skipped.</li>
  * </ol>
  * With one person in view this is exactly MediaPipe's single-person video mode (the periodic detector only adds
@@ -27,7 +28,14 @@ import org.poseanalytics.pose.image.RgbImage;
  */
 public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_POSE_SCORE = 0.5;
-    /** People who walk in are picked up within this much stream time; the detector costs about one landmark call. */
+    /**
+     * While people are followed, the detector looks for newcomers once every this many frames and at least
+     * {@link #DISCOVERY_INTERVAL_S} apart: a detector call costs about two thirds of a landmark call, so this keeps
+     * its share at most a tenth of a call per frame however low the frame rate (at 5 fps a time-only rule would
+     * run it on every other frame).
+     */
+    static final int DISCOVERY_EVERY_FRAMES = 10;
+    /** ... and at high frame rates no more often than this much stream time. */
     static final double DISCOVERY_INTERVAL_S = 0.3;
 
     private final PoseDetector detector;
@@ -37,6 +45,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private final List<FollowedPerson> followed = new ArrayList<>();
     private final StageTimings timings = new StageTimings();
     private double lastDetectionS = Double.NaN;
+    private int framesSinceDetection;
 
     BlazePoseTracker(PoseDetector detector, LandmarkModel landmarks, int maxPersons) {
         if (maxPersons < 1) throw new IllegalArgumentException("maxPersons must be at least 1, was " + maxPersons);
@@ -47,6 +56,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
 
     @Override
     public List<PersonPose> next(RgbImage frame, double timeS) {
+        framesSinceDetection++;
         boolean someoneLost = follow(frame, timeS);
         mergeConverged();
         if (detectorDue(someoneLost, timeS)) discover(frame, timeS);
@@ -85,13 +95,14 @@ public final class BlazePoseTracker implements VideoPoseSession {
 
     private boolean detectorDue(boolean someoneLost, double timeS) {
         if (followed.size() >= maxPersons) return false;
-        return followed.isEmpty() || someoneLost || Double.isNaN(lastDetectionS)
-                || timeS - lastDetectionS >= DISCOVERY_INTERVAL_S || timeS < lastDetectionS;
+        if (followed.isEmpty() || someoneLost || Double.isNaN(lastDetectionS) || timeS < lastDetectionS) return true;
+        return framesSinceDetection >= DISCOVERY_EVERY_FRAMES && timeS - lastDetectionS >= DISCOVERY_INTERVAL_S;
     }
 
     /** Starts following every detected person not followed yet, best detection first, up to the maximum. */
     private void discover(RgbImage frame, double timeS) {
         lastDetectionS = timeS;
+        framesSinceDetection = 0;
         long t0 = System.nanoTime();
         // The followed people are among the detections too: ask for enough to see maxPersons new ones past them.
         List<Detection> found = detector.detect(frame, maxPersons + followed.size());
