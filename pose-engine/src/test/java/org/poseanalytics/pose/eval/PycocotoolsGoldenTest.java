@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.poseanalytics.pose.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +67,29 @@ class PycocotoolsGoldenTest {
                     .isCloseTo(theirs, within(TOLERANCE));
         }
         synchronized (PycocotoolsGoldenTest.class) { casesRun++; }
+    }
+
+    /**
+     * The shared COCO sample's annotations (read from ../shared, not copied) with our BlazePose models' results
+     * files from {@code pose-analytics eval}, kept in coco-fixture-results/ beside pycocotools' stats of them.
+     */
+    @TestFactory
+    Stream<DynamicTest> realFixtureResultsEqualPycocotools() throws Exception {
+        Path annotations = Fixtures.cocoAnnotations();
+        URL root = PycocotoolsGoldenTest.class.getResource("/coco-fixture-results");
+        assertThat(root).isNotNull();
+        Path dir = Path.of(root.toURI());
+        JsonNode expected = JsonMapper.builder().build().readTree(dir.resolve("expected.json").toFile()).get("stats");
+        assertThat(expected.propertyNames()).hasSize(3);
+        return expected.propertyNames().stream().map(file -> DynamicTest.dynamicTest(file, () -> {
+            CocoKeypointStats ours = new CocoKeypointEvaluator().evaluate(
+                    CocoJson.readDataset(annotations), CocoJson.readDetections(dir.resolve(file)));
+            for (int i = 0; i < 10; i++) {
+                String name = CocoKeypointStats.names().get(i);
+                assertThat(ours.values().get(i)).as("%s %s", file, name)
+                        .isCloseTo(expected.get(file).get(name).asDouble(), within(TOLERANCE));
+            }
+        }));
     }
 
     @AfterAll
