@@ -97,7 +97,7 @@ def make_case(seed, kind):
     for img_id in image_ids:
         img_w, img_h = rng.choice([(640, 480), (480, 640), (1280, 720), (427, 640)])
         images.append({"id": img_id, "file_name": f"{img_id:012d}.jpg", "width": img_w, "height": img_h})
-        empty = rng.random() < (0.5 if kind == "empty-images" else 0.15)
+        empty = kind == "no-people" or rng.random() < (0.5 if kind == "empty-images" else 0.15)
         n_people = 0 if empty else rng.randint(1, 6 if kind != "crowded" else 12)
         truths = []
         for _ in range(n_people):
@@ -172,7 +172,7 @@ def pycocotools_stats(gt_path, dt_path):
 
 
 KINDS = ["mixed", "accurate", "score-ties", "tie-heavy", "over-20", "crowded", "crowd-regions", "unlabelled", "empty-images",
-         "missed-people", "no-medium", "small-only", "single-image", "many-images", "gt-id-zero", "other-category"]
+         "missed-people", "no-medium", "small-only", "single-image", "many-images", "gt-id-zero", "other-category", "no-people"]
 
 
 def main():
