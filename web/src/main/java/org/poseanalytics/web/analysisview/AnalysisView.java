@@ -170,19 +170,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(new H3("Downloads"), downloads(shown));
     }
 
-    /** Whether a job of this video ran since the page showed its results: when it succeeds, its results are shown. */
-    private boolean jobRanSinceShown;
-
+    /** A job of this video that succeeded may have stored newer results than those shown: then they are shown. */
     private void onJobChange(JobProgress p) {
-        if (p.state().active()) {
-            jobRanSinceShown = true;
-        } else if (p.state() == JobState.SUCCEEDED && jobRanSinceShown) {
-            jobRanSinceShown = false;
-            analyses.latest(video.id()).ifPresent(latest -> {
-                analysis = latest;
-                render();
-            });
-        }
+        if (p.state() != JobState.SUCCEEDED || analysis == null) return;
+        if (analyses.latestId(video.id()).filter(id -> id != analysis.analysis().id()).isEmpty()) return;
+        analyses.latest(video.id()).ifPresent(latest -> {
+            analysis = latest;
+            render();
+        });
     }
 
     /** Another analysed video to see side by side: the same subject's visits first, then other subjects. */

@@ -98,6 +98,8 @@ class SubjectPickBrowserTest {
             journey();
         } catch (Throwable t) {
             shot("pick-failure");
+            if (driver != null) System.err.println("person choice at failure: " + js("""
+                    const e = document.getElementById('person-choice'); return e ? e.outerHTML : 'none';"""));
             throw t;
         }
     }
