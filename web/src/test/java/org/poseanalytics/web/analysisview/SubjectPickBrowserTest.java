@@ -164,8 +164,13 @@ class SubjectPickBrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         Thread.sleep(200);
         new Actions(driver).moveToElement(find(By.id("analysis-player")), other.get(1).intValue(), other.get(2).intValue()).click().perform();
-        WebElement confirm = waitFor(By.id("confirm-person"));
+        // (the button sits above the player, scrolled out of view: wait for it to be shown, then bring it into view)
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("""
+                const b = document.getElementById('confirm-person'); return b != null && !b.hidden;"""));
+        WebElement confirm = find(By.id("confirm-person"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", confirm);
         assertThat(confirm.getText()).isEqualTo("Analyse person " + chosen + " instead");
+        assertThat(find(By.id("person-pick-state")).getText()).contains("Person " + chosen);
         shot("pick-02-confirm");
         confirm.click();
 
