@@ -42,14 +42,15 @@ class PersonChoice extends VerticalLayout {
         Integer subject = analysis.subjectTrackId();
         Span note = new Span(people.size() + " people were seen in this video. ");
         note.setId("people-note");
-        Span who = new Span(subject == null ? "" : String.valueOf(subject));
+        Span who = new Span(subject == null ? "?" : String.valueOf(subject));
         who.setId("subject-track");
         String how = analysis.subjectChosenByUser()
-                ? " was chosen by " + (analysis.requestedBy() == null ? "a user" : analysis.requestedBy())
-                : " was picked automatically (the person most in view and nearest the centre)";
-        Span rest = new Span(how + "; they are drawn in green, the others in grey with their number."
-                + (canEdit ? " If that is the wrong person, choose the right one on the video." : " A clinician can choose another person."));
-        Span text = new Span(note, new Span("The analysed person, person "), who, rest);
+                ? "chosen by " + (analysis.requestedBy() == null ? "a user" : analysis.requestedBy())
+                : "picked automatically as the person most in view and nearest the centre";
+        Span rest = new Span(" is analysed (" + how + ") and drawn in green; the others are grey with their number."
+                + (canEdit ? " If that is the wrong person, press “Choose the person…” and click the right one on the video."
+                        : " A clinician can choose another person."));
+        Span text = new Span(note, new Span("Person "), who, rest);
         text.getStyle().set("color", "var(--lumo-secondary-text-color)");
         add(text);
         if (!canEdit) return;

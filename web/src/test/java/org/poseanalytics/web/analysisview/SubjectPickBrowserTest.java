@@ -143,7 +143,7 @@ class SubjectPickBrowserTest {
         assertThat(tracks).as("people followed in the two-person video").isGreaterThanOrEqualTo(2);
         waitForText(By.id("people-note"), "people were seen");
         int before = Integer.parseInt(find(By.id("subject-track")).getText().trim());
-        assertThat(find(By.id("person-choice")).getText()).contains("picked automatically");
+        assertThat(find(By.id("person-choice")).getText()).contains("Person " + before + " is analysed (picked automatically");
         shot("pick-01-two-people");
 
         // Pause where both stand, press “Choose the person…”, click the other one on their hips.
@@ -182,7 +182,7 @@ class SubjectPickBrowserTest {
             List<WebElement> s = d.findElements(By.id("subject-track"));
             return !s.isEmpty() && s.getFirst().getText().trim().equals(String.valueOf(chosen));
         });
-        assertThat(find(By.id("person-choice")).getText()).contains("was chosen by Coach Ana Reyes");
+        assertThat(find(By.id("person-choice")).getText()).contains("Person " + chosen + " is analysed (chosen by Coach Ana Reyes)");
         var stored = jdbc.sql("""
                         select subject_track_id, subject_chosen_by_user from analysis where video_id = :v and complete
                         order by completed_at desc limit 1""").param("v", videoId)
