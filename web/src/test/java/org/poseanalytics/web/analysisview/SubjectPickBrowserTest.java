@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -178,7 +179,8 @@ class SubjectPickBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> jdbc.sql(
                         "select count(*) from analysis_job where video_id = :v and subject_track_id = :t")
                 .param("v", videoId).param("t", chosen).query(Integer.class).single() == 1);
-        new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> {
+        // (the page re-renders when the results arrive: an element read at that moment may be stale, read it again)
+        new WebDriverWait(driver, Duration.ofSeconds(300)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> s = d.findElements(By.id("subject-track"));
             return !s.isEmpty() && s.getFirst().getText().trim().equals(String.valueOf(chosen));
         });
