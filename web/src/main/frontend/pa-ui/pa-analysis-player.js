@@ -45,7 +45,7 @@ class PaAnalysisPlayer extends HTMLElement {
       if (p) {
         this._picked = p;
         this.draw();
-        this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime } }));
+        this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime, purpose: this.getAttribute('pick') || 'point' } }));
       }
     });
   }
@@ -87,12 +87,18 @@ class PaAnalysisPlayer extends HTMLElement {
   setPaths(json) { this._paths = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
   showPaths(on) { this._showPaths = on; this.draw(); }
 
-  /** While picking, a click on the picture reports a point; the native controls are hidden so it does not play. */
-  setPicking(on) {
-    if (on) this.setAttribute('pick', ''); else this.removeAttribute('pick');
+  /**
+   * While picking, a click on the picture reports a point; the native controls are hidden so it does not play.
+   * purpose ('point' to track a point, 'person' to choose the analysed person) comes back with the click.
+   */
+  setPicking(on, purpose) {
+    if (on) this.setAttribute('pick', purpose || 'point'); else this.removeAttribute('pick');
     if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
     this.style.cursor = on ? 'crosshair' : '';
   }
+
+  /** Draws one of the other people (by track id) in yellow: the person about to be chosen; null for none. */
+  setHighlight(id) { this._highlight = id; this.draw(); }
 
   showSkeleton(on) { this._showSkeleton = on; this.draw(); }
   showAngles(on) { this._showAngles = on; this.draw(); }
@@ -187,9 +193,17 @@ class PaAnalysisPlayer extends HTMLElement {
         g.beginPath(); g.moveTo(X(kp[3 * a]), Y(kp[3 * a + 1])); g.lineTo(X(kp[3 * bb]), Y(kp[3 * bb + 1])); g.stroke();
       }
       g.fillStyle = '#fff';
+      let top = null;
       for (let j = 0; j < kp.length / 3; j++) {
         if (!ok(j)) continue;
         g.beginPath(); g.arc(X(kp[3 * j]), Y(kp[3 * j + 1]), 3.5, 0, 2 * Math.PI); g.fill();
+        if (!top || kp[3 * j + 1] < top[1]) top = [kp[3 * j], kp[3 * j + 1]];
+      }
+      // With other people in view, the analysed one is named too, so "Person 2" means the same on every skeleton.
+      if (top && d.subject !== undefined && d.subject !== null && d.others && d.others.length) {
+        g.font = '600 13px system-ui, sans-serif';
+        g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(X(top[0]) - 4, Y(top[1]) - 34, 80, 20);
+        g.fillStyle = 'rgb(0,230,118)'; g.fillText('Person ' + d.subject, X(top[0]), Y(top[1]) - 19);
       }
     }
     if (this._showAngles && d.labels) {
@@ -210,6 +224,8 @@ class PaAnalysisPlayer extends HTMLElement {
   _drawOthers(g, X, Y, t, d) {
     g.lineWidth = 2; g.strokeStyle = 'rgba(200,200,200,0.7)'; g.font = '600 13px system-ui, sans-serif';
     for (const p of d.others) {
+      const chosen = p.id === this._highlight;
+      g.lineWidth = chosen ? 4 : 2; g.strokeStyle = chosen ? 'rgba(255,212,59,0.95)' : 'rgba(200,200,200,0.7)';
       if (!p.t.length || t < p.t[0] - 0.05 || t > p.t[p.t.length - 1] + 0.05) continue;
       let lo = 0, hi = p.t.length - 1;
       while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (p.t[mid] <= t + 0.0005) lo = mid; else hi = mid - 1; }

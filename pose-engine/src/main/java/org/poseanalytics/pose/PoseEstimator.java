@@ -14,7 +14,7 @@ public interface PoseEstimator extends AutoCloseable {
 
     /**
      * A session that follows one video. The default treats every frame as a still photo; BlazePose overrides it
-     * with MediaPipe's video mode (ROI from the last frame's landmarks, One Euro smoothing).
+     * with MediaPipe's video mode for each of several people (ROI from the last frame's landmarks, One Euro smoothing).
      */
     default VideoPoseSession openVideo() {
         return (frame, timeS) -> estimateImage(frame);

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.poseanalytics.pose.Benchmarkable;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.StageTimings;
+import org.poseanalytics.pose.hrnet.HrnetModelException;
 import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.model.ModelNotFoundException;
 import org.poseanalytics.pose.model.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner;
@@ -67,6 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (UnreadableVideoException e) {
                 System.err.println("pose-analytics bench: " + video.getFileName() + ": " + e.getMessage());
                 return 2;
+            } catch (ModelNotFoundException e) {
+                System.err.println("pose-analytics bench: " + e.getMessage());
+                return 4;
+            } catch (HrnetModelException | IllegalArgumentException e) {
+                // Unknown model name, or HRNet weights that are missing or not a model: say which and why.
+                System.err.println("pose-analytics bench: --model " + model.trim() + ": " + e.getMessage());
+                return 5;
             }
         }
         return 0;

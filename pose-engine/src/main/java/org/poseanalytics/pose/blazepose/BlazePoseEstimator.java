@@ -15,29 +15,51 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
  * BlazePose (MediaPipe's pretrained pose detector and landmark model) on the TFLite runtime. Photos: every
- * detected person gets landmarks. Videos: {@link #openVideo()} follows the main person as MediaPipe does.
+ * detected person gets landmarks. Videos: {@link #openVideo()} follows up to {@link #maxVideoPersons()} people,
+ * each the way MediaPipe's video mode follows its one person (see {@link BlazePoseTracker}).
  * Owns two interpreters; use one video session or image call at a time.
  */
 public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     /** More people than this in one photo are not looked at; the detector ranks them by score. */
     static final int MAX_PERSONS = 10;
+    /**
+     * People followed at once in a video by default: enough for a subject with a coach, a spotter or a passer-by,
+     * while the cost (one landmark call per followed person per frame) stays bounded.
+     */
+    public static final int DEFAULT_MAX_VIDEO_PERSONS = 4;
 
     private final BlazePoseVariant variant;
     private final PoseDetector detector;
     private final LandmarkModel landmarks;
+    private final int maxVideoPersons;
 
-    private BlazePoseEstimator(BlazePoseVariant variant, int threads) {
+    private BlazePoseEstimator(BlazePoseVariant variant, int threads, int maxVideoPersons) {
+        if (maxVideoPersons < 1) {
+            throw new IllegalArgumentException("the number of people to follow in a video must be at least 1, was " + maxVideoPersons);
+        }
         this.variant = variant;
+        this.maxVideoPersons = maxVideoPersons;
         this.detector = new PoseDetector(threads);
         this.landmarks = new LandmarkModel(variant, threads);
     }
 
-    /** Loads the detector and the given landmark model, each running on {@code threads} CPU threads. */
+    /**
+     * Loads the detector and the given landmark model, each running on {@code threads} CPU threads; videos follow
+     * up to {@value #DEFAULT_MAX_VIDEO_PERSONS} people.
+     */
     public static BlazePoseEstimator open(BlazePoseVariant variant, int threads) {
-        return new BlazePoseEstimator(variant, threads);
+        return open(variant, threads, DEFAULT_MAX_VIDEO_PERSONS);
+    }
+
+    /** As {@link #open(BlazePoseVariant, int)}, following at most {@code maxVideoPersons} (≥ 1) people in videos. */
+    public static BlazePoseEstimator open(BlazePoseVariant variant, int threads, int maxVideoPersons) {
+        return new BlazePoseEstimator(variant, threads, maxVideoPersons);
     }
 
     public BlazePoseVariant variant() { return variant; }
+
+    /** The most people one video session follows at once. */
+    public int maxVideoPersons() { return maxVideoPersons; }
 
     @Override
     public List<PersonPose> estimateImage(RgbImage image) {
@@ -50,7 +72,7 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     }
 
     @Override
-    public VideoPoseSession openVideo() { return new BlazePoseTracker(detector, landmarks); }
+    public VideoPoseSession openVideo() { return new BlazePoseTracker(detector, landmarks, maxVideoPersons); }
 
     @Override
     public Runnable rawInference(RgbImage sample) {

@@ -5,6 +5,8 @@ import org.poseanalytics.pose.Benchmarkable;
 import org.poseanalytics.pose.BoundingBox;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.PoseEstimator;
+import org.poseanalytics.pose.StageTimings;
+import org.poseanalytics.pose.VideoPoseSession;
 import org.poseanalytics.pose.image.RgbImage;
 
 /** Top-down HRNet behind the common interface: the detector's boxes, then one HRNet batch per picture. */
@@ -23,6 +25,31 @@ public final class HrnetEstimator implements PoseEstimator, Benchmarkable {
     public List<PersonPose> estimateImage(RgbImage image) {
         List<BoundingBox> boxes = detector.detect(image);
         return boxes.isEmpty() ? List.of() : model.estimate(image, boxes);
+    }
+
+    /**
+     * Top-down on every frame (no state to carry), timed per stage so {@code bench} and the analysis timings can
+     * say whether the person detector or HRNet itself is the cost.
+     */
+    @Override
+    public VideoPoseSession openVideo() {
+        StageTimings timings = new StageTimings();
+        return new VideoPoseSession() {
+            @Override
+            public List<PersonPose> next(RgbImage frame, double timeS) {
+                long t0 = System.nanoTime();
+                List<BoundingBox> boxes = detector.detect(frame);
+                long t1 = System.nanoTime();
+                timings.add("detect", t1 - t0);
+                if (boxes.isEmpty()) return List.of();
+                List<PersonPose> poses = model.estimate(frame, boxes);
+                timings.add("keypoints", System.nanoTime() - t1);
+                return poses;
+            }
+
+            @Override
+            public StageTimings timings() { return timings; }
+        };
     }
 
     /** One person box over the whole sample: the cost of HRNet (crop, network, decoding) for one tracked person. */

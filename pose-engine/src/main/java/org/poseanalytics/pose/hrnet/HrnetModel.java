@@ -26,6 +26,9 @@ import org.poseanalytics.pose.image.RgbImage;
  * {@code maxBatch}. Not thread-safe (one DJL predictor); make one per thread.
  */
 public final class HrnetModel implements AutoCloseable {
+    /** DJL's setting for PyTorch's intra-op thread pool, read once when the engine starts. */
+    private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
+
     private final Path weights;
     private final HrnetConfig config;
     private final String engine;
@@ -53,29 +56,46 @@ public final class HrnetModel implements AutoCloseable {
                 + weights.getFileName() + " is. See README, 'HRNet weights', for how to export them.");
     }
 
+    /** Loads with the engine's own thread count (one per core). */
     public static HrnetModel load(Path weights, HrnetConfig config) {
+        return load(weights, config, 0);
+    }
+
+    /**
+     * @param threads inference threads on the CPU; 0 leaves the engine's default. ONNX Runtime takes it per model;
+     *                PyTorch's thread pool is per process, so it is set only if nothing set it before the engine starts.
+     */
+    public static HrnetModel load(Path weights, HrnetConfig config, int threads) {
         String engine = engineFor(weights);
         if (!Files.isRegularFile(weights)) throw new HrnetModelException("HRNet weights not found: " + weights);
+        if (threads > 0 && "PyTorch".equals(engine) && System.getProperty(PYTORCH_THREADS) == null) {
+            System.setProperty(PYTORCH_THREADS, Integer.toString(threads));
+        }
         if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not on the classpath");
         boolean gpu = Engine.getEngine(engine).getGpuCount() > 0;
         try {
-            return new HrnetModel(weights, config, engine, load(weights, config, engine, gpu ? Device.gpu() : Device.cpu()),
+            return new HrnetModel(weights, config, engine, load(weights, config, engine, gpu ? Device.gpu() : Device.cpu(), threads),
                     gpu ? Device.gpu() : Device.cpu());
         } catch (HrnetModelException e) {
             if (!gpu) throw e;
             // A GPU the engine counts but cannot run on (e.g. ONNX Runtime's CPU build beside a CUDA card): use the CPU.
-            return new HrnetModel(weights, config, engine, load(weights, config, engine, Device.cpu()), Device.cpu());
+            return new HrnetModel(weights, config, engine, load(weights, config, engine, Device.cpu(), threads), Device.cpu());
         }
     }
 
-    private static ZooModel<HrnetInput, HrnetOutput> load(Path weights, HrnetConfig config, String engine, Device device) {
-        Criteria<HrnetInput, HrnetOutput> criteria = Criteria.builder()
+    private static ZooModel<HrnetInput, HrnetOutput> load(Path weights, HrnetConfig config, String engine, Device device,
+                                                          int threads) {
+        var builder = Criteria.builder()
                 .setTypes(HrnetInput.class, HrnetOutput.class)
                 .optModelPath(weights.toAbsolutePath())
                 .optEngine(engine)
                 .optDevice(device)
-                .optTranslator(new HrnetTranslator(config))
-                .build();
+                .optTranslator(new HrnetTranslator(config));
+        if (threads > 0 && "OnnxRuntime".equals(engine)) {
+            // One graph at a time per frame: all threads go inside the operators.
+            builder.optOption("intraOpNumThreads", Integer.toString(threads)).optOption("interOpNumThreads", "1");
+        }
+        Criteria<HrnetInput, HrnetOutput> criteria = builder.build();
         try {
             return criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | EngineException e) {

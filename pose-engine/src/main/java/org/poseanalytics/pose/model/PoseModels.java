@@ -42,7 +42,7 @@ public final class PoseModels {
         if (variant != null) return BlazePoseEstimator.open(variant, threads);
         if (name != null && name.startsWith(HRNET_PREFIX)) {
             Path weights = Path.of(name.substring(HRNET_PREFIX.length()));
-            HrnetModel model = HrnetModel.load(weights, HrnetConfig.coco256x192());
+            HrnetModel model = HrnetModel.load(weights, HrnetConfig.coco256x192(), threads);
             return new HrnetEstimator(model, new BlazePosePersonDetector(threads), "the BlazePose detector");
         }
         throw new IllegalArgumentException("unknown pose model '" + name + "'; known models: " + String.join(", ", names())

@@ -171,6 +171,13 @@ class HrnetModelTest {
             assertAtBlobs(poses.get(0), blobs, 0.75);
             assertThat(estimator.modelDescription()).contains("blobs.onnx").contains("OnnxRuntime").contains("test boxes");
         }
+        // Video mode: the same poses, with the detector's and HRNet's time kept apart for bench.
+        try (HrnetEstimator estimator = new HrnetEstimator(HrnetModel.load(writeBlobModel(dir), HrnetConfig.coco256x192(), 1), detector, "test boxes");
+             var session = estimator.openVideo()) {
+            for (int i = 0; i < 3; i++) assertAtBlobs(session.next(image, i / 30.0).get(0), blobs, 0.75);
+            assertThat(session.timings().all()).containsOnlyKeys("detect", "keypoints");
+            assertThat(session.timings().all().get("keypoints").calls()).isEqualTo(3);
+        }
         PersonDetector nobody = img -> List.of();
         try (HrnetEstimator estimator = new HrnetEstimator(HrnetModel.load(writeBlobModel(dir), HrnetConfig.coco256x192()), nobody, "none")) {
             assertThat(estimator.estimateImage(image)).isEmpty();

@@ -1,9 +1,14 @@
 package org.poseanalytics.pose.hrnet;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Just enough protobuf to write an ONNX ModelProto by hand (field numbers from onnx.proto3), so tests can
@@ -28,6 +33,27 @@ final class OnnxWriter {
     OnnxWriter message(int field, OnnxWriter m) { return bytes(field, m.bytes()); }
 
     static OnnxWriter of() { return new OnnxWriter(); }
+
+    int size() { return out.size(); }
+
+    static OnnxWriter stringAttribute(String name, String value) {
+        return of().string(1, name).string(4, value).integer(20, 3); // type STRING
+    }
+
+    /**
+     * Writes a ModelProto around {@code graph} straight to a file, without copying the graph's bytes into
+     * one more array (a full-size network's weights are ~100 MB).
+     */
+    static void writeModel(Path file, OnnxWriter graph, String producer, int opset) throws IOException {
+        OnnxWriter head = of().integer(1, 7).string(2, producer);
+        head.varint((7L << 3) | 2);
+        head.varint(graph.size());
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            head.out.writeTo(os);
+            graph.out.writeTo(os);
+            of().message(8, of().string(1, "").integer(2, opset)).out.writeTo(os);
+        }
+    }
 
     // --- ONNX messages ---
 

@@ -107,6 +107,7 @@ class PointPanel extends VerticalLayout {
         });
         cancel.addClickListener(e -> { cancel.setVisible(false); state.setText(""); });
         player.addPickListener(e -> {
+            if (!OverlayPlayer.PICK_POINT.equals(e.purpose())) return;
             player.setPicking(false);
             cancel.setVisible(false);
             start.setEnabled(false);

@@ -43,7 +43,7 @@ final class PipelineResults {
         AnalysisResult.Timings t = r.timings();
         return new AnalysisResults(r.model(), r.modelDescription(), k.exercise().exercise().id(), k.exercise().guessed(),
                 k.signal(), skeleton.name().toLowerCase().replace('_', '-'), skeleton.names(),
-                r.subject().choice().trackId(), (int) r.poses().frames(), (int) r.poses().framesWithPose(),
+                r.subject().choice().trackId(), r.subject().choice().chosenByUser(), (int) r.poses().frames(), (int) r.poses().framesWithPose(),
                 angles(k), subject(SubjectKeypoints.Kind.RAW, raw), subject(SubjectKeypoints.Kind.FILTERED, r.subject().filtered().series()),
                 tracks(r.tracks(), skeleton.size()), k.repetitions().stream().map(PipelineResults::repetition).toList(),
                 k.metrics().stream().map(PipelineResults::metric).toList(),

@@ -1,0 +1,74 @@
+package org.poseanalytics.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poseanalytics.cli.PoseAnalytics;
+import org.poseanalytics.pose.hrnet.TestHrnetModels;
+import org.poseanalytics.pose.testing.Fixtures;
+
+/** {@code pose-analytics bench --model hrnet=PATH}: the HRNet path through DJL, on the tiny test model. */
+class BenchCommandTest {
+    @TempDir Path tmp;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run bench(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "bench";
+            System.arraycopy(args, 0, all, 1, args.length);
+            int exit = PoseAnalytics.commandLine().execute(all);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void hrnetWeightsFileIsBenchedOnOnnxRuntime() throws Exception {
+        Path model = TestHrnetModels.blobModel(tmp);
+        Run r = bench(Fixtures.squatVideo().toString(), "--model", "hrnet=" + model, "--threads", "1",
+                "--raw-iterations", "5", "--warmup", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // The HRNet block names the file, the engine and where its boxes came from.
+        assertThat(r.out()).contains("hrnet 256x192 (blobs.onnx, OnnxRuntime").contains("boxes from the BlazePose detector");
+        assertThat(number(r.out(), "raw model invoke:\\s+([0-9.]+) frames/s")).isPositive();
+        assertThat(number(r.out(), "end to end:\\s+([0-9.]+) frames/s")).isPositive();
+        // Every frame of the squat video decoded; the BlazePose detector finds the person, HRNet gives a pose.
+        assertThat(r.out()).containsPattern("\\(65 frames, 6[0-5] with a pose");
+        assertThat(r.out()).contains("peak memory: heap");
+    }
+
+    @Test
+    void missingOrBrokenHrnetWeightsGiveOneLineReasons() throws Exception {
+        Run missing = bench(Fixtures.squatVideo().toString(), "--model", "hrnet=" + tmp.resolve("absent.onnx"));
+        assertThat(missing.exit()).isEqualTo(5);
+        assertThat(missing.err()).contains("hrnet=").contains("not found").doesNotContain("\tat ");
+
+        Path junk = tmp.resolve("junk.onnx");
+        Files.writeString(junk, "not a model");
+        Run broken = bench(Fixtures.squatVideo().toString(), "--model", "hrnet=" + junk);
+        assertThat(broken.exit()).isEqualTo(5);
+        assertThat(broken.err()).contains("junk.onnx").contains("OnnxRuntime").doesNotContain("\tat ");
+    }
+}
