@@ -64,6 +64,7 @@ public class AnalysisStore {
                 insertRepetitions(c, id, r);
                 insertMetrics(c, id, r);
                 insertPoints(c, id, r);
+                carryTrackedPoints(c, clinicId, videoId, id);
                 double storeS = (System.nanoTime() - start) / 1e9;
                 try (PreparedStatement ps = c.prepareStatement(
                         "update analysis set complete = true, completed_at = clock_timestamp(), store_s = ? where id = ?")) {
@@ -89,6 +90,29 @@ public class AnalysisStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
+        }
+    }
+
+    /**
+     * Points a user tracked on the video's previous analysis follow the video's pixels, not the pose model, so a
+     * re-analysis (another model, template or person) keeps them instead of making the user click them again.
+     */
+    private static void carryTrackedPoints(Connection c, long clinicId, long videoId, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into analysis_tracked_point (clinic_id, analysis_id, point_no, spec_x_px, spec_y_px, spec_time_s,
+                    anchor_frame, frames, times_s, x_px, y_px, confidence, created_by, created_at)
+                select clinic_id, ?, point_no, spec_x_px, spec_y_px, spec_time_s, anchor_frame, frames, times_s, x_px, y_px,
+                    confidence, created_by, created_at
+                from analysis_tracked_point
+                where clinic_id = ? and analysis_id = (select a.id from analysis a
+                    where a.clinic_id = ? and a.video_id = ? and a.complete and a.id <> ?
+                    order by a.completed_at desc, a.id desc limit 1)""")) {
+            ps.setLong(1, id);
+            ps.setLong(2, clinicId);
+            ps.setLong(3, clinicId);
+            ps.setLong(4, videoId);
+            ps.setLong(5, id);
+            ps.executeUpdate();
         }
     }
 

@@ -67,6 +67,12 @@ class TrackedPointsTest extends DatabaseTest {
         assertThat(back.yPx()[2]).isEqualTo(18.25f);
         assertThat(back.framesSeen()).isEqualTo(2);
 
+        // A re-analysis of the video (another model or person) keeps the tracked points: they follow pixels, not poses.
+        long again = store.save(owner.clinicId(), videoId, UUID.randomUUID(), null, SyntheticResults.of(3, 33, 1, 2, 1)).analysisId();
+        assertThat(points.list(again)).extracting(TrackedPath::number).containsExactly(1, 2);
+        assertThat(points.list(again).get(1).path().xPx()[2]).isEqualTo(302.5f);
+        assertThat(points.list(analysis)).hasSize(2);
+
         // A viewer sees them and can download them, as the command line's points.csv.
         owner.signIn(Role.VIEWER);
         assertThat(points.list(analysis)).hasSize(2);
@@ -91,7 +97,7 @@ class TrackedPointsTest extends DatabaseTest {
 
         // Erased with the video.
         jdbc.sql("delete from video where id = :v").param("v", videoId).update();
-        assertThat(jdbc.sql("select count(*) from analysis_tracked_point where analysis_id = :a").param("a", analysis).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from analysis_tracked_point where analysis_id in (:a, :b)").param("a", analysis).param("b", again).query(Integer.class).single()).isZero();
     }
 
     @Test
