@@ -7,7 +7,8 @@ class PaAnalysisPlayer extends HTMLElement {
     this._data = null;
     this._showSkeleton = true;
     this._showAngles = true;
-    this._path = null;
+    this._paths = [];
+    this._showPaths = true;
   }
 
   connectedCallback() {
@@ -44,7 +45,7 @@ class PaAnalysisPlayer extends HTMLElement {
       if (p) {
         this._picked = p;
         this.draw();
-        this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime } }));
+        this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime, purpose: this.getAttribute('pick') || 'point' } }));
       }
     });
   }
@@ -82,15 +83,22 @@ class PaAnalysisPlayer extends HTMLElement {
   /** {t:[s], kp:[[x,y,v,...] per frame], bones:[[a,b]], labels:[{name, joint, values:[deg per frame]}], width, height} */
   setData(json) { this._data = typeof json === 'string' ? JSON.parse(json) : json; this.draw(); }
 
-  /** A tracked point's path: {t:[s], x:[px], y:[px]} or null. */
-  setPath(json) { this._path = json ? (typeof json === 'string' ? JSON.parse(json) : json) : null; this.draw(); }
+  /** Tracked points' paths: [{id, color, t:[s], x:[px|null], y:[px|null]}] (x, y null where the point was hidden). */
+  setPaths(json) { this._paths = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+  showPaths(on) { this._showPaths = on; this.draw(); }
 
-  /** While picking, a click on the picture reports a point; the native controls are hidden so it does not play. */
-  setPicking(on) {
-    if (on) this.setAttribute('pick', ''); else this.removeAttribute('pick');
+  /**
+   * While picking, a click on the picture reports a point; the native controls are hidden so it does not play.
+   * purpose ('point' to track a point, 'person' to choose the analysed person) comes back with the click.
+   */
+  setPicking(on, purpose) {
+    if (on) this.setAttribute('pick', purpose || 'point'); else this.removeAttribute('pick');
     if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
     this.style.cursor = on ? 'crosshair' : '';
   }
+
+  /** Draws one of the other people (by track id) in yellow: the person about to be chosen; null for none. */
+  setHighlight(id) { this._highlight = id; this.draw(); }
 
   showSkeleton(on) { this._showSkeleton = on; this.draw(); }
   showAngles(on) { this._showAngles = on; this.draw(); }
@@ -167,7 +175,7 @@ class PaAnalysisPlayer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('frame-drawn', { detail: { t } }));
     const d = this._data;
     const X = (x) => b.ox + x * b.s, Y = (y) => b.oy + y * b.s;
-    if (this._path && this._path.t.length) this._drawPath(g, X, Y, t);
+    if (this._showPaths) for (const p of this._paths) if (p.t.length) this._drawPath(g, X, Y, t, p);
     if (this._picked && this.hasAttribute('pick')) {
       g.strokeStyle = '#ff4081'; g.lineWidth = 2;
       g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
@@ -185,9 +193,17 @@ class PaAnalysisPlayer extends HTMLElement {
         g.beginPath(); g.moveTo(X(kp[3 * a]), Y(kp[3 * a + 1])); g.lineTo(X(kp[3 * bb]), Y(kp[3 * bb + 1])); g.stroke();
       }
       g.fillStyle = '#fff';
+      let top = null;
       for (let j = 0; j < kp.length / 3; j++) {
         if (!ok(j)) continue;
         g.beginPath(); g.arc(X(kp[3 * j]), Y(kp[3 * j + 1]), 3.5, 0, 2 * Math.PI); g.fill();
+        if (!top || kp[3 * j + 1] < top[1]) top = [kp[3 * j], kp[3 * j + 1]];
+      }
+      // With other people in view, the analysed one is named too, so "Person 2" means the same on every skeleton.
+      if (top && d.subject !== undefined && d.subject !== null && d.others && d.others.length) {
+        g.font = '600 13px system-ui, sans-serif';
+        g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(X(top[0]) - 4, Y(top[1]) - 34, 80, 20);
+        g.fillStyle = 'rgb(0,230,118)'; g.fillText('Person ' + d.subject, X(top[0]), Y(top[1]) - 19);
       }
     }
     if (this._showAngles && d.labels) {
@@ -208,6 +224,8 @@ class PaAnalysisPlayer extends HTMLElement {
   _drawOthers(g, X, Y, t, d) {
     g.lineWidth = 2; g.strokeStyle = 'rgba(200,200,200,0.7)'; g.font = '600 13px system-ui, sans-serif';
     for (const p of d.others) {
+      const chosen = p.id === this._highlight;
+      g.lineWidth = chosen ? 4 : 2; g.strokeStyle = chosen ? 'rgba(255,212,59,0.95)' : 'rgba(200,200,200,0.7)';
       if (!p.t.length || t < p.t[0] - 0.05 || t > p.t[p.t.length - 1] + 0.05) continue;
       let lo = 0, hi = p.t.length - 1;
       while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (p.t[mid] <= t + 0.0005) lo = mid; else hi = mid - 1; }
@@ -226,16 +244,25 @@ class PaAnalysisPlayer extends HTMLElement {
     }
   }
 
-  _drawPath(g, X, Y, t) {
-    const p = this._path;
-    g.lineWidth = 3; g.strokeStyle = 'rgba(255,64,129,0.95)';
+  /** The path so far (up to the frame shown) and a ring with the point's number where it is now. */
+  _drawPath(g, X, Y, t, p) {
+    const color = p.color || '#ff4081';
+    g.lineWidth = 3; g.strokeStyle = color; g.lineJoin = 'round';
     g.beginPath();
-    let started = false;
+    let started = false, last = -1;
     for (let k = 0; k < p.t.length && p.t[k] <= t + 0.0005; k++) {
+      last = k;
       if (p.x[k] === null) { started = false; continue; }
       if (!started) { g.moveTo(X(p.x[k]), Y(p.y[k])); started = true; } else g.lineTo(X(p.x[k]), Y(p.y[k]));
     }
     g.stroke();
+    if (last >= 0 && p.x[last] !== null) {
+      const x = X(p.x[last]), y = Y(p.y[last]);
+      g.lineWidth = 2; g.beginPath(); g.arc(x, y, 7, 0, 2 * Math.PI); g.stroke();
+      g.font = '600 12px system-ui, sans-serif';
+      g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(x + 9, y - 20, 18, 17);
+      g.fillStyle = color; g.fillText(String(p.id), x + 13, y - 7);
+    }
   }
 }
 

@@ -24,7 +24,8 @@ import org.poseanalytics.pose.image.RgbImage;
  * </ol>
  * With one person in view this is exactly MediaPipe's single-person video mode (the periodic detector only adds
  * no one); its cost is one landmark call per followed person per frame plus the periodic detector. BlazePose's
- * detector misses small people (roughly under a fifth of the frame's long side), so those are not followed.
+ * detector sees the whole frame shrunk to 224×224 and is weak on people who are small in it; those may not be
+ * followed.
  */
 public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_POSE_SCORE = 0.5;

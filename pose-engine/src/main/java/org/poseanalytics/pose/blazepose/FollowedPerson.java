@@ -13,8 +13,9 @@ final class FollowedPerson {
     static final double NEAR_DETECTION = 0.4;
     /**
      * Two poses are the same person when their 33 landmarks are on average closer than this × the larger
-     * alignment radius: two ROIs on one body give nearly the same landmarks (a few px, ~0.02), neighbours differ
-     * by their separation (≥ ~0.5).
+     * alignment radius: two ROIs on one body give nearly the same landmarks (≤ 0.014 on the squat fixture with the
+     * ROI moved by a tenth of its size, SamePersonRulesOnRealFramesTest), neighbours differ by their separation
+     * (≥ ~0.5 shoulder to shoulder; 1.76 in the side-by-side test video).
      */
     static final double SAME_POSE = 0.15;
 
@@ -53,14 +54,17 @@ final class FollowedPerson {
     }
 
     /** Whether {@code other} (landmarks in frame pixels) shows the same body as this person's last landmarks. */
-    boolean isSamePose(Landmarks other) {
+    boolean isSamePose(Landmarks other) { return poseDistance(other) < SAME_POSE; }
+
+    /** Mean distance of the 33 body landmarks to {@code other}'s, in units of the larger alignment radius. */
+    double poseDistance(Landmarks other) {
         double radius = Math.max(alignmentRadius(landmarks), alignmentRadius(other));
-        if (!(radius > 0)) return false;
+        if (!(radius > 0)) return Double.POSITIVE_INFINITY;
         double sum = 0;
         for (int i = 0; i < Landmarks.BODY; i++) {
             sum += Math.hypot(other.x()[i] - landmarks.x()[i], other.y()[i] - landmarks.y()[i]);
         }
-        return sum / Landmarks.BODY < SAME_POSE * radius;
+        return sum / Landmarks.BODY / radius;
     }
 
     private static double alignmentRadius(Landmarks l) {

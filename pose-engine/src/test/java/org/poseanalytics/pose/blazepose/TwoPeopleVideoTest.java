@@ -76,6 +76,53 @@ class TwoPeopleVideoTest {
         assertThat(r.max).as("right max px").isLessThan(40);
     }
 
+    /**
+     * The right person appears on frame 20 and is gone from frame 45: the periodic detector (every 10 frames) must
+     * pick them up within 10 frames, they must be followed while in view, and dropped as soon as they leave (no
+     * ghost left behind on the black half); the left person is followed throughout, unaffected.
+     */
+    @Test
+    void findsAPersonWhoWalksInAndDropsThemWhenTheyLeave() throws Exception {
+        double[][][] ref = TestVideos.squatReference();
+        int from = TestVideos.SECOND_PERSON_FROM, to = TestVideos.SECOND_PERSON_TO;
+        int firstSeen = -1, lastSeen = -1, framesWithLeft = 0, framesRightInView = 0;
+        List<Double> leftErrors = new ArrayList<>();
+        try (BlazePoseEstimator estimator = BlazePoseEstimator.open(BlazePoseVariant.FULL, 2);
+             VideoDecoder decoder = VideoDecoder.open(TestVideos.secondPersonComesAndGoes())) {
+            VideoPoseSession session = estimator.openVideo();
+            DecodedFrame frame;
+            while ((frame = decoder.next()) != null) {
+                int f = (int) frame.index();
+                List<PersonPose> persons = session.next(frame.image(), f / 30.0);
+                List<PersonPose> left = persons.stream().filter(p -> hipCentreX(p) < HALF).toList();
+                long right = persons.stream().filter(p -> hipCentreX(p) >= HALF).count();
+                assertThat(left).as("left person on frame %d", f).hasSizeLessThanOrEqualTo(1);
+                assertThat(right).as("right person on frame %d", f).isLessThanOrEqualTo(1);
+                if (left.size() == 1) {
+                    framesWithLeft++;
+                    for (int k = 0; k < 33; k++) leftErrors.add(distance(left.get(0).keypoint(k), ref[f][k][0], ref[f][k][1]));
+                }
+                if (right == 1) {
+                    if (firstSeen < 0) firstSeen = f;
+                    lastSeen = f;
+                    if (f >= from && f <= to) framesRightInView++;
+                }
+                decoder.release(frame);
+            }
+        }
+        Stats l = Stats.of(leftErrors);
+        System.out.printf("[measured] second person in view on frames %d-%d: followed from frame %d to %d; left person on %d"
+                + " frames, mean %.2f px, p95 %.2f px, max %.2f px vs reference%n", from, to, firstSeen, lastSeen,
+                framesWithLeft, l.mean, l.p95, l.max);
+        assertThat(firstSeen).as("frame the newcomer is first followed").isBetween(from, from + BlazePoseTracker.DISCOVERY_EVERY_FRAMES);
+        assertThat(framesRightInView).as("frames the newcomer is followed while in view").isEqualTo(to - firstSeen + 1);
+        assertThat(lastSeen).as("last frame the newcomer is reported (gone from %d)", to + 1).isEqualTo(to);
+        assertThat(framesWithLeft).isEqualTo(ref.length);
+        assertThat(l.mean).as("left mean px").isLessThanOrEqualTo(5);
+        assertThat(l.p95).as("left p95 px").isLessThanOrEqualTo(15);
+        assertThat(l.max).as("left max px").isLessThan(30);
+    }
+
     static double hipCentreX(PersonPose p) {
         return (p.keypoint(Skeleton.BLAZEPOSE_33.indexOf("left_hip")).x()
                 + p.keypoint(Skeleton.BLAZEPOSE_33.indexOf("right_hip")).x()) / 2;

@@ -80,6 +80,20 @@ public final class TestVideos {
                 "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /** First and last frame (inclusive) on which the second person of {@link #secondPersonComesAndGoes()} is in view. */
+    public static final int SECOND_PERSON_FROM = 23, SECOND_PERSON_TO = 44;
+
+    /**
+     * As {@link #twoPeopleSideBySide()}, but the right half is black except on frames {@value #SECOND_PERSON_FROM} to
+     * {@value #SECOND_PERSON_TO}: a second person walks into view and leaves again.
+     */
+    public static Path secondPersonComesAndGoes() {
+        return make("second-person-comes-and-goes.mp4", out -> ffmpeg("-i", squat(), "-filter_complex",
+                "[0:v]split[a][b];[b]hflip,drawbox=color=black:t=fill:enable='lt(n\\," + SECOND_PERSON_FROM
+                        + ")+gt(n\\," + SECOND_PERSON_TO + ")'[c];[a][c]hstack",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", out.toString()));
+    }
+
     /** The width of one person's half of {@link #twoPeopleSideBySide()}, i.e. the fixture's width. */
     public static final int SIDE_BY_SIDE_HALF_WIDTH = 720;
 

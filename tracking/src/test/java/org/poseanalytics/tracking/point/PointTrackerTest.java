@@ -43,19 +43,7 @@ class PointTrackerTest {
 
         byte[] render(int k) {
             byte[] px = background.clone();
-            double x0 = ox(k), y0 = oy(k);
-            for (int y = 0; y < H; y++) {
-                for (int x = 0; x < W; x++) {
-                    double u = x - x0, v = y - y0;
-                    if (u < 0 || v < 0 || u > OBJ - 1 || v > OBJ - 1) continue;
-                    int iu = (int) u, iv = (int) v;
-                    double fu = u - iu, fv = v - iv;
-                    int iu1 = Math.min(iu + 1, OBJ - 1), iv1 = Math.min(iv + 1, OBJ - 1);
-                    double val = (1 - fu) * (1 - fv) * (object[iv * OBJ + iu] & 0xff) + fu * (1 - fv) * (object[iv * OBJ + iu1] & 0xff)
-                            + (1 - fu) * fv * (object[iv1 * OBJ + iu] & 0xff) + fu * fv * (object[iv1 * OBJ + iu1] & 0xff);
-                    px[y * W + x] = (byte) Math.round(val);
-                }
-            }
+            paste(px, W, H, object, OBJ, ox(k), oy(k));
             if (k >= occludeFrom && k < occludeTo) { // a flat grey board passes over the middle of the frame
                 for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) if (Math.abs(x - (ox(k) + OBJ / 2.0)) < 45) px[y * W + x] = (byte) 128;
             }
@@ -78,7 +66,23 @@ class PointTrackerTest {
             };
         }
 
-        private static void blobs(byte[] img, int w, int h, Random r, int n) {
+        /** Draws the square texture at sub-pixel top-left (x0, y0), bilinearly interpolated. */
+        static void paste(byte[] px, int w, int h, byte[] object, int side, double x0, double y0) {
+            for (int y = Math.max(0, (int) y0); y < Math.min(h, y0 + side); y++) {
+                for (int x = Math.max(0, (int) x0); x < Math.min(w, x0 + side); x++) {
+                    double u = x - x0, v = y - y0;
+                    if (u < 0 || v < 0 || u > side - 1 || v > side - 1) continue;
+                    int iu = (int) u, iv = (int) v;
+                    double fu = u - iu, fv = v - iv;
+                    int iu1 = Math.min(iu + 1, side - 1), iv1 = Math.min(iv + 1, side - 1);
+                    double val = (1 - fu) * (1 - fv) * (object[iv * side + iu] & 0xff) + fu * (1 - fv) * (object[iv * side + iu1] & 0xff)
+                            + (1 - fu) * fv * (object[iv1 * side + iu] & 0xff) + fu * fv * (object[iv1 * side + iu1] & 0xff);
+                    px[y * w + x] = (byte) Math.round(val);
+                }
+            }
+        }
+
+        static void blobs(byte[] img, int w, int h, Random r, int n) {
             double[] acc = new double[w * h];
             for (int b = 0; b < n; b++) {
                 double cx = r.nextDouble() * w, cy = r.nextDouble() * h, s = 2 + 4 * r.nextDouble(), a = r.nextGaussian() * 60;

@@ -13,11 +13,12 @@ import java.util.List;
  * @param skeleton         blazepose-33 or coco-17
  * @param landmarks        landmark names, in the order of every {@link Keypoints} of this analysis
  * @param subjectTrackId   the track analysed as the subject, null when nobody was tracked
+ * @param subjectChosenByUser true when a user chose that person, false when the default rule (most present, central) did
  * @param filter           the filter chain of the subject's filtered series, e.g. "swap-repair+hampel+butterworth-4-6hz"
  */
 public record Analysis(long id, long videoId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
                        String repetitionSignal, String skeleton, List<String> landmarks, Integer subjectTrackId,
-                       String filter, int frames, int framesWithPose, Timings timings, String requestedBy,
+                       boolean subjectChosenByUser, String filter, int frames, int framesWithPose, Timings timings, String requestedBy,
                        OffsetDateTime startedAt, OffsetDateTime completedAt) {
 
     /** A label to tell analyses of one video apart, e.g. "blazepose-full · squat · 21 Nov 2026 10:42". */

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisQueries {
     private static final String ANALYSIS = """
             select a.id, a.video_id, a.model, a.model_version, a.exercise, a.exercise_guessed, a.repetition_signal,
-                   a.skeleton, a.landmarks, a.subject_track_id, a.filter, a.frames, a.frames_with_pose,
+                   a.skeleton, a.landmarks, a.subject_track_id, a.subject_chosen_by_user, a.filter, a.frames, a.frames_with_pose,
                    a.decode_s, a.inference_s, a.tracking_s, a.kinematics_s, a.total_s, a.frames_per_s, a.store_s,
                    acc.display_name as requested_by_name, a.started_at, a.completed_at
             from analysis a left join account acc on acc.id = a.requested_by
@@ -189,7 +189,7 @@ public class AnalysisQueries {
         return new Analysis(rs.getLong("id"), rs.getLong("video_id"), rs.getString("model"), rs.getString("model_version"),
                 rs.getString("exercise"), rs.getBoolean("exercise_guessed"), rs.getString("repetition_signal"),
                 rs.getString("skeleton"), List.of(SqlArrays.strings(rs, "landmarks")), (Integer) rs.getObject("subject_track_id"),
-                rs.getString("filter"), rs.getInt("frames"), rs.getInt("frames_with_pose"),
+                rs.getBoolean("subject_chosen_by_user"), rs.getString("filter"), rs.getInt("frames"), rs.getInt("frames_with_pose"),
                 new Timings(dbl(rs, "decode_s"), dbl(rs, "inference_s"), dbl(rs, "tracking_s"), dbl(rs, "kinematics_s"),
                         dbl(rs, "total_s"), dbl(rs, "frames_per_s"), dbl(rs, "store_s")),
                 rs.getString("requested_by_name"), rs.getObject("started_at", OffsetDateTime.class),

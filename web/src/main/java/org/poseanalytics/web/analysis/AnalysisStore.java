@@ -97,10 +97,10 @@ public class AnalysisStore {
         Timings t = r.timings() == null ? Timings.unknown() : r.timings();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into analysis (clinic_id, video_id, job_id, model, model_version, exercise, exercise_guessed,
-                    repetition_signal, skeleton, landmarks, subject_track_id, filter, frames, frames_with_pose,
-                    angle_frames, angle_times_s, decode_s, inference_s, tracking_s, kinematics_s, total_s, frames_per_s,
-                    requested_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                    repetition_signal, skeleton, landmarks, subject_track_id, subject_chosen_by_user, filter, frames,
+                    frames_with_pose, angle_frames, angle_times_s, decode_s, inference_s, tracking_s, kinematics_s, total_s,
+                    frames_per_s, requested_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
             int i = 1;
             ps.setLong(i++, clinicId);
             ps.setLong(i++, videoId);
@@ -113,6 +113,7 @@ public class AnalysisStore {
             ps.setString(i++, r.skeleton());
             ps.setArray(i++, c.createArrayOf("text", r.landmarks().toArray(String[]::new)));
             ps.setObject(i++, r.subjectTrackId(), Types.INTEGER);
+            ps.setBoolean(i++, r.subjectChosenByUser());
             ps.setString(i++, r.filtered() == null ? "" : r.filtered().filter());
             ps.setInt(i++, r.frames());
             ps.setInt(i++, r.framesWithPose());

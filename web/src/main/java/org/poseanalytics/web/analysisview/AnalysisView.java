@@ -39,6 +39,8 @@ import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.job.AnalysisJobs;
+import org.poseanalytics.web.job.JobPanel;
+import org.poseanalytics.web.job.JobProgressPush;
 import org.poseanalytics.web.job.JobProgress;
 import org.poseanalytics.web.job.JobState;
 import org.poseanalytics.web.analysis.MetricResult;
@@ -68,6 +70,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final AnalysisJobs jobs;
     private final CompareCandidates candidates;
     private final PointTrackingService pointTracking;
+    private final JobProgressPush push;
+    private final CurrentUser currentUser;
     private final boolean canEdit;
     private Video video;
     private SessionAnalysis analysis;
@@ -76,8 +80,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
-                        CurrentUser currentUser) {
+                        JobProgressPush push, CurrentUser currentUser) {
         this.analyses = analyses;
+        this.push = push;
+        this.currentUser = currentUser;
         this.pointTracking = pointTracking;
         this.candidates = candidates;
         this.jobs = jobs;
@@ -134,18 +140,18 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
         // Other people seen in the video are drawn faintly, so the user can check the right person was analysed.
         Integer subjectTrack = analysis.analysis().subjectTrackId();
-        others = analyses.tracks(analysis.analysis().id()).stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
+        List<org.poseanalytics.web.analysis.TrackKeypoints> people = analyses.tracks(analysis.analysis().id());
+        others = people.stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
+        // A re-analysis started here (or anywhere) shows its progress here; its results replace these when complete.
+        JobPanel job = new JobPanel(jobs, push, currentUser, video, this::onJobChange);
+        job.setId("analysis-job");
         if (!others.isEmpty()) {
-            Span who = new Span(others.size() + 1 + " people were seen in this video. The analysed person is drawn in green, the others in grey"
-                    + " with their number. If the wrong person was analysed, film again with only the subject in view (choosing"
-                    + " another person here needs the job runner's re-analysis by person, not available yet).");
-            who.setId("people-note");
-            who.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            add(who);
+            add(new PersonChoice(video, analysis.analysis(), people, player, jobs, canEdit, job::show));
         }
+        add(job);
         MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, pointTracking));
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, exports));
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -162,6 +168,16 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(new H3("Repetitions"), repetitionTable());
         add(new H3("Session figures"), sessionFigures());
         add(new H3("Downloads"), downloads(shown));
+    }
+
+    /** A job of this video that succeeded may have stored newer results than those shown: then they are shown. */
+    private void onJobChange(JobProgress p) {
+        if (p.state() != JobState.SUCCEEDED || analysis == null) return;
+        if (analyses.latestId(video.id()).filter(id -> id != analysis.analysis().id()).isEmpty()) return;
+        analyses.latest(video.id()).ifPresent(latest -> {
+            analysis = latest;
+            render();
+        });
     }
 
     /** Another analysed video to see side by side: the same subject's visits first, then other subjects. */

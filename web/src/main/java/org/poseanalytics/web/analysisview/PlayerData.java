@@ -23,6 +23,7 @@ public final class PlayerData {
     public static String of(SessionAnalysis a, List<String> labelColumns, List<TrackKeypoints> others) {
         ObjectNode o = JSON.createObjectNode();
         o.put("width", a.video().width()).put("height", a.video().height());
+        if (a.analysis().subjectTrackId() != null) o.put("subject", a.analysis().subjectTrackId());
         Keypoints kp = a.keypoints();
         Skeleton skeleton = "coco-17".equals(a.analysis().skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33;
         ArrayNode t = o.putArray("t");

@@ -30,6 +30,12 @@ public class SessionAnalysisService {
         return queries.tracks(analysisId);
     }
 
+    /** The id of the analysis a video shows now (its latest complete one): cheap, to learn whether a page is behind. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<Long> latestId(long videoId) {
+        return queries.latestComplete(videoId).map(Analysis::id);
+    }
+
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<SessionAnalysis> latest(long videoId) {
         Video video = videos.get(videoId);

@@ -1,7 +1,7 @@
 package org.poseanalytics.web.audit;
 
 public enum AuditAction {
-    VIEWED, UPLOADED, EXPORTED, DELETED;
+    VIEWED, UPLOADED, EXPORTED, DELETED, TRACKED;
 
     public String code() { return name().toLowerCase(); }
 

@@ -53,24 +53,38 @@ public final class ChartOptions {
 
     /** Two quantities over time on their own y axes (left and right), e.g. a point's height and its speed. */
     public static String dualAxisTimeChart(Curve left, String leftName, Curve right, String rightName) {
+        return dualAxisTimeChart(List.of(left), leftName, List.of(right), rightName, List.of(PALETTE.get(5)), List.of(PALETTE.get(1)));
+    }
+
+    /**
+     * Several curves on each of two y axes: left ones solid, right ones dashed, each in its colour (e.g. the height and
+     * speed of every tracked point, one colour per point, as drawn on the video).
+     */
+    public static String dualAxisTimeChart(List<Curve> left, String leftName, List<Curve> right, String rightName,
+                                           List<String> leftColors, List<String> rightColors) {
         ObjectNode o = base();
         o.putObject("tooltip").put("trigger", "axis");
         o.putObject("legend").put("top", 0);
-        o.putObject("grid").put("left", 64).put("right", 64).put("top", 40).put("bottom", 48);
+        o.putObject("grid").put("left", 64).put("right", 64).put("top", 40 + 20 * ((left.size() + right.size() - 1) / 4)).put("bottom", 48);
         o.putObject("xAxis").put("type", "value").put("name", "time (s)").put("nameLocation", "middle").put("nameGap", 28)
                 .put("min", "dataMin").put("max", "dataMax");
         ArrayNode y = o.putArray("yAxis");
         y.addObject().put("type", "value").put("name", leftName).put("scale", true);
         y.addObject().put("type", "value").put("name", rightName).put("scale", true).putObject("splitLine").put("show", false);
         ArrayNode series = o.putArray("series");
-        Curve[] curves = {left, right};
-        for (int i = 0; i < 2; i++) {
-            ObjectNode s = series.addObject().put("name", curves[i].name()).put("type", "line").put("showSymbol", false)
-                    .put("yAxisIndex", i).put("animation", false).put("color", PALETTE.get(i == 0 ? 5 : 1));
-            ArrayNode data = s.putArray("data");
-            for (int k = 0; k < curves[i].x().length; k++) {
-                ArrayNode p = data.addArray().add(round(curves[i].x()[k], 3));
-                if (Double.isFinite(curves[i].y()[k])) p.add(round(curves[i].y()[k], 2)); else p.addNull();
+        for (int axis = 0; axis < 2; axis++) {
+            List<Curve> curves = axis == 0 ? left : right;
+            List<String> colors = axis == 0 ? leftColors : rightColors;
+            for (int i = 0; i < curves.size(); i++) {
+                Curve c = curves.get(i);
+                ObjectNode s = series.addObject().put("name", c.name()).put("type", "line").put("showSymbol", false)
+                        .put("yAxisIndex", axis).put("animation", false).put("color", colors.get(i % colors.size()));
+                if (axis == 1 && !left.isEmpty()) s.putObject("lineStyle").put("type", "dashed");
+                ArrayNode data = s.putArray("data");
+                for (int k = 0; k < c.x().length; k++) {
+                    ArrayNode p = data.addArray().add(round(c.x()[k], 3));
+                    if (Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+                }
             }
         }
         return o.toString();

@@ -66,7 +66,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), progress);
+            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
@@ -83,7 +83,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             } else if (e.permanent()) {
                 // the pipeline names the file it read: the user knows it by the name they uploaded
                 String reason = String.valueOf(e.getMessage()).replace(work.storageName().toString(), "“" + work.originalName() + "”");
-                records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind()));
+                records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind(), work.subjectTrackId()));
                 log.info("Job {}: failed for good: {}", jobId, e.getMessage());
             } else {
                 retryOrGiveUp(work, e);
@@ -119,7 +119,13 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         return s.toString();
     }
 
-    private static String advice(AnalysisException.Kind kind) {
+    private static String advice(AnalysisException.Kind kind, Integer subjectTrackId) {
+        if (kind == AnalysisException.Kind.BAD_REQUEST && subjectTrackId != null) {
+            // The likely bad part of a request naming a person is the person (e.g. asked for with another model,
+            // whose analysis numbered the people differently).
+            return " Person " + subjectTrackId + " was asked for: open the analysis page and click one of the people drawn on the"
+                    + " video, or use “Analyse again” to let the app choose the person.";
+        }
         return switch (kind) {
             case NO_PERSON -> " Film the whole body, well lit, and upload the video again.";
             case UNREADABLE_VIDEO -> " Export the video again from the camera or phone (MP4 or MOV) and upload it again.";

@@ -57,7 +57,7 @@ public class AnalysisJobs {
         String exercise = jdbc.sql("select exercise from session where id = :s and clinic_id = :c")
                 .param("s", event.sessionId()).param("c", event.clinicId()).query(String.class).single();
         Long by = currentUser.isSignedIn() ? currentUser.get().accountId() : null;
-        enqueue(event.clinicId(), event.videoId(), null, exercise, by);
+        enqueue(event.clinicId(), event.videoId(), null, exercise, null, by);
     }
 
     /**
@@ -69,6 +69,21 @@ public class AnalysisJobs {
      */
     @PreAuthorize("hasRole('CLINICIAN')")
     public JobProgress analyseAgain(long videoId, String model, String exercise) {
+        return analyseAgain(videoId, model, exercise, null);
+    }
+
+    /**
+     * Analyses a video again with a chosen person as the subject: when several people are in the video and the default
+     * rule (most present, most central) picked the wrong one. The id is a track id as the analysis page numbers the
+     * people ("Person 2"); one that the new analysis does not find fails the job for good, with the reason.
+     *
+     * @param subjectTrackId the person to analyse; null lets the default rule choose
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public JobProgress analyseAgain(long videoId, String model, String exercise, Integer subjectTrackId) {
+        if (subjectTrackId != null && subjectTrackId < 0) {
+            throw new UserInputException("There is no person " + subjectTrackId + "; choose one of the numbered people on the analysis page.");
+        }
         Video video = videos.get(videoId);
         Optional<JobProgress> active = latest(videoId).filter(j -> j.state().active());
         if (active.isPresent()) {
@@ -77,7 +92,8 @@ public class AnalysisJobs {
         }
         Session session = sessions.get(video.sessionId());
         UUID id = enqueue(currentUser.clinicId(), videoId, blankToNull(model),
-                exercise == null || exercise.isBlank() ? session.exercise().code() : exercise, currentUser.get().accountId());
+                exercise == null || exercise.isBlank() ? session.exercise().code() : exercise, subjectTrackId,
+                currentUser.get().accountId());
         return records.get(id).orElseThrow();
     }
 
@@ -116,11 +132,12 @@ public class AnalysisJobs {
         return records.latestOf(clinicId, videoIds).stream().collect(Collectors.toMap(JobProgress::videoId, Function.identity()));
     }
 
-    UUID enqueue(long clinicId, long videoId, String model, String exercise, Long requestedBy) {
+    UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy) {
         UUID id = UUID.randomUUID();
-        records.insertQueued(id, clinicId, videoId, model, exercise, requestedBy);
+        records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy);
         scheduler.enqueue(id, new AnalyseVideo(id));
-        log.info("Queued analysis job {} for video {} (model {}, exercise {})", id, videoId, model == null ? "default" : model, exercise);
+        log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {})", id, videoId, model == null ? "default" : model,
+                exercise, subjectTrackId == null ? "automatic" : "track " + subjectTrackId);
         return id;
     }
 

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A video's analysis over HTTP, for signed-in users of its clinic (another clinic's id answers 404 like a missing
  * one): {@code GET /api/videos/{id}/analysis} for the job's state, stage, percentage and time left plus the shown
- * result; {@code POST .../cancel} and {@code POST .../analyse} (clinicians).
+ * result; {@code POST .../cancel} and {@code POST .../analysis} (clinicians) to analyse again, optionally with {@code model},
+ * {@code exercise} and {@code subjectTrack} (the person to analyse, by the number the analysis page shows).
  */
 @RestController
 @ConditionalOnWebApplication
@@ -42,17 +43,18 @@ class AnalysisStatusController {
     record Status(long videoId, String videoStatus, String videoStatusMessage, Job job, Result result) {}
 
     record Job(String id, String state, String stage, String stageText, int percent, long framesDone, long framesTotal,
-               Long etaSeconds, int attempts, String worker, String model, String exercise, String message, String description,
+               Long etaSeconds, int attempts, String worker, String model, String exercise, Integer subjectTrackId, String message,
+               String description,
                String createdAt, String startedAt, String updatedAt, String finishedAt) {
         static Job of(JobProgress p) {
             return new Job(p.jobId().toString(), p.state().code(), p.stage(), p.stage() == null ? null : JobProgress.stageText(p.stage()),
                     p.percent(), p.framesDone(), p.framesTotal(), p.etaSeconds(), p.attempts(), p.worker(), p.model(), p.exercise(),
-                    p.message(), p.describe(), str(p.createdAt()), str(p.startedAt()), str(p.updatedAt()), str(p.finishedAt()));
+                    p.subjectTrackId(), p.message(), p.describe(), str(p.createdAt()), str(p.startedAt()), str(p.updatedAt()), str(p.finishedAt()));
         }
     }
 
     record Result(long analysisId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
-                  int frames, int framesWithPose, int repetitions, List<String> angleColumns, String completedAt) {}
+                  Integer subjectTrackId, boolean subjectChosenByUser, int frames, int framesWithPose, int repetitions, List<String> angleColumns, String completedAt) {}
 
     @GetMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status status(@PathVariable long id) {
@@ -70,13 +72,14 @@ class AnalysisStatusController {
 
     @PostMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status analyseAgain(@PathVariable long id, @RequestParam(required = false) String model,
-                        @RequestParam(required = false) String exercise) {
-        jobs.analyseAgain(id, model, exercise);
+                        @RequestParam(required = false) String exercise, @RequestParam(required = false) Integer subjectTrack) {
+        jobs.analyseAgain(id, model, exercise, subjectTrack);
         return status(id);
     }
 
     private Result result(Analysis a) {
-        return new Result(a.id(), a.model(), a.modelVersion(), a.exercise(), a.exerciseGuessed(), a.frames(), a.framesWithPose(),
+        return new Result(a.id(), a.model(), a.modelVersion(), a.exercise(), a.exerciseGuessed(), a.subjectTrackId(),
+                a.subjectChosenByUser(), a.frames(), a.framesWithPose(),
                 queries.repetitions(a.id()).size(), queries.angles(a.id()).columns().stream().map(c -> c.column()).toList(),
                 str(a.completedAt()));
     }

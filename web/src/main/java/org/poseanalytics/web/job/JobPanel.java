@@ -66,7 +66,7 @@ public class JobPanel extends VerticalLayout {
         show(jobs.latest(video.id()).orElse(null));
     }
 
-    void show(JobProgress p) {
+    public void show(JobProgress p) {
         current = p;
         boolean active = p != null && p.state().active();
         bar.setVisible(active);

@@ -12,10 +12,11 @@ import java.util.UUID;
  * @param fraction of the whole analysis, 0 to 1
  * @param worker   host:pid of the node that ran (or runs) it
  * @param model    the model asked for; null = the worker's default
+ * @param subjectTrackId the person (track id) asked to be analysed; null = chosen by the default rule
  * @param message  why it failed or was cancelled, or a note on a finished analysis (e.g. truncated file)
  */
 public record JobProgress(UUID jobId, long videoId, JobState state, String stage, double fraction, long framesDone,
-                          long framesTotal, int attempts, String worker, String model, String exercise, String message,
+                          long framesTotal, int attempts, String worker, String model, String exercise, Integer subjectTrackId, String message,
                           String requestedBy, OffsetDateTime createdAt, OffsetDateTime startedAt,
                           OffsetDateTime updatedAt, OffsetDateTime finishedAt) {
 
@@ -35,6 +36,7 @@ public record JobProgress(UUID jobId, long videoId, JobState state, String stage
     /** One line for a clinician, e.g. "Analysing · detecting the person and estimating keypoints · 42% · about 30 s left". */
     public String describe() {
         StringBuilder s = new StringBuilder(state.label());
+        if (subjectTrackId != null) s.append(" · person ").append(subjectTrackId).append(" (chosen)");
         if (state == JobState.RUNNING) {
             if (stage != null) s.append(" · ").append(stageText(stage));
             s.append(" · ").append(percent()).append('%');

@@ -47,7 +47,7 @@ public class JobProgressPush {
     }
 
     private static final JobProgress NONE = new JobProgress(new java.util.UUID(0, 0), -1, JobState.QUEUED, null, 0, 0, 0, 0,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
 
     void tick() {
         if (watches.isEmpty()) return;

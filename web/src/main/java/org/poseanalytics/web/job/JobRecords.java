@@ -23,20 +23,20 @@ class JobRecords {
             """;
 
     /** What a starting job needs to know. */
-    record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise, Long requestedBy,
-                int attempts) {}
+    record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise,
+                Integer subjectTrackId, Long requestedBy, int attempts) {}
 
     private final JdbcClient jdbc;
 
     JobRecords(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     @Transactional
-    void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Long requestedBy) {
+    void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy) {
         jdbc.sql("""
-                        insert into analysis_job (job_id, clinic_id, video_id, model, exercise, requested_by)
-                        values (:job, :clinic, :video, :model, :exercise, :by)""")
+                        insert into analysis_job (job_id, clinic_id, video_id, model, exercise, subject_track_id, requested_by)
+                        values (:job, :clinic, :video, :model, :exercise, :track, :by)""")
                 .param("job", jobId).param("clinic", clinicId).param("video", videoId).param("model", model)
-                .param("exercise", exercise).param("by", requestedBy).update();
+                .param("exercise", exercise).param("track", subjectTrackId, java.sql.Types.INTEGER).param("by", requestedBy).update();
         jdbc.sql("update video set status = 'queued', status_message = null where id = :video")
                 .param("video", videoId).update();
     }
@@ -54,11 +54,12 @@ class JobRecords {
                         from video v
                         where j.job_id = :job and v.id = j.video_id and j.state in ('queued', 'running')
                           and not j.cancel_requested
-                        returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.requested_by, j.attempts""")
+                        returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.subject_track_id,
+                                  j.requested_by, j.attempts""")
                 .param("job", jobId).param("worker", worker)
                 .query((rs, n) -> new Work(rs.getObject("job_id", UUID.class), rs.getLong("clinic_id"), rs.getLong("video_id"),
                         rs.getObject("storage_name", UUID.class), rs.getString("original_name"), rs.getString("model"), rs.getString("exercise"),
-                        (Long) rs.getObject("requested_by"), rs.getInt("attempts")))
+                        (Integer) rs.getObject("subject_track_id"), (Long) rs.getObject("requested_by"), rs.getInt("attempts")))
                 .optional();
         work.ifPresent(w -> jdbc.sql("update video set status = 'analysing', status_message = null where id = :video")
                 .param("video", w.videoId()).update());
@@ -180,7 +181,8 @@ class JobRecords {
     static JobProgress map(ResultSet rs, int n) throws SQLException {
         return new JobProgress(rs.getObject("job_id", UUID.class), rs.getLong("video_id"), JobState.of(rs.getString("state")),
                 rs.getString("stage"), rs.getDouble("fraction"), rs.getLong("frames_done"), rs.getLong("frames_total"),
-                rs.getInt("attempts"), rs.getString("worker"), rs.getString("model"), rs.getString("exercise"), rs.getString("message"),
+                rs.getInt("attempts"), rs.getString("worker"), rs.getString("model"), rs.getString("exercise"),
+                (Integer) rs.getObject("subject_track_id"), rs.getString("message"),
                 rs.getString("requested_by_name"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class));

@@ -31,14 +31,15 @@ class PipelineAnalyzer implements VideoAnalyzer {
     }
 
     @Override
-    public AnalysisResults analyze(Path video, String model, String exercise, AnalysisProgress progress) throws AnalysisException {
+    public AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, AnalysisProgress progress)
+            throws AnalysisException {
         Exercise template;
         try {
             template = exercise == null ? null : Exercise.parse(exercise);
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
         }
-        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, null, List.of(), threads);
+        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, subjectTrackId, List.of(), threads);
         AnalysisResult result = new AnalysisPipeline().run(request, progress);
         return PipelineResults.of(result);
     }

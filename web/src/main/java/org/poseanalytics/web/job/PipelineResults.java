@@ -18,7 +18,6 @@ import org.poseanalytics.tracking.identity.TrackedFrame;
 import org.poseanalytics.tracking.identity.TrackedPerson;
 import org.poseanalytics.tracking.identity.Tracks;
 import org.poseanalytics.tracking.point.PointTrajectory;
-import org.poseanalytics.tracking.point.TrackedPoint;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.analysis.AnalysisResults;
 import org.poseanalytics.web.analysis.AngleColumn;
@@ -44,7 +43,7 @@ final class PipelineResults {
         AnalysisResult.Timings t = r.timings();
         return new AnalysisResults(r.model(), r.modelDescription(), k.exercise().exercise().id(), k.exercise().guessed(),
                 k.signal(), skeleton.name().toLowerCase().replace('_', '-'), skeleton.names(),
-                r.subject().choice().trackId(), (int) r.poses().frames(), (int) r.poses().framesWithPose(),
+                r.subject().choice().trackId(), r.subject().choice().chosenByUser(), (int) r.poses().frames(), (int) r.poses().framesWithPose(),
                 angles(k), subject(SubjectKeypoints.Kind.RAW, raw), subject(SubjectKeypoints.Kind.FILTERED, r.subject().filtered().series()),
                 tracks(r.tracks(), skeleton.size()), k.repetitions().stream().map(PipelineResults::repetition).toList(),
                 k.metrics().stream().map(PipelineResults::metric).toList(),
@@ -146,21 +145,7 @@ final class PipelineResults {
         return new MetricResult(m.name(), m.value(), m.unit(), side(m.side()), m.repetition());
     }
 
-    static PointPath point(PointTrajectory p) {
-        int n = p.points().size();
-        long[] frames = new long[n];
-        double[] times = new double[n];
-        float[] x = new float[n], y = new float[n], c = new float[n];
-        for (int i = 0; i < n; i++) {
-            TrackedPoint q = p.points().get(i);
-            frames[i] = q.frame();
-            times[i] = q.timeS();
-            x[i] = q.occluded() ? Float.NaN : (float) q.xPx();
-            y[i] = q.occluded() ? Float.NaN : (float) q.yPx();
-            c[i] = (float) q.confidence();
-        }
-        return new PointPath(p.pointId(), p.spec().xPx(), p.spec().yPx(), p.spec().timeS(), p.anchorFrame(), frames, times, x, y, c);
-    }
+    static PointPath point(PointTrajectory p) { return PointPath.of(p); }
 
     private static BodySide side(Side s) {
         return switch (s) {

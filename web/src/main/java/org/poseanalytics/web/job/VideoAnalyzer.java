@@ -15,6 +15,9 @@ public interface VideoAnalyzer {
     /**
      * @param model    pose model name as the CLI's --model takes it; null for this node's configured default
      * @param exercise exercise template id (squat, gait, ...); null to guess it from the movement
+     * @param subjectTrackId the track to analyse as the subject; null for the default rule. An id the analysis does
+     *                       not find is a permanent {@link AnalysisException.Kind#BAD_REQUEST}
      */
-    AnalysisResults analyze(Path video, String model, String exercise, AnalysisProgress progress) throws AnalysisException;
+    AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, AnalysisProgress progress)
+            throws AnalysisException;
 }

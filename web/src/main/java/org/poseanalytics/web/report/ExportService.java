@@ -35,6 +35,8 @@ import org.poseanalytics.web.analysis.Keypoints;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.RepetitionResult;
+import org.poseanalytics.web.analysis.TrackedPoints;
+import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.web.analysisview.SessionAnalysis;
 import org.poseanalytics.web.analysisview.SessionAnalysisService;
 import org.poseanalytics.web.audit.AuditAction;
@@ -59,8 +61,11 @@ public class ExportService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Storage storage;
+    private final TrackedPoints trackedPoints;
 
-    ExportService(SessionAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage) {
+    ExportService(SessionAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
+                  TrackedPoints trackedPoints) {
+        this.trackedPoints = trackedPoints;
         this.analyses = analyses;
         this.queries = queries;
         this.audit = audit;
@@ -104,6 +109,23 @@ public class ExportService {
         else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, ASSUMED_HEIGHT_M), a.video().height(), name, w);
         w.flush();
         audited(a, "OpenSim .trc");
+    }
+
+    /**
+     * The points tracked on the analysis page, in the command line's points.csv form (the tracking module's
+     * PointsCsv): {@code point_id,frame,time_s,x_px,y_px,confidence,occluded}, point_id as numbered on the page.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public void pointsCsv(long videoId, OutputStream out) {
+        SessionAnalysis a = load(videoId);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(p -> p.path().toTrajectory()).toList());
+        try {
+            w.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the tracked points", e);
+        }
+        audited(a, "tracked points CSV");
     }
 
     /** One row per figure: session-wide (repetition empty) and per repetition, with unit and side. */

@@ -50,7 +50,7 @@ public final class SyntheticResults {
             conf[i] = 0.9f;
         }
         PointPath bar = new PointPath(1, 100, 200, 0, 0, f, t, px, py, conf);
-        return new AnalysisResults("synthetic", "1", "squat", false, "knee_flexion_deg", "blazepose-33", names, 1, frames,
+        return new AnalysisResults("synthetic", "1", "squat", false, "knee_flexion_deg", "blazepose-33", names, 1, false, frames,
                 frames, new Angles(f, t, columns),
                 new SubjectKeypoints(SubjectKeypoints.Kind.RAW, "raw", subject, world),
                 new SubjectKeypoints(SubjectKeypoints.Kind.FILTERED, "hampel+butterworth-4-6hz", keypoints(f, t, landmarks, 5), world),

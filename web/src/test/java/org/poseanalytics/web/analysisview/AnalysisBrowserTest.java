@@ -201,7 +201,7 @@ class AnalysisBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> jdbc.sql(
                 "select count(*) from analysis where video_id = :v and complete").param("v", earlierVideo.id()).query(Integer.class).single() > 0);
 
-        // Track a point: at the first frame, click the left hip (shirt against leggings: good texture) and follow it.
+        // Track a point: at the first frame, click the left knee where the pose model put it, and follow it.
         js("document.getElementById('analysis-player').seek(0.0)");
         Thread.sleep(400);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
@@ -211,7 +211,7 @@ class AnalysisBrowserTest {
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js("""
                 const p = document.getElementById('analysis-player'); const b = p._box(); const k = p._data.kp[0];
-                return [b.ox + k[23 * 3] * b.s - p.clientWidth / 2, b.oy + k[23 * 3 + 1] * b.s - p.clientHeight / 2];""");
+                return [b.ox + k[25 * 3] * b.s - p.clientWidth / 2, b.oy + k[25 * 3 + 1] * b.s - p.clientHeight / 2];""");
         WebElement player = find(By.id("analysis-player"));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(player, at.get(0).intValue(), at.get(1).intValue()).click().perform();
         waitForText(By.id("point-state"), "Followed in");
@@ -222,6 +222,38 @@ class AnalysisBrowserTest {
         shot("analysis-05-point-path");
         assertThat(((Number) js("return document.querySelector('#point-chart')._chart.getOption().series.filter(s => s.id !== '__cursor').length")).intValue())
                 .as("height and speed of the tracked point charted").isEqualTo(2);
+        long drawnPath = pathPixels();
+        System.out.println("[measured] tracked path pixels on the overlay at 2.4 s: " + drawnPath);
+        assertThat(drawnPath).as("the tracked point's path drawn on the video").isGreaterThan(25);
+        assertThat(find(By.id("point-list")).findElements(By.className("tracked-point"))).hasSize(1);
+        String followed = find(By.id("point-state")).getText();
+        int seen = Integer.parseInt(followed.replaceAll(".*Followed in (\\d+) of (\\d+) frames.*", "$1"));
+        assertThat(seen).as("frames of 65 in which the knee was followed (" + followed + ")").isGreaterThanOrEqualTo(59);
+        // The path can be switched off like the skeleton.
+        find(By.id("toggle-paths")).click();
+        Thread.sleep(300);
+        assertThat(pathPixels()).as("path pixels with paths switched off").isZero();
+        find(By.id("toggle-paths")).click();
+        assertThat(jdbc.sql("select count(*) from analysis_tracked_point p join analysis a on a.id = p.analysis_id where a.video_id = :v")
+                .param("v", videoId).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'tracked' and video_id = :v").param("v", videoId)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // The point is stored with the analysis: after a reload it is listed, drawn and charted again.
+        driver.navigate().refresh();
+        waitFor(By.id("analysis-title"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("""
+                const v = document.querySelector('#analysis-player video'); return v != null && v.readyState >= 2;"""));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#point-chart').dataset.rendered === 'true'"));
+        assertThat(find(By.id("point-list")).getText()).contains("Point 1").contains("followed in " + seen + " of 65 frames");
+        js("document.getElementById('analysis-player').seek(2.4)");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("""
+                const v = document.querySelector('#analysis-player video'); return !v.seeking && Math.abs(v.currentTime - 2.4) < 0.05;"""));
+        Thread.sleep(300);
+        assertThat(pathPixels()).as("the stored path drawn after a reload").isGreaterThan(25);
+        assertThat(((Number) js("return document.querySelector('#point-chart')._chart.getOption().series.filter(s => s.id !== '__cursor').length")).intValue())
+                .as("the stored point charted after a reload").isEqualTo(2);
+        shot("analysis-07-point-after-reload");
 
         // Downloads, fetched with the browser's own session and parsed.
         String csv = fetchText("download-angles-csv");
@@ -238,6 +270,8 @@ class AnalysisBrowserTest {
         assertThat(mot).contains("inDegrees=yes").contains("endheader").contains("knee_flexion");
         String trc = fetchText("download-trc");
         assertThat(trc).startsWith("PathFileType\t4").contains("left_knee");
+        String points = fetchText("download-points-csv");
+        assertThat(points.lines().toList()).hasSize(66).first().isEqualTo("point_id,frame,time_s,x_px,y_px,confidence,occluded");
         byte[] pdf = fetchBytes("download-pdf");
         Files.write(SHOTS.resolve("analysis-report.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -247,7 +281,18 @@ class AnalysisBrowserTest {
             assertThat(doc.getPage(0).getResources().getXObjectNames()).hasSizeGreaterThanOrEqualTo(2); // key frame + chart
         }
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'exported' and video_id = :v").param("v", videoId)
-                .query(Integer.class).single()).isEqualTo(5);
+                .query(Integer.class).single()).isEqualTo(6);
+
+        // A tracked point can be removed (audited); the list, the paths and the chart empty.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("remove-point-1")));
+        find(By.id("remove-point-1")).click();
+        waitForText(By.id("point-state"), "Point 1 removed");
+        assertThat(find(By.id("point-list")).findElements(By.className("tracked-point"))).isEmpty();
+        assertThat(pathPixels()).as("no path once the point is removed").isZero();
+        assertThat(jdbc.sql("select count(*) from analysis_tracked_point p join analysis a on a.id = p.analysis_id where a.video_id = :v")
+                .param("v", videoId).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'deleted' and video_id = :v and detail like 'tracked point 1%'")
+                .param("v", videoId).query(Integer.class).single()).isEqualTo(1);
 
         // Side by side with the earlier visit: the right video follows the left one.
         open("/compare/" + videoId + "/" + earlierVideo.id());
@@ -279,6 +324,59 @@ class AnalysisBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#angle-chart').dataset.rendered === 'true'"));
         assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth + 1")).as("no sideways scrolling on a tablet").isTrue();
         shot("analysis-06-tablet");
+
+        // Tablets in landscape and portrait: the menu folds away behind its button and the header keeps one tidy row
+        // (or wraps its halves), never squeezing names over several lines or under each other.
+        for (int[] size : new int[][]{{1024, 768}, {768, 1024}}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+            open("/analysis/" + videoId);
+            waitFor(By.id("analysis-title"));
+            Thread.sleep(500);
+            shot("tablet-" + size[0] + "x" + size[1]);
+            assertHeaderNotSqueezed(size[0] + "x" + size[1]);
+        }
+    }
+
+    /** Pixels of the first tracked point's colour (#ff4081, with anti-aliased edges) on the overlay canvas; nothing else is drawn pink. */
+    private long pathPixels() {
+        return ((Number) js("""
+                const c = document.querySelector('#analysis-player canvas.overlay');
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 128 && d[i] > 180 && d[i] - d[i + 1] > 100 && d[i + 2] > 70 && d[i + 2] < 200) n++;
+                return n;""")).longValue();
+    }
+
+    private void assertHeaderNotSqueezed(String size) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> m = (java.util.Map<String, Object>) js("""
+                const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom, h: r.height}; };
+                const h = document.getElementById('app-header');
+                const parts = ['.pa-title', '.pa-clinic', '#signed-in-user', '#sign-out', '#menu-toggle'].map(s => h.querySelector(s));
+                const lineHeight = parseFloat(getComputedStyle(h.querySelector('#signed-in-user')).lineHeight) || 20;
+                const boxes = parts.map(p => p && getComputedStyle(p).display !== 'none' ? box(p) : null);
+                let overlap = false;
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                  const a = boxes[i], b = boxes[j];
+                  if (a && b && a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1) overlap = true;
+                }
+                const layout = document.querySelector('vaadin-app-layout');
+                return {overlap, header: box(h), title: boxes[0], who: boxes[2], signOut: boxes[3], lineHeight,
+                        overlay: layout.hasAttribute('overlay'), width: window.innerWidth,
+                        scrollWidth: document.documentElement.scrollWidth};""");
+        @SuppressWarnings("unchecked") java.util.Map<String, Number> title = (java.util.Map<String, Number>) m.get("title");
+        @SuppressWarnings("unchecked") java.util.Map<String, Number> who = (java.util.Map<String, Number>) m.get("who");
+        @SuppressWarnings("unchecked") java.util.Map<String, Number> signOut = (java.util.Map<String, Number>) m.get("signOut");
+        @SuppressWarnings("unchecked") java.util.Map<String, Number> header = (java.util.Map<String, Number>) m.get("header");
+        double line = ((Number) m.get("lineHeight")).doubleValue();
+        System.out.println("[measured] header at " + size + ": " + m);
+        assertThat((Boolean) m.get("overlap")).as("header parts overlap at %s", size).isFalse();
+        assertThat((Boolean) m.get("overlay")).as("menu is an overlay at %s", size).isTrue();
+        assertThat(header.get("l").doubleValue()).as("header starts at the left edge (no menu beside it) at %s", size).isLessThan(10);
+        assertThat(title.get("h").doubleValue()).as("app name on one line at %s", size).isLessThan(2 * line);
+        assertThat(who.get("h").doubleValue()).as("signed-in user on one line at %s", size).isLessThan(1.6 * line);
+        assertThat(signOut.get("r").doubleValue()).as("sign out inside the window at %s", size).isLessThanOrEqualTo(((Number) m.get("width")).doubleValue());
+        assertThat(((Number) m.get("scrollWidth")).intValue()).as("no sideways scrolling at %s", size).isLessThanOrEqualTo(((Number) m.get("width")).intValue() + 1);
     }
 
     // --- helpers

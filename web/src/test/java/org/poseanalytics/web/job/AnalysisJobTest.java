@@ -1,6 +1,7 @@
 package org.poseanalytics.web.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poseanalytics.pose.testing.Fixtures;
+import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.TestVideos;
+import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.Analysis;
 import org.poseanalytics.web.analysis.AnalysisQueries;
@@ -28,6 +31,7 @@ import org.poseanalytics.web.video.VideoService;
 import org.poseanalytics.web.video.VideoStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Upload → JobRunr job → AnalysisPipeline → stored results, in one app on the embedded PostgreSQL with its
@@ -167,5 +171,62 @@ class AnalysisJobTest extends DatabaseTest {
         Thread.sleep(6000); // no retry of a cancelled job
         assertThat(jobs.latest(video.id()).orElseThrow().attempts()).isEqualTo(1);
         assertThat(queries.latestComplete(video.id())).isEmpty();
+    }
+
+    /**
+     * Choosing the analysed person: the squat video is analysed (the default rule picks its one person), then again
+     * with that person named, then with a person who is not in it. Track ids come from the first analysis, not from
+     * this test: what is checked is that the named track is the one analysed and recorded as the user's choice.
+     */
+    @Test
+    void aChosenPersonIsAnalysedAndAnUnknownOneFailsForGood() throws Exception {
+        TestClinic clinic = TestClinic.create(jdbc);
+        clinic.signIn(Role.CLINICIAN);
+        long session = clinic.session(jdbc, LocalDate.now(), "squat");
+        Video video;
+        try (InputStream in = Files.newInputStream(Fixtures.squatVideo())) {
+            video = videos.store(session, "pose_squats.mp4", in);
+        }
+        JobProgress first = JobsTesting.awaitJob(jdbc, JobsTesting.latestJobOf(jdbc, video.id()), Duration.ofSeconds(120), p -> !p.state().active());
+        assertThat(first.state()).as(first.describe()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(first.subjectTrackId()).isNull();
+        Analysis automatic = queries.latestComplete(video.id()).orElseThrow();
+        assertThat(automatic.subjectChosenByUser()).isFalse();
+        List<Integer> tracks = queries.tracks(automatic.id()).stream().map(t -> t.trackId()).toList();
+        assertThat(tracks).contains(automatic.subjectTrackId());
+
+        int chosen = automatic.subjectTrackId();
+        JobProgress queued = jobs.analyseAgain(video.id(), null, null, chosen);
+        assertThat(queued.subjectTrackId()).isEqualTo(chosen);
+        assertThat(queued.exercise()).isEqualTo("squat");
+        JobProgress done = JobsTesting.awaitJob(jdbc, queued.jobId(), Duration.ofSeconds(120), p -> !p.state().active());
+        assertThat(done.state()).as(done.describe()).isEqualTo(JobState.SUCCEEDED);
+        Analysis byUser = queries.latestComplete(video.id()).orElseThrow();
+        assertThat(byUser.id()).isNotEqualTo(automatic.id());
+        assertThat(byUser.subjectTrackId()).isEqualTo(chosen);
+        assertThat(byUser.subjectChosenByUser()).as("stored as the user's choice").isTrue();
+        assertThat(queries.repetitions(byUser.id())).hasSize(3);
+
+        int absent = tracks.stream().mapToInt(Integer::intValue).max().orElseThrow() + 7;
+        JobProgress unknown = jobs.analyseAgain(video.id(), null, null, absent);
+        JobProgress failed = JobsTesting.awaitJob(jdbc, unknown.jobId(), Duration.ofSeconds(120), p -> !p.state().active());
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.message()).contains("track " + absent).contains("Person " + absent).contains("click one of the people");
+        Video after = videos.get(video.id());
+        assertThat(after.status()).as("the earlier results stay shown").isEqualTo(VideoStatus.DONE);
+        assertThat(after.statusMessage()).contains("The new analysis failed").contains("Person " + absent);
+        assertThat(queries.latestComplete(video.id()).orElseThrow().id()).isEqualTo(byUser.id());
+        Thread.sleep(6000); // longer than the first retry's backoff and a poll: a retry would have started by now
+        assertThat(jobs.latest(video.id()).orElseThrow().attempts()).as("not retried").isEqualTo(1);
+
+        // A viewer may not choose; a negative number is refused before anything is queued.
+        clinic.signIn(Role.VIEWER);
+        assertThatThrownBy(() -> jobs.analyseAgain(video.id(), null, null, chosen)).isInstanceOf(AccessDeniedException.class);
+        clinic.signIn(Role.CLINICIAN);
+        assertThatThrownBy(() -> jobs.analyseAgain(video.id(), null, null, -1)).isInstanceOf(UserInputException.class);
+        // Another clinic cannot reach the video at all.
+        TestClinic other = TestClinic.create(jdbc);
+        other.signIn(Role.CLINICIAN);
+        assertThatThrownBy(() -> jobs.analyseAgain(video.id(), null, null, chosen)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -74,7 +74,15 @@ class AnalysisStatusApiTest extends AppTestBase {
         // a viewer may watch but not start or stop analyses
         mvc.perform(post(url).with(csrf()).with(authentication(auth(a.viewer())))).andExpect(status().isForbidden());
         mvc.perform(post(url).param("exercise", "lunge").with(csrf()).with(authentication(auth(a.clinician()))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.job.exercise").value("lunge"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.job.exercise").value("lunge"))
+                .andExpect(jsonPath("$.job.subjectTrackId").doesNotExist());
+        JobsTesting.awaitJob(jdbc, JobsTesting.latestJobOf(jdbc, video.id()), Duration.ofSeconds(90), p -> !p.state().active());
+        // the person to analyse, by the number the analysis page shows; viewers may not ask for it either
+        mvc.perform(post(url).param("subjectTrack", "3").with(csrf()).with(authentication(auth(a.viewer())))).andExpect(status().isForbidden());
+        mvc.perform(post(url).param("subjectTrack", "3").with(csrf()).with(authentication(auth(a.clinician()))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.job.subjectTrackId").value(3));
+        assertThat(jdbc.sql("select subject_track_id from analysis_job where video_id = :v order by created_at desc limit 1")
+                .param("v", video.id()).query(Integer.class).single()).isEqualTo(3);
     }
 
     private static UsernamePasswordAuthenticationToken auth(AccountPrincipal p) {

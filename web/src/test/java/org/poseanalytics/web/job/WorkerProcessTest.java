@@ -82,7 +82,7 @@ class WorkerProcessTest {
             Files.copy(videosDir.resolve("squat-source.mp4"), videosDir.resolve(name.toString()));
             long video = clinic.video(jdbc, session, name);
             videoIds.add(video);
-            jobIds.add(jobs.enqueue(clinic.clinicId(), video, null, "squat", null));
+            jobIds.add(jobs.enqueue(clinic.clinicId(), video, null, "squat", null, null));
         }
         for (UUID id : jobIds) {
             JobProgress p = JobsTesting.awaitJob(jdbc, id, Duration.ofSeconds(180), j -> !j.state().active());
@@ -115,7 +115,7 @@ class WorkerProcessTest {
         UUID name = UUID.randomUUID();
         JobsTesting.concatenate(videosDir.resolve("squat-source.mp4"), videosDir.resolve(name.toString()), 6);
         long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.now(), "squat"), name);
-        UUID job = jobs.enqueue(clinic.clinicId(), video, null, "squat", null);
+        UUID job = jobs.enqueue(clinic.clinicId(), video, null, "squat", null, null);
 
         JobProgress running = JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(120),
                 p -> p.state() == JobState.RUNNING && p.framesDone() >= 40);
