@@ -28,7 +28,10 @@ class HrnetModelTest {
     private static final int W = 192, H = 256;
     private static final float GAIN = 0.2f;
 
-    static Path writeBlobModel(Path dir) throws Exception {
+    /** The blob model's convolution: 17 filters of 3×5×5, stride 4, padding 2 (64×48 heatmaps from 256×192). */
+    record BlobConv(float[] weights, float[] bias, int channels, int kernel, int stride, int pad) {}
+
+    static BlobConv blobConv() {
         int k = 17, kernel = 5;
         float[] taps = {0.5f, 1, 1, 1, 0.5f};
         float[] weights = new float[k * 3 * kernel * kernel];
@@ -42,8 +45,13 @@ class HrnetModelTest {
             }
             bias[ch] = GAIN * HrnetTranslator.MEAN[colour] / HrnetTranslator.STD[colour];
         }
+        return new BlobConv(weights, bias, k, kernel, 4, 2);
+    }
+
+    static Path writeBlobModel(Path dir) throws Exception {
+        BlobConv c = blobConv();
         Path file = dir.resolve("blobs.onnx");
-        Files.write(file, OnnxWriter.convModel(H, W, weights, bias, k, kernel, 4, 2));
+        Files.write(file, OnnxWriter.convModel(H, W, c.weights(), c.bias(), c.channels(), c.kernel(), c.stride(), c.pad()));
         return file;
     }
 
