@@ -2,7 +2,6 @@ package org.poseanalytics.web.analysisview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,27 +9,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.poseanalytics.web.account.AccountPrincipal;
-import org.poseanalytics.web.clinic.ClinicService;
 import org.poseanalytics.web.session.Exercise;
 import org.poseanalytics.web.session.Session;
 import org.poseanalytics.web.session.SessionDetails;
@@ -39,17 +24,10 @@ import org.poseanalytics.web.subject.Side;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.testing.BrowserTest;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * From an uploaded squat video to its analysis page, the exports and the progress chart, in Debian's Chromium:
@@ -58,98 +36,39 @@ import org.springframework.test.context.DynamicPropertySource;
  * earlier visit makes a two-point progress chart. Screenshots go to web/target/screenshots/analysis-*.png.
  * Skipped without chromium/chromedriver or the shared fixtures, except under CI=true where that is a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AnalysisBrowserTest {
-    static final Path DATA = tempDir();
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static final String PASSWORD = "a good long password";
-
-    static WebDriver driver;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("pose.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort int port;
-    @Autowired ClinicService clinics;
+class AnalysisBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
     @Autowired VideoService videos;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
 
-    @BeforeAll
-    static void browser() throws Exception {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) {
-            String why = "browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + "; under CI=true this is a failure");
-            Assumptions.abort(why);
-        }
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1366,1000",
-                "--user-data-dir=" + Files.createTempDirectory("pa-chromium-"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(), options);
-    }
-
-    @AfterAll
-    static void quit() { if (driver != null) driver.quit(); }
+    /** The athlete's two squat sessions, the earlier one with its video stored through the service. */
+    private record Visits(Session earlier, Session today, Video earlierVideo) {}
 
     @Test
     void uploadToAnalysisExportsAndProgress() throws Exception {
-        try {
-            journey();
-        } catch (Throwable t) {
-            shot("analysis-failure");
-            throw t;
-        }
-    }
-
-    private void journey() throws Exception {
-        Path squat = squatFixture("mediapipe-squats/pose_squats.mp4");
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String username = "coach-" + suffix;
-        clinics.createWithAdmin("Northside Sports " + suffix, "Coach Mia Kovac", username, PASSWORD, PASSWORD);
-        AccountPrincipal coach = (AccountPrincipal) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(coach, null, coach.getAuthorities()));
-        Subject athlete;
-        Session earlier, today;
-        Video earlierVideo;
-        try {
-            athlete = subjects.create(new SubjectDetails("Lena Sorensen", null, null, "Weightlifting", Side.NONE, null));
-            earlier = sessions.create(athlete.id(), new SessionDetails(LocalDate.now().minusDays(14), Exercise.SQUAT, null));
-            today = sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
+        Path squat = squatFixture();
+        String username = newClinicAdmin("Northside Sports", "Coach Mia Kovac");
+        Visits visits = as(username, () -> {
+            Subject athlete = subjects.create(new SubjectDetails("Lena Sorensen", null, null, "Weightlifting", Side.NONE, null));
+            Session earlier = sessions.create(athlete.id(), new SessionDetails(LocalDate.now().minusDays(14), Exercise.SQUAT, null));
+            Session today = sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
             try (var in = new FileInputStream(squat.toFile())) {
-                earlierVideo = videos.store(earlier.id(), "squat week 1.mp4", in);
+                return new Visits(earlier, today, videos.store(earlier.id(), "squat week 1.mp4", in));
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
+        Session earlier = visits.earlier(), today = visits.today();
+        Video earlierVideo = visits.earlierVideo();
 
-        open("/");
-        WebElement form = waitFor(By.tagName("vaadin-login-form"));
-        form.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
-        WebElement pass = form.findElement(By.cssSelector("input[name='password']"));
-        pass.sendKeys(PASSWORD);
-        pass.sendKeys(Keys.ENTER);
-        waitFor(By.id("signed-in-user"));
+        signInThroughPage(username);
 
         // Upload through the session page, as a coach would.
         open("/sessions/" + today.id());
-        WebElement input = waitFor(By.id("upload")).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
-        input.sendKeys(squat.toString());
+        uploadInput().sendKeys(squat.toString());
         waitFor(By.className("open-analysis"));
         long videoId = jdbc.sql("select id from video where session_id = :s").param("s", today.id()).query(Long.class).single();
 
         // Before the result exists the page says what is happening and waits.
-        driver.findElement(By.className("open-analysis")).click();
+        find(By.className("open-analysis")).click();
         waitFor(By.id("analysis-progress"));
         shot("analysis-01-waiting");
         // The job runner analyses the upload with the real pipeline (pose → tracking → kinematics); the page updates itself.
@@ -175,7 +94,7 @@ class AnalysisBrowserTest {
         shot("analysis-02-overlay-chart-reps");
 
         // The video is served with range support (seeking) and the viewing is audited.
-        String range = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        String range = (String) jsAsync("""
                 const done = arguments[arguments.length - 1];
                 fetch('media/videos/' + arguments[0] + '/playable.mp4', {headers: {Range: 'bytes=100-199'}})
                   .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + b.byteLength)), e => done('ERROR ' + e));""", videoId);
@@ -204,9 +123,9 @@ class AnalysisBrowserTest {
         // Track a point: at the first frame, click the left knee where the pose model put it, and follow it.
         js("document.getElementById('analysis-player').seek(0.0)");
         Thread.sleep(400);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
+        js("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
         find(By.id("track-point")).click();
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
+        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         Thread.sleep(300);
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js("""
@@ -218,7 +137,7 @@ class AnalysisBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#point-chart').dataset.rendered === 'true'"));
         js("document.getElementById('analysis-player').seek(2.4)");
         Thread.sleep(500);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'})", find(By.id("point-chart")));
+        js("arguments[0].scrollIntoView({block: 'end'})", find(By.id("point-chart")));
         shot("analysis-05-point-path");
         assertThat(((Number) js("return document.querySelector('#point-chart')._chart.getOption().series.filter(s => s.id !== '__cursor').length")).intValue())
                 .as("height and speed of the tracked point charted").isEqualTo(2);
@@ -284,7 +203,7 @@ class AnalysisBrowserTest {
                 .query(Integer.class).single()).isEqualTo(6);
 
         // A tracked point can be removed (audited); the list, the paths and the chart empty.
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", find(By.id("remove-point-1")));
+        js("arguments[0].scrollIntoView({block: 'center'})", find(By.id("remove-point-1")));
         find(By.id("remove-point-1")).click();
         waitForText(By.id("point-state"), "Point 1 removed");
         assertThat(find(By.id("point-list")).findElements(By.className("tracked-point"))).isEmpty();
@@ -379,65 +298,17 @@ class AnalysisBrowserTest {
         assertThat(((Number) m.get("scrollWidth")).intValue()).as("no sideways scrolling at %s", size).isLessThanOrEqualTo(((Number) m.get("width")).intValue() + 1);
     }
 
-    // --- helpers
-
-    private Path squatFixture(String relative) {
-        // Fixtures.require looks in ../shared/fixtures from the working directory; from web/ they lie one level higher.
-        String configured = System.getProperty("fixtures.dir", System.getenv("FIXTURES_DIR"));
-        for (Path dir : configured != null ? List.of(Path.of(configured)) : List.of(Path.of("../shared/fixtures"), Path.of("../../shared/fixtures"))) {
-            if (Files.exists(dir.resolve(relative))) return dir.resolve(relative).toAbsolutePath().normalize();
-        }
-        String why = "fixture " + relative + " is absent";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + " (CI=true requires the shared fixtures)");
-        Assumptions.abort(why + "; skipping");
-        return null;
-    }
-
     private String fetchText(String anchorId) {
-        return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        return (String) jsAsync("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('ERROR ' + e));""", anchorId);
     }
 
     private byte[] fetchBytes(String anchorId) {
-        String b64 = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        String b64 = (String) jsAsync("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.getElementById(arguments[0]).href).then(r => r.blob()).then(b => {
                   const fr = new FileReader(); fr.onload = () => done(fr.result.split(',')[1]); fr.readAsDataURL(b); });""", anchorId);
         return Base64.getDecoder().decode(b64);
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script.contains("return") ? script : "return " + script);
-    }
-
-    private void open(String path) { driver.get("http://localhost:" + port + path); }
-
-    private WebElement find(By by) { return driver.findElement(by); }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
-        });
-    }
-
-    private void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return !found.isEmpty() && found.getFirst().getText().contains(text);
-        });
-    }
-
-    private void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pa-analysis-");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

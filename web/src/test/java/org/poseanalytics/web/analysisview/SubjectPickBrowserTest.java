@@ -2,33 +2,18 @@ package org.poseanalytics.web.analysisview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.poseanalytics.web.account.AccountPrincipal;
-import org.poseanalytics.web.clinic.ClinicService;
 import org.poseanalytics.web.session.Exercise;
 import org.poseanalytics.web.session.Session;
 import org.poseanalytics.web.session.SessionDetails;
@@ -37,15 +22,8 @@ import org.poseanalytics.web.subject.Side;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.testing.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Choosing the analysed person, in Debian's Chromium: a video of two people squatting (the squat fixture beside its
@@ -55,82 +33,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * one, chosen by a user; the stored analysis has that track. Screenshots go to web/target/screenshots/pick-*.png.
  * Skipped without chromium/chromedriver, ffmpeg or the shared fixtures, except under CI=true where that is a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SubjectPickBrowserTest {
-    static final Path DATA = tempDir();
-    static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static final String PASSWORD = "a good long password";
-
-    static WebDriver driver;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("pose.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort int port;
-    @Autowired ClinicService clinics;
+class SubjectPickBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
-    @Autowired UserDetailsService users;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present) skipOrFail("browser test needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1366,1000", "--user-data-dir=" + Files.createTempDirectory("pa-chromium-"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build(), options);
-    }
-
-    @AfterAll
-    static void quit() { if (driver != null) driver.quit(); }
 
     @Test
     void theCoachClicksTheOtherPersonAndTheirResultsAreShown() throws Exception {
-        try {
-            journey();
-        } catch (Throwable t) {
-            shot("pick-failure");
-            if (driver != null) System.err.println("person choice at failure: " + js("""
-                    const e = document.getElementById('person-choice'); return e ? e.outerHTML : 'none';"""));
-            throw t;
-        }
-    }
-
-    private void journey() throws Exception {
         Path twoPeople = twoPeopleVideo(squatFixture(), Path.of("target", "two-people", "two_people_squats.mp4"));
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String username = "coach-" + suffix;
-        clinics.createWithAdmin("Two Squats Gym " + suffix, "Coach Ana Reyes", username, PASSWORD, PASSWORD);
-        AccountPrincipal coach = (AccountPrincipal) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(coach, null, coach.getAuthorities()));
-        Session session;
-        try {
+        String username = newClinicAdmin("Two Squats Gym", "Coach Ana Reyes");
+        Session session = as(username, () -> {
             Subject athlete = subjects.create(new SubjectDetails("Sam Okafor", null, null, "Weightlifting", Side.NONE, null));
-            session = sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+            return sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
+        });
 
-        open("/");
-        WebElement form = waitFor(By.tagName("vaadin-login-form"));
-        form.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
-        WebElement pass = form.findElement(By.cssSelector("input[name='password']"));
-        pass.sendKeys(PASSWORD);
-        pass.sendKeys(Keys.ENTER);
-        waitFor(By.id("signed-in-user"));
+        signInThroughPage(username);
 
         open("/sessions/" + session.id());
-        WebElement input = waitFor(By.id("upload")).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
-        input.sendKeys(twoPeople.toAbsolutePath().toString());
+        uploadInput().sendKeys(twoPeople.toAbsolutePath().toString());
         waitFor(By.className("open-analysis")).click();
         long videoId = jdbc.sql("select id from video where session_id = :s").param("s", session.id()).query(Long.class).single();
         new WebDriverWait(driver, Duration.ofSeconds(300)).until(d -> !d.findElements(By.id("analysis-title")).isEmpty());
@@ -162,14 +81,14 @@ class SubjectPickBrowserTest {
                 return [o.id, b.ox + x * b.s - p.clientWidth / 2, b.oy + y * b.s - p.clientHeight / 2];""");
         int chosen = other.get(0).intValue();
         assertThat(chosen).isNotEqualTo(before);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
+        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         Thread.sleep(200);
         new Actions(driver).moveToElement(find(By.id("analysis-player")), other.get(1).intValue(), other.get(2).intValue()).click().perform();
         // (the button sits above the player, scrolled out of view: wait for it to be shown, then bring it into view)
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("""
                 const b = document.getElementById('confirm-person'); return b != null && !b.hidden;"""));
         WebElement confirm = find(By.id("confirm-person"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", confirm);
+        js("arguments[0].scrollIntoView({block: 'center'})", confirm);
         assertThat(confirm.getText()).isEqualTo("Analyse person " + chosen + " instead");
         assertThat(find(By.id("person-pick-state")).getText()).contains("Person " + chosen);
         shot("pick-02-confirm");
@@ -198,6 +117,12 @@ class SubjectPickBrowserTest {
         shot("pick-03-chosen-person-analysed");
     }
 
+    @Override
+    protected String failureDetails() {
+        return "person choice at failure: " + js("""
+                const e = document.getElementById('person-choice'); return e ? e.outerHTML : 'none';""");
+    }
+
     /** The squat fixture beside its mirror image: two people squatting side by side (made here, never downloaded). */
     static Path twoPeopleVideo(Path fixture, Path out) throws Exception {
         Files.createDirectories(out.getParent());
@@ -214,55 +139,5 @@ class SubjectPickBrowserTest {
         assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(ffmpeg.exitValue()).as("ffmpeg: " + log).isZero();
         return out;
-    }
-
-    private static Path squatFixture() {
-        String relative = "mediapipe-squats/pose_squats.mp4";
-        String configured = System.getProperty("fixtures.dir", System.getenv("FIXTURES_DIR"));
-        for (Path dir : configured != null ? List.of(Path.of(configured)) : List.of(Path.of("../shared/fixtures"), Path.of("../../shared/fixtures"))) {
-            if (Files.exists(dir.resolve(relative))) return dir.resolve(relative).toAbsolutePath().normalize();
-        }
-        skipOrFail("fixture " + relative + " is absent");
-        return null;
-    }
-
-    private static void skipOrFail(String why) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why + "; under CI=true this is a failure");
-        Assumptions.abort(why);
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script.contains("return") ? script : "return " + script);
-    }
-
-    private void open(String path) { driver.get("http://localhost:" + port + path); }
-
-    private WebElement find(By by) { return driver.findElement(by); }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
-        });
-    }
-
-    private void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return !found.isEmpty() && found.getFirst().getText().contains(text);
-        });
-    }
-
-    private void shot(String name) throws Exception {
-        if (driver == null) return;
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pa-pick-");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
