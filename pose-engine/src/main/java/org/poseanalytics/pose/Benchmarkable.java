@@ -9,4 +9,7 @@ public interface Benchmarkable {
      * invocation a tracked video frame costs (BlazePose: the landmark model).
      */
     Runnable rawInference(RgbImage sample);
+
+    /** The inference engine and device, for the bench table's engine column (e.g. "TFLite XNNPACK (CPU)"). */
+    String engine();
 }

@@ -6,9 +6,15 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.pose.Benchmarkable;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.StageTimings;
@@ -17,7 +23,6 @@ import org.poseanalytics.pose.image.RgbImage;
 import org.poseanalytics.pose.model.ModelNotFoundException;
 import org.poseanalytics.pose.model.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
-import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoDecoder;
@@ -26,23 +31,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pose-analytics bench VIDEO}: for each model, the bare model invocation rate (what a tracked frame costs at
- * least) against the end-to-end rate of the real pipeline (decode on its own thread, crop, model, post-processing,
- * smoothing) at the same thread count, their ratio, ms per stage and peak memory. One {@link #benchModel} per
- * model so other engines (HRNet) slot in by name.
+ * {@code pose-analytics bench VIDEO}: for each model and each thread count 1..N, the bare model invocation rate
+ * (what a tracked frame costs at least) against the end-to-end rate of the analysis pipeline the CLI and the web job
+ * run (decode on its own thread, detection, pose model, post-processing and smoothing, then tracking and
+ * kinematics), their ratio, milliseconds per frame for each stage and peak memory; then one table of all rows, the
+ * layout docs/BENCHMARKS.md keeps. One {@link #benchModel} per model and thread count, so every engine (TFLite,
+ * DJL PyTorch, DJL OnnxRuntime) is measured the same way.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Raw model frames/s versus end-to-end frames/s on a video.")
+        description = "Raw model frames/s versus end-to-end frames/s on a video, per model and thread count.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:the input is not a readable video",
+                "3:no person found in the video", "4:the pose model is not available", "5:invalid option value"})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VIDEO")
     Path video;
 
     @Option(names = "--model", paramLabel = "MODEL", split = ",", defaultValue = "blazepose-full",
-            description = "one or more models, comma separated (default blazepose-full)")
+            description = "one or more models, comma separated: blazepose-lite|full|heavy, hrnet=FILE.onnx|.pt (default blazepose-full)")
     List<String> models;
 
-    @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "measure with 1, 2, ... N inference threads (default: all cores)")
     Integer threads;
+
+    @Option(names = "--only", description = "measure with exactly --threads N, not every count from 1")
+    boolean only;
 
     @Option(names = "--raw-iterations", paramLabel = "N", defaultValue = "100",
             description = "model invocations timed for the raw rate (default 100)")
@@ -51,9 +65,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "untimed invocations first")
     int warmup;
 
+    /** One measured model at one thread count: a line of the final table. Stage figures are ms per video frame. */
+    record Row(String model, String engine, int threads, double rawFps, double e2eFps, double decodeMs, double detectMs,
+               double poseMs, double trackingMs, double kinematicsMs, double peakHeapMiB, String peakRss) {}
+
     @Override
     public Integer call() throws IOException {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            System.err.println("pose-analytics bench: --threads must be 1 or more (got " + n + ")");
+            return 5;
+        }
         RgbImage sample;
         try {
             sample = firstFrame(video);
@@ -61,29 +83,48 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("pose-analytics bench: " + video.getFileName() + ": " + e.getMessage());
             return 2;
         }
-        System.out.printf(Locale.ROOT, "video: %s (%dx%d as displayed), threads: %d, cores: %d%n", video.getFileName(),
-                sample.width(), sample.height(), n, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "video: %s (%dx%d as displayed), threads: %s, cores: %d%n", video.getFileName(),
+                sample.width(), sample.height(), only || n == 1 ? Integer.toString(n) : "1.." + n,
+                Runtime.getRuntime().availableProcessors());
+        List<Row> rows = new ArrayList<>();
         for (String model : models) {
-            try {
-                benchModel(model.trim(), n, sample);
-            } catch (UnreadableVideoException e) {
-                System.err.println("pose-analytics bench: " + video.getFileName() + ": " + e.getMessage());
-                return 2;
-            } catch (ModelNotFoundException e) {
-                System.err.println("pose-analytics bench: " + e.getMessage());
-                return 4;
-            } catch (HrnetModelException | IllegalArgumentException e) {
-                // Unknown model name, or HRNet weights that are missing or not a model: say which and why.
-                System.err.println("pose-analytics bench: --model " + model.trim() + ": " + e.getMessage());
-                return 5;
+            for (int t = only ? n : 1; t <= n; t++) {
+                try {
+                    rows.add(benchModel(model.trim(), t, sample));
+                } catch (UnreadableVideoException e) {
+                    System.err.println("pose-analytics bench: " + video.getFileName() + ": " + e.getMessage());
+                    return 2;
+                } catch (ModelNotFoundException e) {
+                    System.err.println("pose-analytics bench: " + e.getMessage());
+                    return 4;
+                } catch (HrnetModelException | IllegalArgumentException e) {
+                    // Unknown model name, or HRNet weights that are missing or not a model: say which and why.
+                    System.err.println("pose-analytics bench: --model " + model.trim() + ": " + e.getMessage());
+                    return 5;
+                } catch (AnalysisException e) {
+                    System.err.println("pose-analytics bench: " + e.getMessage());
+                    return switch (e.kind()) {
+                        case UNREADABLE_VIDEO -> 2;
+                        case NO_PERSON -> 3;
+                        case MODEL_UNAVAILABLE -> 4;
+                        case BAD_REQUEST -> 5;
+                        default -> 1;
+                    };
+                }
             }
         }
+        printTable(rows);
         return 0;
     }
 
-    void benchModel(String model, int n, RgbImage sample) throws UnreadableVideoException {
+    Row benchModel(String model, int n, RgbImage sample) throws UnreadableVideoException, AnalysisException {
+        resetPeaks();
+        double rawFps = Double.NaN;
+        String engine;
+        String description;
         try (PoseEstimator estimator = PoseModels.open(model, n)) {
-            double rawFps = Double.NaN;
+            description = estimator.modelDescription();
+            engine = estimator instanceof Benchmarkable b ? b.engine() : "?";
             if (estimator instanceof Benchmarkable b) {
                 Runnable invoke = b.rawInference(sample);
                 for (int i = 0; i < warmup; i++) invoke.run();
@@ -91,19 +132,56 @@ public final class BenchCommand implements Callable<Integer> {
                 for (int i = 0; i < rawIterations; i++) invoke.run();
                 rawFps = rawIterations / ((System.nanoTime() - t0) / 1e9);
             }
-            VideoPoseResult r = VideoPoseRunner.run(video, estimator, f -> { }, p -> { });
-            double e2e = r.framesPerS();
-            System.out.printf(Locale.ROOT, "%n%s%n", estimator.modelDescription());
-            System.out.printf(Locale.ROOT, "  raw model invoke:  %8.1f frames/s%n", rawFps);
-            System.out.printf(Locale.ROOT, "  end to end:        %8.1f frames/s  (%d frames, %d with a pose, %.2f s)%n",
-                    e2e, r.frames(), r.framesWithPose(), r.totalS());
-            System.out.printf(Locale.ROOT, "  ratio e2e / raw:   %8.2f%n", e2e / rawFps);
-            for (var e : r.stages().all().entrySet()) {
-                StageTimings.Stage s = e.getValue();
-                System.out.printf(Locale.ROOT, "  %-10s %7.2f ms per call, %6d calls%s%n", e.getKey(), s.meanMs(), s.calls(),
-                        e.getKey().equals("decode") ? " (own thread, overlaps inference)" : "");
-            }
-            System.out.printf(Locale.ROOT, "  peak memory: heap %.0f MiB, process resident %s%n", peakHeapMiB(), peakRss());
+        }
+        // End to end = the pipeline users run, without the model's one-off loading (it is timed from the first frame).
+        AnalysisResult r = new AnalysisPipeline().run(new AnalysisRequest(video, model, null, null, List.of(), n), AnalysisProgress.NONE);
+        VideoPoseResult poses = r.poses();
+        long frames = Math.max(1, poses.frames());
+        double e2eS = poses.totalS() + r.timings().trackingS() + r.timings().kinematicsS();
+        double e2e = poses.frames() / e2eS;
+        System.out.printf(Locale.ROOT, "%n%s, %s, %d thread%s%n", description, engine, n, n == 1 ? "" : "s");
+        System.out.printf(Locale.ROOT, "  raw model invoke:  %8.1f frames/s%n", rawFps);
+        System.out.printf(Locale.ROOT, "  end to end:        %8.1f frames/s  (%d frames, %d with a pose, %.2f s)%n",
+                e2e, poses.frames(), poses.framesWithPose(), e2eS);
+        System.out.printf(Locale.ROOT, "  ratio e2e / raw:   %8.2f%n", e2e / rawFps);
+        for (var e : poses.stages().all().entrySet()) {
+            StageTimings.Stage s = e.getValue();
+            System.out.printf(Locale.ROOT, "  %-10s %7.2f ms per call, %6d calls%s%n", e.getKey(), s.meanMs(), s.calls(),
+                    e.getKey().equals("decode") ? " (own thread, overlaps inference)" : "");
+        }
+        System.out.printf(Locale.ROOT, "  tracking   %7.2f ms per frame%n", r.timings().trackingS() * 1e3 / frames);
+        System.out.printf(Locale.ROOT, "  kinematics %7.2f ms per frame%n", r.timings().kinematicsS() * 1e3 / frames);
+        double heap = peakHeapMiB();
+        String rss = peakRss();
+        System.out.printf(Locale.ROOT, "  peak memory: heap %.0f MiB, process resident %s%n", heap, rss);
+        StageTimings st = poses.stages();
+        double poseNanos = st.stage("landmarks").nanos() + st.stage("keypoints").nanos();
+        return new Row(model, engine, n, rawFps, e2e, st.stage("decode").nanos() / 1e6 / frames,
+                st.stage("detect").nanos() / 1e6 / frames, poseNanos / 1e6 / frames,
+                r.timings().trackingS() * 1e3 / frames, r.timings().kinematicsS() * 1e3 / frames, heap, rss);
+    }
+
+    /** All rows as one Markdown table, ready for docs/BENCHMARKS.md. */
+    static void printTable(List<Row> rows) {
+        System.out.printf(Locale.ROOT, "%n| model | engine | threads | raw frames/s | end-to-end frames/s | e2e/raw "
+                + "| decode | detect | pose model | tracking | kinematics (ms/frame) | peak heap / RSS |%n");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f MiB / %s |%n",
+                    r.model().startsWith("hrnet=") ? "hrnet=" + Path.of(r.model().substring(6)).getFileName() : r.model(),
+                    r.engine(), r.threads(), r.rawFps(), r.e2eFps(), r.e2eFps() / r.rawFps(), r.decodeMs(), r.detectMs(),
+                    r.poseMs(), r.trackingMs(), r.kinematicsMs(), r.peakHeapMiB(), r.peakRss());
+        }
+    }
+
+    /** Peaks per row, not per process: the JVM's pools and, on Linux, the kernel's resident high-water mark. */
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException ignored) {
+            // Not Linux, or not allowed: the resident peak then covers the whole run so far.
         }
     }
 

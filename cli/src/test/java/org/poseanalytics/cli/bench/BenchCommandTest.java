@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,29 @@ class BenchCommandTest {
         // Every frame of the squat video decoded; the BlazePose detector finds the person, HRNet gives a pose.
         assertThat(r.out()).containsPattern("\\(65 frames, 6[0-5] with a pose");
         assertThat(r.out()).contains("peak memory: heap");
+        // The rest of the pipeline is timed too, and the run ends with its table row, engine named.
+        assertThat(number(r.out(), "tracking\\s+([0-9.]+) ms per frame")).isPositive();
+        assertThat(r.out()).containsPattern("kinematics\\s+[0-9.]+ ms per frame");
+        assertThat(r.out()).containsPattern("\\| hrnet=blobs.onnx \\| DJL OnnxRuntime \\(CPU\\) \\| 1 \\| [0-9.]+ \\| [0-9.]+ \\|");
+    }
+
+    @Test
+    void everyThreadCountFromOneToNIsMeasuredAndTabled() {
+        Run r = bench(Fixtures.squatVideo().toString(), "--model", "blazepose-lite", "--threads", "2",
+                "--raw-iterations", "3", "--warmup", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("threads: 1..2");
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("| blazepose-lite |")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 1 |");
+        assertThat(rows.get(1)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 2 |");
+        // Stage columns: the landmark model costs something on every frame.
+        for (String row : rows) assertThat(Double.parseDouble(row.split("\\|")[9].trim())).isPositive();
+
+        Run one = bench(Fixtures.squatVideo().toString(), "--model", "blazepose-lite", "--threads", "2", "--only",
+                "--raw-iterations", "3", "--warmup", "1");
+        assertThat(one.out().lines().filter(l -> l.startsWith("| blazepose-lite |"))).hasSize(1);
+        assertThat(bench(Fixtures.squatVideo().toString(), "--threads", "0").exit()).isEqualTo(5);
     }
 
     @Test

@@ -85,6 +85,9 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     }
 
     @Override
+    public String engine() { return "TFLite XNNPACK (CPU)"; }
+
+    @Override
     public String modelDescription() {
         return variant.modelName() + " (" + ModelFiles.BLAZEPOSE_PACKAGE + " " + ModelFiles.BLAZEPOSE_VERSION + ", TFLite)";
     }

@@ -60,6 +60,9 @@ public final class HrnetEstimator implements PoseEstimator, Benchmarkable {
     }
 
     @Override
+    public String engine() { return "DJL " + model.engine() + " (" + model.device().getDeviceType().toUpperCase(java.util.Locale.ROOT) + ")"; }
+
+    @Override
     public String modelDescription() { return model.description() + ", boxes from " + detectorName; }
 
     @Override
