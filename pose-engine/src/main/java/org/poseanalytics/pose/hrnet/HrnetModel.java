@@ -26,9 +26,6 @@ import org.poseanalytics.pose.image.RgbImage;
  * {@code maxBatch}. Not thread-safe (one DJL predictor); make one per thread.
  */
 public final class HrnetModel implements AutoCloseable {
-    /** DJL's setting for PyTorch's intra-op thread pool, read once when the engine starts. */
-    private static final String PYTORCH_THREADS = "ai.djl.pytorch.num_threads";
-
     private final Path weights;
     private final HrnetConfig config;
     private final String engine;
@@ -63,16 +60,16 @@ public final class HrnetModel implements AutoCloseable {
 
     /**
      * @param threads inference threads on the CPU; 0 leaves the engine's default. ONNX Runtime takes it per model;
-     *                PyTorch's thread pool is per process, so it is set only if nothing set it before the engine starts.
+     *                PyTorch's pool is per process, so the last load's count holds for every PyTorch model.
      */
     public static HrnetModel load(Path weights, HrnetConfig config, int threads) {
         String engine = engineFor(weights);
         if (!Files.isRegularFile(weights)) throw new HrnetModelException("HRNet weights not found: " + weights);
-        if (threads > 0 && "PyTorch".equals(engine) && System.getProperty(PYTORCH_THREADS) == null) {
-            System.setProperty(PYTORCH_THREADS, Integer.toString(threads));
-        }
         if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not on the classpath");
         boolean gpu = Engine.getEngine(engine).getGpuCount() > 0;
+        // PyTorch's intra-op pool belongs to the process, not to a model: set it now, so each load (e.g. bench's
+        // 1..N sweep) runs with the threads it asks for.
+        if (threads > 0 && "PyTorch".equals(engine)) ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
         try {
             return new HrnetModel(weights, config, engine, load(weights, config, engine, gpu ? Device.gpu() : Device.cpu(), threads),
                     gpu ? Device.gpu() : Device.cpu());

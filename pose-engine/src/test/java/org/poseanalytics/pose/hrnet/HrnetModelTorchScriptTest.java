@@ -63,6 +63,17 @@ class HrnetModelTorchScriptTest {
     }
 
     @Test
+    void eachLoadSetsPyTorchsThreadCount() throws Exception {
+        // PyTorch's pool is per process: bench's 1..N sweep only measures N threads if every load sets it again.
+        Path weights = writeBlobTorchScript(dir, "threads.pt");
+        for (int threads : new int[] {1, 2, 1}) {
+            try (HrnetModel model = HrnetModel.load(weights, HrnetConfig.coco256x192(), threads)) {
+                assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(threads);
+            }
+        }
+    }
+
+    @Test
     void batchesKeepEachBoxItsOwnPoseAndMatchSingleRuns() throws Exception {
         double[][] a = {{100, 100}, {130, 150}, {90, 200}};
         double[][] b = {{400, 120}, {430, 160}, {410, 230}};
