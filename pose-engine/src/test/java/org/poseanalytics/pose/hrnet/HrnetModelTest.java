@@ -73,7 +73,7 @@ class HrnetModelTest {
         return new RgbImage(width, height, rgb);
     }
 
-    private static void assertAtBlobs(PersonPose pose, double[][] centres, double tolerancePx) {
+    static void assertAtBlobs(PersonPose pose, double[][] centres, double tolerancePx) {
         assertThat(pose.skeleton()).isEqualTo(Skeleton.COCO_17);
         for (int k = 0; k < 17; k++) {
             Keypoint p = pose.keypoint(k);
@@ -99,14 +99,18 @@ class HrnetModelTest {
 
     @Test
     void batchesKeepEachBoxItsOwnPoseAndMatchSingleRuns() throws Exception {
+        assertBatchesKeepEachBoxItsOwnPose(writeBlobModel(dir));
+    }
+
+    /** Three boxes through maxBatch 2 (a batch of 2, then of 1): each box keeps its pose, equal to a single run's. */
+    static void assertBatchesKeepEachBoxItsOwnPose(Path weights) {
         double[][] a = {{100, 100}, {130, 150}, {90, 200}};
         double[][] b = {{400, 120}, {430, 160}, {410, 230}};
         double[][] c = {{560, 300}, {590, 330}, {575, 410}};
         RgbImage image = paint(640, 480, 6, a, b, c);
         List<BoundingBox> boxes = List.of(new BoundingBox(60, 80, 100, 150), new BoundingBox(370, 90, 90, 160),
                 new BoundingBox(530, 280, 90, 150));
-        // maxBatch 2: three boxes go through as a batch of 2 and a batch of 1.
-        try (HrnetModel model = HrnetModel.load(writeBlobModel(dir), HrnetConfig.coco256x192().withMaxBatch(2))) {
+        try (HrnetModel model = HrnetModel.load(weights, HrnetConfig.coco256x192().withMaxBatch(2))) {
             List<PersonPose> batched = model.estimate(image, boxes);
             assertThat(batched).hasSize(3);
             assertAtBlobs(batched.get(0), a, 0.75);

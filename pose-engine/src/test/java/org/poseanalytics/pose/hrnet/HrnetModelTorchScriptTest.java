@@ -75,24 +75,7 @@ class HrnetModelTorchScriptTest {
 
     @Test
     void batchesKeepEachBoxItsOwnPoseAndMatchSingleRuns() throws Exception {
-        double[][] a = {{100, 100}, {130, 150}, {90, 200}};
-        double[][] b = {{400, 120}, {430, 160}, {410, 230}};
-        double[][] c = {{560, 300}, {590, 330}, {575, 410}};
-        RgbImage image = HrnetModelTest.paint(640, 480, 6, a, b, c);
-        List<BoundingBox> boxes = List.of(new BoundingBox(60, 80, 100, 150), new BoundingBox(370, 90, 90, 160),
-                new BoundingBox(530, 280, 90, 150));
-        try (HrnetModel model = HrnetModel.load(writeBlobTorchScript(dir, "blobs.pt"), HrnetConfig.coco256x192().withMaxBatch(2))) {
-            List<PersonPose> batched = model.estimate(image, boxes);
-            assertThat(batched).hasSize(3);
-            assertAtBlobs(batched.get(0), a, 0.75);
-            assertAtBlobs(batched.get(1), b, 0.75);
-            assertAtBlobs(batched.get(2), c, 0.75);
-            PersonPose alone = model.estimate(image, List.of(boxes.get(1))).get(0);
-            for (int k = 0; k < 17; k++) {
-                assertThat(alone.keypoint(k).x()).isCloseTo(batched.get(1).keypoint(k).x(), within(1e-4));
-                assertThat(alone.keypoint(k).y()).isCloseTo(batched.get(1).keypoint(k).y(), within(1e-4));
-            }
-        }
+        HrnetModelTest.assertBatchesKeepEachBoxItsOwnPose(writeBlobTorchScript(dir, "blobs.pt"));
     }
 
     @Test
