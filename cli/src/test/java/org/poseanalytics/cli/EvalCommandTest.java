@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poseanalytics.pose.eval.CocoDetection;
 import org.poseanalytics.pose.eval.CocoJson;
+import org.poseanalytics.pose.hrnet.TestHrnetModels;
 import org.poseanalytics.pose.testing.Fixtures;
 
 class EvalCommandTest {
@@ -44,6 +45,29 @@ class EvalCommandTest {
         assertThat(r.out()).contains("mean keypoint error (matched people) = 7.00 px").contains("  left_ankle          7.00");
         String apLine = r.out().lines().filter(l -> l.startsWith(" Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all")).findFirst().orElseThrow();
         assertThat(apLine).doesNotEndWith("= 1.000");
+    }
+
+    @Test
+    void hrnetWeightsRunOnBothDjlEnginesWithDetectorOrGroundTruthBoxes() throws Exception {
+        // The blob test model has no trained weights: this checks the path (boxes, engine, results file), not accuracy.
+        int people = (int) CocoJson.readDataset(Fixtures.cocoAnnotations()).annotations().stream().filter(a -> !a.iscrowd()).count();
+        for (Path weights : List.of(TestHrnetModels.blobModel(dir), TestHrnetModels.blobTorchScript(dir))) {
+            boolean pt = weights.toString().endsWith(".pt");
+            for (String boxes : List.of("gt", "detector")) {
+                Path out = dir.resolve(weights.getFileName() + "." + boxes + ".json");
+                CocoEvalCommandTest.Run r = eval("hrnet=" + weights, "--boxes", boxes, "--out", out.toString());
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).contains(weights.getFileName().toString()).contains(pt ? "PyTorch" : "OnnxRuntime")
+                        .contains(boxes.equals("gt") ? "GROUND-TRUTH boxes" : "detector BlazePosePersonDetector")
+                        .contains(" Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets= 20 ]")
+                        .contains("PCK@0.2");
+                // Oracle boxes: one pose per annotated person; the detector finds some of them (BlazePose's finds
+                // about one person per photo). Either way a COCO results file that coco-eval reads back.
+                List<CocoDetection> written = CocoJson.readDetections(out);
+                if (boxes.equals("gt")) assertThat(written).hasSize(people);
+                else assertThat(written).isNotEmpty().hasSizeLessThanOrEqualTo(people + 4);
+            }
+        }
     }
 
     @Test

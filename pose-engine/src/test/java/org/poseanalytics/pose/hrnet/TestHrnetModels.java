@@ -10,4 +10,9 @@ public final class TestHrnetModels {
     public static Path blobModel(Path dir) throws Exception {
         return HrnetModelTest.writeBlobModel(dir);
     }
+
+    /** The same model as TorchScript ({@code blobs.pt}), for the DJL PyTorch path. */
+    public static Path blobTorchScript(Path dir) throws Exception {
+        return HrnetModelTorchScriptTest.writeBlobTorchScript(dir, "blobs.pt");
+    }
 }
