@@ -17,7 +17,6 @@ import org.poseanalytics.pose.BoundingBox;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.image.RgbImage;
-import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
  * The PyTorch (TorchScript) path of {@link HrnetModel}, with the blob model of {@link HrnetModelTest} written as a
@@ -39,16 +38,6 @@ class HrnetModelTorchScriptTest {
         return file;
     }
 
-    private static void assertAtBlobs(PersonPose pose, double[][] centres, double tolerancePx) {
-        assertThat(pose.skeleton()).isEqualTo(Skeleton.COCO_17);
-        for (int k = 0; k < 17; k++) {
-            Keypoint p = pose.keypoint(k);
-            assertThat(p.x()).as("x of keypoint %d", k).isCloseTo(centres[k % 3][0], within(tolerancePx));
-            assertThat(p.y()).as("y of keypoint %d", k).isCloseTo(centres[k % 3][1], within(tolerancePx));
-            assertThat(p.visibility()).isGreaterThan(0.5);
-        }
-    }
-
     @Test
     void loadsOnPyTorchAndFindsTheBlobs() throws Exception {
         BoundingBox box = new BoundingBox(200.3, 100.7, 100, 150);
@@ -58,7 +47,7 @@ class HrnetModelTorchScriptTest {
             assertThat(model.engine()).isEqualTo("PyTorch");
             List<PersonPose> poses = model.estimate(image, List.of(box));
             assertThat(poses).hasSize(1);
-            assertAtBlobs(poses.get(0), blobs, 0.75);
+            HrnetModelTest.assertAtBlobs(poses.get(0), blobs, 0.75);
         }
     }
 
@@ -114,7 +103,7 @@ class HrnetModelTorchScriptTest {
         for (String name : List.of("w.pth", "w.torchscript", "W.PT")) {
             try (HrnetModel model = HrnetModel.load(writeBlobTorchScript(dir, name), HrnetConfig.coco256x192())) {
                 assertThat(model.engine()).as(name).isEqualTo("PyTorch");
-                assertAtBlobs(model.estimate(image, List.of(new BoundingBox(200, 100, 100, 150))).get(0), blobs, 0.75);
+                HrnetModelTest.assertAtBlobs(model.estimate(image, List.of(new BoundingBox(200, 100, 100, 150))).get(0), blobs, 0.75);
             }
         }
     }
