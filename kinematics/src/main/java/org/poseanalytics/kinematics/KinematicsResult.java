@@ -6,9 +6,11 @@ import java.util.Map;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.exercise.ExerciseChoice;
 import org.poseanalytics.kinematics.gait.GaitEvent;
+import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.metric.Measure;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.repetition.Repetition;
+import org.poseanalytics.kinematics.view.ViewSummary;
 
 /**
  * Everything the kinematics stage found for one subject.
@@ -20,15 +22,25 @@ import org.poseanalytics.kinematics.repetition.Repetition;
  * @param gaitEvents   heel strikes and toe-offs (gait only)
  * @param metrics      database-ready figures, per session (repetition null) and per repetition
  * @param filter       the filter label of the input series, repeated in every output
+ * @param view         from where the camera saw the subject (decides which 2D angles are measurable)
+ * @param headlines    the exercise's lead figures (at most 8), each with its quality
  */
 public record KinematicsResult(AngleTable angles, ExerciseChoice exercise, String signal, List<Repetition> repetitions,
-                               List<GaitEvent> gaitEvents, List<MetricRecord> metrics, String filter) {
+                               List<GaitEvent> gaitEvents, List<MetricRecord> metrics, String filter,
+                               ViewSummary view, List<Headline> headlines) {
+
+    /** TODO(quality): scaffold until the stage fills view and headlines. */
+    @Deprecated
+    public KinematicsResult(AngleTable angles, ExerciseChoice exercise, String signal, List<Repetition> repetitions,
+                            List<GaitEvent> gaitEvents, List<MetricRecord> metrics, String filter) {
+        this(angles, exercise, signal, repetitions, gaitEvents, metrics, filter, ViewSummary.unknown(), List.of());
+    }
 
     /** The summary.json parts this module owns: exercise, repetitions, metrics (session-wide, name → value with unit). */
     public KinematicsSummary summary() {
         Map<String, Measure> session = new LinkedHashMap<>();
         for (MetricRecord m : metrics)
-            if (m.repetition() == null && Double.isFinite(m.value())) session.put(m.key(), new Measure(m.value(), m.unit()));
+            if (m.repetition() == null && Double.isFinite(m.value())) session.put(m.key(), Measure.of(m));
         List<KinematicsSummary.RepetitionEntry> reps = repetitions.stream().map(r -> KinematicsSummary.RepetitionEntry.of(r, metrics)).toList();
         return new KinematicsSummary(new KinematicsSummary.ExerciseEntry(exercise.exercise().id(), exercise.guessed(), exercise.reason(), signal, filter),
                 reps, session);

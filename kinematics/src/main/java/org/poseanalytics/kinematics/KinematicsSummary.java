@@ -27,7 +27,7 @@ public record KinematicsSummary(ExerciseEntry exercise, List<RepetitionEntry> re
         static RepetitionEntry of(Repetition r, List<MetricRecord> metrics) {
             Map<String, Measure> perRep = new LinkedHashMap<>();
             for (MetricRecord m : metrics)
-                if (m.repetition() != null && m.repetition() == r.index() && Double.isFinite(m.value())) perRep.put(m.key(), new Measure(m.value(), m.unit()));
+                if (m.repetition() != null && m.repetition() == r.index() && Double.isFinite(m.value())) perRep.put(m.key(), Measure.of(m));
             return new RepetitionEntry(r.index(), r.startS(), r.peakS(), r.endS(), r.startFrame(), r.peakFrame(), r.endFrame(),
                     r.romDeg(), r.peakDeg(), r.minDeg(), r.maxDeg(), r.eccentricS(), r.holdS(), r.concentricS(), r.complete(), r.note(), perRep);
         }

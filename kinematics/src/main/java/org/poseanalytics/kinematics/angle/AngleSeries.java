@@ -1,16 +1,35 @@
 package org.poseanalytics.kinematics.angle;
 
 import java.util.Arrays;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
 
 /**
- * One angle over time in degrees (NaN = not measurable in that sample), continuous (unwrapped), with its
- * angular velocity in degrees per second on the real timestamps.
+ * One angle over time in degrees, within the angle's interval ({@link JointAngle#range}), with its angular velocity in
+ * degrees per second on the real timestamps and, per sample, why it is not fully trusted ({@link SampleIssue#NONE}
+ * when it is). A sample whose issue makes it invalid is NaN in {@code valuesDeg}: it is not a measurement.
  */
-public record AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS) {
+public record AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS,
+                          SampleIssue[] issues) {
 
     public AngleSeries {
         if (valuesDeg.length != velocityDegPerS.length) throw new IllegalArgumentException("values and velocities differ in length");
+        if (issues.length != valuesDeg.length) throw new IllegalArgumentException("values and issues differ in length");
     }
+
+    /** TODO(quality): scaffold until the quality stage rates every sample: NaN = not tracked, others unrated (NONE). */
+    @Deprecated
+    public AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS) {
+        this(angle, side, dimension, valuesDeg, velocityDegPerS, unrated(valuesDeg));
+    }
+
+    private static SampleIssue[] unrated(double[] v) {
+        SampleIssue[] out = new SampleIssue[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = Double.isFinite(v[i]) ? SampleIssue.NONE : SampleIssue.NOT_TRACKED;
+        return out;
+    }
+
+    public Quality quality(int sample) { return issues[sample].quality(); }
 
     /** Column name, e.g. left_knee_flexion_3d_deg. */
     public String column() { return angle.column(side, dimension); }

@@ -102,6 +102,18 @@ public enum JointAngle {
         this.joints = joints;
     }
 
+    /**
+     * The plane this angle moves in, which must face the camera for its 2D value to be a measurement. Knee and elbow
+     * flexion are the angle between two segments; they are read as sagittal (the plane they flex in when the person
+     * stands facing forward). TODO(quality): per-angle planes are the angles helper's to confirm.
+     */
+    public AnatomicalPlane plane() {
+        return switch (this) {
+            case HIP_ABDUCTION, SHOULDER_ABDUCTION, KNEE_VALGUS, TRUNK_LEAN_FRONTAL, PELVIC_TILT_FRONTAL -> AnatomicalPlane.FRONTAL;
+            default -> AnatomicalPlane.SAGITTAL;
+        };
+    }
+
     /** Snake-case id without side, dimension or unit, e.g. "knee_flexion". */
     public String id() { return id; }
 

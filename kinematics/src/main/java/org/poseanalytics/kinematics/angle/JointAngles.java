@@ -11,6 +11,14 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 public final class JointAngles {
     private JointAngles() {}
 
+    /**
+     * The stage's entry: angles of the filtered series, each sample rated (view, visibility, frame, interpolation,
+     * plausibility). TODO(quality): scaffold that does not rate yet.
+     */
+    public static AngleTable compute(org.poseanalytics.kinematics.KinematicsInput input) {
+        return compute(input.filtered().series());
+    }
+
     public static AngleTable compute(KeypointSeries series) {
         if (series == null) throw new IllegalArgumentException("no keypoint series given");
         double[] t = series.timesS();

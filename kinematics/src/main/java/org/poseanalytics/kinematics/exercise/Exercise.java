@@ -96,6 +96,31 @@ public enum Exercise {
     public List<String> aliases() { return aliases; }
 
     /**
+     * How to film this exercise so its headline figures are measurable; the session form shows it, and the analysis
+     * page repeats it when the measured view or visibility made headline figures low or invalid.
+     */
+    public String filming() {
+        return switch (this) {
+            case SQUAT, LUNGE, CMJ -> "Film from the side (the camera at 90° to the direction the person faces) for knee, hip and ankle "
+                    + "flexion and trunk lean, or from the front for knee valgus; camera at hip height, level, 3–5 m away, "
+                    + "the whole body in frame for the whole set, 30 fps or more" + (this == CMJ ? " (60 fps or more for flight time)." : ".");
+            case SIT_TO_STAND -> "Film from the side, the chair side-on to the camera; camera at hip height of the seated person, level, "
+                    + "3–4 m away, chair and whole body in frame, 30 fps or more.";
+            case KNEE_ROM -> "Film from the side of the moving leg, camera at knee height, level, 2–3 m away, hip, knee and ankle in "
+                    + "frame throughout, 30 fps or more.";
+            case SHOULDER_ABDUCTION -> "Film from the front (or the back), camera at shoulder height, level, 2–3 m away, hips to "
+                    + "fingertips in frame with the arm overhead, 30 fps or more.";
+            case SHOULDER_FLEXION -> "Film from the side of the moving arm, camera at shoulder height, level, 2–3 m away, hips to "
+                    + "fingertips in frame with the arm overhead, 30 fps or more.";
+            case GAIT -> "Film from the side, the walkway crossing the image, camera at hip height, level, 4–6 m from the walkway so "
+                    + "at least two full strides are in frame, 50–60 fps if the camera can (30 fps at least).";
+            case GENERIC -> "Film the plane the movement happens in face-on: from the side for bending forward and back, from the "
+                    + "front for moving out to the side; camera level at the height of the joint, the whole body in frame, "
+                    + "30 fps or more.";
+        };
+    }
+
+    /**
      * The template for a CLI id or alias (case, spaces and underscores ignored), or null for null/blank/"auto"
      * (meaning: guess). Unknown names fail with the list of known ids.
      */

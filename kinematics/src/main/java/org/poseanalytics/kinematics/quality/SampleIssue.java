@@ -1,0 +1,47 @@
+package org.poseanalytics.kinematics.quality;
+
+/**
+ * Why one angle sample is not fully trusted; {@link #NONE} when it is. The first issue that applies wins, in the
+ * order the quality stage checks them. {@code code} is stable (stored per sample in the database): never renumber.
+ */
+public enum SampleIssue {
+    NONE(0, Quality.VALID, ""),
+    /** A keypoint of this angle was filled in over a short gap, not measured. */
+    INTERPOLATED(1, Quality.LOW, "interpolated over a short gap"),
+    /** The angle's plane is between the valid and the invalid tilt to the image (2D only). */
+    OBLIQUE_VIEW(2, Quality.LOW, "oblique view of the angle's plane"),
+    /** The angle's plane is seen nearly edge-on (2D only): a projection of it says nothing. */
+    EDGE_ON_PLANE(3, Quality.INVALID, "plane seen edge-on from this camera"),
+    /** A keypoint of this angle was barely visible to the model (occluded or guessed). */
+    HIDDEN(4, Quality.INVALID, "keypoint hidden"),
+    /** A keypoint of this angle lies outside the frame. */
+    OUT_OF_FRAME(5, Quality.INVALID, "keypoint outside the frame"),
+    /** No keypoint there (the person or the landmark was not tracked in this frame). */
+    NOT_TRACKED(6, Quality.INVALID, "not tracked"),
+    /** The value lies outside the angle's physiological limits. */
+    IMPLAUSIBLE(7, Quality.INVALID, "outside the physiological range"),
+    /** Left and right were confused in this frame and could not be repaired as a whole limb. */
+    SIDE_CONFUSION(8, Quality.INVALID, "left and right confused");
+
+    private final int code;
+    private final Quality quality;
+    private final String description;
+
+    SampleIssue(int code, Quality quality, String description) {
+        this.code = code;
+        this.quality = quality;
+        this.description = description;
+    }
+
+    public int code() { return code; }
+
+    public Quality quality() { return quality; }
+
+    /** A few words a clinician understands, e.g. "keypoint hidden". */
+    public String description() { return description; }
+
+    public static SampleIssue ofCode(int code) {
+        for (SampleIssue i : values()) if (i.code == code) return i;
+        throw new IllegalArgumentException("unknown sample issue code " + code);
+    }
+}
