@@ -12,11 +12,13 @@ import org.poseanalytics.tracking.swap.SwapRepair;
  * @param series       filtered values; its {@code filter} names the chain, e.g. "swap-repair+hampel+butterworth-4-6hz"
  * @param interpolated [landmark][sample] true where a short gap (or a rejected outlier) was filled
  * @param outliers     [landmark][sample] true where Hampel rejected the model's value
+ * @param sideConfused [landmark][sample] true where the model crossed left and right on part of a limb, so the
+ *                     point's side is unknown: it is NaN in {@code series} (never interpolated, never measured)
  * @param longGaps     stretches left as gaps (NaN) because they exceed the configured maximum
  * @param swaps        left/right exchanges that were repaired
  * @param cutoffHz     the cutoff actually used (lowered to 0.45 × the sample rate for very low frame rates)
  */
-public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, boolean[][] outliers,
+public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, boolean[][] outliers, boolean[][] sideConfused,
                              List<GapSpan> longGaps, List<SwapRepair.Repair> swaps, double cutoffHz) {
     public FilteredSeries {
         longGaps = List.copyOf(longGaps);
@@ -25,4 +27,7 @@ public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, bo
 
     /** True where the value is unknown after filtering (inside a long gap or outside the person's presence). */
     public boolean isGap(int landmark, int sample) { return series.isGap(landmark, sample); }
+
+    /** True where left and right were confused on part of this point's limb (the value is NaN). */
+    public boolean isSideConfused(int landmark, int sample) { return sideConfused[landmark][sample]; }
 }

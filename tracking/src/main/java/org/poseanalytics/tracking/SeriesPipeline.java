@@ -13,7 +13,8 @@ import org.poseanalytics.tracking.swap.SwapRepair;
  * The offline chain for numbers a clinician reads, in this order and for these reasons:
  * <ol>
  *   <li>visibility gate: points the model barely saw are gaps, not data;</li>
- *   <li>left/right swap repair: before Hampel, which would otherwise throw swapped samples away as outliers;</li>
+ *   <li>left/right swap repair of whole limbs: before Hampel, which would otherwise throw swapped samples away as
+ *       outliers; points of a partly crossed limb are marked side-confused and stay NaN in the output;</li>
  *   <li>Hampel (time window): isolated jumps become gaps;</li>
  *   <li>gap filling: gaps up to {@code maxGapS} are interpolated in time, longer ones stay and are reported;</li>
  *   <li>zero-phase Butterworth on each gap-free run (resampled when the frame rate varies), which smooths
@@ -39,11 +40,15 @@ public final class SeriesPipeline {
             }
         }
         List<SwapRepair.Repair> swaps = List.of();
+        boolean[][] confused = new boolean[k][n];
         if (config.repairSwaps()) {
             SwapRepair.Result r = new SwapRepair().repair(s, label);
             s = r.series();
             swaps = r.repairs();
+            confused = r.sideConfused();
         }
+        // Side-confused points come out of the swap repair as NaN: gap filling bridges them for the filter, and
+        // they are blanked again at the end, so no value of an unknown side is ever measured.
         Hampel px = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinPx());
         Hampel m = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinM());
         boolean[][] outliers = new boolean[k][];
@@ -65,8 +70,14 @@ public final class SeriesPipeline {
                 ch[l] = TimeSeriesFilters.butterworth(t, ch[l], config.butterworthOrder(), cutoff);
             }
             longGaps.addAll(gaps(s, l));
+            // Side-confused points were filled only so their neighbours filter as one run; their side is unknown.
+            for (int i = 0; i < n; i++) {
+                if (!confused[l][i]) continue;
+                blank(s, l, i);
+                filled[l][i] = false;
+            }
         }
-        return new FilteredSeries(s, filled, outliers, longGaps, swaps, cutoff);
+        return new FilteredSeries(s, filled, outliers, confused, longGaps, swaps, cutoff);
     }
 
     private static List<double[][]> channels(KeypointSeries s) {

@@ -42,11 +42,11 @@ class FilteringOnTruthTest {
             ts[i] = times.get(i);
             PersonPose p = P.pose(ts[i], noisePx, 0.9, rnd);
             List<Keypoint> k = new ArrayList<>(p.keypoints());
-            if (i % 23 == 7) { // the model swaps the legs for one to three frames
+            if (i % 23 == 7) { // the model swaps the legs (whole, hip to toe) for one to three frames
                 for (int j = 0; j <= i % 3 && i + j < n; j++) swapped.add(i + j);
             }
             if (swapped.contains(i)) {
-                for (String s : new String[]{"knee", "ankle", "heel", "foot_index"}) {
+                for (String s : new String[]{"hip", "knee", "ankle", "heel", "foot_index"}) { // a whole leg
                     int l = SyntheticPerson.SK.indexOf("left_" + s), r = SyntheticPerson.SK.indexOf("right_" + s);
                     Keypoint tmp = k.get(l); k.set(l, k.get(r)); k.set(r, tmp);
                 }

@@ -10,14 +10,28 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * them back. Only labels move: every repaired value is one the model produced, for the other side, so no
  * motion is invented.
  *
- * <p>Each limb group (hips, legs, shoulders, arms) is decided on its own. Walking through time, the group's
- * points in a frame are compared with where each side was expected from its recent path (last position plus
- * velocity); the frame is read as exchanged when the crossed pairing fits clearly better (cost below
- * {@code ratio} × the straight one, and by at least {@code minImprovementPx} per point). That yields a labelling
- * consistent over time but possibly inverted as a whole (if the first frames were swapped), so the whole
- * group's labelling is finally oriented to agree with the model in the majority of frames.
+ * <p>A limb is repaired whole or not at all: the leg (hip, knee, ankle, heel, foot index) and the arm
+ * (shoulder, elbow, wrist, pinky, index, thumb), or whichever of them the skeleton has. Exchanging part of a
+ * limb would join the hip of one leg to the knee of the other, and every angle across that joint would mix
+ * both legs. Walking through time, each limb's points in a frame are compared with where each side was
+ * expected from its recent path (last position plus velocity); one cost over all the limb's pairs seen on
+ * both sides decides the frame: it is read as exchanged when the crossed pairing fits clearly better (cost
+ * below {@code ratio} × the straight one, and by at least {@code minImprovementPx} per point). That yields a
+ * labelling consistent over time but possibly inverted as a whole (if the first frames were swapped), so the
+ * limb's labelling is finally oriented to agree with the model in the majority of frames.
+ *
+ * <p>When the model itself crossed only some of a limb's points, no whole-limb labelling is right. A pair
+ * whose own fit clearly prefers the other labelling than the one chosen for its limb (same two tests, on that
+ * pair alone, and only where its two sides, seen and expected, lie further apart than the model's jitter reaches) is
+ * marked side-confused and both of its points are blanked (NaN) in that frame: they are never measured, and
+ * the rest of the limb keeps one consistent labelling.
  */
 public final class SwapRepair {
+    /** A pair is judged on its own only when its sides lie at least this many times minImprovementPx apart, */
+    private static final double MIN_SEPARATION_FACTOR = 4;
+    /** and this many times the model's median jitter (so noise alone never marks a pair side-confused). */
+    private static final double NOISE_FACTOR = 3;
+
     private final double ratio;
     private final double minImprovementPx;
     private final double maxAgeS;
@@ -38,18 +52,33 @@ public final class SwapRepair {
 
     public SwapRepair() { this(0.5, 2.0, 0.5); }
 
-    /** One limb group exchanged back in one frame. */
+    /** One whole limb ("legs" or "arms") exchanged back in one frame. */
     public record Repair(String group, long frame, double timeS) {}
 
-    public record Result(KeypointSeries series, List<Repair> repairs) {}
+    /**
+     * @param series       the repaired copy; side-confused points are NaN in it
+     * @param repairs      whole-limb exchanges, in frame order
+     * @param sideConfused [landmark][sample] true where the model crossed part of a limb, so the point's side is
+     *                     unknown and it was blanked (both points of the pair are marked)
+     */
+    public record Result(KeypointSeries series, List<Repair> repairs, boolean[][] sideConfused) {
+        public Result {
+            repairs = List.copyOf(repairs);
+        }
+    }
 
-    /** Limb groups as lists of left-side landmark indices, found by name so any skeleton with left_/right_ names works. */
+    /**
+     * A limb as the left-side landmark indices of its pairs, in order from the trunk outwards.
+     *
+     * @param name "legs" or "arms"
+     */
+    public record Group(String name, int[] lefts) {}
+
+    /** Limbs found by name, so any skeleton with left_/right_ names works (COCO-17: hip, knee, ankle; shoulder, elbow, wrist). */
     public static List<Group> groups(Skeleton skeleton) {
         String[][] spec = {
-                {"hips", "left_hip"},
-                {"legs", "left_knee", "left_ankle", "left_heel", "left_foot_index"},
-                {"shoulders", "left_shoulder"},
-                {"arms", "left_elbow", "left_wrist", "left_pinky", "left_index", "left_thumb"}};
+                {"legs", "left_hip", "left_knee", "left_ankle", "left_heel", "left_foot_index"},
+                {"arms", "left_shoulder", "left_elbow", "left_wrist", "left_pinky", "left_index", "left_thumb"}};
         List<Group> out = new ArrayList<>();
         for (String[] g : spec) {
             List<Integer> lefts = new ArrayList<>();
@@ -62,83 +91,140 @@ public final class SwapRepair {
         return out;
     }
 
-    public record Group(String name, int[] lefts) {}
-
     /** Returns a repaired copy; the input is left untouched. Gaps (NaN) never take part. */
     public Result repair(KeypointSeries in, String label) {
         KeypointSeries s = in.copy(label);
+        Skeleton sk = s.skeleton();
+        boolean[][] confused = new boolean[sk.size()][s.length()];
         List<Repair> repairs = new ArrayList<>();
-        for (Group g : groups(s.skeleton())) {
-            boolean[] swapped = continuityLabels(s, g);
+        for (Group g : groups(sk)) {
+            Labelling lab = continuityLabels(s, g);
             int agree = 0, disagree = 0;
             for (int i = 0; i < s.length(); i++) {
                 if (!hasAny(s, g, i)) continue;
-                if (swapped[i]) disagree++; else agree++;
+                if (lab.swapped[i]) disagree++; else agree++;
             }
             boolean invert = disagree > agree;
             for (int i = 0; i < s.length(); i++) {
                 if (!hasAny(s, g, i)) continue;
-                if (swapped[i] != invert) {
+                if (lab.swapped[i] != invert) {
                     exchange(s, g, i);
                     repairs.add(new Repair(g.name(), s.frames()[i], s.timesS()[i]));
+                }
+                for (int j = 0; j < g.lefts().length; j++) {
+                    if (!lab.confused[j][i]) continue;
+                    int l = g.lefts()[j], r = sk.mirror(l);
+                    confused[l][i] = true;
+                    confused[r][i] = true;
+                    blank(s, l, i);
+                    blank(s, r, i);
                 }
             }
         }
         repairs.sort((a, b) -> a.frame() != b.frame() ? Long.compare(a.frame(), b.frame()) : a.group().compareTo(b.group()));
-        return new Result(s, repairs);
+        return new Result(s, repairs, confused);
     }
 
-    /** For each frame, whether the model's labels are crossed relative to a labelling continuous over time. */
-    private boolean[] continuityLabels(KeypointSeries s, Group g) {
+    /**
+     * @param swapped  [sample] whether the model's labels of the limb are crossed relative to a labelling continuous over time
+     * @param confused [pair][sample] whether that pair clearly disagrees with its limb's labelling
+     */
+    private record Labelling(boolean[] swapped, boolean[][] confused) {}
+
+    private Labelling continuityLabels(KeypointSeries s, Group g) {
         Skeleton sk = s.skeleton();
         int n = s.length();
-        int[] points = new int[g.lefts().length * 2];
-        for (int j = 0; j < g.lefts().length; j++) {
+        int pairs = g.lefts().length;
+        int[] points = new int[pairs * 2]; // point 2j is the left of pair j, 2j+1 its right
+        for (int j = 0; j < pairs; j++) {
             points[2 * j] = g.lefts()[j];
             points[2 * j + 1] = sk.mirror(g.lefts()[j]);
         }
-        // Reference track per point in the continuous labelling: last two observations.
-        double[][] refX = new double[points.length][2], refY = new double[points.length][2], refT = new double[points.length][2];
-        for (int p = 0; p < points.length; p++) for (int k = 0; k < 2; k++) refT[p][k] = Double.NaN;
+        // A pair can only be told apart when its sides lie further apart than the prediction errors reach.
+        double minSeparation = Math.max(MIN_SEPARATION_FACTOR * minImprovementPx, NOISE_FACTOR * medianResidual(s, points));
+        Reference[] ref = new Reference[points.length];
+        for (int p = 0; p < points.length; p++) ref[p] = new Reference();
         boolean[] swapped = new boolean[n];
-        double[] ex = new double[points.length], ey = new double[points.length];
+        boolean[][] confused = new boolean[pairs][n];
+        double[][] e = new double[points.length][];
+        double[] straightOf = new double[pairs], crossedOf = new double[pairs];
+        boolean[] decides = new boolean[pairs];
         for (int i = 0; i < n; i++) {
             double t = s.timesS()[i];
-            for (int p = 0; p < points.length; p++) {
-                ex[p] = Double.NaN;
-                ey[p] = Double.NaN;
-                double t1 = refT[p][1];
-                if (Double.isNaN(t1) || t - t1 > maxAgeS) continue;
-                ex[p] = refX[p][1];
-                ey[p] = refY[p][1];
-                double t0 = refT[p][0];
-                if (!Double.isNaN(t0) && t1 - t0 > 0 && t - t0 <= 0.2) { // extrapolate velocity only briefly
-                    double dt = t - t1;
-                    ex[p] += (refX[p][1] - refX[p][0]) / (t1 - t0) * dt;
-                    ey[p] += (refY[p][1] - refY[p][0]) / (t1 - t0) * dt;
-                }
-            }
+            for (int p = 0; p < points.length; p++) e[p] = ref[p].predict(t, maxAgeS);
             double straight = 0, crossed = 0;
             int used = 0;
-            for (int p = 0; p < points.length; p++) {
-                int lm = points[p];
-                int other = p ^ 1; // partner index in the pair
+            for (int j = 0; j < pairs; j++) {
+                int l = points[2 * j], r = points[2 * j + 1];
+                double[] el = e[2 * j], er = e[2 * j + 1];
                 // Only pairs seen on both sides decide: with one side hidden, a stale reference could fake a swap.
-                if (s.isGap(lm, i) || s.isGap(points[other], i) || Double.isNaN(ex[p]) || Double.isNaN(ex[other])) continue;
-                double x = s.x()[lm][i], y = s.y()[lm][i];
-                straight += Math.hypot(x - ex[p], y - ey[p]);
-                crossed += Math.hypot(x - ex[other], y - ey[other]);
+                decides[j] = !s.isGap(l, i) && !s.isGap(r, i) && el != null && er != null;
+                if (!decides[j]) continue;
+                double lx = s.x()[l][i], ly = s.y()[l][i], rx = s.x()[r][i], ry = s.y()[r][i];
+                straightOf[j] = Math.hypot(lx - el[0], ly - el[1]) + Math.hypot(rx - er[0], ry - er[1]);
+                crossedOf[j] = Math.hypot(lx - er[0], ly - er[1]) + Math.hypot(rx - el[0], ry - el[1]);
+                straight += straightOf[j];
+                crossed += crossedOf[j];
                 used++;
+                // Overlapping sides (seen or expected) give no verdict of their own.
+                decides[j] = Math.hypot(lx - rx, ly - ry) >= minSeparation && Math.hypot(el[0] - er[0], el[1] - er[1]) >= minSeparation;
             }
-            swapped[i] = used > 0 && crossed < ratio * straight && (straight - crossed) / used > minImprovementPx;
-            for (int p = 0; p < points.length; p++) {
-                int source = swapped[i] ? points[p ^ 1] : points[p];
-                if (s.isGap(source, i)) continue;
-                refX[p][0] = refX[p][1]; refY[p][0] = refY[p][1]; refT[p][0] = refT[p][1];
-                refX[p][1] = s.x()[source][i]; refY[p][1] = s.y()[source][i]; refT[p][1] = t;
+            swapped[i] = clearlyBetter(crossed, straight, 2 * used);
+            for (int j = 0; j < pairs; j++) {
+                if (!decides[j]) continue;
+                confused[j][i] = swapped[i] ? clearlyBetter(straightOf[j], crossedOf[j], 2) : clearlyBetter(crossedOf[j], straightOf[j], 2);
+            }
+            for (int j = 0; j < pairs; j++) {
+                // A confused pair's reference follows its own best fit, so the side it really is stays tracked.
+                boolean cross = confused[j][i] != swapped[i];
+                for (int side = 0; side < 2; side++) {
+                    int p = 2 * j + side;
+                    int source = cross ? points[p ^ 1] : points[p];
+                    if (!s.isGap(source, i)) ref[p].observe(s.x()[source][i], s.y()[source][i], t);
+                }
             }
         }
-        return swapped;
+        return new Labelling(swapped, confused);
+    }
+
+    /** The median distance between a point and where its own recent path put it: the pose model's jitter, in px. */
+    private double medianResidual(KeypointSeries s, int[] points) {
+        List<Double> d = new ArrayList<>();
+        for (int p : points) {
+            Reference ref = new Reference();
+            for (int i = 0; i < s.length(); i++) {
+                if (s.isGap(p, i)) continue;
+                double[] e = ref.predict(s.timesS()[i], maxAgeS);
+                if (e != null) d.add(Math.hypot(s.x()[p][i] - e[0], s.y()[p][i] - e[1]));
+                ref.observe(s.x()[p][i], s.y()[p][i], s.timesS()[i]);
+            }
+        }
+        if (d.isEmpty()) return 0;
+        d.sort(null);
+        return d.get(d.size() / 2);
+    }
+
+    /** A point's last two observations, to say where it is expected next. */
+    private static final class Reference {
+        private double x0 = Double.NaN, y0 = Double.NaN, t0 = Double.NaN, x1 = Double.NaN, y1 = Double.NaN, t1 = Double.NaN;
+
+        /** The expected (x, y) at time t, or null when the last observation is older than maxAgeS. */
+        double[] predict(double t, double maxAgeS) {
+            if (Double.isNaN(t1) || t - t1 > maxAgeS) return null;
+            if (Double.isNaN(t0) || !(t1 - t0 > 0) || t - t0 > 0.2) return new double[]{x1, y1}; // extrapolate velocity only briefly
+            double dt = t - t1;
+            return new double[]{x1 + (x1 - x0) / (t1 - t0) * dt, y1 + (y1 - y0) / (t1 - t0) * dt};
+        }
+
+        void observe(double x, double y, double t) {
+            x0 = x1; y0 = y1; t0 = t1;
+            x1 = x; y1 = y; t1 = t;
+        }
+    }
+
+    /** Whether cost a beats cost b clearly: below ratio × b and by more than minImprovementPx per point. */
+    private boolean clearlyBetter(double a, double b, int points) {
+        return points > 0 && a < ratio * b && (b - a) / points > minImprovementPx;
     }
 
     private static boolean hasAny(KeypointSeries s, Group g, int i) {
@@ -149,12 +235,23 @@ public final class SwapRepair {
     private static void exchange(KeypointSeries s, Group g, int i) {
         for (int l : g.lefts()) {
             int r = s.skeleton().mirror(l);
-            for (double[][] a : new double[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()}) {
+            for (double[][] a : channels(s)) {
                 if (a == null) continue;
                 double t = a[l][i];
                 a[l][i] = a[r][i];
                 a[r][i] = t;
             }
         }
+    }
+
+    private static void blank(KeypointSeries s, int l, int i) {
+        for (double[][] a : channels(s)) {
+            if (a == null || a == s.visibility()) continue;
+            a[l][i] = Double.NaN;
+        }
+    }
+
+    private static double[][][] channels(KeypointSeries s) {
+        return new double[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
     }
 }
