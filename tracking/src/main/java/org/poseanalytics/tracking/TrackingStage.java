@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.tracking.filter.FilterConfig;
+import org.poseanalytics.tracking.identity.FragmentRules;
 import org.poseanalytics.tracking.identity.PersonTracker;
 import org.poseanalytics.tracking.identity.TrackedFrame;
 import org.poseanalytics.tracking.identity.TrackerConfig;
@@ -28,6 +29,7 @@ public final class TrackingStage {
     private final PersonTracker tracker;
     private final List<TrackedFrame> frames = new ArrayList<>();
     private final Consumer<TrackedFrame> listener;
+    private final FragmentRules fragments;
     private boolean finished;
 
     public TrackingStage() { this(TrackerConfig.defaults()); }
@@ -36,7 +38,17 @@ public final class TrackingStage {
 
     /** @param listener sees every frame as soon as it is tracked (e.g. live preview); tentative tracks included */
     public TrackingStage(TrackerConfig config, Consumer<TrackedFrame> listener) {
+        this(config, FragmentRules.defaults(), listener);
+    }
+
+    /**
+     * @param fragments when the tracker's tracks are pieces of one person (joined at {@link #finish()})
+     * @param listener  sees every frame as soon as it is tracked, with the tracker's own ids (tentative tracks
+     *                  and fragments included: they are joined or dropped only once the video is known)
+     */
+    public TrackingStage(TrackerConfig config, FragmentRules fragments, Consumer<TrackedFrame> listener) {
         this.tracker = new PersonTracker(config);
+        this.fragments = fragments;
         this.listener = listener;
     }
 
@@ -49,10 +61,10 @@ public final class TrackingStage {
         return t;
     }
 
-    /** All confirmed tracks over the whole video. */
+    /** The people over the whole video: confirmed tracks, pieces of one person joined, fragments dropped. */
     public Tracks finish() {
         finished = true;
-        return new Tracks(frames, tracker.confirmedIds());
+        return new Tracks(frames, tracker.confirmedIds(), fragments);
     }
 
     /** The analysed person with their series. */

@@ -124,17 +124,25 @@ public final class PersonTracker {
     }
 
     private double oks(PersonPose track, double dx, double dy, PersonPose det, double area) {
-        if (track.skeleton() != det.skeleton()) return 0;
+        return oks(track, dx, dy, det, area, config.minKeypointVisibility());
+    }
+
+    /**
+     * Object keypoint similarity of two poses (the first moved by dx, dy) over the keypoints both saw with at
+     * least minVisibility: 1 when they coincide, 0 when none is shared or different skeletons.
+     */
+    static double oks(PersonPose a, double dx, double dy, PersonPose b, double area, double minVisibility) {
+        if (a.skeleton() != b.skeleton()) return 0;
         double s2 = Math.max(area, 1) * OKS_KAPPA * OKS_KAPPA;
         double sum = 0;
         int n = 0;
-        for (int k = 0; k < det.keypoints().size(); k++) {
-            Keypoint a = track.keypoint(k);
-            Keypoint b = det.keypoint(k);
-            if (a.isMissing() || b.isMissing()) continue;
-            if (a.visibility() < config.minKeypointVisibility() || b.visibility() < config.minKeypointVisibility()) continue;
-            double ex = a.x() + dx - b.x();
-            double ey = a.y() + dy - b.y();
+        for (int k = 0; k < b.keypoints().size(); k++) {
+            Keypoint ka = a.keypoint(k);
+            Keypoint kb = b.keypoint(k);
+            if (ka.isMissing() || kb.isMissing()) continue;
+            if (ka.visibility() < minVisibility || kb.visibility() < minVisibility) continue;
+            double ex = ka.x() + dx - kb.x();
+            double ey = ka.y() + dy - kb.y();
             sum += Math.exp(-(ex * ex + ey * ey) / (2 * s2));
             n++;
         }

@@ -12,20 +12,32 @@ import org.poseanalytics.pose.BoundingBox;
 import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
- * Every frame of a video with its tracked persons, keeping only tracks that were confirmed as persons. Frames
- * without anyone are kept too, so series built from here cover the whole video and a missing person is a gap.
+ * Every frame of a video with its people, one track id per person. Only tracks confirmed as persons are kept,
+ * and the tracker's pieces of one person are joined ({@link FragmentRules}: duplicate detections of one body,
+ * a person found again after being lost) while fragments too short to be anyone are dropped, so
+ * {@link #trackIds()} counts people. A person keeps the lowest of their track ids. Frames without anyone are
+ * kept too, so series built from here cover the whole video and a missing person is a gap.
  */
 public final class Tracks {
     private final List<TrackedFrame> frames;
     private final List<Integer> ids;
+    private final Map<Integer, Integer> personOf;
+    private final List<Merge> merges;
+    private final List<Dropped> dropped;
 
-    public Tracks(List<TrackedFrame> frames, Set<Integer> confirmedIds) {
+    public Tracks(List<TrackedFrame> frames, Set<Integer> confirmedIds) { this(frames, confirmedIds, FragmentRules.defaults()); }
+
+    public Tracks(List<TrackedFrame> frames, Set<Integer> confirmedIds, FragmentRules rules) {
         List<TrackedFrame> kept = new ArrayList<>(frames.size());
         for (TrackedFrame f : frames) {
             kept.add(new TrackedFrame(f.frameIndex(), f.timeS(), f.width(), f.height(),
                     f.persons().stream().filter(p -> confirmedIds.contains(p.trackId())).toList()));
         }
-        this.frames = List.copyOf(kept);
+        Fragments.Joined joined = Fragments.join(kept, rules);
+        this.frames = List.copyOf(joined.frames());
+        this.personOf = Map.copyOf(joined.personOf());
+        this.merges = List.copyOf(joined.merges());
+        this.dropped = List.copyOf(joined.dropped());
         TreeSet<Integer> seen = new TreeSet<>();
         for (TrackedFrame f : this.frames) for (TrackedPerson p : f.persons()) seen.add(p.trackId());
         this.ids = List.copyOf(seen);
@@ -33,8 +45,31 @@ public final class Tracks {
 
     public List<TrackedFrame> frames() { return frames; }
 
-    /** Track ids in increasing order. */
+    /** The people seen: one track id each, in increasing order. */
     public List<Integer> trackIds() { return ids; }
+
+    /** The person a tracker id belongs to: itself, the person it was joined into, or empty when it was dropped or unknown. */
+    public Optional<Integer> personOf(int trackId) { return Optional.ofNullable(personOf.get(trackId)); }
+
+    /** Tracker ids joined into another person, and why. */
+    public List<Merge> merges() { return merges; }
+
+    /** Tracker ids left out as fragments (too short to be a person, and joined to nobody). */
+    public List<Dropped> dropped() { return dropped; }
+
+    /** Why a track was joined into a person. */
+    public enum Reason {
+        /** a second detection of the same body, in the same frames */
+        DUPLICATE,
+        /** the same person found again shortly after being lost, near where they were lost */
+        CONTINUATION
+    }
+
+    /** Tracker id {@code trackId} is part of the person {@code person}. */
+    public record Merge(int trackId, int person, Reason reason) {}
+
+    /** A fragment left out: seen in {@code frames} frames over {@code spanS} seconds. */
+    public record Dropped(int trackId, int frames, double spanS) {}
 
     public boolean isEmpty() { return ids.isEmpty(); }
 
@@ -84,10 +119,22 @@ public final class Tracks {
                 .map(s -> new SubjectChoice(s.trackId(), false, s));
     }
 
-    /** The subject the user picked by track id; an unknown id is a clear error listing the ones there are. */
+    /**
+     * The subject the user picked by track id. An id that was joined into another person resolves to that
+     * person (the choice then carries the person's id), so an id picked from the tracker's own numbering, or from
+     * an analysis made before tracks were joined, still finds the same body. An unknown or dropped id is a clear
+     * error listing the people there are.
+     */
     public SubjectChoice subject(int trackId) {
-        return summaries().stream().filter(s -> s.trackId() == trackId).findFirst()
-                .map(s -> new SubjectChoice(trackId, true, s))
+        Optional<Dropped> fragment = dropped.stream().filter(d -> d.trackId() == trackId).findFirst();
+        if (fragment.isPresent()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "track %d was a fragment (%d frames over %.2f s) not joined to anyone, so it was left out; people are %s",
+                    trackId, fragment.get().frames(), fragment.get().spanS(), ids));
+        }
+        int person = personOf(trackId).orElse(trackId);
+        return summaries().stream().filter(s -> s.trackId() == person).findFirst()
+                .map(s -> new SubjectChoice(person, true, s))
                 .orElseThrow(() -> new IllegalArgumentException("no track " + trackId + " in this video; tracks are " + ids));
     }
 

@@ -105,15 +105,20 @@ class IdentityOnTruthTest {
         SyntheticPerson a = new SyntheticPerson(200, 650, 400, 200, 60, 0.5, 0);
         for (double maxLost : new double[]{1.0, 0.2}) {
             Random rnd = new Random(5);
-            TrackingStage stage = new TrackingStage(TrackerConfig.defaults().withMaxLostS(maxLost));
+            // The tracker's own ids (no joining afterwards), to see its re-association window at work.
+            TrackingStage stage = new TrackingStage(TrackerConfig.defaults().withMaxLostS(maxLost), FragmentRules.off(), f -> { });
+            TrackingStage joined = new TrackingStage(TrackerConfig.defaults().withMaxLostS(maxLost));
             for (int k = 0; k < 120; k++) {
                 double t = k / 30.0;
                 boolean hidden = k >= 40 && k < 55; // half a second out of sight while moving
-                stage.accept(new FramePoses(k, t, 1280, 720, hidden ? List.of() : List.of(a.pose(t, 2, 0.9, rnd))));
+                FramePoses f = new FramePoses(k, t, 1280, 720, hidden ? List.of() : List.of(a.pose(t, 2, 0.9, rnd)));
+                stage.accept(f);
+                joined.accept(f);
             }
             Tracks tracks = stage.finish();
             if (maxLost >= 0.5) assertThat(tracks.trackIds()).as("re-associated within %s s", maxLost).hasSize(1);
             else assertThat(tracks.trackIds()).as("window %s s too short to bridge 0.5 s", maxLost).hasSize(2);
+            assertThat(joined.finish().trackIds()).as("one person once tracks are joined, window %s s", maxLost).hasSize(1);
         }
     }
 
