@@ -45,12 +45,19 @@ class SquatFixtureTest {
             double rawMax = max(raw), filtMax = max(filt), rawMin = min(raw), filtMin = min(filt);
             double accRaw = SyntheticPerson.meanSquaredAcceleration(t, raw), accF = SyntheticPerson.meanSquaredAcceleration(t, filt);
             System.out.printf("[measured] squat fixture %s knee flexion: peak raw %.2f / filtered %.2f deg, minimum raw %.2f / filtered %.2f deg, "
-                    + "mean squared angular acceleration raw %.0f -> filtered %.0f (deg/s^2)^2, swaps repaired %d%n",
-                    side, rawMax, filtMax, rawMin, filtMin, accRaw, accF, s.filtered().swaps().size());
+                    + "mean squared angular acceleration raw %.0f -> filtered %.0f (deg/s^2)^2, swaps repaired %d, side-confused samples %d%n",
+                    side, rawMax, filtMax, rawMin, filtMin, accRaw, accF, s.filtered().swaps().size(), confused(s.filtered().sideConfused()));
+            assertThat(confused(s.filtered().sideConfused())).as("no side confusion in MediaPipe's own landmarks of a frontal squat").isZero();
             assertThat(Math.abs(filtMax - rawMax)).isLessThan(3);
             assertThat(Math.abs(filtMin - rawMin)).isLessThan(3);
             assertThat(accF).isLessThan(accRaw);
         }
+    }
+
+    private static int confused(boolean[][] m) {
+        int n = 0;
+        for (boolean[] row : m) for (boolean v : row) if (v) n++;
+        return n;
     }
 
     private static double max(double[] a) { return java.util.Arrays.stream(a).filter(Double::isFinite).max().orElseThrow(); }
