@@ -25,7 +25,7 @@ public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, bo
         swaps = List.copyOf(swaps);
     }
 
-    /** True where the value is unknown after filtering (inside a long gap or outside the person's presence). */
+    /** True where the value is unknown after filtering (inside a long gap, outside the person's presence, or side-confused). */
     public boolean isGap(int landmark, int sample) { return series.isGap(landmark, sample); }
 
     /** True where left and right were confused on part of this point's limb (the value is NaN). */
