@@ -117,8 +117,11 @@ public final class KinematicsStage {
         metrics.addAll(AngleMetrics.sessionRom(angles, reported, view));
         metrics.addAll(SymmetryMetrics.of(metrics, List.copyOf(symmetric), input.involvedSide()));
         Headlines.Resolved headlines = Headlines.resolve(exercise.headlines(), metrics, view, input.involvedSide());
-        for (MetricRecord d : headlines.derived())
-            if (metrics.stream().noneMatch(m -> m.repetition() == null && m.key().equals(d.key()))) metrics.add(d);
+        for (MetricRecord d : headlines.derived()) {
+            // A 2D figure the view cannot measure is replaced by its invalid form: the metrics say what the headline says.
+            metrics.removeIf(m -> m.repetition() == null && m.key().equals(d.key()));
+            metrics.add(d);
+        }
         return new KinematicsResult(angles, choice, signalName, reps, events, metrics, filtered.filter(), view, headlines.headlines());
     }
 
@@ -130,11 +133,14 @@ public final class KinematicsStage {
         return Rating.low(signal.reason().isEmpty() ? dropped : signal.reason() + "; " + dropped);
     }
 
-    /** Why no counting signal: its best candidate's reason (e.g. "sagittal-plane angle from a front view"). */
+    /** Why no counting signal: the reason of its first unusable candidate (e.g. "sagittal-plane angle from a front view"). */
     private static Rating noSignal(AngleTable angles, Exercise exercise, ViewSummary view) {
         return angles.series().stream().filter(s -> s.angle() == exercise.signal())
-                .map(s -> QualityRule.rate(QualityRule.withGaps(s.valuesDeg(), s.issues()),
-                        new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view)))
+                .sorted(Comparator.comparing(s -> s.dimension() == Dimension.WORLD_3D ? 0 : 1))
+                .map(s -> s.dimension() == Dimension.IMAGE_2D && !QualityRule.facesCamera(s.angle().plane(), view.dominant())
+                        ? Rating.invalid(s.angle().plane().adjective() + " angle from " + QualityRule.viewWords(view.dominant()))
+                        : QualityRule.rate(QualityRule.withGaps(s.valuesDeg(), s.issues()),
+                                new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view)))
                 .filter(r -> !r.usable()).findFirst()
                 .orElse(Rating.invalid(exercise.signal().id().replace('_', ' ') + " not measured in enough frames to count repetitions"));
     }

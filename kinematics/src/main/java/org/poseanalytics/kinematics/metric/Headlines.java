@@ -29,8 +29,9 @@ public final class Headlines {
 
     /**
      * @param headlines the filled headlines, in rank order
-     * @param derived   figures the headlines made that the metrics did not hold (both sides combined): add them to the
-     *                  metrics so every headline's key is found there
+     * @param derived   figures the headlines made that the metrics did not hold (both sides combined, a 2D angle made
+     *                  invalid by the view, an invalid placeholder for a figure nothing measured): add them to the
+     *                  metrics (replacing a figure under the same key) so every headline is found there as shown
      */
     public record Resolved(List<Headline> headlines, List<MetricRecord> derived) {}
 
@@ -41,17 +42,19 @@ public final class Headlines {
         for (HeadlineSpec spec : specs) {
             Pick pick = switch (spec.figure()) {
                 case Named n -> new Pick(find(metrics, n.name(), n.side()).orElseGet(() -> missing(n.name(), n.side(), metrics)), "");
-                case OfAngle a -> angle(a, metrics, view, derived);
+                case OfAngle a -> angle(a, metrics, view);
                 case SymmetryOf s -> symmetry(s, metrics, view, involved);
             };
             out.add(new Headline(out.size() + 1, spec.label(), spec.definition() + pick.definitionSuffix(), pick.metric()));
+            if (metrics.stream().noneMatch(m -> m.equals(pick.metric())) && derived.stream().noneMatch(m -> m.key().equals(pick.metric().key())))
+                derived.add(pick.metric());
         }
         return new Resolved(out, derived);
     }
 
     private record Pick(MetricRecord metric, String definitionSuffix) {}
 
-    private static Pick angle(OfAngle a, List<MetricRecord> metrics, ViewSummary view, List<MetricRecord> derived) {
+    private static Pick angle(OfAngle a, List<MetricRecord> metrics, ViewSummary view) {
         boolean faces = QualityRule.facesCamera(a.angle().plane(), view.dominant());
         List<Dimension> dims = dimensions(a.angle(), a.variants(), view);
         MetricRecord first = null;
@@ -65,20 +68,15 @@ public final class Headlines {
             if (dim == Dimension.IMAGE_2D && !faces)
                 r = r.withQuality(org.poseanalytics.kinematics.quality.Quality.INVALID,
                         a.angle().plane().adjective() + " angle from " + QualityRule.viewWords(view.dominant()));
-            if (r.quality().usable()) return picked(a, r, dim, derived);
+            if (r.quality().usable()) return new Pick(r, suffix(dim));
             if (first == null) { first = r; firstDim = dim; }
         }
-        if (first != null) return picked(a, first, firstDim, derived);
+        if (first != null) return new Pick(first, suffix(firstDim));
         String name = a.angle().id() + firstDim.suffix() + "_" + a.what() + combineSuffix(a.combine());
         if (a.variants() == Variants.IMAGE_ONLY && !faces)
             return new Pick(MetricRecord.session(name, Double.NaN, "deg", a.side(), Rating.invalid(a.angle().plane().adjective()
                     + " angle from " + QualityRule.viewWords(view.dominant()))), suffix(firstDim));
         return new Pick(missing(name, a.side(), metrics).withUnit("deg"), suffix(firstDim));
-    }
-
-    private static Pick picked(OfAngle a, MetricRecord r, Dimension dim, List<MetricRecord> derived) {
-        if (a.combine() != Combine.NONE) derived.add(r);
-        return new Pick(r, suffix(dim));
     }
 
     private static Pick symmetry(SymmetryOf s, List<MetricRecord> metrics, ViewSummary view, Side involved) {
