@@ -3,6 +3,7 @@ package org.poseanalytics.kinematics.metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.poseanalytics.kinematics.angle.AnatomicalPlane;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.angle.Side;
@@ -11,6 +12,7 @@ import org.poseanalytics.kinematics.metric.HeadlineSpec.Named;
 import org.poseanalytics.kinematics.metric.HeadlineSpec.OfAngle;
 import org.poseanalytics.kinematics.metric.HeadlineSpec.SymmetryOf;
 import org.poseanalytics.kinematics.metric.HeadlineSpec.Variants;
+import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.rating.QualityRule;
 import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.view.CameraView;
@@ -66,8 +68,12 @@ public final class Headlines {
             MetricRecord r = m.get();
             // A 2D angle of a plane the camera sees edge-on is no measurement, whatever its samples say.
             if (dim == Dimension.IMAGE_2D && !faces)
-                r = r.withQuality(org.poseanalytics.kinematics.quality.Quality.INVALID,
+                r = r.withQuality(Quality.INVALID,
                         a.angle().plane().adjective() + " angle from " + QualityRule.viewWords(view.dominant()));
+            // A figure defined only on a view the camera may not have had (FPPA: a front view) is not trusted blindly.
+            if (a.variants() == Variants.IMAGE_ONLY && view.dominant() == CameraView.UNKNOWN && r.quality() == Quality.VALID)
+                r = r.withQuality(Quality.LOW, "the camera's view could not be told; this figure needs "
+                        + (a.angle().plane() == AnatomicalPlane.FRONTAL ? "a front view" : "a side view"));
             if (r.quality().usable()) return new Pick(r, suffix(dim));
             if (first == null) { first = r; firstDim = dim; }
         }

@@ -88,6 +88,10 @@ class HeadlinesTest {
         assertThat(valgus.metric().value()).isEqualTo(12); // the larger side
         assertThat(valgus.metric().key()).isEqualTo("knee_valgus_fppa_peak_mean_max_of_sides");
         assertThat(front.derived()).extracting(MetricRecord::key).contains("knee_valgus_fppa_peak_mean_max_of_sides");
+        // Without a known view the FPPA is not trusted blindly.
+        Headline unknown = byLabel(Headlines.resolve(Exercise.SQUAT.headlines(), m, ViewSummary.unknown(), Side.NONE).headlines(), "Peak knee valgus");
+        assertThat(unknown.metric().quality()).isEqualTo(Quality.LOW);
+        assertThat(unknown.metric().reason()).contains("needs a front view");
     }
 
     @Test
