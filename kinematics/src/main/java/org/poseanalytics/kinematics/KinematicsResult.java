@@ -29,21 +29,25 @@ public record KinematicsResult(AngleTable angles, ExerciseChoice exercise, Strin
                                List<GaitEvent> gaitEvents, List<MetricRecord> metrics, String filter,
                                ViewSummary view, List<Headline> headlines) {
 
-    /** TODO(quality): scaffold until the stage fills view and headlines. */
-    @Deprecated
-    public KinematicsResult(AngleTable angles, ExerciseChoice exercise, String signal, List<Repetition> repetitions,
-                            List<GaitEvent> gaitEvents, List<MetricRecord> metrics, String filter) {
-        this(angles, exercise, signal, repetitions, gaitEvents, metrics, filter, ViewSummary.unknown(), List.of());
+    public KinematicsResult {
+        repetitions = List.copyOf(repetitions);
+        gaitEvents = List.copyOf(gaitEvents);
+        metrics = List.copyOf(metrics);
+        headlines = List.copyOf(headlines);
+        if (view == null) view = ViewSummary.unknown();
     }
 
-    /** The summary.json parts this module owns: exercise, repetitions, metrics (session-wide, name → value with unit). */
+    /**
+     * The summary.json parts this module owns: exercise, repetitions, metrics (session-wide, name → value with unit,
+     * quality and reason; an invalid one without value) and headlines.
+     */
     public KinematicsSummary summary() {
         Map<String, Measure> session = new LinkedHashMap<>();
         for (MetricRecord m : metrics)
-            if (m.repetition() == null && Double.isFinite(m.value())) session.put(m.key(), Measure.of(m));
+            if (m.repetition() == null && (Double.isFinite(m.value()) || !m.quality().usable())) session.put(m.key(), Measure.of(m));
         List<KinematicsSummary.RepetitionEntry> reps = repetitions.stream().map(r -> KinematicsSummary.RepetitionEntry.of(r, metrics)).toList();
         return new KinematicsSummary(new KinematicsSummary.ExerciseEntry(exercise.exercise().id(), exercise.guessed(), exercise.reason(), signal, filter),
-                reps, session);
+                reps, session, headlines.stream().map(KinematicsSummary.HeadlineEntry::of).toList());
     }
 
     /** Session-wide value of a metric by key (e.g. "left_knee_flexion_3d_rom_mean"), NaN when absent. */

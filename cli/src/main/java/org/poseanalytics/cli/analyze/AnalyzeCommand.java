@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poseanalytics.kinematics.KinematicsSummary;
+import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
@@ -59,6 +60,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "follow the point at pixel X,Y seen at time T seconds (repeatable); writes points.csv")
     List<String> trackPoints = new ArrayList<>();
 
+    @Option(names = "--involved-side", paramLabel = "SIDE",
+            description = "left or right: the subject's involved (injured, operated) side; symmetry is then the limb symmetry index "
+                    + "involved / uninvolved x 100 % (default: not known, left against right)")
+    String involvedSide;
+
     @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
     Integer threads;
 
@@ -100,7 +106,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     AnalysisRequest request() {
         List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
-        return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads);
+        return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads,
+                involvedSide(involvedSide));
+    }
+
+    /** "left" or "right" (any case); absent: not known. */
+    static Side involvedSide(String value) {
+        if (value == null) return Side.NONE;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "left" -> Side.LEFT;
+            case "right" -> Side.RIGHT;
+            default -> throw new IllegalArgumentException("--involved-side must be left or right, got '" + value + "'");
+        };
     }
 
     /** What a coach wants to see at once: frames, the exercise, each repetition and the session's key figures. */
@@ -117,9 +134,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     rep.index(), rep.startS(), rep.endS(), rep.peakDeg(), rep.peakS(), rep.romDeg(), rep.eccentricS(),
                     rep.concentricS(), rep.complete() ? "" : "  INCOMPLETE: " + rep.note());
         }
-        k.metrics().entrySet().stream().limit(12).forEach(m ->
-                err.printf(Locale.ROOT, "  %-40s %10.2f %s%n", m.getKey(), m.getValue().value(), m.getValue().unit()));
-        if (k.metrics().size() > 12) err.printf("  ... %d more in summary.json%n", k.metrics().size() - 12);
+        err.printf(Locale.ROOT, "camera view: %s%n", r.kinematics().view().dominant().id());
+        for (KinematicsSummary.HeadlineEntry h : k.headlines()) {
+            String value = h.value() == null ? "—" : String.format(Locale.ROOT, "%.2f %s", h.value(), h.unit());
+            err.printf(Locale.ROOT, "  %d. %-36s %14s  %s%s%n", h.rank(), h.label(), value, h.quality(), h.reason() == null ? "" : ": " + h.reason());
+        }
+        err.printf("  %d figures in all in summary.json%n", k.metrics().size());
         err.println("wrote " + out);
     }
 

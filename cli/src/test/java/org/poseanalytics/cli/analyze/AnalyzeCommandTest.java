@@ -40,7 +40,8 @@ class AnalyzeCommandTest {
     @Test
     void writesKeypointsAndSummaryForTheSquatVideo() throws Exception {
         Path out = tmp.resolve("out");
-        Run run = analyze(Fixtures.squatVideo().toString(), "--out", out.toString(), "--threads", "2", "--exercise", "squat");
+        Run run = analyze(Fixtures.squatVideo().toString(), "--out", out.toString(), "--threads", "2", "--exercise", "squat",
+                "--involved-side", "left");
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(run.stderr()).contains("65/65 frames").contains("fps").contains("repetitions: 3");
 
@@ -87,6 +88,57 @@ class AnalyzeCommandTest {
         assertThat(Files.readAllLines(out.resolve("subject_keypoints.csv"))).hasSize(66);
         assertThat(s.get("timings").get("inference_s").asDouble()).isPositive();
         assertThat(s.get("timings").get("frames_per_s").asDouble()).isPositive();
+        assertRated(s, out);
+    }
+
+    /** Every figure in summary.json carries its quality; the view and the squat's headlines are there; angles.csv stays numeric. */
+    private static void assertRated(JsonNode s, Path out) throws Exception {
+        System.out.println("[measured] squat video summary: view " + s.get("view") + "\n  headlines " + s.get("headlines").toPrettyString());
+        assertThat(s.get("view").get("dominant").asString()).isNotBlank();
+        assertThat(s.get("view").has("share")).isTrue();
+        s.get("metrics").properties().forEach(e -> {
+            JsonNode m = e.getValue();
+            String q = m.get("quality").asString();
+            assertThat(q).as(e.getKey()).isIn("valid", "low", "invalid");
+            assertThat(m.has("reason")).as(e.getKey() + " has a reason exactly when not valid").isEqualTo(!q.equals("valid"));
+            assertThat(m.has("value")).as(e.getKey() + " has a value exactly when usable").isEqualTo(!q.equals("invalid"));
+        });
+        JsonNode headlines = s.get("headlines");
+        assertThat(headlines.size()).isBetween(1, 8);
+        for (int i = 0; i < headlines.size(); i++) {
+            JsonNode h = headlines.get(i);
+            assertThat(h.get("rank").asInt()).isEqualTo(i + 1);
+            assertThat(h.get("label").asString()).isNotBlank();
+            assertThat(h.get("definition").asString()).isNotBlank();
+            assertThat(s.get("metrics").has(h.get("key").asString())).as(h.get("key").asString()).isTrue();
+            assertThat(h.get("quality").asString()).isEqualTo(s.get("metrics").get(h.get("key").asString()).get("quality").asString());
+            if (!h.get("quality").asString().equals("valid")) assertThat(h.get("reason").asString()).isNotBlank();
+        }
+        assertThat(headlines.get(0).get("key").asString()).isEqualTo("repetition_count");
+        assertThat(headlines.get(0).get("value").asInt()).isEqualTo(3);
+        JsonNode symmetry = null;
+        for (JsonNode h : headlines) if (h.get("label").asString().equals("Knee ROM symmetry")) symmetry = h;
+        assertThat(symmetry).isNotNull();
+        assertThat(symmetry.get("key").asString()).endsWith("_limb_symmetry_index");
+        assertThat(symmetry.get("definition").asString()).contains("involved (left)");
+        for (JsonNode rep : s.get("repetitions")) assertThat(rep.get("quality").asString()).isIn("valid", "low");
+        List<String> angles = Files.readAllLines(out.resolve("angles.csv"));
+        for (String row : angles.subList(1, angles.size()))
+            for (String cell : row.split(",", -1)) assertThat(cell).matches("|-?[0-9.]+");
+        List<String> quality = Files.readAllLines(out.resolve("angle_quality.csv"));
+        assertThat(quality).hasSize(angles.size());
+        assertThat(quality.get(0)).startsWith("frame,time_s,").contains("left_knee_flexion_issue", "left_knee_flexion_3d_issue");
+        assertThat(quality.get(1).split(",")[2]).isIn("none", "interpolated", "oblique_view", "edge_on_plane", "hidden", "out_of_frame",
+                "not_tracked", "implausible", "side_confusion");
+    }
+
+    @Test
+    void anInvolvedSideOtherThanLeftOrRightIsRefused() {
+        Run run = analyze(Fixtures.squatVideo().toString(), "--out", tmp.resolve("side").toString(), "--involved-side", "middle");
+        assertThat(run.exit()).isEqualTo(AnalyzeCommand.EXIT_BAD_OPTION);
+        assertThat(lastLine(run.stderr())).isEqualTo("pose-analytics analyze: --involved-side must be left or right, got 'middle'");
+        assertThat(AnalyzeCommand.involvedSide("Right")).isEqualTo(org.poseanalytics.kinematics.angle.Side.RIGHT);
+        assertThat(AnalyzeCommand.involvedSide(null)).isEqualTo(org.poseanalytics.kinematics.angle.Side.NONE);
     }
 
     @Test

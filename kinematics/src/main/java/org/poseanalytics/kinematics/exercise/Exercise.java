@@ -1,6 +1,11 @@
 package org.poseanalytics.kinematics.exercise;
 
 import static org.poseanalytics.kinematics.angle.JointAngle.*;
+import static org.poseanalytics.kinematics.metric.HeadlineSpec.angle;
+import static org.poseanalytics.kinematics.metric.HeadlineSpec.bothSides;
+import static org.poseanalytics.kinematics.metric.HeadlineSpec.imageOnly;
+import static org.poseanalytics.kinematics.metric.HeadlineSpec.named;
+import static org.poseanalytics.kinematics.metric.HeadlineSpec.symmetry;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +13,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.poseanalytics.kinematics.angle.JointAngle;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.metric.HeadlineSpec;
+import org.poseanalytics.kinematics.metric.HeadlineSpec.Combine;
+import org.poseanalytics.kinematics.metric.Headlines;
 import org.poseanalytics.kinematics.repetition.Polarity;
 
 /**
@@ -118,6 +127,95 @@ public enum Exercise {
                     + "front for moving out to the side; camera level at the height of the joint, the whole body in frame, "
                     + "30 fps or more.";
         };
+    }
+
+    /**
+     * The template's lead figures (at most {@link Headlines#MAX}), each with what it is and which side; the analysis
+     * fills in 2D or 3D by the camera's view (docs/ANGLES.md, "Headline figures per exercise").
+     */
+    public List<HeadlineSpec> headlines() {
+        String perRep = " per repetition, mean over the complete repetitions";
+        return switch (this) {
+            case SQUAT -> List.of(
+                    named("Repetitions", "squats counted on the mean knee flexion of both legs", "repetition_count"),
+                    angle("Peak knee flexion (left)", "deepest left knee bend" + perRep, KNEE_FLEXION, "peak_mean", Side.LEFT),
+                    angle("Peak knee flexion (right)", "deepest right knee bend" + perRep, KNEE_FLEXION, "peak_mean", Side.RIGHT),
+                    bothSides("Peak hip flexion", "largest hip flexion (thigh against trunk)" + perRep + ", mean of left and right",
+                            HIP_FLEXION, "peak_mean", Combine.MEAN_OF_SIDES),
+                    angle("Peak forward trunk lean", "largest forward lean of the trunk from vertical" + perRep, TRUNK_LEAN_SAGITTAL, "peak_mean", Side.NONE),
+                    imageOnly("Peak knee valgus", "largest knee frontal-plane projection angle (valgus positive)" + perRep
+                            + ", the larger of left and right; needs a front view", KNEE_VALGUS, "peak_mean", Side.NONE, Combine.MAX_OF_SIDES),
+                    symmetry("Knee ROM symmetry", "knee flexion range of motion" + perRep + ", left against right", KNEE_FLEXION, "rom_mean"),
+                    bothSides("Peak ankle dorsiflexion", "largest ankle dorsiflexion" + perRep + ", mean of left and right",
+                            ANKLE_DORSIFLEXION, "peak_mean", Combine.MEAN_OF_SIDES));
+            case LUNGE -> List.of(
+                    named("Repetitions", "lunges counted on the mean knee flexion of both legs", "repetition_count"),
+                    angle("Peak knee flexion (left)", "deepest left knee bend" + perRep, KNEE_FLEXION, "peak_mean", Side.LEFT),
+                    angle("Peak knee flexion (right)", "deepest right knee bend" + perRep, KNEE_FLEXION, "peak_mean", Side.RIGHT),
+                    angle("Peak hip flexion (left)", "largest left hip flexion" + perRep, HIP_FLEXION, "peak_mean", Side.LEFT),
+                    angle("Peak hip flexion (right)", "largest right hip flexion" + perRep, HIP_FLEXION, "peak_mean", Side.RIGHT),
+                    angle("Peak forward trunk lean", "largest forward lean of the trunk from vertical" + perRep, TRUNK_LEAN_SAGITTAL, "peak_mean", Side.NONE),
+                    imageOnly("Peak knee valgus", "largest knee frontal-plane projection angle (valgus positive)" + perRep
+                            + ", the larger of left and right; needs a front view", KNEE_VALGUS, "peak_mean", Side.NONE, Combine.MAX_OF_SIDES),
+                    symmetry("Knee ROM symmetry", "knee flexion range of motion" + perRep + ", left against right", KNEE_FLEXION, "rom_mean"));
+            case SIT_TO_STAND -> List.of(
+                    named("Repetitions", "stands from the chair, counted on the mean knee flexion of both legs", "repetition_count"),
+                    named("Time per repetition", "seated to standing and back" + perRep.replace(" per repetition", ""), "repetition_duration_mean"),
+                    named("Rising time", "time from leaving the seat to standing" + perRep.replace(" per repetition", ""), "concentric_duration_mean"),
+                    angle("Knee ROM (left)", "left knee flexion range of motion" + perRep, KNEE_FLEXION, "rom_mean", Side.LEFT),
+                    angle("Knee ROM (right)", "right knee flexion range of motion" + perRep, KNEE_FLEXION, "rom_mean", Side.RIGHT),
+                    angle("Largest forward trunk lean", "largest forward lean of the trunk from vertical over the session", TRUNK_LEAN_SAGITTAL, "max", Side.NONE),
+                    symmetry("Knee ROM symmetry", "knee flexion range of motion" + perRep + ", left against right", KNEE_FLEXION, "rom_mean"));
+            case KNEE_ROM -> List.of(
+                    named("Repetitions", "knee bends counted on the leg that moved more", "repetition_count"),
+                    angle("Peak knee flexion (left)", "largest left knee flexion" + perRep, KNEE_FLEXION, "peak_mean", Side.LEFT),
+                    angle("Peak knee flexion (right)", "largest right knee flexion" + perRep, KNEE_FLEXION, "peak_mean", Side.RIGHT),
+                    angle("Knee ROM (left)", "left knee flexion range of motion" + perRep, KNEE_FLEXION, "rom_mean", Side.LEFT),
+                    angle("Knee ROM (right)", "right knee flexion range of motion" + perRep, KNEE_FLEXION, "rom_mean", Side.RIGHT),
+                    symmetry("Knee ROM symmetry", "knee flexion range of motion" + perRep + ", left against right", KNEE_FLEXION, "rom_mean"));
+            case SHOULDER_ABDUCTION -> arms("abduction", JointAngle.SHOULDER_ABDUCTION, TRUNK_LEAN_FRONTAL, "sideways lean of the trunk", perRep);
+            case SHOULDER_FLEXION -> arms("flexion", JointAngle.SHOULDER_FLEXION, TRUNK_LEAN_SAGITTAL, "forward or backward lean of the trunk", perRep);
+            case GAIT -> List.of(
+                    named("Cadence", "steps per minute between the first and the last heel strike", "cadence"),
+                    named("Step time (left)", "time from a right heel strike to the next left one, mean", "step_time", Side.LEFT),
+                    named("Step time (right)", "time from a left heel strike to the next right one, mean", "step_time", Side.RIGHT),
+                    symmetry("Step-time symmetry", "mean step time, left against right", null, "step_time"),
+                    named("Stance (left)", "share of the left stride with the left foot on the ground, mean", "stance_percent", Side.LEFT),
+                    named("Stance (right)", "share of the right stride with the right foot on the ground, mean", "stance_percent", Side.RIGHT),
+                    angle("Peak knee flexion in swing (left)", "largest left knee flexion between toe-off and heel strike, mean over swings",
+                            KNEE_FLEXION, "swing_peak_mean", Side.LEFT),
+                    angle("Peak knee flexion in swing (right)", "largest right knee flexion between toe-off and heel strike, mean over swings",
+                            KNEE_FLEXION, "swing_peak_mean", Side.RIGHT));
+            case CMJ -> List.of(
+                    named("Jumps", "countermovement jumps with take-off and landing seen", "jump_count"),
+                    named("Best jump height", "highest jump, from flight time (g·t²/8)", "jump_height_from_flight_time_best"),
+                    named("Best flight time", "longest time with both feet off the ground", "flight_time_best"),
+                    imageOnly("Landing knee valgus (left)", "largest left knee frontal-plane projection angle in the 0.4 s after touch-down, "
+                            + "largest over the jumps; needs a front view", KNEE_VALGUS, "landing_peak_max", Side.LEFT, Combine.NONE),
+                    imageOnly("Landing knee valgus (right)", "largest right knee frontal-plane projection angle in the 0.4 s after touch-down, "
+                            + "largest over the jumps; needs a front view", KNEE_VALGUS, "landing_peak_max", Side.RIGHT, Combine.NONE));
+            case GENERIC -> List.of(
+                    named("Repetitions", "repetitions counted on the main joint that moved most", "repetition_count"),
+                    bothSides("Knee ROM", "knee flexion range of motion over the session, the larger of left and right", KNEE_FLEXION, "rom", Combine.MAX_OF_SIDES),
+                    bothSides("Hip ROM", "hip flexion range of motion over the session, the larger of left and right", HIP_FLEXION, "rom", Combine.MAX_OF_SIDES),
+                    bothSides("Elbow ROM", "elbow flexion range of motion over the session, the larger of left and right", ELBOW_FLEXION, "rom", Combine.MAX_OF_SIDES),
+                    bothSides("Shoulder flexion ROM", "shoulder flexion range of motion over the session, the larger of left and right",
+                            JointAngle.SHOULDER_FLEXION, "rom", Combine.MAX_OF_SIDES),
+                    bothSides("Shoulder abduction ROM", "shoulder abduction range of motion over the session, the larger of left and right",
+                            JointAngle.SHOULDER_ABDUCTION, "rom", Combine.MAX_OF_SIDES));
+        };
+    }
+
+    private static List<HeadlineSpec> arms(String movement, JointAngle angle, JointAngle trunk, String trunkWords, String perRep) {
+        return List.of(
+                named("Repetitions", "arm raises counted on the arm that moved more", "repetition_count"),
+                angle("Peak shoulder " + movement + " (left)", "highest left arm position" + perRep, angle, "peak_mean", Side.LEFT),
+                angle("Peak shoulder " + movement + " (right)", "highest right arm position" + perRep, angle, "peak_mean", Side.RIGHT),
+                angle("Shoulder " + movement + " ROM (left)", "left shoulder " + movement + " range of motion" + perRep, angle, "rom_mean", Side.LEFT),
+                angle("Shoulder " + movement + " ROM (right)", "right shoulder " + movement + " range of motion" + perRep, angle, "rom_mean", Side.RIGHT),
+                symmetry("Shoulder " + movement + " ROM symmetry", "shoulder " + movement + " range of motion" + perRep + ", left against right",
+                        angle, "rom_mean"),
+                angle("Trunk lean (compensation)", "largest " + trunkWords + " from vertical over the session", trunk, "max", Side.NONE));
     }
 
     /**

@@ -1,39 +1,65 @@
 package org.poseanalytics.kinematics.exercise;
 
 import java.util.Optional;
+import org.poseanalytics.kinematics.angle.AnatomicalPlane;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.rating.QualityRule;
 import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.kinematics.view.ViewSummary;
 
 /**
- * The one signal repetitions are counted on. 3D is preferred when at least half its samples are measurable:
- * it does not depend on where the camera stands (a squat filmed from the front barely changes the image-plane
- * knee angle's shape, but a partial view might).
+ * The one signal repetitions are counted on, from usable samples only (invalid ones are NaN here), with each sample's
+ * issue. 3D is preferred when at least half its samples are usable: it does not depend on where the camera stands.
+ * A 2D signal is used only when its plane faces the camera (a sagittal angle from a side view, a frontal one from a
+ * front or back view; an oblique or unknown view is left to the per-sample ratings) and half its samples are usable.
  */
-public record RepetitionSignal(String name, double[] valuesDeg, Dimension dimension, Side side) {
+public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] issues, Dimension dimension, Side side, AnatomicalPlane plane) {
 
+    /** Without a camera view (tests, the exercise guess): the per-sample ratings decide alone. */
     public static Optional<RepetitionSignal> choose(AngleTable table, JointAngle angle, Exercise.Sides sides) {
+        return choose(table, angle, sides, ViewSummary.unknown());
+    }
+
+    public static Optional<RepetitionSignal> choose(AngleTable table, JointAngle angle, Exercise.Sides sides, ViewSummary view) {
         for (Dimension dim : new Dimension[]{Dimension.WORLD_3D, Dimension.IMAGE_2D}) {
+            if (dim == Dimension.IMAGE_2D && !QualityRule.facesCamera(angle.plane(), view.dominant())) continue;
             Optional<RepetitionSignal> s = of(table, angle, sides, dim);
-            if (s.isPresent() && validFraction(s.get().valuesDeg) >= 0.5) return s;
+            if (s.isPresent() && usableFraction(s.get().valuesDeg) >= QualityRule.USABLE_SHARE) return s;
         }
         return Optional.empty();
     }
 
     static Optional<RepetitionSignal> of(AngleTable table, JointAngle angle, Exercise.Sides sides, Dimension dim) {
-        if (!angle.sided()) return table.find(angle, Side.NONE, dim).map(s -> new RepetitionSignal(s.column(), s.valuesDeg(), dim, Side.NONE));
+        if (!angle.sided())
+            return table.find(angle, Side.NONE, dim).map(s -> new RepetitionSignal(s.column(), usable(s), s.issues(), dim, Side.NONE, angle.plane()));
         Optional<AngleSeries> l = table.find(angle, Side.LEFT, dim), r = table.find(angle, Side.RIGHT, dim);
         if (l.isEmpty() || r.isEmpty()) return Optional.empty();
         if (sides == Exercise.Sides.MEAN) {
             String name = "mean of " + l.get().column() + " and " + r.get().column();
-            return Optional.of(new RepetitionSignal(name, Signals.meanOfTwo(l.get().valuesDeg(), r.get().valuesDeg()), dim, Side.NONE));
+            double[] lv = usable(l.get()), rv = usable(r.get());
+            return Optional.of(new RepetitionSignal(name, Signals.meanOfTwo(lv, rv), meanIssues(lv, l.get().issues(), rv, r.get().issues()),
+                    dim, Side.NONE, angle.plane()));
         }
-        AngleSeries moving = range(l.get().valuesDeg()) >= range(r.get().valuesDeg()) ? l.get() : r.get();
-        return Optional.of(new RepetitionSignal(moving.column(), moving.valuesDeg(), dim, moving.side()));
+        AngleSeries moving = range(usable(l.get())) >= range(usable(r.get())) ? l.get() : r.get();
+        return Optional.of(new RepetitionSignal(moving.column(), usable(moving), moving.issues(), dim, moving.side(), angle.plane()));
     }
+
+    /** The mean of two sides is as good as the worse side where both are used, else as the one used. */
+    private static SampleIssue[] meanIssues(double[] lv, SampleIssue[] li, double[] rv, SampleIssue[] ri) {
+        SampleIssue[] out = new SampleIssue[lv.length];
+        for (int i = 0; i < out.length; i++) {
+            boolean l = Double.isFinite(lv[i]), r = Double.isFinite(rv[i]);
+            out[i] = l && r ? (li[i].quality().ordinal() >= ri[i].quality().ordinal() ? li[i] : ri[i]) : l ? li[i] : r ? ri[i] : li[i];
+        }
+        return out;
+    }
+
+    private static double[] usable(AngleSeries s) { return QualityRule.usable(s.valuesDeg(), s.issues()); }
 
     /** Robust range: 95th minus 5th percentile. */
     public static double range(double[] v) {
@@ -41,7 +67,7 @@ public record RepetitionSignal(String name, double[] valuesDeg, Dimension dimens
         return Double.isFinite(hi) ? hi - lo : 0;
     }
 
-    private static double validFraction(double[] v) {
+    private static double usableFraction(double[] v) {
         int n = 0;
         for (double d : v) if (Double.isFinite(d)) n++;
         return v.length == 0 ? 0 : n / (double) v.length;

@@ -3,6 +3,7 @@ package org.poseanalytics.kinematics.gait;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.BodyFrame;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.Landmarks;
@@ -10,8 +11,9 @@ import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.angle.Vec3;
 import org.poseanalytics.kinematics.angle.ViewSigns;
 import org.poseanalytics.kinematics.metric.MetricRecord;
-import org.poseanalytics.kinematics.metric.SymmetryIndex;
+import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
@@ -19,7 +21,7 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * when the toe is furthest behind it. Relative to the pelvis, the method works for over-ground walking across
  * the frame and on a treadmill. Uses world landmarks when present (forward = the pelvis' forward, level), else
  * the image x axis in the walking direction, which needs a side view. COCO-17 has no heel or toe: the ankle
- * stands in for both.
+ * stands in for both. Every figure carries the quality of the feet it was timed on ({@link FootQuality}).
  */
 public final class GaitAnalyzer {
     /** Extremes are searched in stretches above 70% / below 30% of each foot signal's own range. */
@@ -27,7 +29,15 @@ public final class GaitAnalyzer {
 
     public record Result(List<GaitEvent> events, List<MetricRecord> metrics) {}
 
-    public Result analyze(KeypointSeries series) {
+    /** A series with nothing interpolated, frame size and view unknown (tests). */
+    public Result analyze(KeypointSeries series) { return analyze(series, null, 0, 0, ViewSummary.unknown(), null); }
+
+    /**
+     * @param interpolated [landmark][sample] true where the filter filled a gap (null: none)
+     * @param frameWidth   displayed frame size (0: unknown)
+     * @param angles       the angles, for knee flexion in swing (null: none)
+     */
+    public Result analyze(KeypointSeries series, boolean[][] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles) {
         List<GaitEvent> events = new ArrayList<>();
         ViewSigns signs = ViewSigns.of(series);
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
@@ -37,7 +47,11 @@ public final class GaitAnalyzer {
             for (double t : extremes(series.timesS(), toe, false)) events.add(event(GaitEvent.Type.TOE_OFF, side, t, series));
         }
         events.sort(Comparator.comparingDouble(GaitEvent::timeS));
-        return new Result(events, metrics(events));
+        Rating left = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.LEFT, view);
+        Rating right = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.RIGHT, view);
+        List<MetricRecord> metrics = metrics(events, left, right);
+        if (angles != null) metrics.addAll(SwingKnee.metrics(angles, events, view, left, right));
+        return new Result(events, metrics);
     }
 
     private static GaitEvent event(GaitEvent.Type type, Side side, double t, KeypointSeries s) {
@@ -98,24 +112,26 @@ public final class GaitAnalyzer {
         return vertex >= t0 && vertex <= t2 ? vertex : t1;
     }
 
-    static List<MetricRecord> metrics(List<GaitEvent> events) {
+    /** Timing figures; each is as good as the feet it needs (both for counts, cadence and step time, its own for the rest). */
+    static List<MetricRecord> metrics(List<GaitEvent> events, Rating left, Rating right) {
+        Rating both = left.worst(right);
         List<MetricRecord> out = new ArrayList<>();
         List<GaitEvent> strikes = events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
-        out.add(MetricRecord.session("heel_strike_count", strikes.size(), "count", Side.NONE));
-        out.add(MetricRecord.session("toe_off_count", events.stream().filter(e -> e.type() == GaitEvent.Type.TOE_OFF).count(), "count", Side.NONE));
+        out.add(MetricRecord.session("heel_strike_count", strikes.size(), "count", Side.NONE, both));
+        out.add(MetricRecord.session("toe_off_count", events.stream().filter(e -> e.type() == GaitEvent.Type.TOE_OFF).count(), "count", Side.NONE, both));
         if (strikes.size() >= 2) {
             double span = strikes.getLast().timeS() - strikes.getFirst().timeS();
-            out.add(MetricRecord.session("cadence", 60 * (strikes.size() - 1) / span, "steps/min", Side.NONE));
+            out.add(MetricRecord.session("cadence", 60 * (strikes.size() - 1) / span, "steps/min", Side.NONE, both));
         }
-        double[] stepBySide = new double[2];
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
+            Rating own = side == Side.LEFT ? left : right;
             // Step time of a side: from the other foot's strike to this foot's strike.
             List<Double> steps = new ArrayList<>(), strides = new ArrayList<>(), stances = new ArrayList<>(), swings = new ArrayList<>();
             for (int k = 1; k < strikes.size(); k++)
                 if (strikes.get(k).side() == side && strikes.get(k - 1).side() != side) steps.add(strikes.get(k).timeS() - strikes.get(k - 1).timeS());
-            List<GaitEvent> own = events.stream().filter(e -> e.side() == side).toList();
+            List<GaitEvent> ownEvents = events.stream().filter(e -> e.side() == side).toList();
             GaitEvent lastStrike = null, lastToeOff = null;
-            for (GaitEvent e : own) {
+            for (GaitEvent e : ownEvents) {
                 if (e.type() == GaitEvent.Type.HEEL_STRIKE) {
                     if (lastStrike != null) strides.add(e.timeS() - lastStrike.timeS());
                     if (lastToeOff != null && lastStrike != null && lastToeOff.timeS() > lastStrike.timeS()) swings.add(e.timeS() - lastToeOff.timeS());
@@ -126,23 +142,21 @@ public final class GaitAnalyzer {
                 }
             }
             double step = mean(steps), stride = mean(strides), stance = mean(stances), swing = mean(swings);
-            stepBySide[side == Side.LEFT ? 0 : 1] = step;
-            add(out, "step_time", step, "s", side);
-            add(out, "stride_time", stride, "s", side);
-            add(out, "stance_time", stance, "s", side);
-            add(out, "swing_time", swing, "s", side);
-            add(out, "stance_swing_ratio", stance / swing, "ratio", side);
-            add(out, "stance_percent", 100 * stance / (stance + swing), "%", side);
+            add(out, "step_time", step, "s", side, both);
+            add(out, "stride_time", stride, "s", side, own);
+            add(out, "stance_time", stance, "s", side, own);
+            add(out, "swing_time", swing, "s", side, own);
+            add(out, "stance_swing_ratio", stance / swing, "ratio", side, own);
+            add(out, "stance_percent", 100 * stance / (stance + swing), "%", side, own);
         }
         double all = mean(strikes.size() < 2 ? List.of() : java.util.stream.IntStream.range(1, strikes.size())
                 .mapToObj(k -> strikes.get(k).timeS() - strikes.get(k - 1).timeS()).toList());
-        add(out, "step_time", all, "s", Side.NONE);
-        add(out, "step_time_symmetry_index", SymmetryIndex.percent(stepBySide[0], stepBySide[1]), "%", Side.NONE);
+        add(out, "step_time", all, "s", Side.NONE, both);
         return out;
     }
 
-    private static void add(List<MetricRecord> out, String name, double v, String unit, Side side) {
-        if (Double.isFinite(v)) out.add(MetricRecord.session(name, v, unit, side));
+    private static void add(List<MetricRecord> out, String name, double v, String unit, Side side, Rating rating) {
+        if (Double.isFinite(v)) out.add(MetricRecord.session(name, v, unit, side, rating));
     }
 
     private static double mean(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }

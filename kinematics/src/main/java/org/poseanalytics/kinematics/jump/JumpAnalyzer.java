@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.rating.QualityRule;
+import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
@@ -23,16 +28,26 @@ public final class JumpAnalyzer {
 
     public record Result(List<Repetition> jumps, List<MetricRecord> metrics) {}
 
-    public Result analyze(KeypointSeries s, AngleTable angles, double[] kneeSignalDeg, String signalName) {
+    /**
+     * @param kneeSignalDeg the knee signal, invalid samples NaN; @param kneeIssues its per-sample issues (null: unrated)
+     * @param feet          how well the feet were seen (flight is timed on them)
+     */
+    public Result analyze(KeypointSeries s, AngleTable angles, double[] kneeSignalDeg, SampleIssue[] kneeIssues, String signalName,
+                          Rating feet, ViewSummary view) {
         double[] t = s.timesS();
         double[] foot = footHeight(s, Side.LEFT), footR = footHeight(s, Side.RIGHT), leg = legLength(s);
         double legPx = Signals.percentile(leg, 50);
         List<Repetition> jumps = new ArrayList<>();
         List<MetricRecord> metrics = new ArrayList<>();
-        if (!Double.isFinite(legPx)) return new Result(jumps, metrics);
+        SampleIssue[] issues = QualityRule.withGaps(kneeSignalDeg, kneeIssues);
+        double[] measured = QualityRule.usable(kneeSignalDeg, issues);
+        Rating signal = QualityRule.rate(issues, QualityRule.Context.NONE).worst(feet);
+        if (!Double.isFinite(legPx)) return new Result(jumps, List.of(MetricRecord.session("jump_count", 0, "count", Side.NONE,
+                Rating.invalid("the legs were not seen"))));
         double groundL = Signals.percentile(foot, 20), groundR = Signals.percentile(footR, 20);
-        double[] knee = Signals.fillGaps(kneeSignalDeg);
-        if (knee == null) return new Result(jumps, metrics);
+        double[] knee = Signals.fillGaps(measured);
+        if (knee == null) return new Result(jumps, List.of(MetricRecord.session("jump_count", 0, "count", Side.NONE,
+                signal.usable() ? Rating.invalid("the knees were not measured") : signal)));
         double rest = Signals.percentile(knee, 5), range = Signals.percentile(knee, 99) - rest, band = 0.1 * range;
         boolean[] air = new boolean[t.length];
         for (int i = 0; i < t.length; i++)
@@ -56,13 +71,25 @@ public final class JumpAnalyzer {
                 end = landingPeak;
                 while (end < t.length - 1 && knee[end] > rest + band) end++;
             }
-            boolean complete = landed && knee[end] <= rest + band && knee[start] <= rest + band;
+            previousEnd = end;
+            i = Math.max(i, end);
+            // A jump seen on mostly invalid knee samples is not counted; its values come from the measured samples only.
+            Rating rating = QualityRule.rate(issues, start, end, QualityRule.Context.NONE).worst(feet);
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (int j = start; j <= end; j++) { min = Math.min(min, knee[j]); max = Math.max(max, knee[j]); }
+            for (int j = start; j <= end; j++) {
+                if (!Double.isFinite(measured[j])) continue;
+                min = Math.min(min, measured[j]);
+                max = Math.max(max, measured[j]);
+            }
+            if (!rating.usable() || !(max >= min)) continue;
+            int deepest = bottom;
+            for (int j = start; j <= takeoff && j < t.length; j++)
+                if (Double.isFinite(measured[j]) && (!Double.isFinite(measured[deepest]) || measured[j] > measured[deepest])) deepest = j;
+            boolean complete = landed && knee[end] <= rest + band && knee[start] <= rest + band;
             int index = jumps.size() + 1;
             jumps.add(new Repetition(index, t[start], t[bottom], t[end], s.frames()[start], s.frames()[bottom], s.frames()[end],
-                    max - min, knee[bottom], min, max, t[bottom] - t[start], 0, t[takeoff] - t[bottom], complete,
-                    complete ? "" : landed ? "the video ends before the knees are back at rest" : "the video ends in flight", signalName));
+                    max - min, measured[deepest], min, max, t[bottom] - t[start], 0, t[takeoff] - t[bottom], complete,
+                    complete ? "" : landed ? "the video ends before the knees are back at rest" : "the video ends in flight", signalName, rating));
             if (landed) {
                 double above = crossing(t, foot, footR, groundL, groundR, legPx, landing) - crossing(t, foot, footR, groundL, groundR, legPx, takeoff);
                 // The feet spend less time above the threshold than in the air: for a ballistic flight of T seconds
@@ -70,30 +97,38 @@ public final class JumpAnalyzer {
                 // world leg length, or an adult's 0.85 m without world landmarks.
                 double d = AIRBORNE_FRACTION_OF_LEG * legM(s);
                 double flight = Math.sqrt(above * above + 8 * d / G);
-                metrics.add(new MetricRecord("flight_time", flight, "s", Side.NONE, index));
-                metrics.add(new MetricRecord("jump_height_from_flight_time", G * flight * flight / 8, "m", Side.NONE, index));
+                metrics.add(MetricRecord.of("flight_time", flight, "s", Side.NONE, index, feet));
+                metrics.add(MetricRecord.of("jump_height_from_flight_time", G * flight * flight / 8, "m", Side.NONE, index, feet));
+                int to = landing;
+                while (to + 1 < t.length && t[to + 1] - t[landing] <= LANDING_WINDOW_S) to++;
                 for (AngleSeries a : angles.series()) {
                     if (a.angle() != JointAngle.KNEE_VALGUS && a.angle() != JointAngle.KNEE_FLEXION) continue;
+                    SampleIssue[] ai = QualityRule.withGaps(a.valuesDeg(), a.issues());
+                    double[] v = QualityRule.usable(a.valuesDeg(), ai);
                     double peak = Double.NaN;
-                    for (int j = landing; j < t.length && t[j] - t[landing] <= LANDING_WINDOW_S; j++)
-                        if (Double.isFinite(a.valuesDeg()[j]) && !(a.valuesDeg()[j] <= peak)) peak = a.valuesDeg()[j];
-                    if (Double.isFinite(peak))
-                        metrics.add(new MetricRecord(a.angle().id() + a.dimension().suffix() + "_landing_peak", peak, "deg", a.side(), index));
+                    for (int j = landing; j <= to; j++)
+                        if (Double.isFinite(v[j]) && !(v[j] <= peak)) peak = v[j];
+                    Rating landingRating = QualityRule.rate(ai, landing, to,
+                            new QualityRule.Context(a.dimension() == Dimension.IMAGE_2D ? a.angle().plane() : null, view));
+                    metrics.add(MetricRecord.of(a.angle().id() + a.dimension().suffix() + "_landing_peak", peak, "deg", a.side(), index, landingRating));
                 }
             }
-            previousEnd = end;
-            i = Math.max(i, end);
         }
-        metrics.add(0, MetricRecord.session("jump_count", jumps.size(), "count", Side.NONE));
-        for (String name : new String[]{"flight_time", "jump_height_from_flight_time"}) {
-            metrics.stream().filter(m -> m.name().equals(name)).mapToDouble(MetricRecord::value).max()
-                    .ifPresent(v -> metrics.add(MetricRecord.session(name + "_best", v, name.startsWith("flight") ? "s" : "m", Side.NONE)));
-        }
+        metrics.add(0, MetricRecord.session("jump_count", jumps.size(), "count", Side.NONE, signal));
+        for (String name : new String[]{"flight_time", "jump_height_from_flight_time"}) best(metrics, name, Side.NONE, name.startsWith("flight") ? "s" : "m");
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT})
-            for (String name : new String[]{"knee_valgus_fppa_landing_peak", "knee_valgus_fppa_3d_landing_peak"})
-                metrics.stream().filter(m -> m.name().equals(name) && m.side() == side).mapToDouble(MetricRecord::value).max()
-                        .ifPresent(v -> metrics.add(MetricRecord.session(name + "_max", v, "deg", side)));
+            for (String name : new String[]{"knee_valgus_fppa_landing_peak", "knee_valgus_fppa_3d_landing_peak"}) best(metrics, name, side, "deg");
         return new Result(jumps, metrics);
+    }
+
+    /** The session's largest usable value of a per-jump figure, as good as the jump it came from. */
+    private static void best(List<MetricRecord> metrics, String name, Side side, String unit) {
+        String sessionName = name + (name.contains("landing_peak") ? "_max" : "_best");
+        List<MetricRecord> per = metrics.stream().filter(m -> m.repetition() != null && m.name().equals(name) && m.side() == side).toList();
+        if (per.isEmpty()) return;
+        per.stream().filter(m -> m.quality().usable()).max(java.util.Comparator.comparingDouble(MetricRecord::value))
+                .ifPresentOrElse(m -> metrics.add(MetricRecord.session(sessionName, m.value(), unit, side, m.rating())),
+                        () -> metrics.add(MetricRecord.session(sessionName, Double.NaN, unit, side, per.getFirst().rating())));
     }
 
     /** Time the lower foot crosses the airborne threshold between samples i-1 and i (linear). */

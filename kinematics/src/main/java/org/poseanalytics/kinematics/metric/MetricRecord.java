@@ -2,11 +2,13 @@ package org.poseanalytics.kinematics.metric;
 
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.rating.Rating;
 
 /**
  * One number for a database row: e.g. ("knee_flexion_3d_peak", 97.4, "deg", LEFT, 2, VALID, "") is the peak 3D
  * knee flexion of the left knee in repetition 2. {@code repetition} is null for session-wide values.
- * {@code reason} is one line a clinician understands, "" when the quality is valid.
+ * {@code reason} is one line a clinician understands, "" when the quality is valid. An invalid figure is not a
+ * measurement: its value is NaN whatever was passed, so no reader can show it as one.
  */
 public record MetricRecord(String name, double value, String unit, Side side, Integer repetition, Quality quality, String reason) {
 
@@ -17,18 +19,15 @@ public record MetricRecord(String name, double value, String unit, Side side, In
         if (quality == null) throw new IllegalArgumentException("metric " + name + " needs a quality");
         if (reason == null) reason = "";
         if (quality != Quality.VALID && reason.isBlank()) throw new IllegalArgumentException("metric " + name + " is " + quality.id() + " without a reason");
+        if (quality == Quality.INVALID) value = Double.NaN;
     }
 
-    /** TODO(quality): every producer rates its metrics; this unrated form is a scaffold and goes. */
-    @Deprecated
-    public MetricRecord(String name, double value, String unit, Side side, Integer repetition) {
-        this(name, value, unit, side, repetition, Quality.VALID, "");
+    public static MetricRecord of(String name, double value, String unit, Side side, Integer repetition, Rating rating) {
+        return new MetricRecord(name, value, unit, side, repetition, rating.quality(), rating.reason());
     }
 
-    /** TODO(quality): scaffold, see above. */
-    @Deprecated
-    public static MetricRecord session(String name, double value, String unit, Side side) {
-        return new MetricRecord(name, value, unit, side, null);
+    public static MetricRecord session(String name, double value, String unit, Side side, Rating rating) {
+        return of(name, value, unit, side, null, rating);
     }
 
     public static MetricRecord session(String name, double value, String unit, Side side, Quality quality, String reason) {
@@ -36,6 +35,14 @@ public record MetricRecord(String name, double value, String unit, Side side, In
     }
 
     public MetricRecord withQuality(Quality q, String why) { return new MetricRecord(name, value, unit, side, repetition, q, why); }
+
+    /** The same figure under another unit (a placeholder's guess corrected). */
+    MetricRecord withUnit(String u) { return new MetricRecord(name, value, u, side, repetition, quality, reason); }
+
+    /** The same figure under another name and unit. */
+    MetricRecord renamed(String n, String u) { return new MetricRecord(n, value, u, side, repetition, quality, reason); }
+
+    public Rating rating() { return new Rating(quality, reason); }
 
     /** The summary.json key: side prefix + name, e.g. left_knee_flexion_3d_peak. */
     public String key() { return side.prefix() + name; }

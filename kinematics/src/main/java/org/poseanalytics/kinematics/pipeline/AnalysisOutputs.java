@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.export.AngleQualityCsv;
 import org.poseanalytics.kinematics.export.AnglesCsv;
 import org.poseanalytics.kinematics.export.MotWriter;
 import org.poseanalytics.kinematics.export.TrcWriter;
@@ -27,6 +28,7 @@ public final class AnalysisOutputs {
     public static final String KEYPOINTS = "keypoints.csv";
     public static final String SUBJECT = "subject_keypoints.csv";
     public static final String ANGLES = "angles.csv";
+    public static final String ANGLE_QUALITY = "angle_quality.csv";
     public static final String SUMMARY = "summary.json";
     public static final String POINTS = "points.csv";
     public static final String MOT_2D = "angles_2d.mot";
@@ -49,6 +51,7 @@ public final class AnalysisOutputs {
         written.add(atomically(dir.resolve(KEYPOINTS), w -> KeypointsCsv.write(w, r.tracks())));
         written.add(atomically(dir.resolve(SUBJECT), w -> SubjectCsv.write(w, r.subject().filtered())));
         written.add(atomically(dir.resolve(ANGLES), w -> AnglesCsv.write(r.kinematics().angles(), w)));
+        written.add(atomically(dir.resolve(ANGLE_QUALITY), w -> AngleQualityCsv.write(r.kinematics().angles(), w)));
         written.add(atomically(dir.resolve(MOT_2D), w -> MotWriter.write(r.kinematics().angles(), Dimension.IMAGE_2D, "angles_2d", w)));
         if (r.kinematics().angles().has3d()) {
             written.add(atomically(dir.resolve(MOT_3D), w -> MotWriter.write(r.kinematics().angles(), Dimension.WORLD_3D, "angles_3d", w)));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.KinematicsStage;
 import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
@@ -49,7 +50,7 @@ public final class AnalysisPipeline {
         TrackingStage.Subject subject = chooseSubject(request, tracks);
         long t1 = System.nanoTime();
         progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
-        KinematicsResult kinematics = computeKinematics(request, subject);
+        KinematicsResult kinematics = computeKinematics(request, subject, poses.video().width(), poses.video().height());
         long t2 = System.nanoTime();
         List<PointTrajectory> points = trackPoints(request, progress);
         long t3 = System.nanoTime();
@@ -99,10 +100,15 @@ public final class AnalysisPipeline {
         }
     }
 
-    /** Stage: angles, the exercise (given or guessed), repetitions and metrics of the filtered series. */
-    KinematicsResult computeKinematics(AnalysisRequest request, TrackingStage.Subject subject) throws AnalysisException {
+    /**
+     * Stage: rated angles, the camera view, the exercise (given or guessed), repetitions, metrics and headlines of the
+     * filtered series; the displayed frame size tells keypoints outside the frame.
+     */
+    KinematicsResult computeKinematics(AnalysisRequest request, TrackingStage.Subject subject, int frameWidth, int frameHeight)
+            throws AnalysisException {
         try {
-            return new KinematicsStage().analyze(subject.filtered().series(), request.exercise());
+            return new KinematicsStage().analyze(new KinematicsInput(subject.filtered(), request.exercise(), request.involvedSide(),
+                    frameWidth, frameHeight));
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(Kind.NO_PERSON, "too little of the subject was seen to measure angles: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.poseanalytics.kinematics.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.pose.model.PoseModels;
 import org.poseanalytics.tracking.point.PointSpec;
@@ -9,28 +10,37 @@ import org.poseanalytics.tracking.point.PointSpec;
 /**
  * What to analyse and how: the video, the pose model by name ({@link PoseModels}), the exercise template
  * (null: guess it), the subject's track id (null: the most present, most central person), points to follow
- * (a barbell end, a racket) and the number of inference threads.
+ * (a barbell end, a racket), the number of inference threads, and the subject's involved side (the injured or
+ * operated limb; {@link Side#NONE} when not known) that limb symmetry indices are stated against.
  */
 public record AnalysisRequest(Path video, String model, Exercise exercise, Integer subjectTrackId,
-                              List<PointSpec> points, int threads) {
+                              List<PointSpec> points, int threads, Side involvedSide) {
     public AnalysisRequest {
+        if (involvedSide == null) involvedSide = Side.NONE;
         if (video == null) throw new IllegalArgumentException("no video given");
         if (model == null || model.isBlank()) model = PoseModels.DEFAULT;
         points = points == null ? List.of() : List.copyOf(points);
         if (threads <= 0) threads = Runtime.getRuntime().availableProcessors();
     }
 
-    public static AnalysisRequest of(Path video) {
-        return new AnalysisRequest(video, PoseModels.DEFAULT, null, null, List.of(), 0);
+    /** The involved side not known: symmetry is stated left against right. */
+    public AnalysisRequest(Path video, String model, Exercise exercise, Integer subjectTrackId, List<PointSpec> points, int threads) {
+        this(video, model, exercise, subjectTrackId, points, threads, Side.NONE);
     }
 
-    public AnalysisRequest withModel(String m) { return new AnalysisRequest(video, m, exercise, subjectTrackId, points, threads); }
+    public static AnalysisRequest of(Path video) {
+        return new AnalysisRequest(video, PoseModels.DEFAULT, null, null, List.of(), 0, Side.NONE);
+    }
 
-    public AnalysisRequest withExercise(Exercise e) { return new AnalysisRequest(video, model, e, subjectTrackId, points, threads); }
+    public AnalysisRequest withModel(String m) { return new AnalysisRequest(video, m, exercise, subjectTrackId, points, threads, involvedSide); }
 
-    public AnalysisRequest withSubjectTrackId(Integer id) { return new AnalysisRequest(video, model, exercise, id, points, threads); }
+    public AnalysisRequest withExercise(Exercise e) { return new AnalysisRequest(video, model, e, subjectTrackId, points, threads, involvedSide); }
 
-    public AnalysisRequest withPoints(List<PointSpec> p) { return new AnalysisRequest(video, model, exercise, subjectTrackId, p, threads); }
+    public AnalysisRequest withSubjectTrackId(Integer id) { return new AnalysisRequest(video, model, exercise, id, points, threads, involvedSide); }
 
-    public AnalysisRequest withThreads(int n) { return new AnalysisRequest(video, model, exercise, subjectTrackId, points, n); }
+    public AnalysisRequest withPoints(List<PointSpec> p) { return new AnalysisRequest(video, model, exercise, subjectTrackId, p, threads, involvedSide); }
+
+    public AnalysisRequest withThreads(int n) { return new AnalysisRequest(video, model, exercise, subjectTrackId, points, n, involvedSide); }
+
+    public AnalysisRequest withInvolvedSide(Side s) { return new AnalysisRequest(video, model, exercise, subjectTrackId, points, threads, s); }
 }

@@ -9,10 +9,12 @@ import org.poseanalytics.tracking.FilteredSeries;
 
 /**
  * summary.json as the command-line contract defines it (written with snake-case names); the web app stores
- * the same record with each analysis.
+ * the same record with each analysis. {@code headlines} are the exercise's lead figures in rank order (label,
+ * definition, metric key, value, unit, quality, reason), each also found under {@code metrics}.
  */
 public record AnalysisSummary(Video video, String model, String modelDescription, Integer subjectTrackId, boolean subjectChosenByUser,
                               long framesWithPose, List<Integer> trackIds, View view, KinematicsSummary.ExerciseEntry exercise,
+                              List<KinematicsSummary.HeadlineEntry> headlines,
                               List<KinematicsSummary.RepetitionEntry> repetitions, Map<String, Measure> metrics,
                               Filtering filtering, Timings timings, List<String> warnings) {
 
@@ -51,7 +53,7 @@ public record AnalysisSummary(Video video, String model, String modelDescription
                 new Video(v.width(), v.height(), v.rotationDeg(), v.codec(), r.poses().frames(), round(duration),
                         round(v.nominalFps()), v.variableFrameRate(), decode.complete()),
                 r.model(), r.modelDescription(), r.subject().choice().trackId(), r.subject().choice().chosenByUser(),
-                r.poses().framesWithPose(), r.tracks().trackIds(), View.of(r.kinematics().view()), k.exercise(), k.repetitions(), k.metrics(),
+                r.poses().framesWithPose(), r.tracks().trackIds(), View.of(r.kinematics().view()), k.exercise(), k.headlines(), k.repetitions(), k.metrics(),
                 new Filtering(filtered.series().filter(), filtered.cutoffHz(), filtered.swaps().size(),
                         filtered.longGaps().size(), r.kinematics().angles().has3d()),
                 new Timings(round(t.decodeS()), round(t.inferenceS()), round(t.trackingS()), round(t.kinematicsS()),

@@ -1,0 +1,129 @@
+package org.poseanalytics.kinematics.rating;
+
+import java.util.Locale;
+import org.poseanalytics.kinematics.angle.AnatomicalPlane;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.kinematics.view.ViewSummary;
+
+/**
+ * The one rule that turns per-sample issues into a figure's quality (docs/ANGLES.md, "Metrics and their quality"):
+ * over the samples a figure is computed from (a repetition, a swing phase, the whole session),
+ * <ul>
+ *   <li>at least {@value #VALID_SHARE} of them valid → {@code valid};</li>
+ *   <li>else at least {@value #USABLE_SHARE} of them usable (valid or low) → {@code low}, the reason naming the most
+ *       frequent issue and its share;</li>
+ *   <li>else {@code invalid}, the reason naming the most frequent invalidating issue.</li>
+ * </ul>
+ * The figure itself is always computed from the usable samples only; invalid samples never enter a value.
+ */
+public final class QualityRule {
+    public static final double VALID_SHARE = 0.8;
+    public static final double USABLE_SHARE = 0.5;
+
+    private QualityRule() {}
+
+    /**
+     * What the reasons may say about the measurement: the angle's plane (null for figures not tied to one) and the
+     * camera's view, so an edge-on plane reads "frontal-plane angle from a side view".
+     */
+    public record Context(AnatomicalPlane plane, ViewSummary view) {
+        public static final Context NONE = new Context(null, ViewSummary.unknown());
+
+        public Context { if (view == null) view = ViewSummary.unknown(); }
+    }
+
+    /** Rates samples {@code from..to} (inclusive) of one series. */
+    public static Rating rate(SampleIssue[] issues, int from, int to, Context context) {
+        int n = to - from + 1;
+        if (n <= 0 || issues.length == 0) return Rating.invalid("no samples");
+        int[] count = new int[SampleIssue.values().length];
+        int valid = 0, usable = 0;
+        for (int i = Math.max(0, from); i <= Math.min(issues.length - 1, to); i++) {
+            SampleIssue issue = issues[i] == null ? SampleIssue.NONE : issues[i];
+            count[issue.ordinal()]++;
+            if (issue.quality() == Quality.VALID) valid++;
+            if (issue.quality().usable()) usable++;
+        }
+        if (valid >= VALID_SHARE * n) return Rating.VALID;
+        if (usable >= USABLE_SHARE * n) return Rating.low(describe(dominant(count, false), share(count, dominant(count, false), n), context));
+        SampleIssue worst = dominant(count, true);
+        return Rating.invalid(describe(worst, share(count, worst, n), context));
+    }
+
+    public static Rating rate(SampleIssue[] issues, Context context) { return rate(issues, 0, issues.length - 1, context); }
+
+    /**
+     * Whether a 2D angle in this plane can be measured from this view: false only when the view is known and shows the
+     * plane edge-on (a frontal-plane angle from a side view, a sagittal one from the front or back). Oblique and unknown
+     * views are left to the per-sample ratings.
+     */
+    public static boolean facesCamera(AnatomicalPlane plane, CameraView view) {
+        return switch (plane) {
+            case SAGITTAL -> !view.frontal();
+            case FRONTAL -> !view.sagittal();
+        };
+    }
+
+    /** "a side view", "a front view", "a back view", "an oblique view", "an unknown view". */
+    public static String viewWords(CameraView v) {
+        return switch (v) {
+            case SAGITTAL_LEFT, SAGITTAL_RIGHT -> "a side view";
+            case FRONTAL_ANTERIOR -> "a front view";
+            case FRONTAL_POSTERIOR -> "a back view";
+            case OBLIQUE -> "an oblique view";
+            case UNKNOWN -> "an unknown view";
+        };
+    }
+
+    /** The issues of a series, with NaN samples that claim none marked as not tracked (a NaN is never a measurement). */
+    public static SampleIssue[] withGaps(double[] values, SampleIssue[] issues) {
+        SampleIssue[] out = new SampleIssue[values.length];
+        for (int i = 0; i < values.length; i++) {
+            SampleIssue given = issues == null || issues[i] == null ? SampleIssue.NONE : issues[i];
+            out[i] = !Double.isFinite(values[i]) && given.quality().usable() ? SampleIssue.NOT_TRACKED : given;
+        }
+        return out;
+    }
+
+    /** The usable values: samples whose issue makes them invalid are NaN (they are not measurements). */
+    public static double[] usable(double[] values, SampleIssue[] issues) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) if (issues[i] != null && !issues[i].quality().usable()) out[i] = Double.NaN;
+        return out;
+    }
+
+    /** The most frequent issue other than NONE; only invalidating ones when {@code invalidOnly}. */
+    private static SampleIssue dominant(int[] count, boolean invalidOnly) {
+        SampleIssue best = null;
+        for (SampleIssue i : SampleIssue.values()) {
+            if (i == SampleIssue.NONE || (invalidOnly && i.quality().usable())) continue;
+            if (best == null || count[i.ordinal()] > count[best.ordinal()]) best = i;
+        }
+        return best;
+    }
+
+    private static double share(int[] count, SampleIssue issue, int n) { return count[issue.ordinal()] / (double) n; }
+
+    /** One line a clinician understands, e.g. "frontal-plane angle from a side view", "keypoint hidden in 60 % of the frames". */
+    public static String describe(SampleIssue issue, double share, Context context) {
+        String where = percent(share);
+        return switch (issue) {
+            case EDGE_ON_PLANE -> context.plane() == null ? issue.description() + " in " + where
+                    : context.view().dominant().sagittal() || context.view().dominant().frontal()
+                    ? context.plane().adjective() + " angle from " + viewWords(context.view().dominant())
+                    : context.plane().adjective() + " angle seen edge-on in " + where;
+            case OBLIQUE_VIEW -> context.plane() == null ? issue.description() + " in " + where
+                    : "oblique view of the " + context.plane().adjective().replace("-plane", " plane") + " in " + where;
+            case NOT_TRACKED -> "not tracked in " + where;
+            default -> issue.description() + " in " + where;
+        };
+    }
+
+    /** "60 % of the frames", "all frames". */
+    public static String percent(double share) {
+        long p = Math.round(100 * share);
+        return p >= 100 ? "all frames" : String.format(Locale.ROOT, "%d %% of the frames", Math.max(1, p));
+    }
+}

@@ -1,0 +1,76 @@
+package org.poseanalytics.kinematics.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.poseanalytics.kinematics.rating.RatedTables.between;
+import static org.poseanalytics.kinematics.rating.RatedTables.issues;
+
+import org.junit.jupiter.api.Test;
+import org.poseanalytics.kinematics.angle.AnatomicalPlane;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.view.CameraView;
+
+/** The metric quality rule on windows with known issues: ≥ 80 % valid → valid; ≥ 50 % usable → low; else invalid. */
+class QualityRuleTest {
+    private static final QualityRule.Context NONE = QualityRule.Context.NONE;
+
+    @Test
+    void eightyPercentValidIsValid() {
+        assertThat(QualityRule.rate(issues(100, between(0, 20, SampleIssue.HIDDEN)), NONE)).isEqualTo(Rating.VALID);
+        assertThat(QualityRule.rate(issues(100, between(0, 21, SampleIssue.HIDDEN)), NONE).quality()).isEqualTo(Quality.LOW);
+    }
+
+    @Test
+    void halfUsableIsLowWithTheMostFrequentIssueAndItsShare() {
+        // 30 % interpolated (low) and 20 % hidden (invalid): 80 % usable, 50 % valid.
+        SampleIssue[] s = issues(100, i -> i < 30 ? SampleIssue.INTERPOLATED : i < 50 ? SampleIssue.HIDDEN : SampleIssue.NONE);
+        Rating r = QualityRule.rate(s, NONE);
+        assertThat(r.quality()).isEqualTo(Quality.LOW);
+        assertThat(r.reason()).isEqualTo("interpolated over a short gap in 30 % of the frames");
+        Rating half = QualityRule.rate(issues(100, between(0, 50, SampleIssue.HIDDEN)), NONE);
+        assertThat(half.quality()).isEqualTo(Quality.LOW);
+        assertThat(half.reason()).isEqualTo("keypoint hidden in 50 % of the frames");
+    }
+
+    @Test
+    void mostlyUnusableIsInvalidWithTheDominantInvalidatingIssue() {
+        SampleIssue[] s = issues(100, i -> i < 60 ? SampleIssue.HIDDEN : i < 70 ? SampleIssue.IMPLAUSIBLE : i < 90 ? SampleIssue.INTERPOLATED : SampleIssue.NONE);
+        Rating r = QualityRule.rate(s, NONE);
+        assertThat(r.quality()).isEqualTo(Quality.INVALID);
+        assertThat(r.reason()).isEqualTo("keypoint hidden in 60 % of the frames");
+        assertThat(QualityRule.rate(issues(10, i -> SampleIssue.IMPLAUSIBLE), NONE).reason()).isEqualTo("outside the physiological range in all frames");
+    }
+
+    @Test
+    void anEdgeOnPlaneIsNamedWithTheView() {
+        SampleIssue[] s = issues(50, i -> SampleIssue.EDGE_ON_PLANE);
+        assertThat(QualityRule.rate(s, new QualityRule.Context(AnatomicalPlane.FRONTAL, RatedTables.view(CameraView.SAGITTAL_LEFT))).reason())
+                .isEqualTo("frontal-plane angle from a side view");
+        assertThat(QualityRule.rate(s, new QualityRule.Context(AnatomicalPlane.SAGITTAL, RatedTables.view(CameraView.FRONTAL_ANTERIOR))).reason())
+                .isEqualTo("sagittal-plane angle from a front view");
+    }
+
+    @Test
+    void onlyAWindowCounts() {
+        SampleIssue[] s = issues(100, between(40, 60, SampleIssue.NOT_TRACKED));
+        assertThat(QualityRule.rate(s, 0, 39, NONE)).isEqualTo(Rating.VALID);
+        assertThat(QualityRule.rate(s, 40, 59, NONE).quality()).isEqualTo(Quality.INVALID);
+        assertThat(QualityRule.rate(s, 20, 59, NONE).quality()).isEqualTo(Quality.LOW);
+    }
+
+    @Test
+    void aNaNIsNeverAMeasurementEvenWhenUnrated() {
+        double[] v = {1, Double.NaN, 3};
+        SampleIssue[] unrated = {SampleIssue.NONE, SampleIssue.NONE, SampleIssue.IMPLAUSIBLE};
+        assertThat(QualityRule.withGaps(v, unrated)).containsExactly(SampleIssue.NONE, SampleIssue.NOT_TRACKED, SampleIssue.IMPLAUSIBLE);
+        assertThat(QualityRule.usable(v, unrated)[2]).isNaN();
+    }
+
+    @Test
+    void aFigureIsAsGoodAsTheWorseOfTwo() {
+        Rating low = Rating.low("a"), invalid = Rating.invalid("b");
+        assertThat(Rating.VALID.worst(low)).isEqualTo(low);
+        assertThat(low.worst(invalid)).isEqualTo(invalid);
+        assertThat(invalid.worst(Rating.VALID)).isEqualTo(invalid);
+    }
+}
