@@ -57,7 +57,7 @@ public final class KinematicsStage {
     /** Convenience for tests: a series nothing was interpolated in, frame size and involved side unknown. */
     public KinematicsResult analyze(KeypointSeries filtered, Exercise exerciseOrNull) {
         if (filtered == null) throw new IllegalArgumentException("no keypoint series to analyse");
-        return analyze(new KinematicsInput(unfiltered(filtered), exerciseOrNull, Side.NONE, 0, 0));
+        return analyze(new KinematicsInput(FilteredSeries.asIs(filtered, Double.NaN), exerciseOrNull, Side.NONE, 0, 0));
     }
 
     /**
@@ -153,8 +153,4 @@ public final class KinematicsStage {
                 .max(Comparator.comparingDouble(s -> RepetitionSignal.range(s.valuesDeg())));
     }
 
-    private static FilteredSeries unfiltered(KeypointSeries s) {
-        int k = s.skeleton().size(), n = s.length();
-        return new FilteredSeries(s, new boolean[k][n], new boolean[k][n], List.of(), List.of(), Double.NaN);
-    }
 }

@@ -25,6 +25,15 @@ public record FilteredSeries(KeypointSeries series, boolean[][] interpolated, bo
         swaps = List.copyOf(swaps);
     }
 
+    /**
+     * A series taken as it is, with nothing interpolated, rejected or repaired: for keypoints made elsewhere that were
+     * already filtered, and for tests.
+     */
+    public static FilteredSeries asIs(KeypointSeries s, double cutoffHz) {
+        int k = s.skeleton().size(), n = s.length();
+        return new FilteredSeries(s, new boolean[k][n], new boolean[k][n], new boolean[k][n], List.of(), List.of(), cutoffHz);
+    }
+
     /** True where the value is unknown after filtering (inside a long gap, outside the person's presence, or side-confused). */
     public boolean isGap(int landmark, int sample) { return series.isGap(landmark, sample); }
 

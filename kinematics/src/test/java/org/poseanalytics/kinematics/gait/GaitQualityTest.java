@@ -26,7 +26,7 @@ class GaitQualityTest {
 
     private static KinematicsResult analyze(KeypointSeries s, CameraView v) {
         int k = s.skeleton().size();
-        FilteredSeries f = new FilteredSeries(s, new boolean[k][s.length()], new boolean[k][s.length()], List.of(), List.of(), 6);
+        FilteredSeries f = FilteredSeries.asIs(s, 6);
         KinematicsInput input = new KinematicsInput(f, Exercise.GAIT, Side.NONE, 0, 0);
         CameraView[] views = new CameraView[s.length()];
         Arrays.fill(views, v);

@@ -112,7 +112,7 @@ class HeadlinesTest {
     void theSquatsHeadlinesAreAllFoundAmongItsMetricsAndUsableOnesCarryValues() {
         KeypointSeries squats = RepetitionTruthTest.squatsForExport(new RepetitionTruthTest.Script(5).hold(1).move(1, 95).move(1, 5).hold(1).move(1, 95).move(1, 5).hold(1));
         int k = squats.skeleton().size();
-        FilteredSeries f = new FilteredSeries(squats, new boolean[k][squats.length()], new boolean[k][squats.length()], List.of(), List.of(), 6);
+        FilteredSeries f = FilteredSeries.asIs(squats, 6);
         KinematicsResult r = new KinematicsStage().analyze(new KinematicsInput(f, Exercise.SQUAT, Side.RIGHT, 0, 0));
         assertThat(r.headlines()).hasSize(Exercise.SQUAT.headlines().size());
         for (Headline h : r.headlines()) {

@@ -128,7 +128,7 @@ class RepetitionQualityTest {
     private static KinematicsResult stage(AngleTable table, CameraView v) {
         KeypointSeries empty = KeypointSeries.empty(Skeleton.BLAZEPOSE_33, table.frames(), table.timesS(), false, "test");
         int k = empty.skeleton().size();
-        FilteredSeries f = new FilteredSeries(empty, new boolean[k][table.length()], new boolean[k][table.length()], List.of(), List.of(), 6);
+        FilteredSeries f = FilteredSeries.asIs(empty, 6);
         ViewSummary summary = view(v);
         CameraView[] views = new CameraView[table.length()];
         java.util.Arrays.fill(views, v);
