@@ -1,6 +1,7 @@
 package org.poseanalytics.kinematics.angle;
 
 import java.util.List;
+import org.poseanalytics.kinematics.quality.PlaneTilt;
 
 /**
  * Every angle we measure, with its clinical neutral-zero definition (docs/ANGLES.md is the table a clinician
@@ -145,6 +146,25 @@ public enum JointAngle {
             case TRUNK_LEAN_SAGITTAL -> new Limits(-45, 120, "trunk forward bend to ~90–110° (toe touch), backward 25–30° (AAOS lumbar extension)");
             case TRUNK_LEAN_FRONTAL -> new Limits(-60, 60, "thoracolumbar lateral flexion 35° (AAOS), +lateral trunk shift");
             case PELVIC_TILT_FRONTAL -> new Limits(-30, 30, "pelvic obliquity ±5–10° in gait, up to ~20° hip hike");
+        };
+    }
+
+    /**
+     * How far this angle's plane may turn from the image before its 2D value is low, or no measurement: the largest
+     * tilts at which the synthetic 2D error over many postures stays within 10° (valid) and 20° (low)
+     * (ProjectionErrorTableTest; docs/ANGLES.md, "What valid means"), and never more than 30° / 45°: past 45° the
+     * view belongs to the other plane, and a short projected segment turns keypoint noise into large angle errors,
+     * which ideal synthetic keypoints do not show.
+     */
+    public PlaneTilt tiltLimits() {
+        return switch (this) {
+            case KNEE_FLEXION, ANKLE_DORSIFLEXION -> new PlaneTilt(20, 35);
+            case HIP_FLEXION -> new PlaneTilt(30, 40);
+            case HIP_ABDUCTION -> new PlaneTilt(20, 25);
+            // The knee's and hip's flexion leak into the frontal projection about 1° per degree the camera turns.
+            case KNEE_VALGUS -> new PlaneTilt(5, 15);
+            case SHOULDER_ABDUCTION, TRUNK_LEAN_FRONTAL -> new PlaneTilt(30, 40);
+            case ELBOW_FLEXION, SHOULDER_FLEXION, TRUNK_LEAN_SAGITTAL, PELVIC_TILT_FRONTAL -> new PlaneTilt(30, 45);
         };
     }
 

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.quality.KeypointChecks;
-import org.poseanalytics.kinematics.quality.PlaneTilt;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -64,7 +63,7 @@ public final class JointAngles {
                         for (int l : needs) issue = issue.first(checks.at(l, i));
                         if (dim == Dimension.IMAGE_2D) {
                             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
-                            issue = issue.first(PlaneTilt.issue(tilt));
+                            issue = issue.first(angle.tiltLimits().issue(tilt));
                         }
                         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
                         issues[i] = issue;

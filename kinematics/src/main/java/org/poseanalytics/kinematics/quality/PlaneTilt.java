@@ -1,25 +1,24 @@
 package org.poseanalytics.kinematics.quality;
 
 /**
- * How far a 2D (image-plane) angle can be trusted from the tilt between its anatomical plane and the image plane
- * (0° = the plane faces the camera). Thresholds from the synthetic views (docs/ANGLES.md, "What valid means"):
- * within {@value #VALID_MAX_DEG}° the projection error of the sagittal and frontal angles we measure stays under
- * ~8° for ideal keypoints; up to {@value #LOW_MAX_DEG}° it reaches ~20° (low); beyond, it grows past 20° and, near
- * 90°, the projection shows another plane's motion (a frontal-plane angle from a side view is the knee's flexion).
+ * How far a 2D (image-plane) angle can be trusted from the tilt between its plane and the image plane (0° = the
+ * plane faces the camera): valid up to {@code validMaxDeg}, low up to {@code lowMaxDeg}, not a measurement beyond.
+ * Each angle has its own (JointAngle#tiltLimits), derived from the synthetic views (docs/ANGLES.md, "What valid
+ * means"): the largest tilt at which the 2D error over many postures stays within 10° (valid) and 20° (low) for
+ * ideal keypoints. Frontal-plane leg angles need a nearly square view (the knee's and hip's flexion leaks into their
+ * projection as soon as the camera turns); trunk lean tolerates a lot.
  */
-public final class PlaneTilt {
-    private PlaneTilt() {}
+public record PlaneTilt(double validMaxDeg, double lowMaxDeg) {
 
-    /** A plane tilted at most this much to the image gives valid 2D angles. */
-    public static final double VALID_MAX_DEG = 30;
+    public PlaneTilt {
+        if (!(validMaxDeg >= 0 && lowMaxDeg >= validMaxDeg && lowMaxDeg <= 90))
+            throw new IllegalArgumentException("need 0 <= valid <= low <= 90, got " + validMaxDeg + ", " + lowMaxDeg);
+    }
 
-    /** Beyond this tilt a 2D angle of the plane is not a measurement. */
-    public static final double LOW_MAX_DEG = 45;
-
-    /** NONE within {@link #VALID_MAX_DEG}, OBLIQUE_VIEW up to {@link #LOW_MAX_DEG}, EDGE_ON_PLANE beyond; OBLIQUE_VIEW when the tilt is unknown (NaN). */
-    public static SampleIssue issue(double tiltDeg) {
+    /** NONE within the valid tilt, OBLIQUE_VIEW up to the low one, EDGE_ON_PLANE beyond; OBLIQUE_VIEW when the tilt is unknown (NaN). */
+    public SampleIssue issue(double tiltDeg) {
         if (!Double.isFinite(tiltDeg)) return SampleIssue.OBLIQUE_VIEW;
-        if (tiltDeg <= VALID_MAX_DEG) return SampleIssue.NONE;
-        return tiltDeg <= LOW_MAX_DEG ? SampleIssue.OBLIQUE_VIEW : SampleIssue.EDGE_ON_PLANE;
+        if (tiltDeg <= validMaxDeg) return SampleIssue.NONE;
+        return tiltDeg <= lowMaxDeg ? SampleIssue.OBLIQUE_VIEW : SampleIssue.EDGE_ON_PLANE;
     }
 }
