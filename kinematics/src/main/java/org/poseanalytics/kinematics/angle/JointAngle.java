@@ -163,8 +163,11 @@ public enum JointAngle {
             case HIP_ABDUCTION -> new PlaneTilt(20, 25);
             // The knee's and hip's flexion leak into the frontal projection about 1° per degree the camera turns.
             case KNEE_VALGUS -> new PlaneTilt(5, 15);
-            case SHOULDER_ABDUCTION, TRUNK_LEAN_FRONTAL -> new PlaneTilt(30, 40);
-            case ELBOW_FLEXION, SHOULDER_FLEXION, TRUNK_LEAN_SAGITTAL, PELVIC_TILT_FRONTAL -> new PlaneTilt(30, 45);
+            // An arm raised forward leaks into the frontal projection, one raised sideways into the sagittal one.
+            case SHOULDER_FLEXION -> new PlaneTilt(25, 40);
+            case SHOULDER_ABDUCTION -> new PlaneTilt(15, 30);
+            case TRUNK_LEAN_FRONTAL -> new PlaneTilt(30, 40);
+            case ELBOW_FLEXION, TRUNK_LEAN_SAGITTAL, PELVIC_TILT_FRONTAL -> new PlaneTilt(30, 45);
         };
     }
 

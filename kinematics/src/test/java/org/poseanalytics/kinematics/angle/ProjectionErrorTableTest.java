@@ -81,7 +81,8 @@ class ProjectionErrorTableTest {
      * other plane, as squats, lunges, gait and arm raises have. Sagittal family: hips, knees, ankles, trunk and
      * arms flexing (the elbow in the sagittal plane), hips and knees deviating by up to 10° sideways. Frontal
      * family: abduction, valgus, side lean and pelvic tilt (the elbow in the frontal plane), with hip and knee
-     * flexion up to 45° (a single-leg squat's depth, where valgus is read).
+     * flexion up to 45° (a single-leg squat's depth, where valgus is read), the arm raised up to 30° forward and the
+     * trunk leaning up to 30° forward. (The kit's arm is exact with one of its two angles past 90°, not both.)
      */
     static List<BodyPose> poses(AnatomicalPlane plane) {
         List<BodyPose> out = new ArrayList<>();
@@ -96,7 +97,7 @@ class ProjectionErrorTableTest {
                             double sf = new double[]{0, 60, 150, -30}[i % 4], elbow = new double[]{0, 60, 120}[i % 3];
                             out.add(new BodyPose(new double[]{hip, hip / 2}, new double[]{abd, -abd / 2}, new double[]{knee, knee / 3},
                                     new double[]{valgus, -valgus}, new double[]{new double[]{-20, 0, 15}[i % 3], 5},
-                                    new double[]{sf, 90 - sf / 2}, new double[2], new double[]{elbow, 20},
+                                    new double[]{sf, 90 - sf / 2}, new double[]{Math.abs(sf) < 90 ? (i / 4) % 2 * 20 : 0, 0}, new double[]{elbow, 20},
                                     new double[]{0, 15, 35}[i % 3], new double[]{0, 5, -8}[i % 3], new double[]{0, 4}[i % 2]));
                             i++;
                         }
@@ -108,7 +109,7 @@ class ProjectionErrorTableTest {
                             double sa = new double[]{0, 45, 90, 160}[i % 4], elbow = new double[]{0, 60, 120}[i % 3];
                             out.add(new BodyPose(new double[]{hip, hip / 2}, new double[]{abd, -abd / 2}, new double[]{knee, knee / 3},
                                     new double[]{valgus, -valgus / 2}, new double[2],
-                                    new double[2], new double[]{sa, 90 - sa / 2}, new double[]{elbow, 20},
+                                    new double[]{sa < 90 ? (i / 4) % 2 * 30 : 0, 0}, new double[]{sa, 90 - sa / 2}, new double[]{elbow, 20},
                                     new double[]{0, 15, 30}[(i / 3) % 3], new double[]{-15, 0, 10}[i % 3], new double[]{0, -6, 8}[i % 3]));
                             i++;
                         }
