@@ -59,9 +59,10 @@ class SquatFixtureTest {
         for (int rep = 1; rep <= 2; rep++)
             for (String side : new String[]{"left", "right"}) {
                 double flat = r.metric(side + "_knee_flexion_peak", rep), deep = r.metric(side + "_knee_flexion_3d_peak", rep);
-                assertThat(flat).as(side + " 2D peak, rep " + rep).isBetween(70.0, 100.0);
-                // Facing the camera, the image plane foreshortens the thigh: the true (3D) flexion is larger.
-                assertThat(deep).as(side + " 3D peak, rep " + rep).isGreaterThan(flat);
+                // Facing the camera, knee flexion's (sagittal) plane is seen edge-on: the 2D value is flagged, not a
+                // number; the 3D one is a measurement.
+                assertThat(flat).as(side + " 2D peak, rep " + rep).isNaN();
+                assertThat(deep).as(side + " 3D peak, rep " + rep).isBetween(90.0, 130.0);
             }
         // Repetitions are in order, do not overlap, and start/peak/end are ordered.
         for (int i = 0; i < reps.size(); i++) {

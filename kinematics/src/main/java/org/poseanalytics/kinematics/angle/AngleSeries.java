@@ -5,7 +5,7 @@ import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 
 /**
- * One angle over time in degrees, within the angle's interval ({@link JointAngle#range}), with its angular velocity in
+ * One angle over time in degrees, within the angle's interval ({@link JointAngle#range()}), with its angular velocity in
  * degrees per second on the real timestamps and, per sample, why it is not fully trusted ({@link SampleIssue#NONE}
  * when it is). A sample whose issue makes it invalid is NaN in {@code valuesDeg}: it is not a measurement.
  */

@@ -1,6 +1,7 @@
 package org.poseanalytics.kinematics.angle;
 
 import java.util.List;
+import org.poseanalytics.kinematics.quality.PlaneTilt;
 
 /**
  * Every angle we measure, with its clinical neutral-zero definition (docs/ANGLES.md is the table a clinician
@@ -103,9 +104,12 @@ public enum JointAngle {
     }
 
     /**
-     * The plane this angle moves in, which must face the camera for its 2D value to be a measurement. Knee and elbow
-     * flexion are the angle between two segments; they are read as sagittal (the plane they flex in when the person
-     * stands facing forward). TODO(quality): per-angle planes are the angles helper's to confirm.
+     * The plane this angle moves in, which must face the camera for its 2D value to be a measurement. Hip, shoulder
+     * and trunk angles are projections onto a body plane. Knee flexion and ankle dorsiflexion are angles between two
+     * segments of the leg, which flexes close to the sagittal plane (hip rotation turns it by 10–20° at most in the
+     * exercises we template). Elbow flexion's plane follows the arm (the forearm can flex in any plane the shoulder
+     * turns it to): it is SAGITTAL here, the arm-at-the-side posture of the clinical test, and the quality stage uses
+     * the arm's own plane ({@link #ownPlaneNormal}) whenever world landmarks show it.
      */
     public AnatomicalPlane plane() {
         return switch (this) {
@@ -113,6 +117,93 @@ public enum JointAngle {
             default -> AnatomicalPlane.SAGITTAL;
         };
     }
+
+    /**
+     * The interval the angle is stated on. Shoulder flexion and abduction pass 180° overhead, so theirs is
+     * (−90°, 270°]; the unsigned angles between two segments are [0°, 180°]; ankle dorsiflexion is 90° minus such an
+     * angle, [−90°, 90°]; every other angle is (−180°, 180°].
+     */
+    public AngleRange range() {
+        return switch (this) {
+            case KNEE_FLEXION, ELBOW_FLEXION -> AngleRange.UNSIGNED;
+            case ANKLE_DORSIFLEXION -> new AngleRange(-90, 90);
+            case SHOULDER_FLEXION, SHOULDER_ABDUCTION -> new AngleRange(-90, 270);
+            default -> AngleRange.SIGNED;
+        };
+    }
+
+    /** The physiological limits (docs/ANGLES.md, "Physiological limits"): a value outside is not a measurement. */
+    public Limits limits() {
+        return switch (this) {
+            case KNEE_FLEXION -> new Limits(0, 160, "flexion 0–135° (AAOS; Norkin & White), 130–145° (Soucie 2011); +25° deep squat, kneeling");
+            case HIP_FLEXION -> new Limits(-60, 170, "flexion 120°, extension 30° (AAOS; Norkin & White); +lumbar flexion/extension as the angle is against the trunk");
+            case HIP_ABDUCTION -> new Limits(-60, 90, "abduction 45°, adduction 30° (AAOS; Norkin & White); +trunk side bend, hypermobility");
+            case ANKLE_DORSIFLEXION -> new Limits(-75, 55, "dorsiflexion 20°, plantarflexion 50° (AAOS; Norkin & White); weight-bearing lunge to ~45°");
+            case ELBOW_FLEXION -> new Limits(0, 165, "flexion 0–150° (AAOS; Norkin & White; Soucie 2011)");
+            case SHOULDER_FLEXION -> new Limits(-80, 210, "flexion 180°, extension 60° (AAOS; Norkin & White); +spinal extension overhead");
+            case SHOULDER_ABDUCTION -> new Limits(-60, 210, "abduction 180° (AAOS; Norkin & White), adduction across the body; +spinal side bend overhead");
+            case KNEE_VALGUS -> new Limits(-30, 45, "frontal-plane projection angle in squats and landings about −10° to +20° (Munro et al. 2012)");
+            case TRUNK_LEAN_SAGITTAL -> new Limits(-45, 120, "trunk forward bend to ~90–110° (toe touch), backward 25–30° (AAOS lumbar extension)");
+            case TRUNK_LEAN_FRONTAL -> new Limits(-60, 60, "thoracolumbar lateral flexion 35° (AAOS), +lateral trunk shift");
+            case PELVIC_TILT_FRONTAL -> new Limits(-30, 30, "pelvic obliquity ±5–10° in gait, up to ~20° hip hike");
+        };
+    }
+
+    /**
+     * How far this angle's plane may turn from the image before its 2D value is low, or no measurement: the largest
+     * tilts at which the synthetic 2D error over many postures stays within 10° (valid) and 20° (low)
+     * (ProjectionErrorTableTest; docs/ANGLES.md, "What valid means"), and never more than 30° / 45°: past 45° the
+     * view belongs to the other plane, and a short projected segment turns keypoint noise into large angle errors,
+     * which ideal synthetic keypoints do not show.
+     */
+    public PlaneTilt tiltLimits() {
+        return switch (this) {
+            case KNEE_FLEXION, ANKLE_DORSIFLEXION -> new PlaneTilt(20, 35);
+            case HIP_FLEXION -> new PlaneTilt(30, 40);
+            case HIP_ABDUCTION -> new PlaneTilt(20, 25);
+            // The knee's and hip's flexion leak into the frontal projection about 1° per degree the camera turns.
+            case KNEE_VALGUS -> new PlaneTilt(5, 15);
+            // An arm raised forward leaks into the frontal projection, one raised sideways into the sagittal one.
+            case SHOULDER_FLEXION -> new PlaneTilt(25, 40);
+            case SHOULDER_ABDUCTION -> new PlaneTilt(15, 30);
+            case TRUNK_LEAN_FRONTAL -> new PlaneTilt(30, 40);
+            case ELBOW_FLEXION, TRUNK_LEAN_SAGITTAL, PELVIC_TILT_FRONTAL -> new PlaneTilt(30, 45);
+        };
+    }
+
+    /** Whether the angle is measured against the body frame (trunk axis and hip line), so it needs both hips and shoulders. */
+    public boolean usesBodyFrame() {
+        return switch (this) {
+            case KNEE_FLEXION, ANKLE_DORSIFLEXION, ELBOW_FLEXION -> false;
+            default -> true;
+        };
+    }
+
+    /** The landmarks one sample of this angle depends on: its own joints and, when it uses the body frame, both hips and shoulders. */
+    public List<String> landmarks(Side side) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String joint : joints) {
+            if (sided) names.add(side.prefix() + joint);
+            else { names.add("left_" + joint); names.add("right_" + joint); }
+        }
+        if (usesBodyFrame()) names.addAll(List.of("left_hip", "right_hip", "left_shoulder", "right_shoulder"));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The normal of the plane this angle actually moves in, when it is not a body plane and the landmarks show it:
+     * for elbow flexion, upper arm × forearm once the elbow is bent by at least {@value #MIN_BEND_FOR_PLANE_DEG}°
+     * (a straighter arm has no defined plane). Null for every other angle and when it cannot be told.
+     */
+    public Vec3 ownPlaneNormal(Landmarks p, Side s) {
+        if (this != ELBOW_FLEXION) return null;
+        Vec3 upper = segment(p.get(s, "shoulder"), p.get(s, "elbow")), fore = segment(p.get(s, "elbow"), p.get(s, "wrist"));
+        if (upper == null || fore == null || upper.unit() == null || fore.unit() == null) return null;
+        if (Vec3.angleDeg(upper, fore) < MIN_BEND_FOR_PLANE_DEG) return null;
+        return upper.cross(fore).unit();
+    }
+
+    static final double MIN_BEND_FOR_PLANE_DEG = 20;
 
     /** Snake-case id without side, dimension or unit, e.g. "knee_flexion". */
     public String id() { return id; }

@@ -1,31 +1,47 @@
 package org.poseanalytics.kinematics.angle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.poseanalytics.kinematics.quality.KeypointChecks;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Computes every {@link JointAngle} the skeleton allows, in the image plane and, when the series has world
- * landmarks, in 3D. Angles are only as good as the series: feed the filtered one.
+ * landmarks, in 3D, and rates every sample ({@link SampleIssue}). Each sample is mapped into its angle's
+ * {@link AngleRange} on its own; an invalid sample is NaN (not a measurement), and velocity is only taken inside
+ * stretches of usable samples.
  */
 public final class JointAngles {
     private JointAngles() {}
 
     /**
-     * The stage's entry: angles of the filtered series, each sample rated (view, visibility, frame, interpolation,
-     * plausibility). TODO(quality): scaffold that does not rate yet.
+     * The stage's entry: angles of the filtered series, each sample rated from its keypoints (tracked, left/right
+     * not confused, inside the frame, visible, measured rather than interpolated), from its plane's tilt to the image
+     * (2D only) and from the angle's physiological limits.
      */
-    public static AngleTable compute(org.poseanalytics.kinematics.KinematicsInput input) {
-        return compute(input.filtered().series());
+    public static AngleTable compute(FilteredSeries filtered, int frameWidth, int frameHeight) {
+        return compute(filtered.series(), KeypointChecks.of(filtered, frameWidth, frameHeight));
     }
 
+    /** Angles of a series without the filter's record (nothing known to be interpolated) or the frame size: the other checks still apply. */
     public static AngleTable compute(KeypointSeries series) {
         if (series == null) throw new IllegalArgumentException("no keypoint series given");
+        return compute(series, KeypointChecks.of(series, null, null, 0, 0));
+    }
+
+    private static AngleTable compute(KeypointSeries series, KeypointChecks checks) {
         double[] t = series.timesS();
         for (int i = 1; i < t.length; i++)
             if (!(t[i] > t[i - 1]))
                 throw new IllegalArgumentException("timestamps must increase: sample " + i + " has " + t[i] + " s after " + t[i - 1] + " s");
         ViewSigns signs = ViewSigns.of(series);
+        ViewGeometry view = ViewGeometry.of(series);
+        double[] typicalTilt = {median(view.sagittalToImageDeg()), median(view.frontalToImageDeg())};
+        Landmarks world = series.hasWorld() ? new Landmarks(series, Dimension.WORLD_3D) : null;
         List<AngleSeries> out = new ArrayList<>();
         List<Dimension> dims = series.hasWorld() ? List.of(Dimension.IMAGE_2D, Dimension.WORLD_3D) : List.of(Dimension.IMAGE_2D);
         for (Dimension dim : dims) {
@@ -38,13 +54,42 @@ public final class JointAngles {
             for (JointAngle angle : JointAngle.values()) {
                 if (!angle.availableFor(series.skeleton())) continue;
                 for (Side side : angle.sides()) {
+                    int[] needs = angle.landmarks(side).stream().mapToInt(series.skeleton()::indexOf).toArray();
                     double[] v = new double[series.length()];
-                    for (int i = 0; i < v.length; i++) v[i] = angle.compute(p.at(i), frames[i], side);
-                    double[] unwrapped = Continuity.unwrapDeg(v);
-                    out.add(new AngleSeries(angle, side, dim, unwrapped, Continuity.velocity(unwrapped, t)));
+                    SampleIssue[] issues = new SampleIssue[v.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = angle.range().wrap(angle.compute(p.at(i), frames[i], side));
+                        SampleIssue issue = Double.isFinite(v[i]) ? SampleIssue.NONE : SampleIssue.NOT_TRACKED;
+                        for (int l : needs) issue = issue.first(checks.at(l, i));
+                        if (dim == Dimension.IMAGE_2D) {
+                            double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
+                            issue = issue.first(angle.tiltLimits().issue(tilt));
+                        }
+                        if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
+                        issues[i] = issue;
+                        if (issue.quality() == Quality.INVALID) v[i] = Double.NaN;
+                    }
+                    out.add(new AngleSeries(angle, side, dim, v, Continuity.velocity(v, t), issues));
                 }
             }
         }
         return new AngleTable(series.frames(), t, out, signs);
+    }
+
+    /**
+     * The tilt to the image of the plane this sample moves in: the angle's own plane where world landmarks show it
+     * (elbow flexion), else its anatomical plane at this sample, else that plane's typical tilt over the recording
+     * (a frame without both hips and shoulders still has a camera).
+     */
+    private static double planeTilt(JointAngle angle, Side side, int i, ViewGeometry view, Landmarks world, double[] typicalTilt) {
+        Vec3 own = world == null ? null : angle.ownPlaneNormal(world.at(i), side);
+        if (own != null) return ViewGeometry.tiltDeg(own);
+        double tilt = view.tiltDeg(angle.plane(), i);
+        return Double.isFinite(tilt) ? tilt : typicalTilt[angle.plane() == AnatomicalPlane.SAGITTAL ? 0 : 1];
+    }
+
+    private static double median(double[] v) {
+        double[] finite = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return finite.length == 0 ? Double.NaN : finite[finite.length / 2];
     }
 }

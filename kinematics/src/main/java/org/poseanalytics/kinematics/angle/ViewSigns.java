@@ -26,7 +26,7 @@ public record ViewSigns(int facing, int leftOnImageRight) {
     }
 
     /** Toes ahead of heels; without feet (COCO-17) the nose ahead of the ears. */
-    private static double facingCue(Landmarks p) {
+    static double facingCue(Landmarks p) {
         double sum = 0;
         int n = 0;
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
@@ -40,7 +40,7 @@ public record ViewSigns(int facing, int leftOnImageRight) {
         return nose.x() - ear.x();
     }
 
-    private static double lateralCue(Landmarks p) {
+    static double lateralCue(Landmarks p) {
         double sum = 0;
         boolean any = false;
         for (String joint : new String[]{"hip", "shoulder"}) {

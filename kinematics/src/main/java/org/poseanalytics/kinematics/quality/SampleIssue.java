@@ -1,8 +1,11 @@
 package org.poseanalytics.kinematics.quality;
 
+import java.util.List;
+
 /**
  * Why one angle sample is not fully trusted; {@link #NONE} when it is. The first issue that applies wins, in the
- * order the quality stage checks them. {@code code} is stable (stored per sample in the database): never renumber.
+ * order the quality stage checks them ({@link #CHECK_ORDER}: every invalid reason before the low ones, the cause
+ * before its symptom). {@code code} is stable (stored per sample in the database): never renumber.
  */
 public enum SampleIssue {
     NONE(0, Quality.VALID, ""),
@@ -39,6 +42,19 @@ public enum SampleIssue {
 
     /** A few words a clinician understands, e.g. "keypoint hidden". */
     public String description() { return description; }
+
+    /**
+     * The order the quality stage checks a sample in; the first that applies is the one reported. Missing data
+     * first, then why a present keypoint cannot be trusted, then a plane seen edge-on (the cause of most implausible
+     * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
+     */
+    public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
+            EDGE_ON_PLANE, IMPLAUSIBLE, INTERPOLATED, OBLIQUE_VIEW, NONE);
+
+    /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
+    public SampleIssue first(SampleIssue other) {
+        return CHECK_ORDER.indexOf(other) < CHECK_ORDER.indexOf(this) ? other : this;
+    }
 
     public static SampleIssue ofCode(int code) {
         for (SampleIssue i : values()) if (i.code == code) return i;

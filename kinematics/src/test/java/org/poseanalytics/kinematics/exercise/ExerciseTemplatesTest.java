@@ -38,7 +38,7 @@ class ExerciseTemplatesTest {
             times[i] = i / fps;
             Vec3[] body = SyntheticBody.grounded(SyntheticBody.build(pose.apply(script.at(times[i])), 0, new Vec3(0, 1, 0)));
             images[i] = SyntheticBody.image(body, 0, view, 500, 360, 1000, 0);
-            worlds[i] = SyntheticBody.world(body, null);
+            worlds[i] = SyntheticBody.world(body, 0, view);
         }
         return SyntheticBody.series(times, images, worlds);
     }

@@ -30,8 +30,8 @@ class GaitQualityTest {
         KinematicsInput input = new KinematicsInput(f, Exercise.GAIT, Side.NONE, 0, 0);
         CameraView[] views = new CameraView[s.length()];
         Arrays.fill(views, v);
-        return new KinematicsStage().analyze(input, JointAngles.compute(input),
-                new ViewTrack(views, new double[s.length()], new double[s.length()], RatedTables.view(v)));
+        return new KinematicsStage().analyze(input, JointAngles.compute(input.filtered(), input.frameWidth(), input.frameHeight()),
+                new ViewTrack(views, new double[s.length()], new double[s.length()], new double[s.length()], RatedTables.view(v)));
     }
 
     private static MetricRecord session(KinematicsResult r, String key) {

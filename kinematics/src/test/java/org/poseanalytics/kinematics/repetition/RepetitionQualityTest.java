@@ -133,7 +133,7 @@ class RepetitionQualityTest {
         CameraView[] views = new CameraView[table.length()];
         java.util.Arrays.fill(views, v);
         return new KinematicsStage().analyze(new KinematicsInput(f, Exercise.SQUAT, Side.NONE, 720, 1280), table,
-                new ViewTrack(views, new double[table.length()], new double[table.length()], summary));
+                new ViewTrack(views, new double[table.length()], new double[table.length()], new double[table.length()], summary));
     }
 
     private static AngleTable kneeOnly2d(int n) {

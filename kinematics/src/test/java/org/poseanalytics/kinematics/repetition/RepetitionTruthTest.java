@@ -56,7 +56,7 @@ public class RepetitionTruthTest {
             for (double[] p : img) { p[0] += rnd.nextGaussian() * noisePx; p[1] += rnd.nextGaussian() * noisePx; }
             if (times[i] >= gapFrom && times[i] <= gapTo) continue; // missing stretch: no pose at all
             images[i] = img;
-            worlds[i] = SyntheticBody.world(body, null);
+            worlds[i] = SyntheticBody.world(body, 0, View.SIDE_FACING_RIGHT);
         }
         return SyntheticBody.series(times, images, worlds);
     }

@@ -98,16 +98,36 @@ public final class SyntheticBody {
         return out;
     }
 
-    /** Orthographic image in pixels (y down) from a view, scaled, moved to (cx, cy) and turned by rollDeg in the image. */
-    public static double[][] image(Vec3[] body, double yawDeg, View view, double pxPerM, double cx, double cy, double rollDeg) {
+    /**
+     * The BlazePose world landmarks a camera gives that films {@code view} of a body built with {@code yawDeg}: the
+     * same camera as {@link #image}, so the 2D and 3D views agree (x right, y down, z away from the camera; the
+     * image roll is left out, it does not change any body angle or plane tilt).
+     */
+    public static double[][] world(Vec3[] body, double yawDeg, View view) {
+        Vec3 right = horizontal(yawDeg, view), toward = right.cross(Vec3.UP);
+        Vec3 origin = Vec3.mid(get(body, "left_hip"), get(body, "right_hip"));
+        double[][] out = new double[33][];
+        for (int i = 0; i < 33; i++) {
+            Vec3 v = body[i].minus(origin);
+            out[i] = new double[]{v.dot(right), -v.dot(Vec3.UP), -v.dot(toward)};
+        }
+        return out;
+    }
+
+    private static Vec3 horizontal(double yawDeg, View view) {
         double yaw = Math.toRadians(yawDeg);
         Vec3 fwdW = new Vec3(Math.sin(yaw), 0, Math.cos(yaw)), leftW = Vec3.UP.cross(fwdW);
-        Vec3 horizontal = switch (view) {
+        return switch (view) {
             case SIDE_FACING_RIGHT -> fwdW;
             case SIDE_FACING_LEFT -> fwdW.times(-1);
             case FRONT -> leftW;
             case BACK -> leftW.times(-1);
         };
+    }
+
+    /** Orthographic image in pixels (y down) from a view, scaled, moved to (cx, cy) and turned by rollDeg in the image. */
+    public static double[][] image(Vec3[] body, double yawDeg, View view, double pxPerM, double cx, double cy, double rollDeg) {
+        Vec3 horizontal = horizontal(yawDeg, view);
         double c = Math.cos(Math.toRadians(rollDeg)), s = Math.sin(Math.toRadians(rollDeg));
         double[][] out = new double[33][];
         for (int i = 0; i < 33; i++) {
@@ -116,6 +136,62 @@ public final class SyntheticBody {
             out[i] = new double[]{cx + ru, cy - rv};
         }
         return out;
+    }
+
+    /**
+     * A camera around the person, looking at the pelvis: {@code azimuthDeg} where it stands as seen from a person
+     * built with yaw 0 (0 = in front, 90 = at their left, 180 = behind, −90 = at their right), raised by
+     * {@code elevationDeg} and looking down at them; orthographic, {@code pxPerM} pixels per metre, the pelvis
+     * centre at pixel (cx, cy).
+     */
+    public record Camera(double azimuthDeg, double elevationDeg, double pxPerM, double cx, double cy) {
+        public static Camera at(double azimuthDeg) { return new Camera(azimuthDeg, 0, 400, 640, 500); }
+
+        /** Unit vector from the person toward the camera (y-up world of {@link #build}). */
+        Vec3 toward() {
+            double az = Math.toRadians(azimuthDeg), el = Math.toRadians(elevationDeg);
+            Vec3 fwd = new Vec3(0, 0, 1), left = Vec3.UP.cross(fwd);
+            return fwd.times(Math.cos(az) * Math.cos(el)).plus(left.times(Math.sin(az) * Math.cos(el))).plus(Vec3.UP.times(Math.sin(el)));
+        }
+
+        Vec3 right() { return Vec3.UP.cross(toward()).unit(); }
+
+        Vec3 up() { return toward().cross(right()); }
+    }
+
+    /** What {@code camera} sees of a body built with yaw 0: image keypoints in pixels (y down). */
+    public static double[][] imageFrom(Vec3[] body, Camera camera) {
+        Vec3 right = camera.right(), up = camera.up();
+        Vec3 pelvis = Vec3.mid(get(body, "left_hip"), get(body, "right_hip"));
+        double[][] out = new double[33][];
+        for (int i = 0; i < 33; i++) {
+            Vec3 v = body[i].minus(pelvis);
+            out[i] = new double[]{camera.cx() + v.dot(right) * camera.pxPerM(), camera.cy() - v.dot(up) * camera.pxPerM()};
+        }
+        return out;
+    }
+
+    /** BlazePose world landmarks as the model gives them for {@code camera}: camera-aligned, x right, y down, z away from the camera. */
+    public static double[][] worldFrom(Vec3[] body, Camera camera) {
+        Vec3 right = camera.right(), up = camera.up(), toward = camera.toward();
+        Vec3 origin = Vec3.mid(get(body, "left_hip"), get(body, "right_hip"));
+        double[][] out = new double[33][];
+        for (int i = 0; i < 33; i++) {
+            Vec3 v = body[i].minus(origin);
+            out[i] = new double[]{v.dot(right), -v.dot(up), -v.dot(toward)};
+        }
+        return out;
+    }
+
+    /** A recording of poses (one per time) as {@code camera} sees them, with or without world landmarks. */
+    public static KeypointSeries filmed(BodyPose[] poses, double[] timesS, Camera camera, boolean withWorld) {
+        double[][][] images = new double[poses.length][][], worlds = withWorld ? new double[poses.length][][] : null;
+        for (int i = 0; i < poses.length; i++) {
+            Vec3[] body = build(poses[i], 0, new Vec3(0, 1, 0));
+            images[i] = imageFrom(body, camera);
+            if (withWorld) worlds[i] = worldFrom(body, camera);
+        }
+        return series(timesS, images, worlds);
     }
 
     /** A series from per-sample images ([sample][landmark][x,y]) and optional world landmarks. */

@@ -1,0 +1,112 @@
+package org.poseanalytics.kinematics.angle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.poseanalytics.kinematics.KinematicsInput;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.synthetic.BodyPose;
+import org.poseanalytics.kinematics.synthetic.SyntheticBody;
+import org.poseanalytics.kinematics.synthetic.SyntheticBody.Camera;
+import org.poseanalytics.tracking.FilteredSeries;
+import org.poseanalytics.tracking.series.KeypointSeries;
+
+/** Each angle sample's rating against a known body and camera: plane tilt, keypoints, plausibility. */
+class SampleQualityTest {
+
+    /**
+     * Sagittal motion on the left, frontal on the right, within the postures the valid bounds were measured on
+     * (ProjectionErrorTableTest: an arm raised up to 30° forward while abduction is read, up to 20° sideways while
+     * flexion is read). The right elbow flexes
+     * in the frontal plane of its abducted arm.
+     */
+    private static final BodyPose MIXED = new BodyPose(new double[]{40, 0}, new double[]{0, 15}, new double[]{60, 0},
+            new double[]{0, 8}, new double[]{10, 0}, new double[]{30, 0}, new double[]{0, 20}, new double[]{70, 45}, 0, 0, 0);
+
+    /** MIXED's angles by definition; every other angle is 0. The right knee is bent 8° sideways by its valgus. */
+    private static final java.util.Map<String, Double> TRUTH = java.util.Map.of("left_hip_flexion", 40.0, "left_knee_flexion", 60.0,
+            "left_ankle_dorsiflexion", 10.0, "left_shoulder_flexion", 30.0, "left_elbow_flexion", 70.0,
+            "right_hip_abduction", 15.0, "right_knee_valgus_fppa", 8.0, "right_knee_flexion", 8.0,
+            "right_shoulder_abduction", 20.0, "right_elbow_flexion", 45.0);
+
+    @Test
+    void twoDAnglesOfAPlaneSeenEdgeOnAreFlaggedAtEveryAzimuthAndThreeDAnglesAreRightFromAll() {
+        for (double az = -180; az < 180; az += 10) {
+            AngleTable t = JointAngles.compute(SyntheticBody.filmed(new BodyPose[]{MIXED}, new double[]{0}, Camera.at(az), true));
+            double sagittalTilt = Math.abs(Math.abs(az) - 90), frontalTilt = 90 - sagittalTilt;
+            for (AngleSeries s : t.series()) {
+                String what = s.column() + " at azimuth " + az;
+                if (s.dimension() == Dimension.WORLD_3D) {
+                    assertThat(s.issues()[0]).as(what).isEqualTo(SampleIssue.NONE);
+                    assertThat(s.valuesDeg()[0]).as(what).isCloseTo(TRUTH.getOrDefault(s.column().replace("_3d_deg", ""), 0.0), within(2.0));
+                    continue;
+                }
+                double tilt = ownPlane(s) == AnatomicalPlane.SAGITTAL ? sagittalTilt : frontalTilt;
+                var limits = s.angle().tiltLimits();
+                if (tilt > limits.lowMaxDeg() + 1) {
+                    assertThat(s.issues()[0]).as(what).isEqualTo(SampleIssue.EDGE_ON_PLANE);
+                    assertThat(s.valuesDeg()[0]).as(what).isNaN();
+                } else if (tilt > limits.validMaxDeg() + 1 && tilt < limits.lowMaxDeg() - 1) {
+                    assertThat(s.issues()[0]).as(what).isEqualTo(SampleIssue.OBLIQUE_VIEW);
+                } else if (tilt < limits.validMaxDeg() - 1) {
+                    assertThat(s.issues()[0]).as(what).isEqualTo(SampleIssue.NONE);
+                    AngleSeries deep = t.find(s.angle(), s.side(), Dimension.WORLD_3D).orElseThrow();
+                    assertThat(s.valuesDeg()[0]).as(what + " within the valid error").isCloseTo(deep.valuesDeg()[0], within(10.0));
+                }
+            }
+        }
+    }
+
+    /** The plane the kit's body moves this angle in: the right elbow flexes in the frontal plane of its abducted arm. */
+    private static AnatomicalPlane ownPlane(AngleSeries s) {
+        return s.angle() == JointAngle.ELBOW_FLEXION && s.side() == Side.RIGHT ? AnatomicalPlane.FRONTAL : s.angle().plane();
+    }
+
+    @Test
+    void keypointsOutOfFrameHiddenInterpolatedOrMissingRateTheirAnglesAndInvalidOnesAreNotNumbers() {
+        int n = 12;
+        BodyPose[] poses = new BodyPose[n];
+        double[] times = new double[n];
+        for (int i = 0; i < n; i++) { poses[i] = BodyPose.neutral().withHip(30, 30).withKnee(50, 50); times[i] = i / 30.0; }
+        KeypointSeries s = SyntheticBody.filmed(poses, times, Camera.at(90), true);
+        int ankle = s.skeleton().indexOf("left_ankle"), knee = s.skeleton().indexOf("left_knee"), hip = s.skeleton().indexOf("left_hip");
+        for (String side : new String[]{"left_", "right_"}) {
+            // Sample 9: the ankle folded up beside the hip, a knee bent past anything a knee does (about 170°).
+            int a = s.skeleton().indexOf(side + "ankle"), k = s.skeleton().indexOf(side + "knee"), h = s.skeleton().indexOf(side + "hip");
+            for (double[][] c : new double[][][]{s.x(), s.y(), s.worldX(), s.worldY(), s.worldZ()}) c[a][9] = c[k][9] + 0.9 * (c[h][9] - c[k][9]);
+            s.y()[a][9] += 12;
+            s.worldY()[a][9] += 0.03;
+        }
+        s.y()[ankle][3] = 1400;                     // below a 1280 × 1000 frame
+        s.visibility()[knee][5] = 0.2;              // the model barely saw it
+        s.x()[knee][7] = Double.NaN;                // not tracked
+        boolean[][] interpolated = new boolean[33][n];
+        interpolated[knee][2] = true;
+        KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, new boolean[33][n], new boolean[33][n], List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);
+        AngleTable t = JointAngles.compute(in.filtered(), in.frameWidth(), in.frameHeight());
+        for (Dimension dim : Dimension.values()) {
+            AngleSeries k = t.find(JointAngle.KNEE_FLEXION, Side.LEFT, dim).orElseThrow();
+            assertThat(k.issues()).as(dim.name()).containsExactly(SampleIssue.NONE, SampleIssue.NONE, SampleIssue.INTERPOLATED,
+                    SampleIssue.OUT_OF_FRAME, SampleIssue.NONE, SampleIssue.HIDDEN, SampleIssue.NONE, SampleIssue.NOT_TRACKED,
+                    SampleIssue.NONE, SampleIssue.IMPLAUSIBLE, SampleIssue.NONE, SampleIssue.NONE);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.isNaN(k.valuesDeg()[i])).as(dim + " NaN at " + i).isEqualTo(k.quality(i) == Quality.INVALID);
+                if (k.quality(i) != Quality.INVALID) assertThat(k.valuesDeg()[i]).isCloseTo(50, within(0.5));
+            }
+            // Velocity only inside usable stretches: samples 0–2, 4, 6, 8, 10–11.
+            assertThat(k.velocityDegPerS()[1]).isCloseTo(0, within(1e-6));
+            for (int i : new int[]{2, 4, 6, 8, 10}) assertThat(k.velocityDegPerS()[i]).as(dim + " velocity at " + i).isNaN();
+            // The right knee's keypoints are fine throughout, but for the implausible pose.
+            AngleSeries right = t.find(JointAngle.KNEE_FLEXION, Side.RIGHT, dim).orElseThrow();
+            assertThat(right.issues()[5]).isEqualTo(SampleIssue.NONE);
+        }
+        // Without the frame size or the filter's record, the other checks still apply.
+        AngleSeries plain = JointAngles.compute(s).find(JointAngle.KNEE_FLEXION, Side.LEFT, Dimension.IMAGE_2D).orElseThrow();
+        assertThat(plain.issues()[2]).isEqualTo(SampleIssue.NONE);
+        assertThat(plain.issues()[3]).isEqualTo(SampleIssue.NONE);
+        assertThat(plain.issues()[5]).isEqualTo(SampleIssue.HIDDEN);
+    }
+}
