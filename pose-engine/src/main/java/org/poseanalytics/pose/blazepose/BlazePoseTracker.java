@@ -53,6 +53,13 @@ public final class BlazePoseTracker implements VideoPoseSession {
      * tiles (0.6, 15 tiles) would reach further for 2.5 × the cost.
      */
     static final DetectionTiles TILES = new DetectionTiles(0.8, 0.3);
+    /**
+     * A tile's detection seeds a follow only from this score (the whole frame's from MediaPipe's 0.5): six looks
+     * give a false detection six chances, and on busy texture (an ffmpeg mandelbrot clip) tiles of no one scored
+     * 0.50–0.63, half of them passed by the landmark model. A real person 300 px tall in Full HD scores 0.58–0.97,
+     * most frames ≥ 0.85, so a low-scoring frame only delays finding them to the next tiled look.
+     */
+    static final double MIN_TILE_DETECTION_SCORE = 0.7;
 
     private final PoseDetector detector;
     private final LandmarkModel landmarks;
@@ -145,7 +152,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
         long t0 = System.nanoTime();
         List<Detection> found = detector.detectInTiles(frame, TILES.cover(frame.width(), frame.height()), maxPersons);
         timings.add("detect-tiles", System.nanoTime() - t0);
-        startFollowing(frame, found, timeS);
+        startFollowing(frame, found.stream().filter(d -> d.score() >= MIN_TILE_DETECTION_SCORE).toList(), timeS);
     }
 
     /** Starts following each detection that is not someone already followed and whose landmarks hold up. */
