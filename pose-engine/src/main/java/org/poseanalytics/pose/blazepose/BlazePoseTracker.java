@@ -49,8 +49,9 @@ public final class BlazePoseTracker implements VideoPoseSession {
     /**
      * Tiles of 0.8 × the frame's short side overlapping by ≥ 0.3 of their side: 3×2 on a 16:9 frame, where a person
      * is shown 2.2 × larger than in the whole-frame letterbox. Measured on the squat fixture padded into 1920×1080
-     * (BlazePoseSmallPeopleTest): people 300 px tall and up are found on every frame, at 200 px on none; smaller
-     * tiles (0.6, 15 tiles) would reach further for 2.5 × the cost.
+     * (BlazePoseSmallPeopleTest): people 300 px tall and up are found on the first frame; probed further
+     * (docs/BENCHMARKS.md), 240 px within 10 frames, 200 px never. Smaller tiles (0.6, 15 of them) would reach
+     * further for 2.5 × the cost.
      */
     static final DetectionTiles TILES = new DetectionTiles(0.8, 0.3);
     /**
