@@ -21,11 +21,19 @@ import org.poseanalytics.pose.image.RgbImage;
  *       frame, as MediaPipe does), and every {@value #DISCOVERY_EVERY_FRAMES} frames (at least
  *       {@value #DISCOVERY_INTERVAL_S} s apart) to find people who walk in.
  *       Detections of people already followed are skipped.</li>
+ *   <li>{@link #discoverSmall}: while nobody is followed and the whole-frame detector found nobody, the detector
+ *       looks again at {@link #TILES overlapping tiles} of the frame, each zoomed to its input, for people too
+ *       small in the frame to be seen whole-frame; on the first such frame, when someone was just lost, and then
+ *       at the same cadence as the periodic detector ({@value #DISCOVERY_EVERY_FRAMES} frames and
+ *       {@value #DISCOVERY_INTERVAL_S} s apart). Once found, the landmark model follows the person on their own
+ *       crop at full resolution, so the tiles stop.</li>
  * </ol>
  * With one person in view this is exactly MediaPipe's single-person video mode (the periodic detector only adds
  * no one); its cost is one landmark call per followed person per frame plus the periodic detector. BlazePose's
- * detector sees the whole frame shrunk to 224×224 and is weak on people who are small in it; those may not be
- * followed.
+ * detector sees the whole frame shrunk to 224×224 and misses people under ~40 % of a landscape frame's height; the
+ * tiles find them down to ~25 % (the squat fixture at 300 px in a 1920×1080 frame is found, at 200 px it is not).
+ * A tiled pass costs {@code TILES.cover(..).size()} detector calls (6 on a 16:9 frame) and runs only while nobody
+ * is followed. A small person who walks in while someone else is followed is not looked for with tiles.
  */
 public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_POSE_SCORE = 0.5;
@@ -38,6 +46,21 @@ public final class BlazePoseTracker implements VideoPoseSession {
     static final int DISCOVERY_EVERY_FRAMES = 10;
     /** ... and at high frame rates no more often than this much stream time. */
     static final double DISCOVERY_INTERVAL_S = 0.3;
+    /**
+     * Tiles of 0.8 × the frame's short side overlapping by ≥ 0.3 of their side: 3×2 on a 16:9 frame, where a person
+     * is shown 2.2 × larger than in the whole-frame letterbox. Measured on the squat fixture padded into 1920×1080
+     * (BlazePoseSmallPeopleTest): people 300 px tall and up are found on the first frame; probed further
+     * (docs/BENCHMARKS.md), 240 px within 10 frames, 200 px never. Smaller tiles (0.6, 15 of them) would reach
+     * further for 2.5 × the cost.
+     */
+    static final DetectionTiles TILES = new DetectionTiles(0.8, 0.3);
+    /**
+     * A tile's detection seeds a follow only from this score (the whole frame's from MediaPipe's 0.5): six looks
+     * give a false detection six chances, and on busy texture (an ffmpeg mandelbrot clip) tiles of no one scored
+     * 0.50–0.63, half of them passed by the landmark model. A real person 300 px tall in Full HD scores 0.58–0.97,
+     * most frames ≥ 0.85, so a low-scoring frame only delays finding them to the next tiled look.
+     */
+    static final double MIN_TILE_DETECTION_SCORE = 0.7;
 
     private final PoseDetector detector;
     private final LandmarkModel landmarks;
@@ -47,6 +70,8 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private final StageTimings timings = new StageTimings();
     private double lastDetectionS = Double.NaN;
     private int framesSinceDetection;
+    private double lastTilesS = Double.NaN;
+    private int framesSinceTiles;
 
     BlazePoseTracker(PoseDetector detector, LandmarkModel landmarks, int maxPersons) {
         if (maxPersons < 1) throw new IllegalArgumentException("maxPersons must be at least 1, was " + maxPersons);
@@ -58,9 +83,13 @@ public final class BlazePoseTracker implements VideoPoseSession {
     @Override
     public List<PersonPose> next(RgbImage frame, double timeS) {
         framesSinceDetection++;
+        framesSinceTiles++;
         boolean someoneLost = follow(frame, timeS);
         mergeConverged();
-        if (detectorDue(someoneLost, timeS)) discover(frame, timeS);
+        if (detectorDue(someoneLost, timeS)) {
+            discover(frame, timeS);
+            if (followed.isEmpty() && tilesDue(someoneLost, timeS)) discoverSmall(frame, timeS);
+        }
         return followed.stream().map(p -> BlazePoseEstimator.toPersonPose(p.landmarks())).toList();
     }
 
@@ -100,6 +129,12 @@ public final class BlazePoseTracker implements VideoPoseSession {
         return framesSinceDetection >= DISCOVERY_EVERY_FRAMES && timeS - lastDetectionS >= DISCOVERY_INTERVAL_S;
     }
 
+    /** Whether the tiled look, when the whole frame showed nobody, is due on this frame. */
+    private boolean tilesDue(boolean someoneLost, double timeS) {
+        if (someoneLost || Double.isNaN(lastTilesS) || timeS < lastTilesS) return true;
+        return framesSinceTiles >= DISCOVERY_EVERY_FRAMES && timeS - lastTilesS >= DISCOVERY_INTERVAL_S;
+    }
+
     /** Starts following every detected person not followed yet, best detection first, up to the maximum. */
     private void discover(RgbImage frame, double timeS) {
         lastDetectionS = timeS;
@@ -108,6 +143,21 @@ public final class BlazePoseTracker implements VideoPoseSession {
         // The followed people are among the detections too: ask for enough to see maxPersons new ones past them.
         List<Detection> found = detector.detect(frame, maxPersons + followed.size());
         timings.add("detect", System.nanoTime() - t0);
+        startFollowing(frame, found, timeS);
+    }
+
+    /** As {@link #discover}, with the detector looking at the frame's tiles one by one (called when nobody is followed). */
+    private void discoverSmall(RgbImage frame, double timeS) {
+        lastTilesS = timeS;
+        framesSinceTiles = 0;
+        long t0 = System.nanoTime();
+        List<Detection> found = detector.detectInTiles(frame, TILES.cover(frame.width(), frame.height()), maxPersons);
+        timings.add("detect-tiles", System.nanoTime() - t0);
+        startFollowing(frame, found.stream().filter(d -> d.score() >= MIN_TILE_DETECTION_SCORE).toList(), timeS);
+    }
+
+    /** Starts following each detection that is not someone already followed and whose landmarks hold up. */
+    private void startFollowing(RgbImage frame, List<Detection> found, double timeS) {
         for (Detection d : found) {
             if (followed.size() >= maxPersons) break;
             if (followed.stream().anyMatch(p -> p.isNear(d))) continue;

@@ -40,11 +40,28 @@ public final class PoseDetector implements AutoCloseable {
     public List<Detection> detect(RgbImage image, int maxDetections) {
         double side = Math.max(image.width(), image.height());
         Roi letterbox = new Roi(image.width() / 2.0, image.height() / 2.0, side, 0);
-        sampler.sample(image, letterbox, CropSampler.Border.ZERO, 2f / 255f, -1f, input);
+        return WeightedNms.apply(candidatesIn(image, letterbox), IOU_THRESHOLD, maxDetections);
+    }
+
+    /**
+     * Persons in the frame found by looking at each of the given squares of it on its own (one detector call per
+     * tile, each tile scaled to the detector's input as the whole frame is in {@link #detect}), best first, at most
+     * {@code maxDetections}. The candidates of all tiles, in frame pixels, are merged by the one weighted NMS, so a
+     * person seen in two overlapping tiles is one detection.
+     */
+    public List<Detection> detectInTiles(RgbImage image, List<Roi> tiles, int maxDetections) {
+        List<Detection> candidates = new ArrayList<>();
+        for (Roi tile : tiles) candidates.addAll(candidatesIn(image, tile));
+        return WeightedNms.apply(candidates, IOU_THRESHOLD, maxDetections);
+    }
+
+    /** One detector call on the (unrotated) square {@code region} of the frame: every anchor scoring ≥ 0.5. */
+    private List<Detection> candidatesIn(RgbImage image, Roi region) {
+        sampler.sample(image, region, CropSampler.Border.ZERO, 2f / 255f, -1f, input);
         model.invoke();
         boxes.get(0, rawBoxes);
         scores.get(0, rawScores);
-        return WeightedNms.apply(decode(rawBoxes, rawScores, anchors, letterbox), IOU_THRESHOLD, maxDetections);
+        return decode(rawBoxes, rawScores, anchors, region);
     }
 
     /** Anchor-relative outputs to detections in frame pixels; only anchors scoring at least 0.5 survive. */

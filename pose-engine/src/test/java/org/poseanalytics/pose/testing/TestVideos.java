@@ -97,9 +97,49 @@ public final class TestVideos {
     /** The width of one person's half of {@link #twoPeopleSideBySide()}, i.e. the fixture's width. */
     public static final int SIDE_BY_SIDE_HALF_WIDTH = 720;
 
+    /**
+     * The squat fixture scaled to {@code width}×{@code height} and placed with its top-left corner at ({@code left},
+     * {@code top}) in a grey {@code frameWidth}×{@code frameHeight} frame, optionally darkened (ffmpeg's
+     * {@code eq=brightness=-0.25:contrast=0.6}): a person far from the camera, 65 frames at 5 fps.
+     * {@link SmallPerson#toFrame} maps a fixture point to where it shows.
+     */
+    public static Path smallPerson(SmallPerson p) {
+        String name = "small-%dx%d-at-%d-%d-in-%dx%d%s.mp4".formatted(p.width(), p.height(), p.left(), p.top(),
+                p.frameWidth(), p.frameHeight(), p.dark() ? "-dark" : "");
+        String filter = "scale=%d:%d,pad=%d:%d:%d:%d:color=gray".formatted(p.width(), p.height(), p.frameWidth(),
+                p.frameHeight(), p.left(), p.top()) + (p.dark() ? ",eq=brightness=-0.25:contrast=0.6" : "");
+        return make(name, out -> ffmpeg("-i", squat(), "-vf", filter, "-c:v", "libx264", "-preset", "veryfast",
+                "-crf", "18", "-pix_fmt", "yuv420p", out.toString()));
+    }
+
+    /** Where and how large the fixture is placed by {@link #smallPerson}. */
+    public record SmallPerson(int width, int height, int left, int top, int frameWidth, int frameHeight, boolean dark) {
+        /** The fixture, {@code height} px tall, in a 1920×1080 frame, keeping its aspect ratio (width rounded to even). */
+        public static SmallPerson inFullHd(int height, int left, int top) {
+            int width = 2 * (int) Math.round(height * 720.0 / 1280 / 2);
+            return new SmallPerson(width, height, left, top, 1920, 1080, false);
+        }
+
+        public SmallPerson darkened() { return new SmallPerson(width, height, left, top, frameWidth, frameHeight, true); }
+
+        /** The shown point of fixture pixel (x, y): scaling maps pixel centres onto pixel centres. */
+        public double[] toFrame(double x, double y) {
+            return new double[]{(x + 0.5) * width / 720.0 - 0.5 + left, (y + 0.5) * height / 1280.0 - 0.5 + top};
+        }
+
+        /** Shown pixels per fixture pixel (vertically). */
+        public double scale() { return height / 1280.0; }
+    }
+
     /** Two seconds of an empty grey room. */
     public static Path noPerson() {
         return make("no-person.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=640x360:r=15:d=2",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
+    }
+
+    /** Thirteen seconds (65 frames at 5 fps, as the fixture) of an empty grey Full HD room. */
+    public static Path emptyFullHd() {
+        return make("empty-1920x1080.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=1920x1080:r=5:d=13",
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
     }
 
