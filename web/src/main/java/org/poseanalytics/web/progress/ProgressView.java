@@ -120,14 +120,14 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
     }
 
     /**
-     * The trend shown first: a headline figure of the exercise (the best ranked of those with the most kept visits);
-     * without headlines (analyses stored before them), the range of motion of the joint the exercise is about.
+     * The trend shown first: the best-ranked headline figure of the exercise that has a trend to show (two kept visits,
+     * else one); without headlines (analyses stored before them), the range of motion of the joint the exercise is about.
      */
     static MetricTrend first(List<MetricTrend> trends) {
-        List<MetricTrend> headlines = trends.stream().filter(MetricTrend::headline).toList();
-        if (!headlines.isEmpty()) {
-            return headlines.stream().max(Comparator.comparingInt((MetricTrend t) -> t.kept().size())
-                    .thenComparing(t -> -t.headlineRank())).orElseThrow();
+        for (int kept : new int[] {2, 1, 0}) {
+            var best = trends.stream().filter(t -> t.headline() && t.kept().size() >= kept)
+                    .min(Comparator.comparingInt(MetricTrend::headlineRank));
+            if (best.isPresent()) return best.get();
         }
         return trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.kept().size())
                 .thenComparingInt(ProgressView::preference)).orElseThrow();
