@@ -47,8 +47,8 @@ public final class PdfReportWriter {
     private static final float LINE = 11;
     private static final float PAD = 4;
     /** Relative column widths; names and reasons wrap within their column instead of running into the next. */
-    private static final float[] HEADLINE_COLUMNS = {30, 12, 11, 11, 9, 27};
-    private static final float[] ALL_COLUMNS = {36, 13, 12, 39};
+    private static final float[] HEADLINE_COLUMNS = {24, 16, 11, 16, 8, 25};
+    private static final float[] ALL_COLUMNS = {34, 16, 12, 38};
 
     private PdfReportWriter() {}
 

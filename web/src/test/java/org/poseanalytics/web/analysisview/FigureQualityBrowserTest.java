@@ -78,7 +78,7 @@ class FigureQualityBrowserTest extends BrowserTest {
         assertThat(find(By.id("filming-guidance")).getText()).contains("Film from the side").contains("from the front for knee valgus");
         // every figure is there, folded
         WebElement all = find(By.id("all-figures"));
-        assertThat(all.getAttribute("opened")).isNull();
+        assertThat(js("return arguments[0].opened", all)).isEqualTo(false);
         assertThat(find(By.id("all-figures-grid")).isDisplayed()).isFalse();
         all.findElement(By.cssSelector("vaadin-details-summary")).click();
         waitFor(By.id("all-figures-grid"));
