@@ -56,6 +56,7 @@ class FigureQualityBrowserTest extends BrowserTest {
         signInThroughPage(username);
         open("/analysis/" + today.videoId());
         WebElement figures = waitFor(By.id("headline-figures"));
+        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("figures")));
         shot("quality-01-analysis");
         assertThat(find(By.id("camera-view")).getText()).isEqualTo("Camera view: side (left), 93 % of frames");
         List<WebElement> cards = figures.findElements(By.className("headline-figure"));
@@ -80,8 +81,11 @@ class FigureQualityBrowserTest extends BrowserTest {
         WebElement all = find(By.id("all-figures"));
         assertThat(js("return arguments[0].opened", all)).isEqualTo(false);
         assertThat(find(By.id("all-figures-grid")).isDisplayed()).isFalse();
-        all.findElement(By.cssSelector("vaadin-details-summary")).click();
+        WebElement summary = all.findElement(By.cssSelector("vaadin-details-summary"));
+        js("arguments[0].scrollIntoView({block: 'center'})", summary);
+        summary.click();
         waitFor(By.id("all-figures-grid"));
+        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("figures")));
         shot("quality-02-all-figures");
 
         // progress: the invalid visit of the headline is left out, with its reason
