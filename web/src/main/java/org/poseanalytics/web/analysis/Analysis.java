@@ -2,6 +2,7 @@ package org.poseanalytics.web.analysis;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.poseanalytics.kinematics.view.ViewSummary;
 
 /**
  * One complete analysis of a video: what produced it (model, template) and its scalar facts. The series hang off
@@ -15,11 +16,13 @@ import java.util.List;
  * @param subjectTrackId   the track analysed as the subject, null when nobody was tracked
  * @param subjectChosenByUser true when a user chose that person, false when the default rule (most present, central) did
  * @param filter           the filter chain of the subject's filtered series, e.g. "swap-repair+hampel+butterworth-4-6hz"
+ * @param view             from where the camera saw the subject (dominant view, its share, plane angles; no per-view
+ *                         shares); null for analyses stored before the view was measured
  */
 public record Analysis(long id, long videoId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
                        String repetitionSignal, String skeleton, List<String> landmarks, Integer subjectTrackId,
                        boolean subjectChosenByUser, String filter, int frames, int framesWithPose, Timings timings, String requestedBy,
-                       OffsetDateTime startedAt, OffsetDateTime completedAt) {
+                       OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view) {
 
     /** A label to tell analyses of one video apart, e.g. "blazepose-full · squat · 21 Nov 2026 10:42". */
     public String label() {

@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +34,8 @@ public class AnalysisQueries {
             select a.id, a.video_id, a.model, a.model_version, a.exercise, a.exercise_guessed, a.repetition_signal,
                    a.skeleton, a.landmarks, a.subject_track_id, a.subject_chosen_by_user, a.filter, a.frames, a.frames_with_pose,
                    a.decode_s, a.inference_s, a.tracking_s, a.kinematics_s, a.total_s, a.frames_per_s, a.store_s,
-                   acc.display_name as requested_by_name, a.started_at, a.completed_at
+                   acc.display_name as requested_by_name, a.started_at, a.completed_at,
+                   a.view_dominant, a.view_share, a.view_sagittal_plane_deg, a.view_frontal_plane_deg
             from analysis a left join account acc on acc.id = a.requested_by
             """;
 
@@ -76,13 +80,13 @@ public class AnalysisQueries {
                 .query((rs, n) -> new Object[] {SqlArrays.longs(rs, "angle_frames"), SqlArrays.doubles(rs, "angle_times_s")})
                 .optional().orElseThrow(() -> new NotFoundException("Analysis " + analysisId));
         List<AngleColumn> columns = jdbc.sql("""
-                        select column_name, joint, side, dimension, unit, values_deg, velocity_deg_per_s
+                        select column_name, joint, side, dimension, unit, values_deg, velocity_deg_per_s, issue_codes
                         from analysis_angle where analysis_id = :id order by ord""")
                 .param("id", analysisId)
                 .query((rs, n) -> new AngleColumn(rs.getString("column_name"), rs.getString("joint"),
                         BodySide.of(rs.getString("side")), AngleDimension.of(rs.getString("dimension")),
                         rs.getString("unit"), FloatArrays.fromBytes(rs.getBytes("values_deg")),
-                        FloatArrays.fromBytes(rs.getBytes("velocity_deg_per_s"))))
+                        FloatArrays.fromBytes(rs.getBytes("velocity_deg_per_s")), SampleIssues.fromBytes(rs.getBytes("issue_codes"))))
                 .list();
         return new Angles((long[]) axis[0], (double[]) axis[1], columns);
     }
@@ -126,13 +130,36 @@ public class AnalysisQueries {
     /** Session-wide values first (repetition null), then per repetition, each by name and side. */
     public List<MetricResult> metrics(long analysisId) {
         return jdbc.sql("""
-                        select m.name, m.value, m.unit, m.side, m.repetition
+                        select m.name, m.value, m.unit, m.side, m.repetition, m.quality, m.reason
                         from analysis_metric m join analysis a on a.id = m.analysis_id
                         where a.id = :id and a.clinic_id = :clinic and a.complete
                         order by m.repetition nulls first, m.name, m.side""")
                 .param("id", analysisId).param("clinic", currentUser.clinicId())
                 .query((rs, n) -> new MetricResult(rs.getString("name"), rs.getDouble("value"), rs.getString("unit"),
-                        BodySide.of(rs.getString("side")), (Integer) rs.getObject("repetition")))
+                        BodySide.of(rs.getString("side")), (Integer) rs.getObject("repetition"), quality(rs), rs.getString("reason")))
+                .list();
+    }
+
+    /**
+     * The exercise's lead figures, in rank order, each with its session-wide figure. A headline whose figure is missing
+     * (none was stored under its name and side) reads as invalid, "not measured", rather than disappearing.
+     */
+    public List<HeadlineResult> headlines(long analysisId) {
+        return jdbc.sql("""
+                        select h.rank, h.label, h.definition, h.metric_name, h.metric_side,
+                               m.value, m.unit, m.quality, m.reason, m.name is not null as found
+                        from analysis_headline h join analysis a on a.id = h.analysis_id
+                        left join lateral (select * from analysis_metric m where m.analysis_id = h.analysis_id
+                            and m.name = h.metric_name and m.side = h.metric_side and m.repetition is null limit 1) m on true
+                        where a.id = :id and a.clinic_id = :clinic and a.complete
+                        order by h.rank""")
+                .param("id", analysisId).param("clinic", currentUser.clinicId())
+                .query((rs, n) -> new HeadlineResult(rs.getInt("rank"), rs.getString("label"), rs.getString("definition"),
+                        rs.getBoolean("found")
+                                ? new MetricResult(rs.getString("metric_name"), rs.getDouble("value"), rs.getString("unit"),
+                                        BodySide.of(rs.getString("metric_side")), null, quality(rs), rs.getString("reason"))
+                                : new MetricResult(rs.getString("metric_name"), Double.NaN, "", BodySide.of(rs.getString("metric_side")),
+                                        null, Quality.INVALID, "not measured in this analysis")))
                 .list();
     }
 
@@ -157,18 +184,20 @@ public class AnalysisQueries {
         List<String> keys = Arrays.asList(metricKeys);
         return jdbc.sql("""
                         with latest as (
-                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model
+                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant
                             from analysis a
                             join video v on v.id = a.video_id and v.clinic_id = a.clinic_id
                             join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
                             where a.clinic_id = :clinic and s.subject_id = :subject and a.complete
                             order by a.video_id, a.completed_at desc, a.id desc)
                         select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
-                               m.name, m.side, m.value, m.unit
+                               m.name, m.side, m.value, m.unit, m.quality, m.reason, l.view_dominant, h.rank as headline_rank,
+                               h.label as headline_label
                         from latest l
                         join video v on v.id = l.video_id
                         join session s on s.id = v.session_id
                         join analysis_metric m on m.analysis_id = l.id and m.repetition is null
+                        left join analysis_headline h on h.analysis_id = l.id and h.metric_name = m.name and h.metric_side = m.side
                         where (:all or (case m.side when 'none' then '' else m.side || '_' end) || m.name = any(:keys))
                         order by s.session_date, s.id, l.video_id, m.name, m.side""")
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId)
@@ -176,7 +205,8 @@ public class AnalysisQueries {
                 .query((rs, n) -> new MetricHistoryPoint(rs.getObject("session_date", LocalDate.class),
                         rs.getLong("session_id"), rs.getLong("video_id"), rs.getLong("analysis_id"), rs.getString("exercise"),
                         rs.getString("model"), rs.getString("name"), BodySide.of(rs.getString("side")),
-                        rs.getDouble("value"), rs.getString("unit")))
+                        rs.getDouble("value"), rs.getString("unit"), quality(rs), rs.getString("reason"),
+                        view(rs.getString("view_dominant")), (Integer) rs.getObject("headline_rank"), rs.getString("headline_label")))
                 .list();
     }
 
@@ -193,7 +223,25 @@ public class AnalysisQueries {
                 new Timings(dbl(rs, "decode_s"), dbl(rs, "inference_s"), dbl(rs, "tracking_s"), dbl(rs, "kinematics_s"),
                         dbl(rs, "total_s"), dbl(rs, "frames_per_s"), dbl(rs, "store_s")),
                 rs.getString("requested_by_name"), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class));
+                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs));
+    }
+
+    /** Null for analyses stored before the view was measured. */
+    private static ViewSummary viewSummary(ResultSet rs) throws SQLException {
+        CameraView dominant = view(rs.getString("view_dominant"));
+        if (dominant == null) return null;
+        return new ViewSummary(dominant, dbl(rs, "view_share"), java.util.Map.of(), dbl(rs, "view_sagittal_plane_deg"),
+                dbl(rs, "view_frontal_plane_deg"));
+    }
+
+    private static CameraView view(String id) {
+        return id == null ? null : CameraView.valueOf(id.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Null for figures stored before quality checks. */
+    private static Quality quality(ResultSet rs) throws SQLException {
+        String q = rs.getString("quality");
+        return q == null ? null : Quality.parse(q);
     }
 
     private static double dbl(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.poseanalytics.kinematics.view.ViewSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -63,6 +64,7 @@ public class AnalysisStore {
                 insertTracks(c, id, r);
                 insertRepetitions(c, id, r);
                 insertMetrics(c, id, r);
+                insertHeadlines(c, id, r);
                 insertPoints(c, id, r);
                 carryTrackedPoints(c, clinicId, videoId, id);
                 double storeS = (System.nanoTime() - start) / 1e9;
@@ -123,8 +125,8 @@ public class AnalysisStore {
                 insert into analysis (clinic_id, video_id, job_id, model, model_version, exercise, exercise_guessed,
                     repetition_signal, skeleton, landmarks, subject_track_id, subject_chosen_by_user, filter, frames,
                     frames_with_pose, angle_frames, angle_times_s, decode_s, inference_s, tracking_s, kinematics_s, total_s,
-                    frames_per_s, requested_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                    frames_per_s, requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
             int i = 1;
             ps.setLong(i++, clinicId);
             ps.setLong(i++, videoId);
@@ -146,7 +148,12 @@ public class AnalysisStore {
             for (double v : new double[] {t.decodeS(), t.inferenceS(), t.trackingS(), t.kinematicsS(), t.totalS(), t.framesPerS()}) {
                 if (Double.isNaN(v)) ps.setNull(i++, Types.DOUBLE); else ps.setDouble(i++, v);
             }
-            ps.setObject(i, requestedBy, Types.BIGINT);
+            ps.setObject(i++, requestedBy, Types.BIGINT);
+            ViewSummary view = r.view();
+            ps.setString(i++, view.dominant().id());
+            for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) {
+                if (Double.isNaN(v)) ps.setNull(i++, Types.DOUBLE); else ps.setDouble(i++, v);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -156,8 +163,9 @@ public class AnalysisStore {
 
     private static void insertAngles(Connection c, long id, Angles angles) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into analysis_angle (analysis_id, ord, column_name, joint, side, dimension, unit, values_deg, velocity_deg_per_s)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert into analysis_angle (analysis_id, ord, column_name, joint, side, dimension, unit, values_deg, velocity_deg_per_s,
+                    issue_codes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int ord = 0;
             for (AngleColumn a : angles.columns()) {
                 ps.setLong(1, id);
@@ -169,6 +177,7 @@ public class AnalysisStore {
                 ps.setString(7, a.unit());
                 ps.setBytes(8, FloatArrays.toBytes(a.valuesDeg()));
                 ps.setBytes(9, FloatArrays.toBytes(a.velocityDegPerS()));
+                ps.setBytes(10, SampleIssues.toBytes(a.issues()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -239,7 +248,7 @@ public class AnalysisStore {
 
     private static void insertMetrics(Connection c, long id, AnalysisResults r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into analysis_metric (analysis_id, name, value, unit, side, repetition) values (?, ?, ?, ?, ?, ?)")) {
+                "insert into analysis_metric (analysis_id, name, value, unit, side, repetition, quality, reason) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (MetricResult m : r.metrics()) {
                 ps.setLong(1, id);
                 ps.setString(2, m.name());
@@ -247,6 +256,24 @@ public class AnalysisStore {
                 ps.setString(4, m.unit());
                 ps.setString(5, m.side().code());
                 ps.setObject(6, m.repetition(), Types.INTEGER);
+                ps.setString(7, m.quality() == null ? null : m.quality().id());
+                ps.setString(8, m.quality() == null ? null : m.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertHeadlines(Connection c, long id, AnalysisResults r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into analysis_headline (analysis_id, rank, label, definition, metric_name, metric_side) values (?, ?, ?, ?, ?, ?)")) {
+            for (HeadlineResult h : r.headlines()) {
+                ps.setLong(1, id);
+                ps.setInt(2, h.rank());
+                ps.setString(3, h.label());
+                ps.setString(4, h.definition() == null ? "" : h.definition());
+                ps.setString(5, h.metric().name());
+                ps.setString(6, h.metric().side().code());
                 ps.addBatch();
             }
             ps.executeBatch();

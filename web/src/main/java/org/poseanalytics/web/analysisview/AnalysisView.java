@@ -9,7 +9,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import org.poseanalytics.web.compare.CompareCandidates;
 import org.poseanalytics.web.point.PointTrackingService;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -43,7 +42,6 @@ import org.poseanalytics.web.job.JobPanel;
 import org.poseanalytics.web.job.JobProgressPush;
 import org.poseanalytics.web.job.JobProgress;
 import org.poseanalytics.web.job.JobState;
-import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.RepetitionResult;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.EChart;
@@ -166,7 +164,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         showAngles(shown, player, chart);
 
         add(new H3("Repetitions"), repetitionTable());
-        add(new H3("Session figures"), sessionFigures());
+        add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
     }
 
@@ -325,7 +323,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         grid.addColumn(r -> fmt(r.peakDeg(), 1) + "°").setHeader("Peak");
         grid.addColumn(r -> fmt(r.eccentricS(), 2) + " / " + fmt(r.holdS(), 2) + " / " + fmt(r.concentricS(), 2) + " s")
                 .setHeader("Tempo down / hold / up");
-        grid.addColumn(r -> analysis.repetitionMetric(r.index(), "symmetry").map(m -> fmt(m.value(), 1) + " " + m.unit()).orElse("—"))
+        grid.addColumn(r -> analysis.repetitionMetric(r.index(), "symmetry").map(org.poseanalytics.web.ui.FigureText::value).orElse("—"))
                 .setHeader("Symmetry");
         grid.addColumn(r -> r.complete() ? "✓" : "Incomplete: " + r.note()).setHeader("Complete");
         grid.setItems(reps);
@@ -338,42 +336,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         VerticalLayout box = new VerticalLayout(grid, hint);
         box.setPadding(false);
         return box;
-    }
-
-    private Component sessionFigures() {
-        List<MetricResult> all = analysis.sessionMetrics();
-        if (all.isEmpty()) return Ui.emptyState("No session figures", "This exercise template gives no session-wide figures.");
-        List<MetricResult> key = analysis.keyMetrics().isEmpty() ? all : analysis.keyMetrics();
-        FlexLayout cards = cards(key);
-        cards.setId("session-figures");
-        Grid<MetricResult> grid = new Grid<>();
-        grid.addColumn(SessionAnalysis::metricLabel).setHeader("Figure").setFlexGrow(3);
-        grid.addColumn(m -> Double.isFinite(m.value()) ? fmt(m.value(), 1) + " " + unit(m.unit()) : "not measurable").setHeader("Value");
-        grid.setItems(all);
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        Details more = new Details("All " + all.size() + " figures of this session", grid);
-        more.setWidthFull();
-        VerticalLayout box = new VerticalLayout(cards, more);
-        box.setPadding(false);
-        return box;
-    }
-
-    private FlexLayout cards(List<MetricResult> metrics) {
-        FlexLayout cards = new FlexLayout();
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.getStyle().set("gap", "var(--lumo-space-s)");
-        for (MetricResult m : metrics) {
-            Span value = new Span(Double.isFinite(m.value()) ? fmt(m.value(), 1) + " " + unit(m.unit()) : "not measurable");
-            value.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
-            Span name = new Span(SessionAnalysis.metricLabel(m));
-            name.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-            Div card = new Div(value, new Div(name));
-            card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "160px");
-            cards.add(card);
-        }
-        return cards;
     }
 
     private Component downloads(List<String> shown) {

@@ -12,19 +12,34 @@ import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.analysis.Angles;
 import org.poseanalytics.web.analysis.BodySide;
 import org.poseanalytics.web.analysis.Keypoints;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.web.analysis.HeadlineResult;
 import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.RepetitionResult;
 import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.session.Session;
+import org.poseanalytics.web.subject.Side;
 import org.poseanalytics.web.video.Video;
 
 /**
  * One video's latest complete analysis with its session: what the analysis page, the exports and the report
  * show. Read once under the user's rights by {@link SessionAnalysisService}.
+ *
+ * @param headlines    the exercise's lead figures as the analysis stored them (none for analyses stored before them)
+ * @param involvedSide the subject's involved side, which symmetry is stated against
  */
 public record SessionAnalysis(Session session, Video video, Analysis analysis, Angles angles, SubjectKeypoints subjectSeries,
-                              List<RepetitionResult> repetitions, List<MetricResult> metrics) {
+                              List<RepetitionResult> repetitions, List<MetricResult> metrics, List<HeadlineResult> headlines,
+                              Side involvedSide) {
+
+    /** At most this many figures lead the page and the report (the templates name at most 8 headlines). */
+    public static final int MAX_LEAD = 8;
+
+    public SessionAnalysis {
+        headlines = headlines == null ? List.of() : List.copyOf(headlines);
+        if (involvedSide == null) involvedSide = Side.NONE;
+    }
 
     /** The keypoints drawn over the video (the filtered series), null when the analysis found nobody. */
     public Keypoints keypoints() { return subjectSeries == null ? null : subjectSeries.keypoints(); }
@@ -89,6 +104,32 @@ public record SessionAnalysis(Session session, Video video, Analysis analysis, A
             if (n.startsWith(joint + "_3d_") != threeD) return false;
             return n.endsWith("rom_mean") || n.endsWith("peak_mean") || n.endsWith("symmetry_index");
         }).toList();
+    }
+
+    /**
+     * The figures that lead the page, the PDF and the progress page: the exercise's headlines; for an analysis stored
+     * before headlines existed, its key figures (else its first session figures), labelled as figures.
+     */
+    public List<HeadlineResult> leadFigures() {
+        if (!headlines.isEmpty()) return headlines.stream().limit(MAX_LEAD).toList();
+        List<MetricResult> key = keyMetrics().isEmpty() ? sessionMetrics() : keyMetrics();
+        List<HeadlineResult> out = new ArrayList<>();
+        for (MetricResult m : key.stream().limit(MAX_LEAD).toList())
+            out.add(new HeadlineResult(out.size() + 1, metricLabel(m), MetricNames.definition(m.name(), involvedSide), m));
+        return out;
+    }
+
+    /** The exercise template the analysis used (else the session's), for its filming guidance; null when unknown. */
+    public Exercise template() {
+        for (String id : new String[] {analysis.exercise(), session.exercise() == null ? null : session.exercise().code()}) {
+            try {
+                Exercise e = Exercise.parse(id);
+                if (e != null) return e;
+            } catch (IllegalArgumentException unknown) {
+                // an id of an older template: try the session's
+            }
+        }
+        return null;
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */

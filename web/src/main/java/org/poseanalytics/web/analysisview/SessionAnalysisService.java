@@ -6,6 +6,7 @@ import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.SubjectKeypoints;
 import org.poseanalytics.web.session.Session;
 import org.poseanalytics.web.session.SessionService;
+import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,11 +18,13 @@ public class SessionAnalysisService {
     private final VideoService videos;
     private final SessionService sessions;
     private final AnalysisQueries queries;
+    private final SubjectService subjects;
 
-    SessionAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries) {
+    SessionAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries, SubjectService subjects) {
         this.videos = videos;
         this.sessions = sessions;
         this.queries = queries;
+        this.subjects = subjects;
     }
 
     /** Every person followed in the video (the subject among them), for drawing who was seen. */
@@ -47,6 +50,6 @@ public class SessionAnalysisService {
         SubjectKeypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
                 .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW)).orElse(null);
         return Optional.of(new SessionAnalysis(session, video, a.get(), queries.angles(id), kp,
-                queries.repetitions(id), queries.metrics(id)));
+                queries.repetitions(id), queries.metrics(id), queries.headlines(id), subjects.get(session.subjectId()).involvedSide()));
     }
 }

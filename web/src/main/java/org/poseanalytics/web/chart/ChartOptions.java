@@ -110,7 +110,17 @@ public final class ChartOptions {
                 .put("symbolSize", 10).put("color", PALETTE.get(0)).put("animation", false);
         s.putObject("label").put("show", true).put("position", "top").put("formatter", "{@[1]}");
         ArrayNode data = s.putArray("data");
-        for (TrendPoint p : points) data.addArray().add(p.date().toString()).add(round(p.value(), 1));
+        // A left-out value is null: ECharts breaks the line there (connectNulls is off) instead of bridging the gap.
+        for (TrendPoint p : points) {
+            if (!Double.isFinite(p.value())) {
+                data.addArray().add(p.date().toString()).addNull();
+            } else if (p.lowQuality()) {
+                ObjectNode item = data.addObject().put("symbol", "emptyCircle");
+                item.putArray("value").add(p.date().toString()).add(round(p.value(), 1));
+            } else {
+                data.addArray().add(p.date().toString()).add(round(p.value(), 1));
+            }
+        }
         return o.toString();
     }
 

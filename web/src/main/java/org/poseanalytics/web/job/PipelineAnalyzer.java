@@ -39,6 +39,10 @@ class PipelineAnalyzer implements VideoAnalyzer {
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
         }
+        // TODO(issue 12, involved side): the subject's involved side (subject.involved_side) is to go into the request
+        // as AnalysisRequest.involvedSide once the kinematics branch adds that field, so symmetry is stated as the limb
+        // symmetry index against it; until then the library states symmetry left against right, and the page says so.
+        // Needs: JobRecords.start returning the subject's involved_side in Work, and VideoAnalyzer.analyze taking it.
         AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, subjectTrackId, List.of(), threads);
         AnalysisResult result = new AnalysisPipeline().run(request, progress);
         return PipelineResults.of(result);

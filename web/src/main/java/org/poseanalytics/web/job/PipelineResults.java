@@ -8,6 +8,7 @@ import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.repetition.Repetition;
@@ -24,6 +25,7 @@ import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.analysis.AngleDimension;
 import org.poseanalytics.web.analysis.Angles;
 import org.poseanalytics.web.analysis.BodySide;
+import org.poseanalytics.web.analysis.HeadlineResult;
 import org.poseanalytics.web.analysis.Keypoints;
 import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.PointPath;
@@ -46,9 +48,27 @@ final class PipelineResults {
                 r.subject().choice().trackId(), r.subject().choice().chosenByUser(), (int) r.poses().frames(), (int) r.poses().framesWithPose(),
                 angles(k), subject(SubjectKeypoints.Kind.RAW, raw), subject(SubjectKeypoints.Kind.FILTERED, r.subject().filtered().series()),
                 tracks(r.tracks(), skeleton.size()), k.repetitions().stream().map(PipelineResults::repetition).toList(),
-                k.metrics().stream().map(PipelineResults::metric).toList(),
-                r.points().stream().map(PipelineResults::point).toList(),
-                new Timings(t.decodeS(), t.inferenceS(), t.trackingS(), t.kinematicsS() + t.pointsS(), t.totalS(), t.framesPerS(), Double.NaN));
+                metrics(k), r.points().stream().map(PipelineResults::point).toList(),
+                new Timings(t.decodeS(), t.inferenceS(), t.trackingS(), t.kinematicsS() + t.pointsS(), t.totalS(), t.framesPerS(), Double.NaN),
+                k.view(), k.headlines().stream().map(PipelineResults::headline).toList());
+    }
+
+    /**
+     * Every figure, and each headline's figure among them: a headline is stored by the name and side of its
+     * session-wide figure, so one the stage did not also list as a metric is added rather than lost.
+     */
+    static List<MetricResult> metrics(KinematicsResult k) {
+        List<MetricResult> out = new ArrayList<>(k.metrics().stream().map(PipelineResults::metric).toList());
+        for (Headline h : k.headlines()) {
+            MetricResult m = metric(h.metric());
+            boolean listed = out.stream().anyMatch(o -> o.repetition() == null && o.key().equals(m.key()));
+            if (!listed && m.repetition() == null) out.add(m);
+        }
+        return out;
+    }
+
+    static HeadlineResult headline(Headline h) {
+        return new HeadlineResult(h.rank(), h.label(), h.definition(), metric(h.metric()));
     }
 
     static Angles angles(KinematicsResult k) {
@@ -56,7 +76,7 @@ final class PipelineResults {
         for (AngleSeries s : k.angles().series()) {
             columns.add(new AngleColumn(s.column(), s.angle().id(), side(s.side()),
                     s.dimension() == Dimension.WORLD_3D ? AngleDimension.WORLD_3D : AngleDimension.IMAGE_2D, "deg",
-                    floats(s.valuesDeg()), floats(s.velocityDegPerS())));
+                    floats(s.valuesDeg()), floats(s.velocityDegPerS()), s.issues()));
         }
         return new Angles(k.angles().frames(), k.angles().timesS(), columns);
     }
@@ -142,7 +162,7 @@ final class PipelineResults {
     }
 
     static MetricResult metric(MetricRecord m) {
-        return new MetricResult(m.name(), m.value(), m.unit(), side(m.side()), m.repetition());
+        return new MetricResult(m.name(), m.value(), m.unit(), side(m.side()), m.repetition(), m.quality(), m.reason());
     }
 
     static PointPath point(PointTrajectory p) { return PointPath.of(p); }

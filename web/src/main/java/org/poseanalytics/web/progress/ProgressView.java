@@ -22,10 +22,15 @@ import org.poseanalytics.web.chart.EChart;
 import org.poseanalytics.web.chart.TrendPoint;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.ui.FigureText;
 import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.ui.QualityBadge;
 import org.poseanalytics.web.ui.Ui;
 
-/** A subject's progress: one metric of one exercise per visit, charted by date, with the changes in a table. */
+/**
+ * A subject's progress: one metric of one exercise per visit, charted by date, with the changes and each value's
+ * quality in a table. Headline figures lead; invalid values are gaps, listed with their reason under the chart.
+ */
 @Route(value = "subjects/:subjectId/progress", layout = MainLayout.class)
 @PermitAll
 public class ProgressView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
@@ -63,36 +68,69 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         }
         ComboBox<MetricTrend> metric = new ComboBox<>("Metric");
         metric.setItems(trends);
-        metric.setItemLabelGenerator(t -> t.label() + " · " + t.exercise());
-        metric.setWidth("min(100%, 520px)");
+        metric.setItemLabelGenerator(t -> (t.headline() ? "★ " : "") + t.label() + " · " + t.exercise());
+        metric.setWidth("min(100%, 620px)");
+        metric.setHelperText("★ headline figures of the exercise. Each trend keeps one view and one measure (2D or 3D); "
+                + "invalid values are left out, with the reason below the chart.");
         metric.setId("metric-chooser");
         EChart chart = new EChart();
         chart.setId("trend-chart");
         Grid<MetricTrend.Visit> table = new Grid<>();
         table.setId("trend-table");
         table.addColumn(v -> v.date().toString()).setHeader("Session date");
-        table.addColumn(v -> fmt(v.value())).setHeader("Value");
+        table.addColumn(v -> FigureText.value(v.figure())).setHeader("Value");
+        table.addComponentColumn(v -> new QualityBadge(v.figure().quality())).setHeader("Quality");
         table.addColumn(v -> change(v.sinceFirst())).setHeader("Change since first");
         table.addColumn(v -> change(v.sincePrevious())).setHeader("Change since previous");
+        table.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
+        table.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         table.setAllRowsVisible(true);
         Span summary = new Span();
         summary.setId("trend-summary");
         summary.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        VerticalLayout gaps = new VerticalLayout();
+        gaps.setId("trend-left-out");
+        gaps.setPadding(false);
+        gaps.setSpacing(false);
         metric.addValueChangeListener(e -> {
             MetricTrend t = e.getValue();
             if (t == null) return;
-            chart.setOption(ChartOptions.trendChart(t.label(), unit(t.unit()),
-                    t.visits().stream().map(v -> new TrendPoint(v.date(), v.value())).toList()));
+            chart.setOption(ChartOptions.trendChart(t.label(), unit(t.unit()), t.visits().stream()
+                    .map(v -> new TrendPoint(v.date(), v.leftOut() ? Double.NaN : v.value(),
+                            v.figure().quality() == org.poseanalytics.kinematics.quality.Quality.LOW)).toList()));
             table.setItems(t.visits());
             MetricTrend.Visit last = t.latest();
-            summary.setText(t.visits().size() < 2
+            summary.setText(last == null ? "No value of this figure could be measured yet; see why below."
+                    : t.kept().size() < 2
                     ? "One session so far: " + withUnit(last.value(), t.unit()) + ". Analyse another visit to see the change."
                     : "Latest " + withUnit(last.value(), t.unit()) + ", " + change(last.sinceFirst()) + " since the first session and "
                     + change(last.sincePrevious()) + " since the previous one.");
+            gaps.removeAll();
+            if (!t.leftOut().isEmpty()) {
+                gaps.add(new Span("Left out of the trend (shown as gaps):"));
+                for (MetricTrend.Visit v : t.leftOut()) {
+                    Span line = new Span(v.date() + " — " + FigureText.quality(v.figure().quality()) + ": " + v.figure().note());
+                    line.addClassName("left-out-visit");
+                    gaps.add(line);
+                }
+            }
         });
-        metric.setValue(trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.visits().size())
-                .thenComparingInt(ProgressView::preference)).orElseThrow());
-        add(metric, summary, chart, table);
+        metric.setValue(first(trends));
+        add(metric, summary, chart, gaps, table);
+    }
+
+    /**
+     * The trend shown first: the best-ranked headline figure of the exercise that has a trend to show (two kept visits,
+     * else one); without headlines (analyses stored before them), the range of motion of the joint the exercise is about.
+     */
+    static MetricTrend first(List<MetricTrend> trends) {
+        for (int kept : new int[] {2, 1, 0}) {
+            var best = trends.stream().filter(t -> t.headline() && t.kept().size() >= kept)
+                    .min(Comparator.comparingInt(MetricTrend::headlineRank));
+            if (best.isPresent()) return best.get();
+        }
+        return trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.kept().size())
+                .thenComparingInt(ProgressView::preference)).orElseThrow();
     }
 
     /** How a value reads with its unit: 97.4°, 3 count → "3", 1.4 s. */

@@ -37,7 +37,12 @@ import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.RepetitionResult;
 import org.poseanalytics.web.analysis.TrackedPoints;
 import org.poseanalytics.tracking.point.PointsCsv;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.web.analysisview.MetricNames;
 import org.poseanalytics.web.analysisview.SessionAnalysis;
+import org.poseanalytics.web.ui.FigureText;
 import org.poseanalytics.web.analysisview.SessionAnalysisService;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
@@ -128,15 +133,20 @@ public class ExportService {
         audited(a, "tracked points CSV");
     }
 
-    /** One row per figure: session-wide (repetition empty) and per repetition, with unit and side. */
+    /**
+     * One row per figure: session-wide (repetition empty) and per repetition, with unit, side, quality and reason. An
+     * invalid figure's value is left empty, as angles.csv leaves invalid samples empty: it is not a measurement. Figures
+     * stored before quality checks have an empty quality and say so in the reason.
+     */
     @PreAuthorize("hasRole('VIEWER')")
     public void metricsCsv(long videoId, OutputStream out) {
         SessionAnalysis a = load(videoId);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.print("repetition,metric,side,value,unit\n");
+        w.print("repetition,metric,side,value,unit,quality,reason\n");
         for (MetricResult m : a.metrics()) {
             w.print((m.repetition() == null ? "" : m.repetition()) + "," + m.name() + "," + m.side().code() + ","
-                    + num(m.value(), 3) + "," + m.unit() + "\n");
+                    + (m.shownAsNumber() ? num(m.value(), 3) : "") + "," + m.unit() + ","
+                    + (m.quality() == null ? "" : m.quality().id()) + "," + csv(m.note()) + "\n");
         }
         w.print("\nrepetition,start_s,peak_s,end_s,rom_deg,peak_deg,eccentric_s,hold_s,concentric_s,complete\n");
         for (RepetitionResult r : a.repetitions()) {
@@ -146,6 +156,12 @@ public class ExportService {
         }
         w.flush();
         audited(a, "metrics CSV");
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    static String csv(String s) {
+        if (s == null || s.isEmpty()) return "";
+        return s.matches("(?s).*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -159,29 +175,53 @@ public class ExportService {
         List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
         List<List<String>> rows = new ArrayList<>();
         for (RepetitionResult r : a.repetitions()) {
-            String sym = a.repetitionMetric(r.index(), "symmetry").map(m -> num(m.value(), 1) + " " + m.unit()).orElse("—");
+            String sym = a.repetitionMetric(r.index(), "symmetry").map(FigureText::value).orElse("—");
             rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), num(r.romDeg(), 1),
                     num(r.peakDeg(), 1), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
         }
-        // The previous session of the same subject and exercise, by date, for the comparison table.
+        // The previous session of the same subject and exercise, by date: its headline figures beside these.
         List<MetricHistoryPoint> history = queries.metricHistory(a.session().subjectId());
         var previous = history.stream()
                 .filter(p -> p.sessionDate().isBefore(a.session().date()) && java.util.Objects.equals(p.exercise(), a.analysis().exercise()))
                 .max(Comparator.comparing(MetricHistoryPoint::sessionDate));
-        Map<String, Double> prevValues = previous.map(p -> history.stream()
+        Map<String, MetricHistoryPoint> prevValues = previous.map(p -> history.stream()
                         .filter(h -> h.sessionId() == p.sessionId())
-                        .collect(Collectors.toMap(MetricHistoryPoint::key, MetricHistoryPoint::value, (x, y) -> x)))
+                        .collect(Collectors.toMap(MetricHistoryPoint::key, h -> h, (x, y) -> x)))
                 .orElse(Map.of());
-        List<SessionReport.Comparison> comparison = a.keyMetrics().stream().filter(m -> Double.isFinite(m.value()))
-                .map(m -> new SessionReport.Comparison(SessionAnalysis.metricLabel(m), m.unit(), m.value(), prevValues.get(m.key())))
-                .toList();
+        CameraView view = a.analysis().view() == null ? null : a.analysis().view().dominant();
+        List<SessionReport.Figure> headlines = a.leadFigures().stream().map(h -> {
+            MetricResult m = h.metric();
+            MetricHistoryPoint before = prevValues.get(m.key());
+            // Like with like: both shown as numbers, and filmed from the same view when both views are known.
+            boolean comparable = before != null && before.metric().shownAsNumber() && m.shownAsNumber()
+                    && (before.view() == null || view == null || before.view() == view);
+            String note = join(m.quality() == Quality.VALID ? "" : m.note(), h.definition());
+            return new SessionReport.Figure(h.label(), FigureText.value(m), FigureText.quality(m.quality()), note,
+                    comparable ? FigureText.value(before.metric()) : "—", comparable ? change(m.value() - before.value()) : "—");
+        }).toList();
+        List<SessionReport.Figure> figures = a.sessionMetrics().stream().map(m -> new SessionReport.Figure(SessionAnalysis.metricLabel(m),
+                FigureText.value(m), FigureText.quality(m.quality()),
+                join(m.quality() == Quality.VALID ? "" : m.note(), MetricNames.definition(m.name(), a.involvedSide())), "—", "—")).toList();
+        Exercise template = a.template();
+        boolean filmingLimited = a.leadFigures().stream().anyMatch(h -> FigureText.blamesFilming(h.metric()));
         String dims = a.angles().columns().stream().filter(c -> columns.contains(c.column())).map(c -> c.dimension().label())
                 .distinct().collect(Collectors.joining(", "));
         return new SessionReport(currentUser.get().clinicName(), a.session().subjectName(), a.session().date(),
                 a.session().exercise().label(), a.video().originalName(),
                 "Angles: clinical neutral-zero, measured " + (dims.isEmpty() ? "—" : dims) + "; model " + a.analysis().model() + ".",
-                keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, comparison,
+                FigureText.view(a.analysis().view()) + ".",
+                keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
+                filmingLimited && template != null ? template.filming() : null,
                 previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName());
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) return b == null ? "" : b;
+        return b == null || b.isBlank() ? a : a + ". " + b;
+    }
+
+    private static String change(double d) {
+        return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(d));
     }
 
     /** The frame at the first repetition's peak (else mid-video), the skeleton drawn on it. */

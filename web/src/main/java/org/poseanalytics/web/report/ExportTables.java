@@ -28,11 +28,19 @@ final class ExportTables {
         for (AngleColumn c : angles.columns()) {
             JointAngle joint = joint(c.joint());
             if (joint == null) continue;
-            series.add(new AngleSeries(joint, Side.valueOf(c.side().name()),
-                    c.dimension() == AngleDimension.WORLD_3D ? Dimension.WORLD_3D : Dimension.IMAGE_2D,
-                    doubles(c.valuesDeg()), doubles(c.velocityDegPerS())));
+            Side side = Side.valueOf(c.side().name());
+            Dimension dim = c.dimension() == AngleDimension.WORLD_3D ? Dimension.WORLD_3D : Dimension.IMAGE_2D;
+            // Angles stored before samples were rated go back unrated (the scaffold constructor says NaN = not tracked).
+            series.add(c.rated()
+                    ? new AngleSeries(joint, side, dim, doubles(c.valuesDeg()), doubles(c.velocityDegPerS()), c.issues())
+                    : unrated(joint, side, dim, c));
         }
         return new AngleTable(angles.frames(), angles.timesS(), series, new ViewSigns(1, 1));
+    }
+
+    @SuppressWarnings("deprecation")
+    private static AngleSeries unrated(JointAngle joint, Side side, Dimension dim, AngleColumn c) {
+        return new AngleSeries(joint, side, dim, doubles(c.valuesDeg()), doubles(c.velocityDegPerS()));
     }
 
     static KeypointSeries keypointSeries(SubjectKeypoints subject, Skeleton skeleton) {

@@ -34,14 +34,21 @@ import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 
 /**
- * The session report as a PDF (Apache PDFBox): header, key frame with skeleton, the angle chart drawn on the
- * server with JFreeChart (the same colours as the page), the repetition table and the comparison with the
- * previous session. One A4 page per section that does not fit, never cut mid-table.
+ * The session report as a PDF (Apache PDFBox): header with the camera view, key frame with skeleton, the headline
+ * figures with their quality beside the previous session's, the angle chart drawn on the server with JFreeChart (the
+ * same colours as the page), the repetition table and every figure with its quality. Table cells wrap within their
+ * column; a table that does not fit continues on the next page under its header repeated.
  */
 public final class PdfReportWriter {
     private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final float MARGIN = 48;
+    private static final float CELL_SIZE = 9;
+    private static final float LINE = 11;
+    private static final float PAD = 4;
+    /** Relative column widths; names and reasons wrap within their column instead of running into the next. */
+    private static final float[] HEADLINE_COLUMNS = {24, 16, 11, 16, 8, 25};
+    private static final float[] ALL_COLUMNS = {34, 16, 12, 38};
 
     private PdfReportWriter() {}
 
@@ -55,6 +62,7 @@ public final class PdfReportWriter {
             w.text(REGULAR, 11, r.subjectName() + "  ·  " + r.exercise() + "  ·  " + r.date().format(DateTimeFormatter.ISO_LOCAL_DATE));
             w.text(REGULAR, 9, "Video: " + r.videoName() + "   Clinic: " + r.clinicName() + "   Report by " + r.generatedBy());
             w.text(REGULAR, 9, r.angleNote());
+            w.text(REGULAR, 9, r.viewNote());
             w.gap(8);
             if (r.keyFrame() != null) {
                 PDImageXObject img = JPEGFactory.createFromImage(doc, r.keyFrame(), 0.85f);
@@ -63,6 +71,20 @@ public final class PdfReportWriter {
                 w.image(img, img.getWidth() * s, img.getHeight() * s);
             }
             w.gap(6);
+            // The exercise's lead figures first, each with its quality; an invalid one is "—" with its reason.
+            w.keepTogether(40);
+            w.text(BOLD, 12, r.previousDate() == null ? "Headline figures (no earlier session to compare with)"
+                    : "Headline figures, compared with the previous session (" + r.previousDate() + ")");
+            List<List<String>> lead = new ArrayList<>();
+            for (SessionReport.Figure f : r.headlines()) lead.add(List.of(f.label(), f.value(), f.quality(), f.previous(), f.change(), f.note()));
+            if (lead.isEmpty()) w.text(REGULAR, 10, "This analysis has no headline figures.");
+            else w.table(List.of("Figure", "This session", "Quality", "Previous", "Change", "Why / definition"), lead, HEADLINE_COLUMNS);
+            if (r.filmingGuidance() != null) {
+                w.gap(4);
+                w.paragraph(REGULAR, 9, "Some headline figures are limited by how the video was filmed. To measure them: " + r.filmingGuidance());
+            }
+            w.gap(8);
+            w.keepTogether(230);
             w.text(BOLD, 12, "Joint angles over time");
             BufferedImage chart = angleChart(r.curves(), r.repetitions()).createBufferedImage(1000, 420);
             PDImageXObject chartImg = LosslessFactory.createFromImage(doc, chart);
@@ -71,17 +93,14 @@ public final class PdfReportWriter {
             w.keepTogether(12 + 16 * Math.min(r.repetitionRows().size() + 1, 6));
             w.text(BOLD, 12, "Repetitions");
             if (r.repetitionRows().isEmpty()) w.text(REGULAR, 10, "No repetitions were found in this video.");
-            else w.table(r.repetitionHeader(), r.repetitionRows());
+            else w.table(r.repetitionHeader(), r.repetitionRows(), null);
             w.gap(8);
-            w.keepTogether(12 + 16 * Math.min(r.comparison().size() + 1, 6));
-            w.text(BOLD, 12, r.previousDate() == null ? "Session metrics (no earlier session to compare with)"
-                    : "Compared with the previous session (" + r.previousDate() + ")");
-            List<List<String>> rows = new ArrayList<>();
-            for (SessionReport.Comparison c : r.comparison()) {
-                rows.add(List.of(c.metric(), fmt(c.current()) + " " + c.unit(),
-                        c.previous() == null ? "—" : fmt(c.previous()) + " " + c.unit(), c.change()));
-            }
-            w.table(List.of("Metric", "This session", "Previous", "Change"), rows);
+            w.keepTogether(40);
+            w.text(BOLD, 12, "All figures");
+            List<List<String>> all = new ArrayList<>();
+            for (SessionReport.Figure f : r.figures()) all.add(List.of(f.label(), f.value(), f.quality(), f.note()));
+            if (all.isEmpty()) w.text(REGULAR, 10, "This analysis gave no session-wide figures.");
+            else w.table(List.of("Figure", "Value", "Quality", "Why / definition"), all, ALL_COLUMNS);
             w.close();
             doc.save(out);
         }
@@ -115,8 +134,6 @@ public final class PdfReportWriter {
         }
         return chart;
     }
-
-    static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 
     /** A cursor down the page that starts a new page when the next block does not fit. */
     private static final class Writer {
@@ -160,48 +177,115 @@ public final class PdfReportWriter {
             cs.drawImage(img, MARGIN, y, w, h);
         }
 
-        void table(List<String> header, List<List<String>> rows) throws IOException {
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            // The first column holds names: twice the width of the figures beside it.
-            float col = width / (header.size() + 1);
-            float rowH = 16;
-            need(rowH * Math.min(rows.size() + 1, 8));
-            row(header, col, rowH, BOLD, true);
+        /** A paragraph wrapped to the page width. */
+        void paragraph(PDType1Font font, float size, String text) throws IOException {
+            for (String line : wrap(text, font, size, PDRectangle.A4.getWidth() - 2 * MARGIN)) text(font, size, line);
+        }
+
+        /**
+         * A table whose cells wrap within their column; {@code weights} are relative column widths (null: equal). The
+         * header repeats on a new page.
+         */
+        void table(List<String> header, List<List<String>> rows, float[] weights) throws IOException {
+            float[] widths = widths(header.size(), weights);
+            need(rowHeight(header, widths, BOLD) + (rows.isEmpty() ? 0 : rowHeight(rows.getFirst(), widths, REGULAR)));
+            row(header, widths, BOLD, true);
             for (List<String> r : rows) {
-                need(rowH);
-                row(r, col, rowH, REGULAR, false);
+                if (y - rowHeight(r, widths, REGULAR) < MARGIN) {
+                    newPage();
+                    row(header, widths, BOLD, true);
+                }
+                row(r, widths, REGULAR, false);
             }
         }
 
-        private void row(List<String> cells, float col, float rowH, PDType1Font font, boolean shaded) throws IOException {
-            y -= rowH;
+        private static float[] widths(int n, float[] weights) {
+            float total = 0;
+            for (int i = 0; i < n; i++) total += weights == null ? 1 : weights[i];
+            float[] w = new float[n];
+            for (int i = 0; i < n; i++) w[i] = (PDRectangle.A4.getWidth() - 2 * MARGIN) * (weights == null ? 1 : weights[i]) / total;
+            return w;
+        }
+
+        private static float rowHeight(List<String> cells, float[] widths, PDType1Font font) throws IOException {
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) lines = Math.max(lines, wrap(cells.get(i), font, CELL_SIZE, widths[i] - 2 * PAD).size());
+            return lines * LINE + 5;
+        }
+
+        private void row(List<String> cells, float[] widths, PDType1Font font, boolean shaded) throws IOException {
+            float h = rowHeight(cells, widths, font);
             if (shaded) {
+                float total = 0;
+                for (float w : widths) total += w;
                 cs.setNonStrokingColor(new Color(0xf1f3f5));
-                cs.addRect(MARGIN, y - 4, col * (cells.size() + 1), rowH);
+                cs.addRect(MARGIN, y - h, total, h);
                 cs.fill();
                 cs.setNonStrokingColor(Color.BLACK);
             }
+            float x = MARGIN;
             for (int i = 0; i < cells.size(); i++) {
-                cs.beginText();
-                cs.setFont(font, 9);
-                cs.newLineAtOffset(MARGIN + (i == 0 ? 0 : (i + 1) * col) + 4, y);
-                cs.showText(safe(cells.get(i)));
-                cs.endText();
+                List<String> lines = wrap(cells.get(i), font, CELL_SIZE, widths[i] - 2 * PAD);
+                for (int l = 0; l < lines.size(); l++) {
+                    cs.beginText();
+                    cs.setFont(font, CELL_SIZE);
+                    cs.newLineAtOffset(x + PAD, y - LINE + 1 - l * LINE);
+                    cs.showText(lines.get(l));
+                    cs.endText();
+                }
+                x += widths[i];
             }
+            y -= h;
         }
 
         void close() throws IOException { cs.close(); }
 
-        /** The standard fonts know WinAnsi only; replace what they cannot show rather than fail the report. */
-        private static String safe(String s) {
-            StringBuilder b = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                if (c == '−') b.append('-');
-                else if (c == '·' || c == '°' || c == '×' || c == '—' || c == '–' || (c >= 32 && c < 127) || (c >= 160 && c <= 255)) b.append(c);
-                else if (c == '“' || c == '”') b.append('"');
-                else b.append('?');
+    }
+
+    /**
+     * {@code text} in lines no wider than {@code width} points in that font: broken between words, and a word wider
+     * than the column broken where it must be. Already made safe for the standard fonts.
+     */
+    static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : safe(text == null ? "" : text).split(" +")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(candidate, font, size) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
             }
-            return b.toString();
+            if (!line.isEmpty()) lines.add(line.toString());
+            line.setLength(0);
+            String rest = word;
+            while (width(rest, font, size) > width && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(rest.substring(0, cut), font, size) > width) cut--;
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
         }
+        if (!line.isEmpty() || lines.isEmpty()) lines.add(line.toString());
+        return lines;
+    }
+
+    static float width(String s, PDType1Font font, float size) throws IOException {
+        return font.getStringWidth(s) / 1000 * size;
+    }
+
+    static PDType1Font regular() { return REGULAR; }
+
+    /** The standard fonts know WinAnsi only; replace what they cannot show rather than fail the report. */
+    static String safe(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '−') b.append('-');
+            else if (c == '·' || c == '°' || c == '×' || c == '—' || c == '–' || (c >= 32 && c < 127) || (c >= 160 && c <= 255)) b.append(c);
+            else if (c == '“' || c == '”') b.append('"');
+            else b.append('?');
+        }
+        return b.toString();
     }
 }

@@ -9,18 +9,26 @@ import org.poseanalytics.web.chart.Curve;
 /**
  * Everything a session report shows, gathered under the user's rights before the PDF is written.
  * {@code keyFrame} is a frame with the skeleton already drawn on it (null when no frame could be read).
+ *
+ * @param viewNote        "Camera view: side (left), 93 % of frames"
+ * @param headlines       the exercise's lead figures, each beside the previous session's value when comparable
+ * @param figures         every session figure with its quality
+ * @param filmingGuidance how to film the exercise, when the view or visibility limited a headline figure; else null
+ * @param previousDate    the session the headlines are compared with, null when there is none
  */
 public record SessionReport(String clinicName, String subjectName, LocalDate date, String exercise, String videoName,
-                            String angleNote, BufferedImage keyFrame, List<Curve> curves, List<Band> repetitions,
+                            String angleNote, String viewNote, BufferedImage keyFrame, List<Curve> curves, List<Band> repetitions,
                             List<String> repetitionHeader, List<List<String>> repetitionRows,
-                            List<Comparison> comparison, LocalDate previousDate, String generatedBy) {
+                            List<Figure> headlines, List<Figure> figures, String filmingGuidance,
+                            LocalDate previousDate, String generatedBy) {
 
-    /** A metric of this session beside the previous session's value. */
-    public record Comparison(String metric, String unit, double current, Double previous) {
-        public String change() {
-            if (previous == null) return "—";
-            double d = current - previous;
-            return (d >= 0 ? "+" : "−") + String.format(java.util.Locale.ROOT, "%.1f", Math.abs(d));
-        }
-    }
+    /**
+     * One figure as printed: every part already text, the value "—" when not measured or invalid (never a number).
+     *
+     * @param quality  "valid", "low quality", "invalid" or "not rated"
+     * @param note     why it is not valid, and what it means where its name does not say ("" when neither)
+     * @param previous the previous session's value ("—" when none or not comparable)
+     * @param change   this session minus the previous one ("—" when not comparable)
+     */
+    public record Figure(String label, String value, String quality, String note, String previous, String change) {}
 }

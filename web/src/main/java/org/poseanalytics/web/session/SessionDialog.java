@@ -25,7 +25,9 @@ public class SessionDialog extends Dialog {
         exercise.setItems(Exercise.values());
         exercise.setItemLabelGenerator(Exercise::label);
         exercise.setRequiredIndicatorVisible(true);
-        exercise.setHelperText("What the videos of this session show; the analysis uses it");
+        exercise.setHelperText(HELPER);
+        // How to film the chosen exercise, under the field: the view decides which figures can be measured at all.
+        exercise.addValueChangeListener(e -> exercise.setHelperText(filming(e.getValue())));
         TextArea notes = new TextArea("Notes (optional)");
         notes.setId("session-notes");
         notes.setMaxLength(4000);
@@ -51,5 +53,18 @@ public class SessionDialog extends Dialog {
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), ok);
         setWidth("36em");
+    }
+
+    static final String HELPER = "What the videos of this session show; the analysis uses it";
+
+    /** The exercise template's filming guidance ("other" is the generic template), or the plain helper without one. */
+    static String filming(Exercise e) {
+        if (e == null) return HELPER;
+        try {
+            org.poseanalytics.kinematics.exercise.Exercise template = org.poseanalytics.kinematics.exercise.Exercise.parse(e.code());
+            return template == null ? HELPER : "How to film it: " + template.filming();
+        } catch (IllegalArgumentException unknown) {
+            return HELPER;
+        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.testing.DatabaseTest;
@@ -65,10 +68,49 @@ class AnalysisStoreTest extends DatabaseTest {
             assertThat(rep.romDeg()).isEqualTo(91);
         });
         List<MetricResult> metrics = queries.metrics(a.id());
-        assertThat(metrics).contains(new MetricResult("knee_flexion_peak", 97, "deg", BodySide.LEFT, 2),
-                new MetricResult("repetitions", 3, "count", BodySide.NONE, null));
+        assertThat(metrics).contains(new MetricResult("knee_flexion_peak", 97, "deg", BodySide.LEFT, 2, Quality.VALID, ""),
+                new MetricResult("repetitions", 3, "count", BodySide.NONE, null, Quality.VALID, ""),
+                new MetricResult("knee_flexion_rom_mean", 90.0, "deg", BodySide.RIGHT, null, Quality.LOW, "right knee interpolated in 20 % of frames"));
         assertThat(metrics.getFirst().repetition()).isNull();
         assertThat(queries.points(a.id())).singleElement().satisfies(p -> assertThat(p.xPx()).hasSize(120));
+
+        // quality: per sample, per figure, the camera view and the headlines
+        assertThat(angles.columns().get(0).issues()).containsExactly(r.angles().columns().get(0).issues());
+        assertThat(angles.columns().get(0).issues()[3]).isEqualTo(SampleIssue.HIDDEN);
+        assertThat(a.view().dominant()).isEqualTo(CameraView.SAGITTAL_LEFT);
+        assertThat(a.view().share()).isEqualTo(0.93);
+        assertThat(a.view().sagittalPlaneToImageDeg()).isEqualTo(12.5);
+        assertThat(a.view().frontalPlaneToImageDeg()).isEqualTo(78.0);
+        assertThat(queries.headlines(a.id())).singleElement().satisfies(h -> {
+            assertThat(h.rank()).isEqualTo(1);
+            assertThat(h.label()).isEqualTo("Knee flexion ROM (left)");
+            assertThat(h.metric()).isEqualTo(new MetricResult("knee_flexion_rom_mean", 92.5, "deg", BodySide.LEFT, null, Quality.VALID, ""));
+        });
+        assertThat(queries.metricHistory(clinic.subjectId(), "right_knee_flexion_rom_mean")).singleElement().satisfies(p -> {
+            assertThat(p.quality()).isEqualTo(Quality.LOW);
+            assertThat(p.reason()).isEqualTo("right knee interpolated in 20 % of frames");
+            assertThat(p.view()).isEqualTo(CameraView.SAGITTAL_LEFT);
+            assertThat(p.headlineRank()).isNull();
+        });
+        assertThat(queries.metricHistory(clinic.subjectId(), "left_knee_flexion_rom_mean")).singleElement()
+                .satisfies(p -> assertThat(p.headlineRank()).isEqualTo(1));
+    }
+
+    @Test
+    void aHeadlineWhoseFigureIsMissingReadsAsInvalidNotMeasured() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.now(), "gait"));
+        AnalysisResults base = SyntheticResults.of(30, 33, 1, 2, 0);
+        AnalysisResults r = SyntheticResults.withFigures(base, "gait", List.of(), base.metrics(),
+                List.of(new HeadlineResult(1, "Cadence", "steps per minute", SyntheticResults.figure("cadence", 110, "steps/min", BodySide.NONE, Quality.VALID, ""))),
+                SyntheticResults.SIDE_VIEW);
+        long id = store.save(clinic.clinicId(), video, UUID.randomUUID(), null, r).analysisId();
+        clinic.signIn(Role.VIEWER);
+        assertThat(queries.headlines(id)).singleElement().satisfies(h -> {
+            assertThat(h.metric().quality()).isEqualTo(Quality.INVALID);
+            assertThat(h.metric().shownAsNumber()).isFalse();
+            assertThat(h.metric().note()).isEqualTo("not measured in this analysis");
+        });
     }
 
     @Test

@@ -2,6 +2,11 @@ package org.poseanalytics.web.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.kinematics.view.ViewSummary;
 import java.util.stream.IntStream;
 
 /** Results of a made-up size with recognisable values, for storage tests and the storage benchmark. */
@@ -23,8 +28,12 @@ public final class SyntheticResults {
             BodySide side = BodySide.values()[c % 3];
             AngleDimension dim = c % 2 == 0 ? AngleDimension.IMAGE_2D : AngleDimension.WORLD_3D;
             String joint = "joint" + c;
+            SampleIssue[] issues = new SampleIssue[frames];
+            java.util.Arrays.fill(issues, SampleIssue.NONE);
+            if (frames > 3) issues[3] = SampleIssue.HIDDEN;
+            if (frames > 5) issues[5] = SampleIssue.INTERPOLATED;
             columns.add(new AngleColumn(side.prefix() + joint + (dim == AngleDimension.WORLD_3D ? "_3d" : "") + "_deg",
-                    joint, side, dim, "deg", v, w));
+                    joint, side, dim, "deg", v, w, issues));
         }
         List<String> names = IntStream.range(0, landmarks).mapToObj(i -> "landmark_" + i).toList();
         Keypoints subject = keypoints(f, t, landmarks, 0);
@@ -38,11 +47,13 @@ public final class SyntheticResults {
             double s = r * 2.0;
             reps.add(new RepetitionResult(r, s, s + 0.8, s + 1.6, r * 60L, r * 60L + 24, r * 60L + 48, 90 + r, 95 + r, 5, 95 + r,
                     0.8, 0.1, 0.7, true, "", "knee_flexion_deg"));
-            metrics.add(new MetricResult("knee_flexion_peak", 95 + r, "deg", BodySide.LEFT, r));
+            metrics.add(new MetricResult("knee_flexion_peak", 95 + r, "deg", BodySide.LEFT, r, Quality.VALID, ""));
         }
-        metrics.add(new MetricResult("repetitions", repetitions, "count", BodySide.NONE, null));
-        metrics.add(new MetricResult("knee_flexion_rom_mean", 92.5, "deg", BodySide.LEFT, null));
-        metrics.add(new MetricResult("knee_flexion_rom_mean", 90.0, "deg", BodySide.RIGHT, null));
+        metrics.add(new MetricResult("repetitions", repetitions, "count", BodySide.NONE, null, Quality.VALID, ""));
+        MetricResult leftRom = new MetricResult("knee_flexion_rom_mean", 92.5, "deg", BodySide.LEFT, null, Quality.VALID, "");
+        metrics.add(leftRom);
+        metrics.add(new MetricResult("knee_flexion_rom_mean", 90.0, "deg", BodySide.RIGHT, null, Quality.LOW,
+                "right knee interpolated in 20 % of frames"));
         float[] px = new float[frames], py = new float[frames], conf = new float[frames];
         for (int i = 0; i < frames; i++) {
             px[i] = 100 + i % 50;
@@ -55,7 +66,25 @@ public final class SyntheticResults {
                 new SubjectKeypoints(SubjectKeypoints.Kind.RAW, "raw", subject, world),
                 new SubjectKeypoints(SubjectKeypoints.Kind.FILTERED, "hampel+butterworth-4-6hz", keypoints(f, t, landmarks, 5), world),
                 trackList, reps, metrics, List.of(bar),
-                new Timings(1, 2, 0.1, 0.05, 3.2, frames / 3.2, Double.NaN));
+                new Timings(1, 2, 0.1, 0.05, 3.2, frames / 3.2, Double.NaN), SIDE_VIEW,
+                List.of(new HeadlineResult(1, "Knee flexion ROM (left)", "mean ROM over complete repetitions; 2D image plane", leftRom)));
+    }
+
+    /** Filmed from the subject's left side in 93 % of the frames. */
+    public static final ViewSummary SIDE_VIEW = new ViewSummary(CameraView.SAGITTAL_LEFT, 0.93,
+            Map.of(CameraView.SAGITTAL_LEFT, 0.93, CameraView.OBLIQUE, 0.07), 12.5, 78.0);
+
+    /** The same results with other figures: another template, its session figures, headlines and camera view. */
+    public static AnalysisResults withFigures(AnalysisResults r, String exercise, List<RepetitionResult> repetitions,
+                                              List<MetricResult> metrics, List<HeadlineResult> headlines, ViewSummary view) {
+        return new AnalysisResults(r.model(), r.modelVersion(), exercise, false, repetitions.isEmpty() ? "" : r.repetitionSignal(),
+                r.skeleton(), r.landmarks(), r.subjectTrackId(), r.subjectChosenByUser(), r.frames(), r.framesWithPose(), r.angles(),
+                r.raw(), r.filtered(), r.tracks(), repetitions, metrics, r.points(), r.timings(), view, headlines);
+    }
+
+    /** A session-wide figure. */
+    public static MetricResult figure(String name, double value, String unit, BodySide side, Quality q, String reason) {
+        return new MetricResult(name, value, unit, side, null, q, reason);
     }
 
     private static Keypoints keypoints(long[] f, double[] t, int landmarks, int seed) {

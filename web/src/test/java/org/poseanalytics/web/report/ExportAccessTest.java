@@ -44,7 +44,7 @@ class ExportAccessTest extends DatabaseTest {
         ByteArrayOutputStream metrics = new ByteArrayOutputStream();
         exports.metricsCsv(video, metrics);
         String csv = metrics.toString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("repetition,metric,side,value,unit\n").contains("\nrepetition,start_s,peak_s,end_s,rom_deg");
+        assertThat(csv).startsWith("repetition,metric,side,value,unit,quality,reason\n").contains("\nrepetition,start_s,peak_s,end_s,rom_deg");
         assertThat(csv.lines().filter(l -> l.matches("^[12],[0-9.]+,.*"))).hasSize(2);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
