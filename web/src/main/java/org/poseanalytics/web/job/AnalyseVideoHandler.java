@@ -66,7 +66,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), progress);
+            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), work.involvedSide(), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);

@@ -22,9 +22,9 @@ class JobRecords {
             left join account a on a.id = j.requested_by
             """;
 
-    /** What a starting job needs to know. */
+    /** What a starting job needs to know; {@code involvedSide} is the subject's ("left", "right", "both", "none"). */
     record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise,
-                Integer subjectTrackId, Long requestedBy, int attempts) {}
+                Integer subjectTrackId, Long requestedBy, int attempts, String involvedSide) {}
 
     private final JdbcClient jdbc;
 
@@ -52,14 +52,17 @@ class JobRecords {
                                started_at = now(), updated_at = now(), stage = null, fraction = 0, frames_done = 0,
                                frames_total = 0
                         from video v
+                        join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
+                        join subject sub on sub.id = s.subject_id and sub.clinic_id = s.clinic_id
                         where j.job_id = :job and v.id = j.video_id and j.state in ('queued', 'running')
                           and not j.cancel_requested
                         returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.subject_track_id,
-                                  j.requested_by, j.attempts""")
+                                  j.requested_by, j.attempts, sub.involved_side""")
                 .param("job", jobId).param("worker", worker)
                 .query((rs, n) -> new Work(rs.getObject("job_id", UUID.class), rs.getLong("clinic_id"), rs.getLong("video_id"),
                         rs.getObject("storage_name", UUID.class), rs.getString("original_name"), rs.getString("model"), rs.getString("exercise"),
-                        (Integer) rs.getObject("subject_track_id"), (Long) rs.getObject("requested_by"), rs.getInt("attempts")))
+                        (Integer) rs.getObject("subject_track_id"), (Long) rs.getObject("requested_by"), rs.getInt("attempts"),
+                        rs.getString("involved_side")))
                 .optional();
         work.ifPresent(w -> jdbc.sql("update video set status = 'analysing', status_message = null where id = :video")
                 .param("video", w.videoId()).update());

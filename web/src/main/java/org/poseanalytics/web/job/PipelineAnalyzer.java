@@ -2,6 +2,7 @@ package org.poseanalytics.web.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
@@ -31,7 +32,8 @@ class PipelineAnalyzer implements VideoAnalyzer {
     }
 
     @Override
-    public AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, AnalysisProgress progress)
+    public AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide,
+                                   AnalysisProgress progress)
             throws AnalysisException {
         Exercise template;
         try {
@@ -39,11 +41,10 @@ class PipelineAnalyzer implements VideoAnalyzer {
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
         }
-        // TODO(issue 12, involved side): the subject's involved side (subject.involved_side) is to go into the request
-        // as AnalysisRequest.involvedSide once the kinematics branch adds that field, so symmetry is stated as the limb
-        // symmetry index against it; until then the library states symmetry left against right, and the page says so.
-        // Needs: JobRecords.start returning the subject's involved_side in Work, and VideoAnalyzer.analyze taking it.
-        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, subjectTrackId, List.of(), threads);
+        // "both" and "none" have no uninvolved side to compare with: symmetry is then stated left against right.
+        Side involved = "left".equals(involvedSide) ? Side.LEFT : "right".equals(involvedSide) ? Side.RIGHT : Side.NONE;
+        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, subjectTrackId, List.of(), threads)
+                .withInvolvedSide(involved);
         AnalysisResult result = new AnalysisPipeline().run(request, progress);
         return PipelineResults.of(result);
     }

@@ -17,7 +17,9 @@ public interface VideoAnalyzer {
      * @param exercise exercise template id (squat, gait, ...); null to guess it from the movement
      * @param subjectTrackId the track to analyse as the subject; null for the default rule. An id the analysis does
      *                       not find is a permanent {@link AnalysisException.Kind#BAD_REQUEST}
+     * @param involvedSide   the subject's involved side ("left"/"right"; anything else: none), which the limb symmetry
+     *                       index is stated against
      */
-    AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, AnalysisProgress progress)
+    AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide, AnalysisProgress progress)
             throws AnalysisException;
 }
