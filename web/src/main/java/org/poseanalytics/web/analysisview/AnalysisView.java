@@ -245,7 +245,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         }
         ProgressBar bar = new ProgressBar(0, 1);
         bar.setId("video-conversion");
-        Span label = new Span("Preparing the video for the browser (" + video.codec() + " is not played by browsers)…");
+        Span label = new Span("Preparing the video for the browser: it holds "
+                + playback.conversionReason(video).orElse("a format browsers do not play") + ", which not every browser plays…");
+        label.setId("video-conversion-reason");
         Div box = new Div(label, bar);
         addComponentAtIndex(4, box);
         UI ui = UI.getCurrent();
