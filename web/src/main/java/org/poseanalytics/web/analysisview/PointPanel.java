@@ -118,11 +118,12 @@ class PointPanel extends VerticalLayout {
         // listed with their progress, a stored one appears with its path, a failed one stays with its reason.
         addAttachListener(attach -> {
             UI ui = attach.getUI();
-            showRuns(runs.of(analysisId));
+            // Watching before reading: a point stored in between is then heard, not missed.
             Runnable stop = runs.watch(analysisId, run -> ui.access(() -> onRun(run)));
             addDetachListener(detach -> { stop.run(); detach.unregisterListener(); });
+            refresh();
+            showRuns(runs.of(analysisId));
         });
-        refresh();
     }
 
     private void onRun(PointTrackingRuns.PointRun run) {
