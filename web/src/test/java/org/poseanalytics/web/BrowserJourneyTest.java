@@ -84,7 +84,7 @@ class BrowserJourneyTest extends BrowserTest {
         WebElement birth = waitFor(By.id("subject-birth-date"));
         assertThat((String) js("return arguments[0].helperText", birth)).contains("14.03.2026").contains("day first");
         type(birth, "31.02.1990");
-        birth.findElement(By.tagName("input")).sendKeys(Keys.TAB);
+        birth.findElement(By.tagName("input")).sendKeys(Keys.ENTER);
         waitFor(By.id("save-subject")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js("return arguments[0].invalid", birth)));
         String error = (String) js("return arguments[0].errorMessage", birth);
@@ -92,7 +92,7 @@ class BrowserJourneyTest extends BrowserTest {
         assertThat((Boolean) js("return !!document.getElementById('subject-name').invalid")).as("the name field is not blamed").isFalse();
         shot("04a-birth-date-refused");
         type(birth, "14.03.1990");
-        birth.findElement(By.tagName("input")).sendKeys(Keys.TAB);
+        birth.findElement(By.tagName("input")).sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "1990-03-14".equals(js("return arguments[0].value", birth)));
         assertThat((Boolean) js("return arguments[0].invalid", birth)).isFalse();
         waitFor(By.id("save-subject")).click();

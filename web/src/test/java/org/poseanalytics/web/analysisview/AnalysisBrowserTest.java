@@ -311,7 +311,7 @@ class AnalysisBrowserTest extends BrowserTest {
                     if (arguments[1] === 'corner') { d.kp[i][3 * knee] = 3; d.kp[i][3 * knee + 1] = d.height - 3; d.kp[i][3 * knee + 2] = 1; }
                     d.labels = [115, 15, 7, 95, 180, 1].map((v, k) => ({name: 'crowd' + k, joint: knee, color: '#ffd43b',
                         values: d.t.map(() => v)}));
-                    p.setData(d);""", original, where);
+                    p.setData(d); return true;""", original, where);
             @SuppressWarnings("unchecked") java.util.Map<String, Object> crowded = (java.util.Map<String, Object>) js(check);
             System.out.println("[measured] six angle labels on the left knee (" + where + "): " + crowded);
             assertThat(((Number) crowded.get("count")).intValue()).as("crowded labels drawn (%s)", where).isEqualTo(6);
