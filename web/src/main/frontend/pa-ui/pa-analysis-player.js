@@ -170,6 +170,7 @@ class PaAnalysisPlayer extends HTMLElement {
     const g = c.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, b.w, b.h);
+    this._labelBoxes = [];
     const t = v.currentTime;
     for (const chart of document.querySelectorAll(`pa-echart[for-player="${this.id}"]`)) chart.setCursor(t);
     this.dispatchEvent(new CustomEvent('frame-drawn', { detail: { t } }));
@@ -186,6 +187,7 @@ class PaAnalysisPlayer extends HTMLElement {
     const kp = d.kp[i];
     if (!kp) return;
     const ok = (j) => kp[3 * j + 2] >= 0.3 && kp[3 * j] !== null;
+    const taken = [];
     if (this._showSkeleton) {
       g.lineWidth = 3; g.strokeStyle = 'rgba(0,230,118,0.9)'; g.lineCap = 'round';
       for (const [a, bb] of d.bones) {
@@ -204,20 +206,107 @@ class PaAnalysisPlayer extends HTMLElement {
         g.font = '600 13px system-ui, sans-serif';
         g.fillStyle = 'rgba(0,0,0,0.6)'; g.fillRect(X(top[0]) - 4, Y(top[1]) - 34, 80, 20);
         g.fillStyle = 'rgb(0,230,118)'; g.fillText('Person ' + d.subject, X(top[0]), Y(top[1]) - 19);
+        taken.push({ x: X(top[0]) - 4, y: Y(top[1]) - 34, w: 80, h: 20 });
       }
     }
     if (this._showAngles && d.labels) {
       g.font = '600 14px system-ui, sans-serif';
+      const items = [];
       for (const l of d.labels) {
         const val = l.values[i];
         if (val === null || val === undefined || !ok(l.joint)) continue;
         const text = `${Math.round(val)}°`;
-        const x = X(kp[3 * l.joint]) + 10, y = Y(kp[3 * l.joint + 1]) - 8;
-        const w = g.measureText(text).width + 10;
-        g.fillStyle = 'rgba(0,0,0,0.65)'; g.fillRect(x - 5, y - 15, w, 21);
-        g.fillStyle = l.color || '#ffd43b'; g.fillText(text, x, y);
+        const jx = X(kp[3 * l.joint]), jy = Y(kp[3 * l.joint + 1]);
+        const [dx, dy] = this._outward(kp, d.bones, l.joint, ok, X, Y);
+        items.push({ x: jx, y: jy, dx, dy, w: g.measureText(text).width + 10, h: 21, text, color: l.color || '#ffd43b' });
       }
+      const boxes = PaAnalysisPlayer.layoutLabels(items, { w: b.w, h: b.h }, taken);
+      g.textBaseline = 'middle';
+      items.forEach((it, k) => {
+        const box = boxes[k];
+        // A thin leader from the joint to its label, so a label pushed aside still says where it belongs.
+        g.strokeStyle = 'rgba(0,0,0,0.55)'; g.lineWidth = 1;
+        g.beginPath(); g.moveTo(it.x, it.y); g.lineTo(Math.max(box.x, Math.min(it.x, box.x + box.w)), Math.max(box.y, Math.min(it.y, box.y + box.h))); g.stroke();
+        g.fillStyle = 'rgba(0,0,0,0.72)'; g.fillRect(box.x, box.y, box.w, box.h);
+        g.fillStyle = it.color; g.fillText(it.text, box.x + 5, box.y + box.h / 2 + 1);
+        this._labelBoxes.push({ x: box.x, y: box.y, w: box.w, h: box.h, text: it.text, jx: it.x, jy: it.y });
+      });
+      g.textBaseline = 'alphabetic';
     }
+  }
+
+  /**
+   * Which way a label at this joint should go: away from the angle's two arms (the outward bisector of the bones that
+   * meet there), so it covers neither limb; along a straight limb, to the side away from the body's centre.
+   */
+  _outward(kp, bones, j, ok, X, Y) {
+    const px = X(kp[3 * j]), py = Y(kp[3 * j + 1]);
+    let sx = 0, sy = 0, n = 0;
+    for (const [a, c] of bones) {
+      const o = a === j ? c : c === j ? a : -1;
+      if (o < 0 || !ok(o)) continue;
+      const vx = X(kp[3 * o]) - px, vy = Y(kp[3 * o + 1]) - py, len = Math.hypot(vx, vy);
+      if (len < 1) continue;
+      sx += vx / len; sy += vy / len; n++;
+    }
+    let dx = -sx, dy = -sy;
+    if (Math.hypot(dx, dy) < 0.3) {
+      let cx = 0, cy = 0, m = 0;
+      for (let k = 0; k < kp.length / 3; k++) if (ok(k)) { cx += X(kp[3 * k]); cy += Y(kp[3 * k + 1]); m++; }
+      dx = m ? px - cx / m : 1; dy = m ? py - cy / m : 0;
+      if (Math.hypot(dx, dy) < 1) { dx = 1; dy = 0; }
+    }
+    const len = Math.hypot(dx, dy);
+    return [dx / len, dy / len];
+  }
+
+  /**
+   * Places label boxes so none overlaps another or leaves the picture: each starts a little out from its joint in its
+   * preferred direction; where that spot is taken or clipped, directions turning away from it in 20° steps and then
+   * larger distances are tried, the first free spot winning. Labels are placed in the order given (the clinician's
+   * first chosen angle gets the best spot). items: [{x, y, dx, dy, w, h}] in canvas pixels; bounds: {w, h}; taken:
+   * boxes already drawn that labels must not cover. Returns [{x, y, w, h}] (top-left corners), one per item.
+   */
+  static layoutLabels(items, bounds, taken = []) {
+    const placed = [...taken];
+    const gap = 2;
+    const hits = (r) => placed.some((p) => r.x < p.x + p.w + gap && p.x < r.x + r.w + gap && r.y < p.y + p.h + gap && p.y < r.y + r.h + gap);
+    const inside = (r) => r.x >= 0 && r.y >= 0 && r.x + r.w <= bounds.w && r.y + r.h <= bounds.h;
+    const at = (it, ang, dist) => {
+      const ux = Math.cos(ang), uy = Math.sin(ang);
+      // The box's centre sits so that its nearest edge is dist from the joint in that direction.
+      const reach = Math.min(Math.abs(ux) > 1e-6 ? it.w / 2 / Math.abs(ux) : Infinity, Math.abs(uy) > 1e-6 ? it.h / 2 / Math.abs(uy) : Infinity);
+      const cx = it.x + ux * (dist + reach), cy = it.y + uy * (dist + reach);
+      return { x: cx - it.w / 2, y: cy - it.h / 2, w: it.w, h: it.h };
+    };
+    // First within 80° of the preferred direction, moving out; then all round the joint.
+    const rounds = [{ dists: [8, 22, 40, 62], turns: 4 }, { dists: [8, 22, 40, 62, 90, 125], turns: 9 }];
+    for (const it of items) {
+      const base = Math.atan2(it.dy || 0, it.dx || 1);
+      let best = null;
+      search:
+      for (const round of rounds) {
+        for (const dist of round.dists) {
+          for (let k = 0; k <= round.turns; k++) {
+            for (const sign of k === 0 ? [1] : [1, -1]) {
+              const r = at(it, base + sign * k * Math.PI / 9, dist);
+              if (inside(r) && !hits(r)) { best = r; break search; }
+            }
+          }
+        }
+      }
+      if (!best) {
+        // Nowhere free near the joint (a crowded, tiny picture): the first free row from the top, inside the picture.
+        const r = at(it, base, 8);
+        r.x = Math.max(0, Math.min(bounds.w - r.w, r.x));
+        r.y = 0;
+        while (hits(r) && r.y + r.h < bounds.h) r.y += r.h + gap;
+        r.y = Math.min(r.y, Math.max(0, bounds.h - r.h));
+        best = r;
+      }
+      placed.push(best);
+    }
+    return placed.slice(taken.length);
   }
 
   /** Other people in the video: thin grey skeletons with their track number, at the frame shown. */

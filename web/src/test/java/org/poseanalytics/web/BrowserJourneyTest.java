@@ -80,8 +80,25 @@ class BrowserJourneyTest extends BrowserTest {
         waitFor(By.id("new-subject")).click();
         type(waitFor(By.id("subject-name")), "Jonas Berg");
         type(waitFor(By.id("subject-sport")), "ACL reconstruction, left");
+        // A European birth date: the field says which forms it takes; no such day is refused under the date itself.
+        WebElement birth = waitFor(By.id("subject-birth-date"));
+        assertThat((String) js("return arguments[0].helperText", birth)).contains("14.03.2026").contains("day first");
+        type(birth, "31.02.1990");
+        birth.findElement(By.tagName("input")).sendKeys(Keys.ENTER);
+        waitFor(By.id("save-subject")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js("return arguments[0].invalid", birth)));
+        String error = (String) js("return arguments[0].errorMessage", birth);
+        assertThat(error).as("error under the birth date").contains("day first");
+        assertThat((Boolean) js("return !!document.getElementById('subject-name').invalid")).as("the name field is not blamed").isFalse();
+        shot("04a-birth-date-refused");
+        type(birth, "14.03.1990");
+        birth.findElement(By.tagName("input")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "1990-03-14".equals(js("return arguments[0].value", birth)));
+        assertThat((Boolean) js("return arguments[0].invalid", birth)).isFalse();
         waitFor(By.id("save-subject")).click();
         waitForText(By.id("subject-title"), "Jonas Berg");
+        assertThat(jdbc.sql("select birth_date from subject where display_name = 'Jonas Berg'").query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(1990, 3, 14));
         waitForText(By.tagName("body"), "No sessions yet");
         shot("04-subject");
 

@@ -4,12 +4,18 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
-/** Small videos made on the spot (no downloaded media): a moving box, MPEG-4 Part 2 in an MP4 container. */
+/**
+ * Small videos made on the spot (no downloaded media): a moving box, MPEG-4 Part 2 in an MP4 container, through
+ * JavaCV; and colour bars in any codec and pixel format through the system's ffmpeg (JavaCV's build has no x264/x265).
+ */
 public final class TestVideos {
     private TestVideos() {}
 
@@ -35,4 +41,23 @@ public final class TestVideos {
         }
         return file;
     }
+
+    /**
+     * {@code seconds} of SMPTE HD colour bars (a still, saturated picture, so frames compare one to one) encoded by
+     * the system's ffmpeg with {@code encoding}, e.g. {@code -c:v libx265 -pix_fmt yuv420p10le}. Skips the test where
+     * ffmpeg is missing, fails it under CI=true.
+     */
+    public static Path colourBars(Path file, int width, int height, double seconds, String... encoding) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(FFMPEG))) org.poseanalytics.web.testing.BrowserTest.skipOrFail("this test makes its videos with " + FFMPEG + " (apt-get install ffmpeg)");
+        List<String> cmd = new ArrayList<>(List.of(FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i",
+                "smptehdbars=size=" + width + "x" + height + ":rate=25", "-t", String.valueOf(seconds)));
+        cmd.addAll(List.of(encoding));
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IOException("ffmpeg " + String.join(" ", encoding) + " failed: " + out);
+        return file;
+    }
+
+    private static final String FFMPEG = System.getProperty("ffmpeg.binary", "/usr/bin/ffmpeg");
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import org.poseanalytics.web.compare.CompareCandidates;
+import org.poseanalytics.web.point.PointTrackingRuns;
 import org.poseanalytics.web.point.PointTrackingService;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -68,6 +69,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final AnalysisJobs jobs;
     private final CompareCandidates candidates;
     private final PointTrackingService pointTracking;
+    private final PointTrackingRuns pointRuns;
     private final JobProgressPush push;
     private final CurrentUser currentUser;
     private final boolean canEdit;
@@ -78,11 +80,12 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     public AnalysisView(SessionAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
-                        JobProgressPush push, CurrentUser currentUser) {
+                        PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser) {
         this.analyses = analyses;
         this.push = push;
         this.currentUser = currentUser;
         this.pointTracking = pointTracking;
+        this.pointRuns = pointRuns;
         this.candidates = candidates;
         this.jobs = jobs;
         this.canEdit = currentUser.has(Role.CLINICIAN);
@@ -149,7 +152,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(job);
         MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, exports));
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns, exports));
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -243,7 +246,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         }
         ProgressBar bar = new ProgressBar(0, 1);
         bar.setId("video-conversion");
-        Span label = new Span("Preparing the video for the browser (" + video.codec() + " is not played by browsers)…");
+        Span label = new Span("Preparing the video for the browser: it holds "
+                + playback.conversionReason(video).orElse("a format browsers do not play") + ", which not every browser plays…");
+        label.setId("video-conversion-reason");
         Div box = new Div(label, bar);
         addComponentAtIndex(4, box);
         UI ui = UI.getCurrent();

@@ -16,26 +16,24 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.web.analysis.PointPath;
 import org.poseanalytics.web.analysis.TrackedPath;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
+import org.poseanalytics.web.point.PointTrackingRuns;
 import org.poseanalytics.web.point.PointTrackingService;
 import org.poseanalytics.web.report.ExportService;
 import org.poseanalytics.web.video.Video;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * "Track a point": the user pauses on a clear frame and clicks the point (the end of a bar, a marker on the
- * knee); it is followed through the video on a worker thread with a progress bar and stored with the analysis.
+ * knee); it is queued and followed through the video on the server ({@link PointTrackingRuns}), listed here with its
+ * progress, also after a reload, and stored with the analysis (a failure stays listed with its reason).
  * Every stored point is drawn as a path on playback (switchable), listed with a button to remove it, and its
  * height and vertical speed are charted, the chart's cursor following the video like the angle chart's.
  */
@@ -47,16 +45,20 @@ class PointPanel extends VerticalLayout {
     private final long analysisId;
     private final PointTrackingService tracking;
     private final EChart chart = new EChart();
+    private final PointTrackingRuns runs;
     private final Div list = new Div();
+    private final Div pending = new Div();
     private final Span state = new Span();
     private final Anchor csv;
     private List<TrackedPath> points = List.of();
 
-    PointPanel(OverlayPlayer player, Video video, long analysisId, PointTrackingService tracking, ExportService exports) {
+    PointPanel(OverlayPlayer player, Video video, long analysisId, PointTrackingService tracking, PointTrackingRuns runs,
+               ExportService exports) {
         this.player = player;
         this.video = video;
         this.analysisId = analysisId;
         this.tracking = tracking;
+        this.runs = runs;
         setPadding(false);
         setId("point-panel");
         boolean canEdit = tracking.canEdit();
@@ -73,9 +75,8 @@ class PointPanel extends VerticalLayout {
         cancel.setVisible(false);
         Checkbox show = new Checkbox("Paths on the video", true, e -> player.showPaths(e.getValue()));
         show.setId("toggle-paths");
-        ProgressBar bar = new ProgressBar(0, 1);
-        bar.setId("point-progress");
-        bar.setVisible(false);
+        pending.setId("point-progress");
+        pending.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)").set("width", "100%");
         state.setId("point-state");
         HorizontalLayout row = new HorizontalLayout(start, cancel, show, state);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -95,7 +96,7 @@ class PointPanel extends VerticalLayout {
         csv.setId("download-points-csv");
         csv.getElement().setAttribute("download", true);
         csv.getElement().getThemeList().add("badge");
-        add(hint, row, bar, list, chart, csv);
+        add(hint, row, pending, list, chart, csv);
 
         boolean tooLong = video.durationS() > PointTrackingService.MAX_DURATION_S;
         start.setEnabled(!tooLong);
@@ -110,30 +111,62 @@ class PointPanel extends VerticalLayout {
             if (!OverlayPlayer.PICK_POINT.equals(e.purpose())) return;
             player.setPicking(false);
             cancel.setVisible(false);
-            start.setEnabled(false);
-            bar.setValue(0);
-            bar.setVisible(true);
+            runs.start(video, analysisId, new PointSpec(e.x(), e.y(), e.t()));
             state.setText(String.format(Locale.ROOT, "Following the point picked at %.2f s…", e.t()));
-            UI ui = UI.getCurrent();
-            PointSpec spec = new PointSpec(e.x(), e.y(), e.t());
-            // The worker thread acts as the signed-in user: storing and auditing check who it is.
-            CompletableFuture.supplyAsync(() -> tracking.trackAndStore(video, analysisId, spec, p -> ui.access(() -> bar.setValue(p))),
-                            new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool()))
-                    .whenComplete((stored, error) -> ui.access(() -> {
-                        bar.setVisible(false);
-                        start.setEnabled(true);
-                        if (error != null) {
-                            Throwable why = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                            state.setText("The point could not be followed: " + why.getMessage() + ". Pick a sharper, high-contrast spot.");
-                            return;
-                        }
-                        refresh();
-                        PointPath p = stored.path();
-                        state.setText(String.format(Locale.ROOT, "Point %d: Followed in %d of %d frames. Its path is drawn on the video as it plays.",
-                                stored.number(), p.framesSeen(), p.frames().length));
-                    }));
         });
-        refresh();
+        // Runs outlive the page: after a reload (or in another tab) the points still queued or being followed are
+        // listed with their progress, a stored one appears with its path, a failed one stays with its reason.
+        addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            // Watching before reading: a point stored in between is then heard, not missed.
+            Runnable stop = runs.watch(analysisId, run -> ui.access(() -> onRun(run)));
+            addDetachListener(detach -> { stop.run(); detach.unregisterListener(); });
+            refresh();
+            showRuns(runs.of(analysisId));
+        });
+    }
+
+    private void onRun(PointTrackingRuns.PointRun run) {
+        if (run.state() == PointTrackingRuns.State.STORED) {
+            refresh();
+            PointPath p = run.stored().path();
+            state.setText(String.format(Locale.ROOT, "Point %d: Followed in %d of %d frames. Its path is drawn on the video as it plays.",
+                    run.stored().number(), p.framesSeen(), p.frames().length));
+        } else if (run.state() == PointTrackingRuns.State.FAILED) {
+            state.setText("The point picked at " + String.format(Locale.ROOT, "%.2f s", run.spec().timeS())
+                    + " could not be followed: " + run.failure() + ". Pick a sharper, high-contrast spot.");
+        }
+        showRuns(runs.of(analysisId));
+    }
+
+    /** One row per point queued, being followed (with its progress) or failed (with its reason and a dismiss button). */
+    private void showRuns(List<PointTrackingRuns.PointRun> now) {
+        pending.removeAll();
+        for (PointTrackingRuns.PointRun run : now) {
+            String picked = String.format(Locale.ROOT, "picked at %.2f s", run.spec().timeS());
+            Span text = new Span(switch (run.state()) {
+                case QUEUED -> "Point " + picked + " · being tracked · waiting for the points before it";
+                case RUNNING -> "Point " + picked + " · being tracked · " + Math.round(run.progress() * 100) + "%";
+                case FAILED -> "Point " + picked + " · could not be followed: " + run.failure();
+                case STORED -> "Point " + picked + " · stored";
+            });
+            text.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            Div row = new Div(text);
+            row.addClassName("point-run");
+            row.getElement().setAttribute("data-state", run.state().name().toLowerCase(Locale.ROOT));
+            row.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+            if (run.state() == PointTrackingRuns.State.FAILED) {
+                text.getStyle().set("color", "var(--lumo-error-text-color)");
+                Button dismiss = new Button("Dismiss", e -> { runs.dismiss(run); showRuns(runs.of(analysisId)); });
+                dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                row.add(dismiss);
+            } else {
+                ProgressBar bar = new ProgressBar(0, 1, run.progress());
+                bar.setIndeterminate(run.state() == PointTrackingRuns.State.QUEUED);
+                row.add(bar);
+            }
+            pending.add(row);
+        }
     }
 
     /** Re-reads the stored points and redraws the list, the paths on the video and the chart. */

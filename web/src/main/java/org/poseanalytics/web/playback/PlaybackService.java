@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleConsumer;
 import org.poseanalytics.web.storage.Storage;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
 public class PlaybackService {
     private final VideoService videos;
     private final Storage storage;
+    private final Map<UUID, Optional<String>> formats = new ConcurrentHashMap<>();
     /** One conversion per video at a time, however many tabs ask. */
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
@@ -28,7 +31,21 @@ public class PlaybackService {
         this.storage = storage;
     }
 
-    public boolean needsProxy(Video v) { return !BrowserProxy.playsAsUploaded(v.container(), v.codec()); }
+    /**
+     * Why the video must be converted before browsers play it ("HEVC (H.265) video"), empty when it plays as uploaded.
+     * Read from the file's headers once per video (a stored upload never changes).
+     */
+    public Optional<String> conversionReason(Video v) {
+        return formats.computeIfAbsent(v.storageName(), name -> {
+            try {
+                return BrowserProxy.conversionReason(StreamFormat.probe(storage.video(name)));
+            } catch (IOException e) {
+                return Optional.of("a video whose format could not be read (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    public boolean needsProxy(Video v) { return conversionReason(v).isPresent(); }
 
     public boolean ready(Video v) { return !needsProxy(v) || Files.exists(proxyPath(v)); }
 
@@ -54,7 +71,9 @@ public class PlaybackService {
         if (!needsProxy(v)) return;
         synchronized (locks.computeIfAbsent(v.id(), k -> new Object())) {
             Path proxy = proxyPath(v);
-            if (!Files.exists(proxy)) BrowserProxy.make(original, v.rotationDeg(), v.durationS(), proxy, progress);
+            if (Files.exists(proxy)) return;
+            BrowserProxy.make(original, v.rotationDeg(), v.durationS(), proxy, progress);
+            Storage.deleteQuietly(storage.playableWithWrongColours(v.storageName()));
         }
     }
 

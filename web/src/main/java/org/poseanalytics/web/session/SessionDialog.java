@@ -1,16 +1,19 @@
 package org.poseanalytics.web.session;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.poseanalytics.web.UserInputException;
+import org.poseanalytics.web.ui.DateInput;
 
 /** Create or edit a session: date (today by default), exercise, notes. */
 public class SessionDialog extends Dialog {
@@ -20,6 +23,7 @@ public class SessionDialog extends Dialog {
         date.setId("session-date");
         date.setRequiredIndicatorVisible(true);
         date.setMax(LocalDate.now().plusDays(1));
+        DateInput.accept(date, UI.getCurrent().getLocale());
         ComboBox<Exercise> exercise = new ComboBox<>("Exercise");
         exercise.setId("session-exercise");
         exercise.setItems(Exercise.values());
@@ -40,13 +44,14 @@ public class SessionDialog extends Dialog {
         add(form);
         Button ok = new Button(existing == null ? "Create session" : "Save", e -> {
             try {
-                if (date.isInvalid()) throw new UserInputException("The date is not valid. Pick it from the calendar.");
+                if (date.isInvalid()) throw new UserInputException("Not a date. " + DateInput.hint(UI.getCurrent().getLocale()) + ".", "date");
                 Session saved = save.apply(new SessionDetails(date.getValue(), exercise.getValue(), notes.getValue()));
                 close();
                 onSaved.accept(saved);
             } catch (UserInputException ex) {
-                exercise.setInvalid(true);
-                exercise.setErrorMessage(ex.getMessage());
+                HasValidationProperties at = "date".equals(ex.field()) ? date : exercise;
+                at.setErrorMessage(ex.getMessage());
+                at.setInvalid(true);
             }
         });
         ok.setId("save-session");

@@ -95,9 +95,9 @@ public class SessionService {
     public Subject subjectOf(Session session) { return subjects.get(session.subjectId()); }
 
     private static SessionDetails validate(SessionDetails d) {
-        if (d == null || d.date() == null) throw new UserInputException("Enter the date of the session.");
-        if (d.date().isAfter(LocalDate.now().plusDays(1))) throw new UserInputException("The session date lies in the future. Correct it.");
-        if (d.exercise() == null) throw new UserInputException("Choose the exercise recorded in this session (or “Other”).");
+        if (d == null || d.date() == null) throw new UserInputException("Enter the date of the session.", "date");
+        if (d.date().isAfter(LocalDate.now().plusDays(1))) throw new UserInputException("The session date lies in the future. Correct it.", "date");
+        if (d.exercise() == null) throw new UserInputException("Choose the exercise recorded in this session (or “Other”).", "exercise");
         return new SessionDetails(d.date(), d.exercise(), d.notes() == null || d.notes().isBlank() ? null : d.notes().trim());
     }
 

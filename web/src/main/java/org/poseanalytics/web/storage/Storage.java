@@ -39,15 +39,21 @@ public class Storage {
     public Path thumbnail(UUID name) { return root.resolve(name + ".jpg"); }
 
     /** The browser-playable copy made for uploads browsers cannot play (see web.playback); erased with the video. */
-    public Path playable(UUID name) { return root.resolve(name + ".play.mp4"); }
+    public Path playable(UUID name) { return root.resolve(name + ".browser.mp4"); }
+
+    /**
+     * The copy made before the conversion kept the source's colours (green and magenta smears): never played again,
+     * replaced by {@link #playable} when the video is next opened, erased with the video.
+     */
+    public Path playableWithWrongColours(UUID name) { return root.resolve(name + ".play.mp4"); }
 
     public void moveIn(Path temp, Path target) throws IOException {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Removes a stored video and its thumbnail; a failure is logged, it must not undo a committed erasure. */
+    /** Removes a stored video, its thumbnail and its browser copies; a failure is logged, it must not undo a committed erasure. */
     public void delete(UUID name) {
-        for (Path p : new Path[] {video(name), thumbnail(name), playable(name)}) {
+        for (Path p : new Path[] {video(name), thumbnail(name), playable(name), playableWithWrongColours(name)}) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {

@@ -1,16 +1,19 @@
 package org.poseanalytics.web.subject;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.function.Function;
 import org.poseanalytics.web.UserInputException;
+import org.poseanalytics.web.ui.DateInput;
 
 /** Create or edit a subject; the dialog closes only once the service has accepted the input. */
 class SubjectDialog extends Dialog {
@@ -24,7 +27,9 @@ class SubjectDialog extends Dialog {
         externalId.setId("subject-external-id");
         externalId.setHelperText("e.g. your patient record number");
         DatePicker birth = new DatePicker("Birth date (optional)");
+        birth.setId("subject-birth-date");
         birth.setMax(LocalDate.now());
+        DateInput.accept(birth, UI.getCurrent().getLocale());
         TextField sport = new TextField("Sport or condition (optional)");
         sport.setId("subject-sport");
         sport.setHelperText("e.g. football, ACL reconstruction, hip arthroplasty");
@@ -50,14 +55,17 @@ class SubjectDialog extends Dialog {
 
         Button ok = new Button(existing == null ? "Add subject" : "Save", e -> {
             try {
-                if (birth.isInvalid()) throw new UserInputException("The birth date is not a valid date. Correct it or leave it empty.");
+                if (birth.isInvalid()) {
+                    throw new UserInputException("Not a date. " + DateInput.hint(UI.getCurrent().getLocale()) + ", or leave it empty.", "birthDate");
+                }
                 Subject saved = save.apply(new SubjectDetails(name.getValue(), externalId.getValue(), birth.getValue(),
                         sport.getValue(), side.getValue(), notes.getValue()));
                 close();
                 onSaved.accept(saved);
             } catch (UserInputException ex) {
-                name.setInvalid(true);
-                name.setErrorMessage(ex.getMessage());
+                HasValidationProperties at = "birthDate".equals(ex.field()) ? birth : name;
+                at.setErrorMessage(ex.getMessage());
+                at.setInvalid(true);
             }
         });
         ok.setId("save-subject");

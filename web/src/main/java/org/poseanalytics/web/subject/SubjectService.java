@@ -117,11 +117,11 @@ public class SubjectService {
 
     private static SubjectDetails validate(SubjectDetails d) {
         if (d == null || d.displayName() == null || d.displayName().isBlank()) {
-            throw new UserInputException("Enter a name for the athlete or patient (a pseudonym or initials are fine).");
+            throw new UserInputException("Enter a name for the athlete or patient (a pseudonym or initials are fine).", "displayName");
         }
-        if (d.displayName().trim().length() > 200) throw new UserInputException("Keep the name under 200 characters.");
+        if (d.displayName().trim().length() > 200) throw new UserInputException("Keep the name under 200 characters.", "displayName");
         if (d.birthDate() != null && d.birthDate().isAfter(LocalDate.now())) {
-            throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.");
+            throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.", "birthDate");
         }
         return new SubjectDetails(d.displayName().trim(), blankToNull(d.externalId()), d.birthDate(),
                 blankToNull(d.sportOrCondition()), d.involvedSide() == null ? Side.NONE : d.involvedSide(),

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.poseanalytics.web.point.PointTrackingQueue;
 import org.poseanalytics.web.session.Exercise;
 import org.poseanalytics.web.session.Session;
 import org.poseanalytics.web.session.SessionDetails;
@@ -40,6 +43,7 @@ class AnalysisBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
     @Autowired VideoService videos;
+    @Autowired PointTrackingQueue pointQueue;
 
     /** The athlete's two squat sessions, the earlier one with its video stored through the service. */
     private record Visits(Session earlier, Session today, Video earlierVideo) {}
@@ -85,6 +89,7 @@ class AnalysisBrowserTest extends BrowserTest {
                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;""")).longValue();
         assertThat(drawn).as("overlay pixels on the video canvas").isGreaterThan(500);
+        assertAngleLabelsApart();
         assertThat((Boolean) js("return document.querySelector('#angle-chart').dataset.rendered === 'true' && document.querySelector('#angle-chart canvas') != null")).isTrue();
         List<WebElement> rows = waitFor(By.id("repetitions")).findElements(By.cssSelector("vaadin-grid-cell-content"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js(
@@ -125,6 +130,15 @@ class AnalysisBrowserTest extends BrowserTest {
         Thread.sleep(400);
         js("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
         find(By.id("track-point")).click();
+        // The point waits behind another on the server's queue, so the page can be reloaded while it is pending.
+        CountDownLatch hold = new CountDownLatch(1);
+        pointQueue.submit(() -> {
+            try {
+                hold.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         Thread.sleep(300);
         @SuppressWarnings("unchecked")
@@ -133,7 +147,19 @@ class AnalysisBrowserTest extends BrowserTest {
                 return [b.ox + k[25 * 3] * b.s - p.clientWidth / 2, b.oy + k[25 * 3 + 1] * b.s - p.clientHeight / 2];""");
         WebElement player = find(By.id("analysis-player"));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(player, at.get(0).intValue(), at.get(1).intValue()).click().perform();
+        waitFor(By.cssSelector("#point-progress .point-run[data-state='queued']"));
+        // A reload while the point is pending: the page still lists it as being tracked, then shows its path.
+        driver.navigate().refresh();
+        waitFor(By.id("analysis-title"));
+        WebElement pending = waitFor(By.cssSelector("#point-progress .point-run"));
+        assertThat(pending.getText()).as("the pending point after a reload").contains("being tracked").contains("picked at 0.00 s");
+        js("arguments[0].scrollIntoView({block: 'center'})", find(By.id("point-panel")));
+        shot("analysis-05a-point-pending-after-reload");
+        hold.countDown();
         waitForText(By.id("point-state"), "Followed in");
+        assertThat(find(By.id("point-progress")).findElements(By.className("point-run"))).as("no point left pending").isEmpty();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("""
+                const v = document.querySelector('#analysis-player video'); return v != null && v.readyState >= 2;"""));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#point-chart').dataset.rendered === 'true'"));
         js("document.getElementById('analysis-player').seek(2.4)");
         Thread.sleep(500);
@@ -256,6 +282,46 @@ class AnalysisBrowserTest extends BrowserTest {
             shot("tablet-" + size[0] + "x" + size[1]);
             assertHeaderNotSqueezed(size[0] + "x" + size[1]);
         }
+    }
+
+    /**
+     * Angle labels never cover each other nor leave the picture ("15°" read as "5°"): as drawn at this frame, then with
+     * six angles crowded on the left knee (so they compete for one spot) and that knee moved to the picture's corner.
+     */
+    private void assertAngleLabelsApart() {
+        String check = """
+                const p = document.getElementById('analysis-player'); const c = p.querySelector('canvas.overlay');
+                const w = c.clientWidth, h = c.clientHeight, b = p._labelBoxes;
+                let overlaps = 0, outside = 0;
+                for (let i = 0; i < b.length; i++) {
+                  const a = b[i];
+                  if (a.x < 0 || a.y < 0 || a.x + a.w > w + 0.5 || a.y + a.h > h + 0.5) outside++;
+                  for (let j = i + 1; j < b.length; j++) { const o = b[j];
+                    if (a.x < o.x + o.w && o.x < a.x + a.w && a.y < o.y + o.h && o.y < a.y + a.h) overlaps++; }
+                }
+                return {count: b.length, overlaps, outside, boxes: JSON.stringify(b.map(r => [r.text, Math.round(r.x), Math.round(r.y)]))};""";
+        @SuppressWarnings("unchecked") java.util.Map<String, Object> asDrawn = (java.util.Map<String, Object>) js(check);
+        System.out.println("[measured] angle labels as drawn at 1.8 s: " + asDrawn);
+        assertThat(((Number) asDrawn.get("count")).intValue()).as("angle labels drawn").isGreaterThanOrEqualTo(2);
+        assertThat(((Number) asDrawn.get("overlaps")).intValue()).as("overlapping labels " + asDrawn.get("boxes")).isZero();
+        assertThat(((Number) asDrawn.get("outside")).intValue()).as("labels cut off " + asDrawn.get("boxes")).isZero();
+        String original = (String) js("return JSON.stringify(document.getElementById('analysis-player')._data)");
+        for (String where : List.of("knee", "corner")) {
+            js("""
+                    const p = document.getElementById('analysis-player'); const d = JSON.parse(arguments[0]);
+                    const i = p.frameAt(p.currentTime()), knee = 25;
+                    if (arguments[1] === 'corner') { d.kp[i][3 * knee] = 3; d.kp[i][3 * knee + 1] = d.height - 3; d.kp[i][3 * knee + 2] = 1; }
+                    d.labels = [115, 15, 7, 95, 180, 1].map((v, k) => ({name: 'crowd' + k, joint: knee, color: '#ffd43b',
+                        values: d.t.map(() => v)}));
+                    p.setData(d); return true;""", original, where);
+            @SuppressWarnings("unchecked") java.util.Map<String, Object> crowded = (java.util.Map<String, Object>) js(check);
+            System.out.println("[measured] six angle labels on the left knee (" + where + "): " + crowded);
+            assertThat(((Number) crowded.get("count")).intValue()).as("crowded labels drawn (%s)", where).isEqualTo(6);
+            assertThat(((Number) crowded.get("overlaps")).intValue()).as("overlapping crowded labels (%s) %s", where, crowded.get("boxes")).isZero();
+            assertThat(((Number) crowded.get("outside")).intValue()).as("crowded labels cut off (%s) %s", where, crowded.get("boxes")).isZero();
+            shot("analysis-02b-crowded-labels-" + where);
+        }
+        js("document.getElementById('analysis-player').setData(arguments[0])", original);
     }
 
     /** Pixels of the first tracked point's colour (#ff4081, with anti-aliased edges) on the overlay canvas; nothing else is drawn pink. */
