@@ -42,7 +42,9 @@ public record KeypointChecks(SampleIssue[][] issues) {
                 double x = s.x()[l][i], y = s.y()[l][i];
                 // Side-confused points are blanked by the filter chain: say why, not just "not tracked".
                 if (sideConfused != null && sideConfused[l][i]) out[l][i] = SampleIssue.SIDE_CONFUSION;
-                else if (s.isGap(l, i)) out[l][i] = SampleIssue.NOT_TRACKED;
+                // The chain blanks points the model barely saw but keeps their visibility: with the rest of the body
+                // there, such a gap is a hidden (occluded or out-of-view) keypoint, not a person who was not tracked.
+                else if (s.isGap(l, i)) out[l][i] = s.visibility()[l][i] < MIN_VISIBILITY && bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;
                 else if (frameKnown && (x < -margin || y < -margin || x > frameWidth + margin || y > frameHeight + margin))
                     out[l][i] = SampleIssue.OUT_OF_FRAME;
                 // A filled sample's raw visibility is the one that got it gated out: the filled value is not the
@@ -54,4 +56,10 @@ public record KeypointChecks(SampleIssue[][] issues) {
     }
 
     public SampleIssue at(int landmark, int sample) { return issues[landmark][sample]; }
+
+    /** Whether any landmark of this sample was measured (the person was tracked in it). */
+    private static boolean bodySeen(KeypointSeries s, int i) {
+        for (int l = 0; l < s.skeleton().size(); l++) if (!s.isGap(l, i)) return true;
+        return false;
+    }
 }

@@ -15,8 +15,8 @@ public enum SampleIssue {
     OBLIQUE_VIEW(2, Quality.LOW, "oblique view of the angle's plane"),
     /** The angle's plane is seen nearly edge-on (2D only): a projection of it says nothing. */
     EDGE_ON_PLANE(3, Quality.INVALID, "plane seen edge-on from this camera"),
-    /** A keypoint of this angle was barely visible to the model (occluded or guessed). */
-    HIDDEN(4, Quality.INVALID, "keypoint hidden"),
+    /** A keypoint of this angle was barely visible to the model (occluded, or guessed outside the picture). */
+    HIDDEN(4, Quality.INVALID, "keypoint hidden or out of view"),
     /** A keypoint of this angle lies outside the frame. */
     OUT_OF_FRAME(5, Quality.INVALID, "keypoint outside the frame"),
     /** No keypoint there (the person or the landmark was not tracked in this frame). */

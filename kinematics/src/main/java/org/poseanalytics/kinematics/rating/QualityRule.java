@@ -111,14 +111,27 @@ public final class QualityRule {
         String where = percent(share);
         return switch (issue) {
             case EDGE_ON_PLANE -> context.plane() == null ? issue.description() + " in " + where
-                    : context.view().dominant().sagittal() || context.view().dominant().frontal()
+                    : !facesCamera(context.plane(), context.view().dominant())
                     ? context.plane().adjective() + " angle from " + viewWords(context.view().dominant())
-                    : context.plane().adjective() + " angle seen edge-on in " + where;
+                    : offView(context);
             case OBLIQUE_VIEW -> context.plane() == null ? issue.description() + " in " + where
                     : "oblique view of the " + context.plane().adjective().replace("-plane", " plane") + " in " + where;
             case NOT_TRACKED -> "not tracked in " + where;
             default -> issue.description() + " in " + where;
         };
+    }
+
+    /**
+     * An edge-on plane in a view that should face it: the person is turned away from it, e.g. "frontal-plane angle
+     * with the camera 35° off a front or back view" (a squat filmed from the front with the person turned).
+     */
+    private static String offView(Context context) {
+        boolean frontal = context.plane() == AnatomicalPlane.FRONTAL;
+        double tilt = frontal ? context.view().frontalPlaneToImageDeg() : context.view().sagittalPlaneToImageDeg();
+        String view = frontal ? "a front or back view" : "a side view";
+        return Double.isFinite(tilt)
+                ? String.format(Locale.ROOT, "%s angle with the camera %.0f° off %s", context.plane().adjective(), tilt, view)
+                : context.plane().adjective() + " angle seen edge-on";
     }
 
     /** "60 % of the frames", "all frames". */

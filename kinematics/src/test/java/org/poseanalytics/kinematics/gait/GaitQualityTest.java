@@ -67,7 +67,7 @@ class GaitQualityTest {
         KinematicsResult r = analyze(s, CameraView.SAGITTAL_RIGHT);
         MetricRecord stance = session(r, "left_stance_percent");
         assertThat(stance.quality()).isEqualTo(Quality.INVALID);
-        assertThat(stance.reason()).isEqualTo("left heel: keypoint hidden in 60 % of the frames");
+        assertThat(stance.reason()).isEqualTo("left heel: keypoint hidden or out of view in 60 % of the frames");
         assertThat(session(r, "cadence").quality()).as("both feet").isEqualTo(Quality.INVALID);
     }
 }

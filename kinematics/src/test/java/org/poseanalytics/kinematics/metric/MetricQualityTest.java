@@ -76,7 +76,7 @@ class MetricQualityTest {
         assertThat(peak1.quality()).isEqualTo(Quality.VALID);
         assertThat(peak1.value()).isCloseTo(90, within(0.1));
         assertThat(peak2.quality()).isEqualTo(Quality.INVALID);
-        assertThat(peak2.reason()).isEqualTo("keypoint hidden in 60 % of the frames");
+        assertThat(peak2.reason()).isEqualTo("keypoint hidden or out of view in 60 % of the frames");
         // The mean uses rep 1 only; over both windows 70 % is valid → low.
         MetricRecord mean = session(m, "left_knee_flexion_peak_mean");
         assertThat(mean.value()).isCloseTo(90, within(0.1));

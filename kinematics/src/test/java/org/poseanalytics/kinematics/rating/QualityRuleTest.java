@@ -29,7 +29,7 @@ class QualityRuleTest {
         assertThat(r.reason()).isEqualTo("interpolated over a short gap in 30 % of the frames");
         Rating half = QualityRule.rate(issues(100, between(0, 50, SampleIssue.HIDDEN)), NONE);
         assertThat(half.quality()).isEqualTo(Quality.LOW);
-        assertThat(half.reason()).isEqualTo("keypoint hidden in 50 % of the frames");
+        assertThat(half.reason()).isEqualTo("keypoint hidden or out of view in 50 % of the frames");
     }
 
     @Test
@@ -37,7 +37,7 @@ class QualityRuleTest {
         SampleIssue[] s = issues(100, i -> i < 60 ? SampleIssue.HIDDEN : i < 70 ? SampleIssue.IMPLAUSIBLE : i < 90 ? SampleIssue.INTERPOLATED : SampleIssue.NONE);
         Rating r = QualityRule.rate(s, NONE);
         assertThat(r.quality()).isEqualTo(Quality.INVALID);
-        assertThat(r.reason()).isEqualTo("keypoint hidden in 60 % of the frames");
+        assertThat(r.reason()).isEqualTo("keypoint hidden or out of view in 60 % of the frames");
         assertThat(QualityRule.rate(issues(10, i -> SampleIssue.IMPLAUSIBLE), NONE).reason()).isEqualTo("outside the physiological range in all frames");
     }
 

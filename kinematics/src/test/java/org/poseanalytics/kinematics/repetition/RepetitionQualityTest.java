@@ -81,7 +81,7 @@ class RepetitionQualityTest {
         RepetitionDetector.Detection d = detect(v, issues);
         assertThat(d.repetitions()).hasSize(3);
         assertThat(d.dropped()).isEqualTo(1);
-        assertThat(d.droppedReason()).contains("keypoint hidden in");
+        assertThat(d.droppedReason()).contains("keypoint hidden or out of view in");
         assertThat(d.repetitions()).allSatisfy(r -> assertThat(r.startS() >= 9.0 || r.endS() <= 7.0).as("rep %d at %.1f-%.1f s", r.index(), r.startS(), r.endS()).isTrue());
         assertThat(d.repetitions()).extracting(Repetition::index).containsExactly(1, 2, 3);
     }
