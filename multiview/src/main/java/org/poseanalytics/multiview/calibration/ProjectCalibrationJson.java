@@ -21,7 +21,7 @@ final class ProjectCalibrationJson {
             .build();
 
     /** The file as written: {@code rotation} is world → camera, {@code translation_m} world → camera in metres. */
-    record File(String format, int version, String source, double[] up, List<CameraEntry> cameras) {}
+    record File(String format, Integer version, String source, double[] up, List<CameraEntry> cameras) {}
 
     record CameraEntry(String name, Integer width, Integer height, double[][] matrix, double[] distortion, double[][] rotation,
                        double[] translationM, Double reprojectionErrorPx) {}
