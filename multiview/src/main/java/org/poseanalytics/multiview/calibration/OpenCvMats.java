@@ -6,10 +6,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 
 /** Between our row-major double arrays and OpenCV's matrices. */
-final class OpenCvMats {
+public final class OpenCvMats {
     private OpenCvMats() {}
 
-    static Mat of(double[] values, int rows, int cols) {
+    public static Mat of(double[] values, int rows, int cols) {
         Mat m = new Mat(rows, cols, CV_64F);
         try (DoubleIndexer idx = m.createIndexer()) {
             for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) idx.put(i, j, values[i * cols + j]);
@@ -17,7 +17,7 @@ final class OpenCvMats {
         return m;
     }
 
-    static double[] values(Mat m) {
+    public static double[] values(Mat m) {
         Mat d = new Mat();
         m.convertTo(d, CV_64F);
         int ch = d.channels();
