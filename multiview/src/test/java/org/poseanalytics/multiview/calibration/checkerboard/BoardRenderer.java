@@ -9,13 +9,13 @@ import org.poseanalytics.tracking.point.GrayFrame;
  * samples per pixel, averaged) onto the board's plane: test truth for calibration. The printed board has
  * (cols + 1) × (rows + 1) squares and a white margin of one square; the wall behind is mid grey.
  */
-final class BoardRenderer {
+public final class BoardRenderer {
     private static final int SS = 2;
     private final Camera camera;
     private final Board board;
     private final float[] rays; // per sub-sample: undistorted normalised x, y (the ray is (x, y, 1) in the camera frame)
 
-    BoardRenderer(Camera camera, Board board) {
+    public BoardRenderer(Camera camera, Board board) {
         this.camera = camera;
         this.board = board;
         int w = camera.width() * SS, h = camera.height() * SS;
@@ -34,7 +34,7 @@ final class BoardRenderer {
      * @param boardR board → world rotation (row-major); the board's x runs along its corner rows, y down its columns
      * @param boardT the board's first inner corner in world coordinates (metres)
      */
-    GrayFrame render(long index, double timeS, double[] boardR, double[] boardT) {
+    public GrayFrame render(long index, double timeS, double[] boardR, double[] boardT) {
         // Work in the camera frame: the board's axes and origin there.
         double[] rb = Rotations.multiply(camera.r(), boardR);
         double[] o = camera.toCamera(boardT);

@@ -14,17 +14,17 @@ import org.poseanalytics.tracking.point.FrameSource;
 import org.poseanalytics.tracking.point.GrayFrame;
 
 /** Calibration from rendered checkerboards with known intrinsics, distortion and camera poses. */
-class CheckerboardTruthTest {
-    static final Board BOARD = new Board(9, 6, 0.06);
+public class CheckerboardTruthTest {
+    public static final Board BOARD = new Board(9, 6, 0.06);
     static final double[] DIST = {-0.08, 0.03, 0.0005, -0.0003, 0};
 
     /** World = the first camera's frame (y down, z forward). */
-    static Camera first() {
+    public static Camera first() {
         return new Camera("left", 960, 540, new double[]{800, 0, 483, 0, 801, 265, 0, 0, 1}, DIST, Rotations.identity(), new double[3]);
     }
 
     /** 0.8 m to the right of the first, 0.1 m behind, turned 18° towards it about the vertical, pitched 3°. */
-    static Camera second() {
+    public static Camera second() {
         double[] r = Rotations.multiply(Rotations.about(new double[]{1, 0, 0}, 3), Rotations.about(new double[]{0, 1, 0}, 18));
         double[] c = {0.8, 0.05, -0.1};
         double[] rc = Rotations.apply(r, c);
@@ -33,7 +33,7 @@ class CheckerboardTruthTest {
     }
 
     /** Board poses around 1.8 m in front of the pair, tilted up to 30° in each direction. */
-    static List<double[][]> boardPoses() {
+    public static List<double[][]> boardPoses() {
         List<double[][]> poses = new ArrayList<>();
         double[][] tilts = {{0, 0, 0}, {25, 0, 0}, {-25, 0, 0}, {0, 28, 0}, {0, -22, 0}, {18, 18, 8}, {-18, 20, -8},
                 {20, -15, 12}, {-20, -18, -5}, {10, 30, 0}, {-12, -28, 10}, {28, 8, -12}, {0, 10, 20}, {-8, 0, -15}};
@@ -121,13 +121,13 @@ class CheckerboardTruthTest {
         assertThatThrownBy(() -> Board.parse("7x7", 0.02)).hasMessageContaining("different corner counts");
     }
 
-    static void dump(GrayFrame f, String file) {
+    public static void dump(GrayFrame f, String file) {
         var img = new java.awt.image.BufferedImage(f.width(), f.height(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         img.getRaster().setDataElements(0, 0, f.width(), f.height(), f.pixels());
         try { javax.imageio.ImageIO.write(img, "png", new java.io.File(file)); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
     }
 
-    static double dist(double[] a, double[] b) {
+    public static double dist(double[] a, double[] b) {
         return Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
     }
 }
