@@ -66,10 +66,11 @@ public final class PersonMatcher {
                         + calibration.camera(0).name() + " (check that the videos overlap in time)");
             }
             if (best > maxMedianErrorPx) {
+                String how = best < 1e6 ? String.format(java.util.Locale.ROOT, "best median reprojection error %.0f px", best)
+                        : "their rays do not meet in front of both cameras";
                 throw new NotSeenException(String.format(java.util.Locale.ROOT,
-                        "camera %s (video %d): no person there lines up with the subject of camera %s (best median reprojection error "
-                                + "%.0f px): are the videos given in the calibration's camera order, and is the calibration for these cameras?",
-                        name, v + 1, calibration.camera(0).name(), best));
+                        "camera %s (video %d): no person there lines up with the subject of camera %s (%s): are the videos given in the "
+                                + "calibration's camera order, and is the calibration for these cameras?", name, v + 1, calibration.camera(0).name(), how));
             }
             ids[v] = bestId;
             errors[v] = best;
