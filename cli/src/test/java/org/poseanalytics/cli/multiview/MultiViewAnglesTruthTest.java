@@ -45,6 +45,14 @@ class MultiViewAnglesTruthTest {
         }
         assertThat(n).isGreaterThan(300);
         assertThat(k.repetitions()).hasSize(3);
+        // Hip flexion is positive forward only when the world axes reach kinematics right-handed (a mirrored frame
+        // turns "forward" backwards): at the bottom of the first squat (t = 1 s) it is 0.95 × 90°.
+        if (noisePx == 0) {
+            AngleSeries hip = k.angles().find(JointAngle.HIP_FLEXION, Side.LEFT, Dimension.WORLD_3D).orElseThrow();
+            int bottom = 30;
+            assertThat(k.angles().timesS()[bottom]).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(hip.valuesDeg()[bottom]).isCloseTo(BODY.hipDeg(1.0), org.assertj.core.api.Assertions.within(1.0));
+        }
         return new double[]{max, Math.sqrt(sum / n)};
     }
 
