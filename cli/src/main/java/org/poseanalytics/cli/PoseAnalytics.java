@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pose-analytics", mixinStandardHelpOptions = true, version = "pose-analytics 0.1.0",
         description = "Pose analytics for coaches and physical therapists.",
         subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, EvalCommand.class,
-                CocoEvalCommand.class, BenchCommand.class})
+                CocoEvalCommand.class, BenchCommand.class, org.poseanalytics.cli.multiview.CalibrateCommand.class, org.poseanalytics.cli.multiview.Analyze3dCommand.class})
 public final class PoseAnalytics {
 
     public static void main(String[] args) {

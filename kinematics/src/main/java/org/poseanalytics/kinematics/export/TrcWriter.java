@@ -17,6 +17,8 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  *   <li>{@link Units#WORLD_MM}: BlazePose world landmarks in millimetres, (x, −y, −z) of the model's (x right,
  *       y down, z away), i.e. a 180° turn about x; origin between the hips of each frame (the model gives no
  *       global translation).</li>
+ *   <li>{@link Units#WORLD_M}: the same axes in metres, for world arrays with a real origin (triangulated keypoints,
+ *       whose world arrays hold the calibration's metres in these axes).</li>
  *   <li>{@link Units#IMAGE_M}: image pixels scaled to metres by {@code metresPerPixel}, X = x·s, Y = (height
  *       − y)·s so Y is up from the image bottom, Z = 0. Only meaningful for movement in a plane parallel to the
  *       image. {@link #metresPerPixel(KeypointSeries, double)} derives the scale from the subject's height.</li>
@@ -25,7 +27,7 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * Gaps are written as empty fields, as OpenSim's marker files do for missing markers.
  */
 public final class TrcWriter {
-    public enum Units { WORLD_MM, IMAGE_M }
+    public enum Units { WORLD_MM, WORLD_M, IMAGE_M }
 
     private TrcWriter() {}
 
@@ -34,11 +36,12 @@ public final class TrcWriter {
     }
 
     public static void write(KeypointSeries s, Units units, double metresPerPixel, double imageHeightPx, String fileName, Writer w) throws IOException {
-        if (units == Units.WORLD_MM && !s.hasWorld()) throw new IllegalArgumentException("a .trc in mm needs world landmarks; this series has none (use IMAGE_M)");
+        if (units != Units.IMAGE_M && !s.hasWorld()) throw new IllegalArgumentException("a .trc in mm needs world landmarks; this series has none (use IMAGE_M)");
         if (units == Units.IMAGE_M && !(metresPerPixel > 0)) throw new IllegalArgumentException("metresPerPixel must be positive, got " + metresPerPixel);
         int n = s.length(), k = s.skeleton().size();
         double rate = rate(s.timesS());
         String unit = units == Units.WORLD_MM ? "mm" : "m";
+        double scale = units == Units.WORLD_MM ? 1000 : 1;
         w.write("PathFileType\t4\t(X/Y/Z)\t" + fileName + "\n");
         w.write("DataRate\tCameraRate\tNumFrames\tNumMarkers\tUnits\tOrigDataRate\tOrigDataStartFrame\tOrigNumFrames\n");
         w.write(String.format(Locale.ROOT, "%.4f\t%.4f\t%d\t%d\t%s\t%.4f\t%d\t%d%n", rate, rate, n, k, unit, rate, 1, n));
@@ -55,8 +58,8 @@ public final class TrcWriter {
             StringBuilder row = new StringBuilder().append(i + 1).append('\t').append(String.format(Locale.ROOT, "%.6f", s.timesS()[i]));
             for (int m = 0; m < k; m++) {
                 double x, y, z;
-                if (units == Units.WORLD_MM) {
-                    x = s.worldX()[m][i] * 1000; y = -s.worldY()[m][i] * 1000; z = -s.worldZ()[m][i] * 1000;
+                if (units != Units.IMAGE_M) {
+                    x = s.worldX()[m][i] * scale; y = -s.worldY()[m][i] * scale; z = -s.worldZ()[m][i] * scale;
                 } else {
                     x = s.x()[m][i] * metresPerPixel; y = (imageHeightPx - s.y()[m][i]) * metresPerPixel; z = 0;
                 }

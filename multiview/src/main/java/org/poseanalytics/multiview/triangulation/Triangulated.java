@@ -1,0 +1,70 @@
+package org.poseanalytics.multiview.triangulation;
+
+import java.util.Arrays;
+import org.poseanalytics.multiview.calibration.Calibration;
+import org.poseanalytics.multiview.calibration.Camera;
+import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.series.KeypointSeries;
+
+/**
+ * One person's triangulated keypoints over the common timeline, arrays [landmark][sample].
+ *
+ * @param x, y, z       world coordinates in metres in the calibration's frame; NaN where not triangulated
+ * @param errorPx       mean reprojection error over the views used, pixels; NaN where not triangulated
+ * @param viewMask      bit v set when view v was used
+ * @param confidence    mean 2D confidence of the views used (0 where not triangulated)
+ */
+public record Triangulated(Skeleton skeleton, long[] frames, double[] timesS, double[][] x, double[][] y, double[][] z,
+                           double[][] errorPx, int[][] viewMask, double[][] confidence) {
+
+    public int length() { return frames.length; }
+
+    public boolean found(int landmark, int sample) { return viewMask[landmark][sample] != 0; }
+
+    public double[] point(int landmark, int sample) { return new double[]{x[landmark][sample], y[landmark][sample], z[landmark][sample]}; }
+
+    /** Mean and 95th percentile of the reprojection error over every triangulated point (pixels). */
+    public ErrorStats errorStats() {
+        double[] all = Arrays.stream(errorPx).flatMapToDouble(Arrays::stream).filter(Double::isFinite).sorted().toArray();
+        if (all.length == 0) return new ErrorStats(Double.NaN, Double.NaN, 0);
+        double mean = Arrays.stream(all).average().orElse(Double.NaN);
+        return new ErrorStats(mean, all[(int) Math.min(all.length - 1, Math.ceil(0.95 * all.length) - 1)], all.length);
+    }
+
+    public record ErrorStats(double mean, double p95, int points) {}
+
+    /** Share of the landmark-samples triangulated from each view count: [v] = share with v views. */
+    public double[] viewCountShares(int cameras) {
+        double[] out = new double[cameras + 1];
+        int total = 0;
+        for (int[] row : viewMask) for (int m : row) { out[Integer.bitCount(m)]++; total++; }
+        for (int i = 0; i < out.length; i++) out[i] = total == 0 ? 0 : out[i] / total;
+        return out;
+    }
+
+    /**
+     * The series kinematics reads: world arrays in the axes of {@link WorldAxes} (metres), image x/y the reprojection
+     * into the first camera (pixels) with its depth in metres as z, visibility the mean confidence of the views used.
+     */
+    public KeypointSeries toSeries(Calibration calibration, String filter) {
+        WorldAxes axes = WorldAxes.of(calibration);
+        Camera first = calibration.camera(0);
+        KeypointSeries s = KeypointSeries.empty(skeleton, frames.clone(), timesS.clone(), true, filter);
+        for (int l = 0; l < skeleton.size(); l++) {
+            for (int i = 0; i < length(); i++) {
+                if (!found(l, i)) continue;
+                double[] p = point(l, i);
+                double[] w = axes.toSeries(p);
+                double[] px = first.project(p);
+                s.worldX()[l][i] = w[0];
+                s.worldY()[l][i] = w[1];
+                s.worldZ()[l][i] = w[2];
+                s.x()[l][i] = px[0];
+                s.y()[l][i] = px[1];
+                s.z()[l][i] = first.toCamera(p)[2];
+                s.visibility()[l][i] = confidence[l][i];
+            }
+        }
+        return s;
+    }
+}
