@@ -59,8 +59,11 @@ public final class JointAngles {
                     SampleIssue[] issues = new SampleIssue[v.length];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = angle.range().wrap(angle.compute(p.at(i), frames[i], side));
-                        SampleIssue issue = Double.isFinite(v[i]) ? SampleIssue.NONE : SampleIssue.NOT_TRACKED;
+                        // The keypoints say why a value is missing (hidden, out of frame, confused); "not tracked" only
+                        // when none of them does.
+                        SampleIssue issue = SampleIssue.NONE;
                         for (int l : needs) issue = issue.first(checks.at(l, i));
+                        if (!Double.isFinite(v[i]) && issue.quality().usable()) issue = SampleIssue.NOT_TRACKED;
                         if (dim == Dimension.IMAGE_2D) {
                             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
                             issue = issue.first(angle.tiltLimits().issue(tilt));
