@@ -97,6 +97,12 @@ class AnalysisBrowserTest extends BrowserTest {
         assertThat(rows).isNotEmpty();
         assertThat(find(By.id("headline-figures")).getText()).isNotBlank();
         shot("analysis-02-overlay-chart-reps");
+        // The real pipeline on the fixture's front view: the view is named, and the 2D knee valgus (FPPA), whose plane
+        // is turned ~35° from the image, is shown without a number and with its reason.
+        js("document.getElementById('figures').scrollIntoView()");
+        assertThat(find(By.id("camera-view")).getText()).contains("front");
+        assertThat(find(By.id("headline-figures")).getText()).contains("invalid").contains("frontal-plane angle with the camera");
+        shot("analysis-02c-key-figures");
 
         // The video is served with range support (seeking) and the viewing is audited.
         String range = (String) jsAsync("""
