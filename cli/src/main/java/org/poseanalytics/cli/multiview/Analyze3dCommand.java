@@ -1,11 +1,8 @@
 package org.poseanalytics.cli.multiview;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.poseanalytics.kinematics.export.AnglesCsv;
 import org.poseanalytics.kinematics.export.MotWriter;
 import org.poseanalytics.kinematics.export.TrcWriter;
 import org.poseanalytics.kinematics.metric.Measure;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import org.poseanalytics.multiview.Keypoints3dCsv;
 import org.poseanalytics.multiview.MultiViewException;
 import org.poseanalytics.multiview.MultiViewStage;
@@ -173,11 +171,11 @@ public final class Analyze3dCommand implements Callable<Integer> {
         Map<String, Measure> metrics = new LinkedHashMap<>();
         k.summary().metrics().forEach((key, m) -> { if (key.contains("_3d")) metrics.put(key, m); });
         List<String> names = videos.stream().map(v -> v.getFileName().toString()).toList();
-        atomically(out.resolve("keypoints_3d.csv"), w -> Keypoints3dCsv.write(w, r));
-        atomically(out.resolve("keypoints_3d.trc"), w -> TrcWriter.write(r.filtered().series(), TrcWriter.Units.WORLD_M, 0, 0, "keypoints_3d.trc", w));
-        atomically(out.resolve("angles.csv"), w -> AnglesCsv.write(angles3d, w));
-        atomically(out.resolve("angles_3d.mot"), w -> MotWriter.write(angles3d, Dimension.WORLD_3D, "angles_3d", w));
-        atomically(out.resolve("summary.json"), w -> JSON.writeValue(w, Summary3d.of(names, r, k, metrics, r.warnings())));
+        AnalysisOutputs.atomically(out.resolve("keypoints_3d.csv"), w -> Keypoints3dCsv.write(w, r));
+        AnalysisOutputs.atomically(out.resolve("keypoints_3d.trc"), w -> TrcWriter.write(r.filtered().series(), TrcWriter.Units.WORLD_M, 0, 0, "keypoints_3d.trc", w));
+        AnalysisOutputs.atomically(out.resolve("angles.csv"), w -> AnglesCsv.write(angles3d, w));
+        AnalysisOutputs.atomically(out.resolve("angles_3d.mot"), w -> MotWriter.write(angles3d, Dimension.WORLD_3D, "angles_3d", w));
+        AnalysisOutputs.atomically(out.resolve("summary.json"), w -> JSON.writeValue(w, Summary3d.of(names, r, k, metrics, r.warnings())));
     }
 
     private void report(MultiViewStage.Result r, KinematicsResult k) {
@@ -191,17 +189,6 @@ public final class Analyze3dCommand implements Callable<Integer> {
         System.err.println("wrote " + out);
     }
 
-    private interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void atomically(Path file, Body body) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            body.write(w);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 
     private static int fail(int code, String reason) {
         System.err.println("pose-analytics analyze3d: " + reason);

@@ -72,11 +72,13 @@ public final class AnalysisOutputs {
 
     public static String summaryJson(AnalysisResult r) { return JSON.writeValueAsString(AnalysisSummary.of(r)); }
 
-    private interface Body {
+    /** What writes one file's text. */
+    public interface Body {
         void write(Writer w) throws IOException;
     }
 
-    private static Path atomically(Path file, Body body) throws IOException {
+    /** Writes to FILE.part, then moves it into place: a reader never sees half a file (also for other commands' outputs). */
+    public static Path atomically(Path file, Body body) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             body.write(w);
