@@ -140,7 +140,8 @@ public final class KinematicsStage {
                 .map(s -> s.dimension() == Dimension.IMAGE_2D && !QualityRule.facesCamera(s.angle().plane(), view.dominant())
                         ? Rating.invalid(s.angle().plane().adjective() + " angle from " + QualityRule.viewWords(view.dominant()))
                         : QualityRule.rate(QualityRule.withGaps(s.valuesDeg(), s.issues()),
-                                new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view)))
+                                new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view)
+                                        .withKeypoints(s.keypoints())))
                 .filter(r -> !r.usable()).findFirst()
                 .orElse(Rating.invalid(exercise.signal().id().replace('_', ' ') + " not measured in enough frames to count repetitions"));
     }

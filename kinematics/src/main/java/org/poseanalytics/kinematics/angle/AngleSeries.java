@@ -7,14 +7,22 @@ import org.poseanalytics.kinematics.quality.SampleIssue;
 /**
  * One angle over time in degrees, within the angle's interval ({@link JointAngle#range()}), with its angular velocity in
  * degrees per second on the real timestamps and, per sample, why it is not fully trusted ({@link SampleIssue#NONE}
- * when it is). A sample whose issue makes it invalid is NaN in {@code valuesDeg}: it is not a measurement.
+ * when it is) and, where a keypoint is the reason, which one ({@code keypoints}, e.g. "left_ankle"; null where none is,
+ * or when not known). A sample whose issue makes it invalid is NaN in {@code valuesDeg}: it is not a measurement.
  */
 public record AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS,
-                          SampleIssue[] issues) {
+                          SampleIssue[] issues, String[] keypoints) {
 
     public AngleSeries {
         if (valuesDeg.length != velocityDegPerS.length) throw new IllegalArgumentException("values and velocities differ in length");
         if (issues.length != valuesDeg.length) throw new IllegalArgumentException("values and issues differ in length");
+        if (keypoints == null) keypoints = new String[valuesDeg.length];
+        if (keypoints.length != valuesDeg.length) throw new IllegalArgumentException("values and keypoints differ in length");
+    }
+
+    /** A series whose issues are known but not the keypoints behind them (read back from storage, tests). */
+    public AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS, SampleIssue[] issues) {
+        this(angle, side, dimension, valuesDeg, velocityDegPerS, issues, null);
     }
 
     /** TODO(quality): scaffold until the quality stage rates every sample: NaN = not tracked, others unrated (NONE). */

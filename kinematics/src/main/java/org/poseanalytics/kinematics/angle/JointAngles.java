@@ -57,22 +57,28 @@ public final class JointAngles {
                     int[] needs = angle.landmarks(side).stream().mapToInt(series.skeleton()::indexOf).toArray();
                     double[] v = new double[series.length()];
                     SampleIssue[] issues = new SampleIssue[v.length];
+                    String[] keypoints = new String[v.length];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = angle.range().wrap(angle.compute(p.at(i), frames[i], side));
                         // The keypoints say why a value is missing (hidden, out of frame, confused); "not tracked" only
                         // when none of them does.
                         SampleIssue issue = SampleIssue.NONE;
-                        for (int l : needs) issue = issue.first(checks.at(l, i));
-                        if (!Double.isFinite(v[i]) && issue.quality().usable()) issue = SampleIssue.NOT_TRACKED;
+                        for (int l : needs) {
+                            SampleIssue first = issue.first(checks.at(l, i));
+                            if (first != issue) keypoints[i] = series.skeleton().name(l);
+                            issue = first;
+                        }
+                        if (!Double.isFinite(v[i]) && issue.quality().usable()) { issue = SampleIssue.NOT_TRACKED; keypoints[i] = null; }
                         if (dim == Dimension.IMAGE_2D) {
                             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
                             issue = issue.first(angle.tiltLimits().issue(tilt));
                         }
                         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
+                        if (!issue.aboutKeypoint()) keypoints[i] = null;
                         issues[i] = issue;
                         if (issue.quality() == Quality.INVALID) v[i] = Double.NaN;
                     }
-                    out.add(new AngleSeries(angle, side, dim, v, Continuity.velocity(v, t), issues));
+                    out.add(new AngleSeries(angle, side, dim, v, Continuity.velocity(v, t), issues, keypoints));
                 }
             }
         }

@@ -99,7 +99,7 @@ public final class AngleMetrics {
 
         /** 3D angles do not depend on the view: only a 2D angle's reasons speak of its plane. */
         static QualityRule.Context context(AngleSeries s, ViewSummary view) {
-            return new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view);
+            return new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view).withKeypoints(s.keypoints());
         }
     }
 

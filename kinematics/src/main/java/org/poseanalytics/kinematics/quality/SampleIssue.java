@@ -56,6 +56,11 @@ public enum SampleIssue {
         return CHECK_ORDER.indexOf(other) < CHECK_ORDER.indexOf(this) ? other : this;
     }
 
+    /** Whether one keypoint is the reason (hidden, outside the frame, side-confused, interpolated), so a reason can name it. */
+    public boolean aboutKeypoint() {
+        return this == HIDDEN || this == OUT_OF_FRAME || this == SIDE_CONFUSION || this == INTERPOLATED;
+    }
+
     public static SampleIssue ofCode(int code) {
         for (SampleIssue i : values()) if (i.code == code) return i;
         throw new IllegalArgumentException("unknown sample issue code " + code);

@@ -1,6 +1,8 @@
 package org.poseanalytics.kinematics.rating;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.poseanalytics.kinematics.angle.AnatomicalPlane;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
@@ -28,10 +30,15 @@ public final class QualityRule {
      * What the reasons may say about the measurement: the angle's plane (null for figures not tied to one) and the
      * camera's view, so an edge-on plane reads "frontal-plane angle from a side view".
      */
-    public record Context(AnatomicalPlane plane, ViewSummary view) {
+    public record Context(AnatomicalPlane plane, ViewSummary view, String[] keypoints) {
         public static final Context NONE = new Context(null, ViewSummary.unknown());
 
         public Context { if (view == null) view = ViewSummary.unknown(); }
+
+        public Context(AnatomicalPlane plane, ViewSummary view) { this(plane, view, null); }
+
+        /** The same context with the keypoint behind each sample's issue ({@link org.poseanalytics.kinematics.angle.AngleSeries#keypoints()}), so reasons can name it. */
+        public Context withKeypoints(String[] perSample) { return new Context(plane, view, perSample); }
     }
 
     /** Rates samples {@code from..to} (inclusive) of one series. */
@@ -47,9 +54,28 @@ public final class QualityRule {
             if (issue.quality().usable()) usable++;
         }
         if (valid >= VALID_SHARE * n) return Rating.VALID;
-        if (usable >= USABLE_SHARE * n) return Rating.low(describe(dominant(count, false), share(count, dominant(count, false), n), context));
+        if (usable >= USABLE_SHARE * n) {
+            SampleIssue most = dominant(count, false);
+            return Rating.low(named(keypoint(issues, from, to, most, context), describe(most, share(count, most, n), context)));
+        }
         SampleIssue worst = dominant(count, true);
-        return Rating.invalid(describe(worst, share(count, worst, n), context));
+        return Rating.invalid(named(keypoint(issues, from, to, worst, context), describe(worst, share(count, worst, n), context)));
+    }
+
+    /** The keypoint most often behind {@code issue} in the window, e.g. "left ankle"; null when none is known. */
+    private static String keypoint(SampleIssue[] issues, int from, int to, SampleIssue issue, Context context) {
+        if (context.keypoints() == null || issue == null || !issue.aboutKeypoint()) return null;
+        Map<String, Integer> count = new HashMap<>();
+        for (int i = Math.max(0, from); i <= Math.min(issues.length - 1, to); i++)
+            if (issues[i] == issue && context.keypoints()[i] != null) count.merge(context.keypoints()[i], 1, Integer::sum);
+        return count.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> e.getKey().replace('_', ' ')).orElse(null);
+    }
+
+    /** "keypoint hidden or out of view in 62 %…" with its keypoint becomes "left ankle hidden or out of view in 62 %…". */
+    private static String named(String keypoint, String reason) {
+        if (keypoint == null) return reason;
+        return reason.startsWith("keypoint ") ? keypoint + reason.substring("keypoint".length()) : keypoint + ": " + reason;
     }
 
     public static Rating rate(SampleIssue[] issues, Context context) { return rate(issues, 0, issues.length - 1, context); }

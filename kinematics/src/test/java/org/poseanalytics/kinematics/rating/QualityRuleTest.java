@@ -73,4 +73,16 @@ class QualityRuleTest {
         assertThat(low.worst(invalid)).isEqualTo(invalid);
         assertThat(invalid.worst(Rating.VALID)).isEqualTo(invalid);
     }
+
+    @Test
+    void aReasonNamesTheKeypointMostOftenBehindItsIssue() {
+        SampleIssue[] s = issues(100, between(0, 62, SampleIssue.HIDDEN));
+        String[] keypoints = new String[100];
+        for (int i = 0; i < 62; i++) keypoints[i] = i < 50 ? "left_ankle" : "left_knee";
+        Rating r = QualityRule.rate(s, QualityRule.Context.NONE.withKeypoints(keypoints));
+        assertThat(r.quality()).isEqualTo(Quality.INVALID);
+        assertThat(r.reason()).isEqualTo("left ankle hidden or out of view in 62 % of the frames");
+        // Without the keypoints the same samples still give a reason, only less precise.
+        assertThat(QualityRule.rate(s, QualityRule.Context.NONE).reason()).isEqualTo("keypoint hidden or out of view in 62 % of the frames");
+    }
 }
