@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.TestVideos;
@@ -86,10 +87,17 @@ class AnalysisJobTest extends DatabaseTest {
         assertThat(queries.repetitions(a.id())).hasSize(3);
         Angles angles = queries.angles(a.id());
         assertThat(angles.length()).isEqualTo(65);
-        AngleColumn knee = angles.column("left_knee_flexion_deg").orElseThrow();
+        // The squat is filmed from the front: the 3D knee flexion is the measurement, the 2D one (its sagittal plane seen
+        // edge-on) is stored as flagged samples, not as numbers.
+        AngleColumn knee = angles.column("left_knee_flexion_3d_deg").orElseThrow();
         float max = 0;
         for (float v : knee.valuesDeg()) if (v > max) max = v;
         assertThat(max).as("deepest left knee flexion of a squat").isGreaterThan(60);
+        AngleColumn knee2d = angles.column("left_knee_flexion_deg").orElseThrow();
+        for (int i = 0; i < knee2d.valuesDeg().length; i++) {
+            assertThat(knee2d.valuesDeg()[i]).as("2D knee flexion from the front, sample " + i).isNaN();
+            assertThat(knee2d.issues()[i]).isEqualTo(SampleIssue.EDGE_ON_PLANE);
+        }
         assertThat(angles.columns()).anySatisfy(c -> assertThat(c.column()).endsWith("_3d_deg"));
         SubjectKeypoints filtered = queries.subjectKeypoints(a.id(), SubjectKeypoints.Kind.FILTERED).orElseThrow();
         assertThat(filtered.keypoints().length()).isEqualTo(65);
