@@ -180,6 +180,22 @@ public enum JointAngle {
     }
 
     /** The landmarks one sample of this angle depends on: its own joints and, when it uses the body frame, both hips and shoulders. */
+    /**
+     * The limb segments (from, to) whose image this angle is read from, for the check that none of them points at the
+     * camera; the trunk is left out (it rarely does, and the body frame already needs hips and shoulders).
+     */
+    public List<String[]> segments(Side side) {
+        String p = side.prefix();
+        return switch (this) {
+            case KNEE_FLEXION, KNEE_VALGUS -> List.of(new String[]{p + "hip", p + "knee"}, new String[]{p + "knee", p + "ankle"});
+            case HIP_FLEXION, HIP_ABDUCTION -> List.<String[]>of(new String[]{p + "hip", p + "knee"});
+            case ANKLE_DORSIFLEXION -> List.of(new String[]{p + "knee", p + "ankle"}, new String[]{p + "heel", p + "foot_index"});
+            case ELBOW_FLEXION -> List.of(new String[]{p + "shoulder", p + "elbow"}, new String[]{p + "elbow", p + "wrist"});
+            case SHOULDER_FLEXION, SHOULDER_ABDUCTION -> List.<String[]>of(new String[]{p + "shoulder", p + "elbow"});
+            case TRUNK_LEAN_SAGITTAL, TRUNK_LEAN_FRONTAL, PELVIC_TILT_FRONTAL -> List.of();
+        };
+    }
+
     public List<String> landmarks(Side side) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         for (String joint : joints) {

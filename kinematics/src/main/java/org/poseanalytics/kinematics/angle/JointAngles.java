@@ -72,6 +72,7 @@ public final class JointAngles {
                         if (dim == Dimension.IMAGE_2D) {
                             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
                             issue = issue.first(angle.tiltLimits().issue(tilt));
+                            if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
                         }
                         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
                         if (!issue.aboutKeypoint()) keypoints[i] = null;
@@ -95,6 +96,24 @@ public final class JointAngles {
         if (own != null) return ViewGeometry.tiltDeg(own);
         double tilt = view.tiltDeg(angle.plane(), i);
         return Double.isFinite(tilt) ? tilt : typicalTilt[angle.plane() == AnatomicalPlane.SAGITTAL ? 0 : 1];
+    }
+
+    /**
+     * Beyond this angle between a segment and the image plane its image is under half its length (cos 60° = 0.5):
+     * the 2D angle it makes is then mostly the projection's doing.
+     */
+    static final double MAX_SEGMENT_OUT_OF_IMAGE_DEG = 60;
+
+    /** Whether a segment points at or away from the camera (world landmarks are camera-aligned: z is depth). */
+    private static boolean towardCamera(List<String[]> segments, Landmarks world) {
+        for (String[] seg : segments) {
+            Vec3 a = world.get(seg[0]), b = world.get(seg[1]);
+            if (a == null || b == null) continue;
+            Vec3 d = b.minus(a);
+            double n = d.norm();
+            if (n > 1e-9 && Math.toDegrees(Math.asin(Math.min(1, Math.abs(d.z()) / n))) > MAX_SEGMENT_OUT_OF_IMAGE_DEG) return true;
+        }
+        return false;
     }
 
     private static double median(double[] v) {

@@ -24,7 +24,12 @@ public enum SampleIssue {
     /** The value lies outside the angle's physiological limits. */
     IMPLAUSIBLE(7, Quality.INVALID, "outside the physiological range"),
     /** Left and right were confused in this frame and could not be repaired as a whole limb. */
-    SIDE_CONFUSION(8, Quality.INVALID, "left and right confused");
+    SIDE_CONFUSION(8, Quality.INVALID, "left and right confused"),
+    /**
+     * A segment of this 2D angle points at (or away from) the camera, so its image is under half its length and the
+     * projected angle says nothing (the thigh of a deep squat filmed from the front), whatever the plane's tilt.
+     */
+    SEGMENT_TOWARD_CAMERA(9, Quality.INVALID, "limb pointing at the camera");
 
     private final int code;
     private final Quality quality;
@@ -49,7 +54,7 @@ public enum SampleIssue {
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
     public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
-            EDGE_ON_PLANE, IMPLAUSIBLE, INTERPOLATED, OBLIQUE_VIEW, NONE);
+            EDGE_ON_PLANE, IMPLAUSIBLE, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
     public SampleIssue first(SampleIssue other) {

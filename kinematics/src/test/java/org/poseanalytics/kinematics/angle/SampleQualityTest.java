@@ -109,4 +109,21 @@ class SampleQualityTest {
         assertThat(plain.issues()[3]).isEqualTo(SampleIssue.NONE);
         assertThat(plain.issues()[5]).isEqualTo(SampleIssue.HIDDEN);
     }
+
+    @Test
+    void aFrontalPlaneAngleOfADeepSquatFilmedFromTheFrontIsNotAMeasurementThoughItsPlaneFacesTheCamera() {
+        // From the front the frontal plane faces the camera (tilt 0), but at the bottom of a deep squat the thigh points
+        // at the camera: its image is a stub and the 2D valgus (FPPA) is the projection's doing.
+        BodyPose standing = BodyPose.neutral().withKnee(10, 10).withHip(5, 5);
+        BodyPose deep = BodyPose.neutral().withKnee(110, 110).withHip(100, 100);
+        AngleTable t = JointAngles.compute(SyntheticBody.filmed(new BodyPose[]{standing, deep}, new double[]{0, 1}, Camera.at(0), true));
+        AngleSeries valgus = t.find(JointAngle.KNEE_VALGUS, Side.LEFT, Dimension.IMAGE_2D).orElseThrow();
+        assertThat(valgus.issues()[0]).as("standing").isEqualTo(SampleIssue.NONE);
+        assertThat(valgus.issues()[1]).as("deep squat").isEqualTo(SampleIssue.SEGMENT_TOWARD_CAMERA);
+        assertThat(valgus.valuesDeg()[1]).isNaN();
+        // The 3D knee flexion of the same frame stays a measurement.
+        AngleSeries knee3d = t.find(JointAngle.KNEE_FLEXION, Side.LEFT, Dimension.WORLD_3D).orElseThrow();
+        assertThat(knee3d.issues()[1]).isEqualTo(SampleIssue.NONE);
+        assertThat(knee3d.valuesDeg()[1]).isGreaterThan(45);
+    }
 }
