@@ -21,12 +21,18 @@ public enum JointAngle {
             Vec3 thigh = segment(p.get(s, "hip"), p.get(s, "knee"));
             return f == null || thigh == null ? Double.NaN : Vec3.planeAngleDeg(thigh, f.down(), f.forward());
         }
+        @Override double outOfPlaneDeg(Landmarks p, BodyFrame f, Side s) {
+            return f == null ? Double.NaN : outOf(segment(p.get(s, "hip"), p.get(s, "knee")), f.down(), f.forward());
+        }
     },
     /** Thigh against the trunk axis in the frontal plane: positive abduction (away from the midline). */
     HIP_ABDUCTION("hip_abduction", true, List.of("shoulder", "hip", "knee")) {
         @Override double compute(Landmarks p, BodyFrame f, Side s) {
             Vec3 thigh = segment(p.get(s, "hip"), p.get(s, "knee"));
             return f == null || thigh == null ? Double.NaN : Vec3.planeAngleDeg(thigh, f.down(), f.outward(s));
+        }
+        @Override double outOfPlaneDeg(Landmarks p, BodyFrame f, Side s) {
+            return f == null ? Double.NaN : outOf(segment(p.get(s, "hip"), p.get(s, "knee")), f.down(), f.outward(s));
         }
     },
     /** Foot (heel to foot index) against the shank: 0 = foot at 90° to the shank, positive dorsiflexion. */
@@ -49,12 +55,18 @@ public enum JointAngle {
             Vec3 arm = segment(p.get(s, "shoulder"), p.get(s, "elbow"));
             return f == null || arm == null ? Double.NaN : Vec3.planeAngleDeg(arm, f.down(), f.forward());
         }
+        @Override double outOfPlaneDeg(Landmarks p, BodyFrame f, Side s) {
+            return f == null ? Double.NaN : outOf(segment(p.get(s, "shoulder"), p.get(s, "elbow")), f.down(), f.forward());
+        }
     },
     /** Upper arm against the trunk axis in the frontal plane: 0 = along the trunk, 180 = overhead. */
     SHOULDER_ABDUCTION("shoulder_abduction", true, List.of("hip", "shoulder", "elbow")) {
         @Override double compute(Landmarks p, BodyFrame f, Side s) {
             Vec3 arm = segment(p.get(s, "shoulder"), p.get(s, "elbow"));
             return f == null || arm == null ? Double.NaN : Vec3.planeAngleDeg(arm, f.down(), f.outward(s));
+        }
+        @Override double outOfPlaneDeg(Landmarks p, BodyFrame f, Side s) {
+            return f == null ? Double.NaN : outOf(segment(p.get(s, "shoulder"), p.get(s, "elbow")), f.down(), f.outward(s));
         }
     },
     /**
@@ -71,6 +83,11 @@ public enum JointAngle {
             // Signed turn from thigh to shank in the (outward, up) plane: the shank turning outward below a
             // medially displaced knee is valgus.
             return Math.toDegrees(Math.atan2(ta * sb - tb * sa, ta * sa + tb * sb));
+        }
+        @Override double outOfPlaneDeg(Landmarks p, BodyFrame f, Side s) {
+            if (f == null) return Double.NaN;
+            return Math.max(outOf(segment(p.get(s, "hip"), p.get(s, "knee")), f.outward(s), f.up()),
+                    outOf(segment(p.get(s, "knee"), p.get(s, "ankle")), f.outward(s), f.up()));
         }
     },
     /** Trunk (mid-hip to mid-shoulder) against vertical, sagittal: 0 = upright, positive forward. */
@@ -241,6 +258,30 @@ public enum JointAngle {
     }
 
     abstract double compute(Landmarks p, BodyFrame frame, Side side);
+
+    /**
+     * For an angle read as a segment's projection onto a body plane: how far (degrees, 0..90) the segment points out of
+     * that plane. Past {@value #MAX_OUT_OF_PLANE_DEG}° its projection is under half its length and the angle turns on
+     * small changes (hip abduction of a thigh raised forward in a deep squat read −368…694° before this check). NaN
+     * for angles that are not such projections, and when it cannot be told.
+     */
+    double outOfPlaneDeg(Landmarks p, BodyFrame frame, Side side) { return Double.NaN; }
+
+    /** A projection angle whose segment leaves its plane by more than this is not a measurement (cos 60° = ½). */
+    public static final double MAX_OUT_OF_PLANE_DEG = 60;
+
+    /** Whether this sample's segment points too far out of the angle's plane for the projection to mean anything. */
+    public boolean unstableProjection(Landmarks p, BodyFrame frame, Side side) {
+        return outOfPlaneDeg(p, frame, side) > MAX_OUT_OF_PLANE_DEG;
+    }
+
+    private static double outOf(Vec3 v, Vec3 a, Vec3 b) {
+        if (v == null) return Double.NaN;
+        double n = v.norm();
+        if (!(n > 1e-12)) return Double.NaN;
+        double inPlane = Math.hypot(v.dot(a), v.dot(b)) / n;
+        return Math.toDegrees(Math.acos(Math.min(1, inPlane)));
+    }
 
     private static Vec3 segment(Vec3 from, Vec3 to) { return from == null || to == null ? null : to.minus(from); }
 

@@ -75,6 +75,7 @@ public final class JointAngles {
                             if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
                         }
                         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
+                        if (Double.isFinite(v[i]) && angle.unstableProjection(p.at(i), frames[i], side)) issue = issue.first(SampleIssue.UNSTABLE_PROJECTION);
                         if (!issue.aboutKeypoint()) keypoints[i] = null;
                         issues[i] = issue;
                         if (issue.quality() == Quality.INVALID) v[i] = Double.NaN;

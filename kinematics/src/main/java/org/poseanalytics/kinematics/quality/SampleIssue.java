@@ -29,7 +29,12 @@ public enum SampleIssue {
      * A segment of this 2D angle points at (or away from) the camera, so its image is under half its length and the
      * projected angle says nothing (the thigh of a deep squat filmed from the front), whatever the plane's tilt.
      */
-    SEGMENT_TOWARD_CAMERA(9, Quality.INVALID, "limb pointing at the camera");
+    SEGMENT_TOWARD_CAMERA(9, Quality.INVALID, "limb pointing at the camera"),
+    /**
+     * The segment an angle is projected from points nearly perpendicular to the angle's plane (a thigh raised forward
+     * read in the frontal plane): its projection turns on noise, in 2D and 3D alike.
+     */
+    UNSTABLE_PROJECTION(10, Quality.INVALID, "limb nearly perpendicular to the angle's plane");
 
     private final int code;
     private final Quality quality;
@@ -54,7 +59,7 @@ public enum SampleIssue {
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
     public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
-            EDGE_ON_PLANE, IMPLAUSIBLE, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
+            EDGE_ON_PLANE, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
     public SampleIssue first(SampleIssue other) {

@@ -125,5 +125,13 @@ class SampleQualityTest {
         AngleSeries knee3d = t.find(JointAngle.KNEE_FLEXION, Side.LEFT, Dimension.WORLD_3D).orElseThrow();
         assertThat(knee3d.issues()[1]).isEqualTo(SampleIssue.NONE);
         assertThat(knee3d.valuesDeg()[1]).isGreaterThan(45);
+        // Hip abduction is the thigh's projection onto the frontal plane: with the thigh raised ~100° forward it turns on
+        // noise (this read −368…694° on the squat video), in 3D as in 2D, from any camera.
+        for (Dimension dim : Dimension.values()) {
+            AngleSeries abduction = t.find(JointAngle.HIP_ABDUCTION, Side.LEFT, dim).orElseThrow();
+            assertThat(abduction.issues()[0]).as(dim + " standing").isEqualTo(SampleIssue.NONE);
+            assertThat(abduction.issues()[1]).as(dim + " deep squat").isIn(SampleIssue.UNSTABLE_PROJECTION, SampleIssue.SEGMENT_TOWARD_CAMERA);
+            assertThat(abduction.valuesDeg()[1]).isNaN();
+        }
     }
 }
