@@ -74,7 +74,8 @@ public class AccountService {
         }
         String token = Tokens.newToken();
         jdbc.sql("""
-                        update account set password_hash = null, invite_token_hash = :hash, invite_expires_at = :expires
+                        update account set password_hash = null, invite_token_hash = :hash, invite_expires_at = :expires,
+                               session_epoch = session_epoch + 1
                         where id = :id and clinic_id = :clinic""")
                 .param("hash", Tokens.sha256(token)).param("expires", OffsetDateTime.now().plus(INVITE_VALIDITY))
                 .param("id", accountId).param("clinic", currentUser.clinicId()).update();
@@ -88,7 +89,7 @@ public class AccountService {
         if (!enabled && account.id() == currentUser.get().accountId()) {
             throw new UserInputException("You cannot disable your own account.");
         }
-        jdbc.sql("update account set enabled = :enabled where id = :id and clinic_id = :clinic")
+        jdbc.sql("update account set enabled = :enabled, session_epoch = session_epoch + 1 where id = :id and clinic_id = :clinic")
                 .param("enabled", enabled).param("id", accountId).param("clinic", currentUser.clinicId()).update();
     }
 
@@ -123,9 +124,10 @@ public class AccountService {
     public Account acceptInvite(String token, String password, String repeated) {
         Account account = findInvite(token).orElseThrow(() -> new UserInputException(
                 "This invite link is invalid, used or expired. Ask your clinic admin for a new one."));
-        Passwords.check(password, repeated);
+        Passwords.check(password, repeated, account.username());
         jdbc.sql("""
-                        update account set password_hash = :hash, invite_token_hash = null, invite_expires_at = null
+                        update account set password_hash = :hash, invite_token_hash = null, invite_expires_at = null,
+                               session_epoch = session_epoch + 1
                         where id = :id""")
                 .param("hash", passwordEncoder.encode(password)).param("id", account.id()).update();
         return account;
