@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.pose.model.PoseModels;
 import org.poseanalytics.web.UserInputException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,6 +28,7 @@ public class PoseModelChoices {
     private final String defaultModel;
     private final Map<String, String> hrnetWeights;
 
+    @Autowired
     PoseModelChoices(Environment env, @Value("${pose.model:blazepose-full}") String defaultModel) {
         this(Binder.get(env).bind("pose.models.hrnet", Bindable.mapOf(String.class, String.class)).orElse(Map.of()), defaultModel);
     }
