@@ -64,7 +64,10 @@ public class AccountService {
         }
     }
 
-    /** A fresh invite link, also the way to reset a forgotten password: the old password stops working. */
+    /**
+     * A fresh invite link, also the way to reset a forgotten password: the old password stops working, and the user's
+     * open sessions end on their next request (the session epoch moves on).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Invitation renewInvite(long accountId) {
@@ -82,6 +85,7 @@ public class AccountService {
         return new Invitation(get(accountId), token);
     }
 
+    /** Disabling ends the user's open sessions on their next request (the session epoch moves on). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void setEnabled(long accountId, boolean enabled) {
@@ -93,6 +97,7 @@ public class AccountService {
                 .param("enabled", enabled).param("id", accountId).param("clinic", currentUser.clinicId()).update();
     }
 
+    /** The new role applies to the user's open sessions on their next request ({@link AccountSessionFilter}). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void setRole(long accountId, Role role) {
@@ -119,7 +124,7 @@ public class AccountService {
                 .param("hash", Tokens.sha256(token)).query(AccountService::map).optional();
     }
 
-    /** Anonymous: the invited user chooses a password; the link then stops working. */
+    /** Anonymous: the invited user chooses a password; the link then stops working, and so do older sessions. */
     @Transactional
     public Account acceptInvite(String token, String password, String repeated) {
         Account account = findInvite(token).orElseThrow(() -> new UserInputException(
