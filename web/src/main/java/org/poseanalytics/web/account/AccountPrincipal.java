@@ -1,5 +1,6 @@
 package org.poseanalytics.web.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,9 +19,21 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final Role role;
     private final boolean enabled;
     private String passwordHash;
+    private final int sessionEpoch;
+    private final Instant signedInAt;
 
     public AccountPrincipal(long accountId, long clinicId, String clinicName, String username, String displayName,
                             Role role, boolean enabled, String passwordHash) {
+        this(accountId, clinicId, clinicName, username, displayName, role, enabled, passwordHash, 0, Instant.now());
+    }
+
+    /**
+     * @param sessionEpoch the account's epoch when it was loaded for sign-in: a session whose epoch is behind the
+     *                     account's ends (see {@link AccountSessionFilter})
+     * @param signedInAt   when the session began, for its absolute lifetime
+     */
+    public AccountPrincipal(long accountId, long clinicId, String clinicName, String username, String displayName,
+                            Role role, boolean enabled, String passwordHash, int sessionEpoch, Instant signedInAt) {
         this.accountId = accountId;
         this.clinicId = clinicId;
         this.clinicName = clinicName;
@@ -29,6 +42,14 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.role = role;
         this.enabled = enabled;
         this.passwordHash = passwordHash;
+        this.sessionEpoch = sessionEpoch;
+        this.signedInAt = signedInAt;
+    }
+
+    /** The same session's user after an admin changed their role. */
+    AccountPrincipal withRole(Role newRole) {
+        return new AccountPrincipal(accountId, clinicId, clinicName, username, displayName, newRole, enabled, null,
+                sessionEpoch, signedInAt);
     }
 
     public long accountId() { return accountId; }
@@ -36,6 +57,8 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     public String clinicName() { return clinicName; }
     public String displayName() { return displayName; }
     public Role role() { return role; }
+    public int sessionEpoch() { return sessionEpoch; }
+    public Instant signedInAt() { return signedInAt; }
 
     @Override public String getUsername() { return username; }
     @Override public String getPassword() { return passwordHash; }

@@ -64,7 +64,10 @@ public class AccountService {
         }
     }
 
-    /** A fresh invite link, also the way to reset a forgotten password: the old password stops working. */
+    /**
+     * A fresh invite link, also the way to reset a forgotten password: the old password stops working, and the user's
+     * open sessions end on their next request (the session epoch moves on).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public Invitation renewInvite(long accountId) {
@@ -74,13 +77,15 @@ public class AccountService {
         }
         String token = Tokens.newToken();
         jdbc.sql("""
-                        update account set password_hash = null, invite_token_hash = :hash, invite_expires_at = :expires
+                        update account set password_hash = null, invite_token_hash = :hash, invite_expires_at = :expires,
+                               session_epoch = session_epoch + 1
                         where id = :id and clinic_id = :clinic""")
                 .param("hash", Tokens.sha256(token)).param("expires", OffsetDateTime.now().plus(INVITE_VALIDITY))
                 .param("id", accountId).param("clinic", currentUser.clinicId()).update();
         return new Invitation(get(accountId), token);
     }
 
+    /** Disabling ends the user's open sessions on their next request (the session epoch moves on). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void setEnabled(long accountId, boolean enabled) {
@@ -88,10 +93,11 @@ public class AccountService {
         if (!enabled && account.id() == currentUser.get().accountId()) {
             throw new UserInputException("You cannot disable your own account.");
         }
-        jdbc.sql("update account set enabled = :enabled where id = :id and clinic_id = :clinic")
+        jdbc.sql("update account set enabled = :enabled, session_epoch = session_epoch + 1 where id = :id and clinic_id = :clinic")
                 .param("enabled", enabled).param("id", accountId).param("clinic", currentUser.clinicId()).update();
     }
 
+    /** The new role applies to the user's open sessions on their next request ({@link AccountSessionFilter}). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void setRole(long accountId, Role role) {
@@ -118,14 +124,15 @@ public class AccountService {
                 .param("hash", Tokens.sha256(token)).query(AccountService::map).optional();
     }
 
-    /** Anonymous: the invited user chooses a password; the link then stops working. */
+    /** Anonymous: the invited user chooses a password; the link then stops working, and so do older sessions. */
     @Transactional
     public Account acceptInvite(String token, String password, String repeated) {
         Account account = findInvite(token).orElseThrow(() -> new UserInputException(
                 "This invite link is invalid, used or expired. Ask your clinic admin for a new one."));
-        Passwords.check(password, repeated);
+        Passwords.check(password, repeated, account.username());
         jdbc.sql("""
-                        update account set password_hash = :hash, invite_token_hash = null, invite_expires_at = null
+                        update account set password_hash = :hash, invite_token_hash = null, invite_expires_at = null,
+                               session_epoch = session_epoch + 1
                         where id = :id""")
                 .param("hash", passwordEncoder.encode(password)).param("id", account.id()).update();
         return account;

@@ -1,19 +1,28 @@
 package org.poseanalytics.web.account;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Form login through the Vaadin login view; CSRF and logout as Vaadin configures them; media endpoints need a
- * signed-in user (the clinic check happens in the services); roles are checked again on every service method.
+ * Form login through the Vaadin login view, throttled and audited ({@link ThrottledAuthenticationProvider}); CSRF
+ * and logout as Vaadin configures them; media endpoints need a signed-in user (the clinic check happens in the
+ * services); roles are checked again on every service method; every request re-reads its account
+ * ({@link AccountSessionFilter}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -24,11 +33,33 @@ class SecurityConfig {
     @EnableWebSecurity
     static class Web {
         @Bean
-        SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc,
+                                                @Value("${pose.session.max-lifetime:12h}") Duration maxLifetime) throws Exception {
             http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**").authenticated());
             http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
+            http.addFilterAfter(new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC()), SecurityContextHolderFilter.class);
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
             return http.build();
+        }
+
+        @Bean
+        SignInThrottle signInThrottle(
+                @Value("${pose.sign-in.free-failures:2}") int freeFailures,
+                @Value("${pose.sign-in.first-delay:1s}") Duration firstDelay,
+                @Value("${pose.sign-in.lockout-failures:5}") int lockoutFailures,
+                @Value("${pose.sign-in.lockout:15m}") Duration lockout,
+                @Value("${pose.sign-in.address-free-failures:10}") int addressFreeFailures,
+                @Value("${pose.sign-in.address-lockout-failures:30}") int addressLockoutFailures) {
+            return new SignInThrottle(new SignInThrottle.Policy(freeFailures, firstDelay, lockoutFailures, lockout),
+                    new SignInThrottle.Policy(addressFreeFailures, firstDelay, addressLockoutFailures, lockout), Clock.systemUTC());
+        }
+
+        /** The only authentication provider: Spring Security then builds no plain one from the UserDetailsService. */
+        @Bean
+        AuthenticationProvider throttledAuthenticationProvider(AccountDetailsService users, PasswordEncoder encoder,
+                                                               SignInThrottle throttle, JdbcClient jdbc,
+                                                               ApplicationEventPublisher events) {
+            return new ThrottledAuthenticationProvider(users, encoder, throttle, jdbc, events);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.poseanalytics.web.audit;
 
 public enum AuditAction {
-    VIEWED, UPLOADED, EXPORTED, DELETED, TRACKED;
+    VIEWED, UPLOADED, EXPORTED, DELETED, TRACKED, SIGNED_IN, SIGN_IN_FAILED;
 
     public String code() { return name().toLowerCase(); }
 

@@ -37,7 +37,7 @@ public class ClinicService {
         if (username == null || username.isBlank() || username.trim().chars().anyMatch(Character::isWhitespace)) {
             throw new UserInputException("Enter a user name (or e-mail address) without spaces.");
         }
-        Passwords.check(password, repeated);
+        Passwords.check(password, repeated, username);
         long clinicId = jdbc.sql("insert into clinic (name) values (:name) returning id")
                 .param("name", clinicName.trim()).query(Long.class).single();
         try {

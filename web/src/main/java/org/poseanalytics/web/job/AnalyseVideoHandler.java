@@ -82,7 +82,9 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 log.info("Job {}: cancelled", jobId);
             } else if (e.permanent()) {
                 // the pipeline names the file it read: the user knows it by the name they uploaded
-                String reason = String.valueOf(e.getMessage()).replace(work.storageName().toString(), "“" + work.originalName() + "”");
+                String reason = ServerPaths.scrub(String.valueOf(e.getMessage())
+                        .replace(file.toString(), "“" + work.originalName() + "”")
+                        .replace(work.storageName().toString(), "“" + work.originalName() + "”"));
                 records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind(), work.subjectTrackId()));
                 log.info("Job {}: failed for good: {}", jobId, e.getMessage());
             } else {
@@ -99,14 +101,15 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     }
 
     private void retryOrGiveUp(JobRecords.Work work, Throwable e) throws Exception {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String logged = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = ServerPaths.scrub(logged);
         if (work.attempts() > RETRIES) {
             records.failed(work.jobId(), work.videoId(), "The analysis failed " + work.attempts() + " times: " + sentence(reason)
                     + " Try “Analyse again” later; if it keeps failing, tell your administrator (job " + work.jobId() + ").");
         } else {
             records.retrying(work.jobId(), "Attempt " + work.attempts() + " failed (" + reason + "); trying again shortly.");
         }
-        log.warn("Job {}: attempt {} failed: {}", work.jobId(), work.attempts(), reason, e);
+        log.warn("Job {}: attempt {} failed: {}", work.jobId(), work.attempts(), logged, e);
         if (e instanceof Exception ex) throw ex;
         throw (Error) e;
     }

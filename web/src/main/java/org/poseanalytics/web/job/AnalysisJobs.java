@@ -40,16 +40,21 @@ public class AnalysisJobs {
     private final VideoService videos;
     private final SessionService sessions;
     private final JdbcClient jdbc;
+    private final PoseModelChoices models;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, JdbcClient jdbc) {
+                 SessionService sessions, JdbcClient jdbc, PoseModelChoices models) {
         this.records = records;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
         this.videos = videos;
         this.sessions = sessions;
         this.jdbc = jdbc;
+        this.models = models;
     }
+
+    /** The pose models a user may choose for "Analyse again" (names, never files). */
+    public List<String> modelNames() { return models.names(); }
 
     /** After the upload's transaction commits: the video exists, so its job can run anywhere. */
     @TransactionalEventListener
@@ -64,7 +69,7 @@ public class AnalysisJobs {
      * Analyses a video again, e.g. with another model or exercise template. The earlier results stay visible until
      * the new ones are complete, and stay stored (labelled by model and template) afterwards.
      *
-     * @param model    e.g. blazepose-heavy or hrnet=/models/hrnet.onnx; null for the worker's default
+     * @param model    one of {@link #modelNames()}; null or blank for the workers' default
      * @param exercise template id; null for the session's exercise
      */
     @PreAuthorize("hasRole('CLINICIAN')")
@@ -91,7 +96,7 @@ public class AnalysisJobs {
                     + "). Wait for it to finish or cancel it first.");
         }
         Session session = sessions.get(video.sessionId());
-        UUID id = enqueue(currentUser.clinicId(), videoId, blankToNull(model),
+        UUID id = enqueue(currentUser.clinicId(), videoId, models.offered(model),
                 exercise == null || exercise.isBlank() ? session.exercise().code() : exercise, subjectTrackId,
                 currentUser.get().accountId());
         return records.get(id).orElseThrow();
@@ -156,5 +161,4 @@ public class AnalysisJobs {
         }
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import org.poseanalytics.pose.model.PoseModels;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
@@ -92,7 +91,7 @@ public class JobPanel extends VerticalLayout {
         model.setLabel("Pose model");
         LinkedHashSet<String> models = new LinkedHashSet<>();
         models.add("");
-        models.addAll(PoseModels.names());
+        models.addAll(jobs.modelNames());
         model.setItems(new ArrayList<>(models));
         model.setItemLabelGenerator(m -> m.isEmpty() ? "Default of the workers" : m);
         model.setValue(current != null && current.model() != null ? current.model() : "");

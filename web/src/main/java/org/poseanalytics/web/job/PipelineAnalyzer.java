@@ -14,19 +14,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The web job's analysis: exactly the pipeline of {@code pose-analytics analyze}. The model defaults to this node's
- * {@code pose.model} (e.g. {@code hrnet=/models/hrnet.onnx} on a GPU worker); inference threads per job are
+ * The web job's analysis: exactly the pipeline of {@code pose-analytics analyze}. The job names its model, which
+ * {@link PoseModelChoices} turns into what the pipeline opens (a configured HRNet name into its weights file); none
+ * means this node's {@code pose.model}. Inference threads per job are
  * {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the node's job workers).
  */
 @Component
 class PipelineAnalyzer implements VideoAnalyzer {
-    private final String defaultModel;
+    private final PoseModelChoices models;
     private final int threads;
 
-    PipelineAnalyzer(@Value("${pose.model:blazepose-full}") String defaultModel,
+    PipelineAnalyzer(PoseModelChoices models,
                      @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
                      @Value("${jobrunr.background-job-server.worker-count:1}") int workers) {
-        this.defaultModel = defaultModel;
+        this.models = models;
         this.threads = threadsPerJob > 0 ? threadsPerJob
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
     }
@@ -43,7 +44,7 @@ class PipelineAnalyzer implements VideoAnalyzer {
         }
         // "both" and "none" have no uninvolved side to compare with: symmetry is then stated left against right.
         Side involved = "left".equals(involvedSide) ? Side.LEFT : "right".equals(involvedSide) ? Side.RIGHT : Side.NONE;
-        AnalysisRequest request = new AnalysisRequest(video, model == null ? defaultModel : model, template, subjectTrackId, List.of(), threads)
+        AnalysisRequest request = new AnalysisRequest(video, models.forPipeline(model), template, subjectTrackId, List.of(), threads)
                 .withInvolvedSide(involved);
         AnalysisResult result = new AnalysisPipeline().run(request, progress);
         return PipelineResults.of(result);
