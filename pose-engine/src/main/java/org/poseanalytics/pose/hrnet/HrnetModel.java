@@ -66,7 +66,7 @@ public final class HrnetModel implements AutoCloseable {
         String engine = engineFor(weights);
         if (!Files.isRegularFile(weights)) throw new HrnetModelException("HRNet weights not found: " + weights);
         if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not on the classpath");
-        boolean gpu = Engine.getEngine(engine).getGpuCount() > 0;
+        boolean gpu = engine(engine).getGpuCount() > 0;
         // PyTorch's intra-op pool belongs to the process, not to a model: set it now, so each load (e.g. bench's
         // 1..N sweep) runs with the threads it asks for.
         if (threads > 0 && "PyTorch".equals(engine)) ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
@@ -77,6 +77,17 @@ public final class HrnetModel implements AutoCloseable {
             if (!gpu) throw e;
             // A GPU the engine counts but cannot run on (e.g. ONNX Runtime's CPU build beside a CUDA card): use the CPU.
             return new HrnetModel(weights, config, engine, load(weights, config, engine, Device.cpu(), threads), Device.cpu());
+        }
+    }
+
+    /** The engine, started; its natives may be missing from a lean build (the web jar leaves PyTorch's out). */
+    private static Engine engine(String name) {
+        try {
+            return Engine.getEngine(name);
+        } catch (EngineException | IllegalArgumentException e) {
+            throw new HrnetModelException("DJL engine " + name + " cannot start (" + rootMessage(e) + "). The web jar ships "
+                    + "without PyTorch's natives: export the weights to ONNX (.onnx), build it with -Pweb-pytorch, or "
+                    + "point PYTORCH_LIBRARY_PATH at a libtorch installation", e);
         }
     }
 
