@@ -28,6 +28,10 @@ import org.poseanalytics.pose.image.RgbImage;
 public final class HrnetModel implements AutoCloseable {
     private final Path weights;
     private final HrnetConfig config;
+    /** The web jar leaves PyTorch out by default (see the README's "Lean artifacts"). */
+    private static final String LEAN_HINT = "; the web jar ships without PyTorch: export the weights to ONNX (.onnx) "
+            + "or build the jar with -Pweb-pytorch";
+
     private final String engine;
     private final ZooModel<HrnetInput, HrnetOutput> model;
     private final Predictor<HrnetInput, HrnetOutput> predictor;
@@ -65,7 +69,7 @@ public final class HrnetModel implements AutoCloseable {
     public static HrnetModel load(Path weights, HrnetConfig config, int threads) {
         String engine = engineFor(weights);
         if (!Files.isRegularFile(weights)) throw new HrnetModelException("HRNet weights not found: " + weights);
-        if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not on the classpath");
+        if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not in this build" + LEAN_HINT);
         boolean gpu = engine(engine).getGpuCount() > 0;
         // PyTorch's intra-op pool belongs to the process, not to a model: set it now, so each load (e.g. bench's
         // 1..N sweep) runs with the threads it asks for.
@@ -80,14 +84,12 @@ public final class HrnetModel implements AutoCloseable {
         }
     }
 
-    /** The engine, started; its natives may be missing from a lean build (the web jar leaves PyTorch's out). */
+    /** The engine, started: its natives may be missing (another platform's build, no download offline). */
     private static Engine engine(String name) {
         try {
             return Engine.getEngine(name);
         } catch (EngineException | IllegalArgumentException e) {
-            throw new HrnetModelException("DJL engine " + name + " cannot start (" + rootMessage(e) + "). The web jar ships "
-                    + "without PyTorch's natives: export the weights to ONNX (.onnx), build it with -Pweb-pytorch, or "
-                    + "point PYTORCH_LIBRARY_PATH at a libtorch installation", e);
+            throw new HrnetModelException("DJL engine " + name + " cannot start: " + rootMessage(e) + LEAN_HINT, e);
         }
     }
 
