@@ -28,6 +28,10 @@ import org.poseanalytics.pose.image.RgbImage;
 public final class HrnetModel implements AutoCloseable {
     private final Path weights;
     private final HrnetConfig config;
+    /** The web jar leaves PyTorch out by default (see the README's "Lean artifacts"). */
+    private static final String LEAN_HINT = "; the web jar ships without PyTorch: export the weights to ONNX (.onnx) "
+            + "or build the jar with -Pweb-pytorch";
+
     private final String engine;
     private final ZooModel<HrnetInput, HrnetOutput> model;
     private final Predictor<HrnetInput, HrnetOutput> predictor;
@@ -65,8 +69,8 @@ public final class HrnetModel implements AutoCloseable {
     public static HrnetModel load(Path weights, HrnetConfig config, int threads) {
         String engine = engineFor(weights);
         if (!Files.isRegularFile(weights)) throw new HrnetModelException("HRNet weights not found: " + weights);
-        if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not on the classpath");
-        boolean gpu = Engine.getEngine(engine).getGpuCount() > 0;
+        if (!Engine.hasEngine(engine)) throw new HrnetModelException("DJL engine " + engine + " is not in this build" + LEAN_HINT);
+        boolean gpu = engine(engine).getGpuCount() > 0;
         // PyTorch's intra-op pool belongs to the process, not to a model: set it now, so each load (e.g. bench's
         // 1..N sweep) runs with the threads it asks for.
         if (threads > 0 && "PyTorch".equals(engine)) ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
@@ -77,6 +81,15 @@ public final class HrnetModel implements AutoCloseable {
             if (!gpu) throw e;
             // A GPU the engine counts but cannot run on (e.g. ONNX Runtime's CPU build beside a CUDA card): use the CPU.
             return new HrnetModel(weights, config, engine, load(weights, config, engine, Device.cpu(), threads), Device.cpu());
+        }
+    }
+
+    /** The engine, started: its natives may be missing (another platform's build, no download offline). */
+    private static Engine engine(String name) {
+        try {
+            return Engine.getEngine(name);
+        } catch (EngineException | IllegalArgumentException e) {
+            throw new HrnetModelException("DJL engine " + name + " cannot start: " + rootMessage(e) + LEAN_HINT, e);
         }
     }
 
