@@ -50,7 +50,9 @@ class MetricQualityMigrationTest extends DatabaseTest {
 
             Flyway latest = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
             latest.migrate();
-            assertThat(latest.info().current().getVersion().getVersion()).isEqualTo("25");
+            // Migrated to the latest version, whatever later migrations add after V25.
+            assertThat(Integer.parseInt(latest.info().current().getVersion().getVersion())).isGreaterThanOrEqualTo(25);
+            assertThat(latest.info().pending()).isEmpty();
 
             AnalysisQueries queries = new AnalysisQueries(old, currentUser);
             clinic.signIn(Role.VIEWER);
