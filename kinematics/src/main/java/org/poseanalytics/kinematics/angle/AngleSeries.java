@@ -25,8 +25,10 @@ public record AngleSeries(JointAngle angle, Side side, Dimension dimension, doub
         this(angle, side, dimension, valuesDeg, velocityDegPerS, issues, null);
     }
 
-    /** TODO(quality): scaffold until the quality stage rates every sample: NaN = not tracked, others unrated (NONE). */
-    @Deprecated
+    /**
+     * A series stored before samples were rated (the web app reads such analyses back for export): NaN = not tracked,
+     * the rest carry no issue because none was recorded. Never used for a new analysis.
+     */
     public AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS) {
         this(angle, side, dimension, valuesDeg, velocityDegPerS, unrated(valuesDeg));
     }
