@@ -11,7 +11,7 @@ import org.poseanalytics.web.account.AccountPrincipal;
 import org.poseanalytics.web.account.AccountService;
 import org.poseanalytics.web.account.Invitation;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.clinic.ClinicService;
+import org.poseanalytics.web.account.ClinicService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;

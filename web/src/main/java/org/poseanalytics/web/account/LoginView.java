@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
-import org.poseanalytics.web.setup.SetupService;
-import org.poseanalytics.web.setup.SetupView;
 import org.springframework.security.web.WebAttributes;
 
 /**

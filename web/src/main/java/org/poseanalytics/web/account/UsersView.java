@@ -20,7 +20,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.poseanalytics.web.UserInputException;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** Clinic admins add colleagues (by invite link), change roles, reset passwords, disable accounts. */

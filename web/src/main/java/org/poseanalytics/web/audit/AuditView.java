@@ -9,7 +9,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** The clinic's audit trail of patient media: who viewed, uploaded, exported or deleted what, and when. */

@@ -23,7 +23,7 @@ import org.poseanalytics.web.chart.TrendPoint;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.ui.FigureText;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.QualityBadge;
 import org.poseanalytics.web.ui.Ui;
 

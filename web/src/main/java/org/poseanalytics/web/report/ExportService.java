@@ -40,10 +40,10 @@ import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.view.CameraView;
-import org.poseanalytics.web.analysisview.MetricNames;
-import org.poseanalytics.web.analysisview.SessionAnalysis;
+import org.poseanalytics.web.analysis.MetricNames;
+import org.poseanalytics.web.analysis.VideoAnalysis;
 import org.poseanalytics.web.ui.FigureText;
-import org.poseanalytics.web.analysisview.SessionAnalysisService;
+import org.poseanalytics.web.analysis.VideoAnalysisService;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.storage.Storage;
@@ -61,14 +61,14 @@ public class ExportService {
     public static final double ASSUMED_HEIGHT_M = 1.75;
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
 
-    private final SessionAnalysisService analyses;
+    private final VideoAnalysisService analyses;
     private final AnalysisQueries queries;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Storage storage;
     private final TrackedPoints trackedPoints;
 
-    ExportService(SessionAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
+    ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
                   TrackedPoints trackedPoints) {
         this.trackedPoints = trackedPoints;
         this.analyses = analyses;
@@ -81,7 +81,7 @@ public class ExportService {
     /** angles.csv exactly as the command line writes it (the kinematics module's AnglesCsv). */
     @PreAuthorize("hasRole('VIEWER')")
     public void anglesCsv(long videoId, OutputStream out) throws IOException {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         AnglesCsv.write(ExportTables.angleTable(a.angles()), w);
         w.flush();
@@ -91,7 +91,7 @@ public class ExportService {
     /** OpenSim storage of the angles: 3D when the model gave world landmarks, else 2D (OpenSim expects one set). */
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimMot(long videoId, OutputStream out) throws IOException {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         AngleTable table = ExportTables.angleTable(a.angles());
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         MotWriter.write(table, table.has3d() ? Dimension.WORLD_3D : Dimension.IMAGE_2D, "angles_" + a.video().id(), w);
@@ -105,7 +105,7 @@ public class ExportService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimTrc(long videoId, OutputStream out) throws IOException {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         if (a.subjectSeries() == null) throw new NotFoundException("No keypoints of a subject in video " + videoId);
         KeypointSeries s = ExportTables.keypointSeries(a.subjectSeries(), a.skeleton());
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -122,7 +122,7 @@ public class ExportService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void pointsCsv(long videoId, OutputStream out) {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(p -> p.path().toTrajectory()).toList());
         try {
@@ -140,7 +140,7 @@ public class ExportService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void metricsCsv(long videoId, OutputStream out) {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.print("repetition,metric,side,value,unit,quality,reason\n");
         for (MetricResult m : a.metrics()) {
@@ -166,12 +166,12 @@ public class ExportService {
 
     @PreAuthorize("hasRole('VIEWER')")
     public void pdfReport(long videoId, List<String> angleColumns, OutputStream out) throws IOException {
-        SessionAnalysis a = load(videoId);
+        VideoAnalysis a = load(videoId);
         PdfReportWriter.write(report(a, angleColumns.isEmpty() ? a.defaultAngleColumns() : angleColumns), out);
         audited(a, "PDF report");
     }
 
-    SessionReport report(SessionAnalysis a, List<String> columns) {
+    SessionReport report(VideoAnalysis a, List<String> columns) {
         List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
         List<List<String>> rows = new ArrayList<>();
         for (RepetitionResult r : a.repetitions()) {
@@ -199,7 +199,7 @@ public class ExportService {
             return new SessionReport.Figure(h.label(), FigureText.value(m), FigureText.quality(m.quality()), note,
                     comparable ? FigureText.value(before.metric()) : "—", comparable ? change(m.value() - before.value()) : "—");
         }).toList();
-        List<SessionReport.Figure> figures = a.sessionMetrics().stream().map(m -> new SessionReport.Figure(SessionAnalysis.metricLabel(m),
+        List<SessionReport.Figure> figures = a.sessionMetrics().stream().map(m -> new SessionReport.Figure(VideoAnalysis.metricLabel(m),
                 FigureText.value(m), FigureText.quality(m.quality()),
                 join(m.quality() == Quality.VALID ? "" : m.note(), MetricNames.definition(m.name(), a.involvedSide())), "—", "—")).toList();
         Exercise template = a.template();
@@ -225,7 +225,7 @@ public class ExportService {
     }
 
     /** The frame at the first repetition's peak (else mid-video), the skeleton drawn on it. */
-    BufferedImage keyFrame(SessionAnalysis a) {
+    BufferedImage keyFrame(VideoAnalysis a) {
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(storage.video(a.video().storageName()).toFile());
              Java2DFrameConverter conv = new Java2DFrameConverter()) {
@@ -271,11 +271,11 @@ public class ExportService {
         return out;
     }
 
-    private SessionAnalysis load(long videoId) {
+    private VideoAnalysis load(long videoId) {
         return analyses.latest(videoId).orElseThrow(() -> new NotFoundException("No finished analysis of video " + videoId));
     }
 
-    private void audited(SessionAnalysis a, String what) {
+    private void audited(VideoAnalysis a, String what) {
         audit.record(AuditAction.EXPORTED, a.session().subjectId(), a.session().subjectName(), a.video().id(),
                 what + " of " + a.video().originalName() + " (session of " + a.session().date() + ")");
     }

@@ -1,5 +1,8 @@
 package org.poseanalytics.web.session;
 
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionDialog;
+import org.poseanalytics.web.subject.SessionService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +31,7 @@ import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.subject.SubjectView;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
@@ -46,7 +49,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     private final VerticalLayout videoList = new VerticalLayout();
     private Session session;
     /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
-    @org.springframework.beans.factory.annotation.Autowired private org.poseanalytics.web.job.JobPanels jobPanels;
+    @org.springframework.beans.factory.annotation.Autowired private org.poseanalytics.web.analysis.JobPanels jobPanels;
 
     public SessionView(SessionService sessions, VideoService videos, CurrentUser currentUser) {
         this.sessions = sessions;

@@ -21,11 +21,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.session.Session;
-import org.poseanalytics.web.session.SessionDialog;
-import org.poseanalytics.web.session.SessionService;
 import org.poseanalytics.web.session.SessionView;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** One athlete or patient: details and sessions. */

@@ -17,7 +17,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.ui.MainLayout;
+import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** The start page: the clinic's athletes and patients. */

@@ -1,5 +1,6 @@
 package org.poseanalytics.web.video;
 
+import org.poseanalytics.web.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +18,8 @@ import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
-import org.poseanalytics.web.session.Session;
-import org.poseanalytics.web.session.SessionService;
-import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.subject.SubjectService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

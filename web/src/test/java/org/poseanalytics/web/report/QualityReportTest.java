@@ -106,7 +106,7 @@ class QualityReportTest extends DatabaseTest {
     @Test
     void wrappedLinesFitTheirColumn() throws IOException {
         float width = 120;
-        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysisview.MetricNames.label(LONGEST, BodySide.NONE),
+        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysis.MetricNames.label(LONGEST, BodySide.NONE),
                 PdfReportWriter.regular(), 9, width);
         assertThat(lines).hasSizeGreaterThan(2);
         for (String l : lines) assertThat(PdfReportWriter.width(l, PdfReportWriter.regular(), 9)).isLessThanOrEqualTo(width);
