@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,30 +38,30 @@ public class AnalysisJobs {
     private final CurrentUser currentUser;
     private final VideoService videos;
     private final SessionService sessions;
-    private final JdbcClient jdbc;
     private final PoseModelChoices models;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, JdbcClient jdbc, PoseModelChoices models) {
+                 SessionService sessions, PoseModelChoices models) {
         this.records = records;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
         this.videos = videos;
         this.sessions = sessions;
-        this.jdbc = jdbc;
         this.models = models;
     }
 
     /** The pose models a user may choose for "Analyse again" (names, never files). */
     public List<String> modelNames() { return models.names(); }
 
-    /** After the upload's transaction commits: the video exists, so its job can run anywhere. */
+    /**
+     * Every upload is analysed: {@link VideoService#store} publishes {@link VideoUploaded} as it records the video, and
+     * this (its one listener) queues the analysis with the session's exercise once that transaction has committed, so
+     * the job finds the video wherever it runs. Still on the uploading request's thread: the uploader is the principal.
+     */
     @TransactionalEventListener
-    void onUploaded(VideoUploaded event) {
-        String exercise = jdbc.sql("select exercise from session where id = :s and clinic_id = :c")
-                .param("s", event.sessionId()).param("c", event.clinicId()).query(String.class).single();
-        Long by = currentUser.isSignedIn() ? currentUser.get().accountId() : null;
-        enqueue(event.clinicId(), event.videoId(), null, exercise, null, by);
+    void analyseUpload(VideoUploaded upload) {
+        Session session = sessions.get(upload.sessionId());
+        enqueue(upload.clinicId(), upload.videoId(), null, session.exercise().code(), null, currentUser.get().accountId());
     }
 
     /**

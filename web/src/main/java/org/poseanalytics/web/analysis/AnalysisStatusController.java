@@ -2,16 +2,10 @@ package org.poseanalytics.web.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.poseanalytics.web.NotFoundException;
-import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A video's analysis over HTTP, for signed-in users of its clinic (another clinic's id answers 404 like a missing
  * one): {@code GET /api/videos/{id}/analysis} for the job's state, stage, percentage and time left plus the shown
  * result; {@code POST .../cancel} and {@code POST .../analysis} (clinicians) to analyse again, optionally with {@code model},
- * {@code exercise} and {@code subjectTrack} (the person to analyse, by the number the analysis page shows).
+ * {@code exercise} and {@code subjectTrack} (the person to analyse, by the number the analysis page shows). The job's
+ * progress is read from the same rows as the pages' live updates ({@link JobProgressPush}); refusals (404, 403, 409 with
+ * the reason) are answered by {@code web.RestErrors}, as for every controller.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -83,19 +79,4 @@ class AnalysisStatusController {
     }
 
     private static String str(Object o) { return o == null ? null : o.toString(); }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<String> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<String> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("You may not do this.");
-    }
-
-    @ExceptionHandler(UserInputException.class)
-    ResponseEntity<String> conflict(UserInputException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
 }

@@ -66,7 +66,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private Video video;
     private VideoAnalysis analysis;
     private List<org.poseanalytics.web.analysis.TrackKeypoints> others = List.of();
-    private com.vaadin.flow.shared.Registration pollRegistration;
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
@@ -101,8 +100,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     private void render() {
         removeAll();
-        UI.getCurrent().setPollInterval(-1);
-        if (pollRegistration != null) pollRegistration.remove();
         Anchor back = new Anchor("sessions/" + video.sessionId(), "← Session");
         back.setId("back-to-session");
         add(back);
@@ -211,19 +208,15 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(Ui.emptyState("The analysis is under way",
                 "Joint angles, repetitions and the skeleton overlay appear here when it is done; this page updates by itself. "
                         + "You can leave and come back."), state, bar);
-        // The result is written by a background job; the page re-reads until it is there.
-        UI ui = UI.getCurrent();
-        ui.setPollInterval(1500);
-        pollRegistration = ui.addPollListener(e -> {
-            analysis = analyses.latest(video.id()).orElse(null);
-            Optional<JobProgress> now = jobs.latest(video.id());
-            if (analysis != null || now.isEmpty() || !now.get().state().active()) {
-                pollRegistration.remove();
-                render();
+        // The result is written by a background job, maybe on another node; its progress is pushed here until it ends.
+        push.follow(state, video.id(), job.get(), now -> {
+            if (now.state().active()) {
+                bar.setValue(now.fraction());
+                state.setText(now.describe());
                 return;
             }
-            bar.setValue(now.get().fraction());
-            state.setText(now.get().describe());
+            analysis = analyses.latest(video.id()).orElse(null);
+            render();
         });
     }
 

@@ -1,7 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -25,12 +23,10 @@ import org.poseanalytics.web.video.Video;
 /**
  * A video's analysis job on a page: state, stage, a live progress bar with the time left, the reason of a failure,
  * and for clinicians “Cancel” while it runs and “Analyse again…” (another model or exercise template) otherwise.
- * Updates arrive by server push ({@link JobProgressPush}) from whichever node runs the job.
+ * Updates arrive by server push ({@link JobProgressPush#follow}) from whichever node runs the job.
  */
 public class JobPanel extends VerticalLayout {
     private final AnalysisJobs jobs;
-    private final JobProgressPush push;
-    private final long clinicId;
     private final Video video;
     private final boolean canEdit;
     private final Consumer<JobProgress> onChange;
@@ -39,13 +35,10 @@ public class JobPanel extends VerticalLayout {
     private final Button cancel = new Button("Cancel analysis");
     private final Button again = new Button("Analyse again…");
     private JobProgress current;
-    private Runnable stopWatching;
 
     /** @param onChange also told of every change (e.g. to refresh a status badge or a results link) */
     public JobPanel(AnalysisJobs jobs, JobProgressPush push, CurrentUser currentUser, Video video, Consumer<JobProgress> onChange) {
         this.jobs = jobs;
-        this.push = push;
-        this.clinicId = currentUser.clinicId();
         this.video = video;
         this.canEdit = currentUser.has(Role.CLINICIAN);
         this.onChange = onChange;
@@ -63,6 +56,7 @@ public class JobPanel extends VerticalLayout {
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         add(text, row);
         show(jobs.latest(video.id()).orElse(null));
+        push.follow(this, video.id(), current, this::show);
     }
 
     public void show(JobProgress p) {
@@ -116,17 +110,5 @@ public class JobPanel extends VerticalLayout {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()), start);
         dialog.open();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        stopWatching = push.watch(new JobProgressPush.Watch(clinicId, video.id(), event.getUI(), this::show), current);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (stopWatching != null) stopWatching.run();
-        super.onDetach(event);
     }
 }

@@ -1,67 +1,109 @@
 package org.poseanalytics.web.analysis;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.poseanalytics.web.account.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.stereotype.Component;
 
 /**
- * Live job progress for open pages. The work may run on another node, so progress lives in the database: once a
- * second this reads the latest job of every video shown on some page (one query per clinic) and pushes changes to
- * those pages (Vaadin server push, {@code UI.access}). Nothing is read while no page is watching.
+ * The one way job progress reaches an open page: a page component {@link #follow follows} a video's job and is told
+ * of every change by Vaadin server push ({@code UI.access}). The work may run on another node, so progress lives in
+ * the database: once a second this reads the latest job of every followed video ({@link AnalysisJobs#latestOf}, one
+ * query per clinic; the same rows REST's {@code GET /api/videos/{id}/analysis} answers from). Nothing is read while
+ * no page follows a job.
  */
-@Component
+@org.springframework.stereotype.Component
 @ConditionalOnWebApplication
 public class JobProgressPush {
     private static final Logger log = LoggerFactory.getLogger(JobProgressPush.class);
 
-    /** A page element watching one video; the clinic is the one of the page's signed-in user. */
-    public record Watch(long clinicId, long videoId, UI ui, Consumer<JobProgress> onChange) {}
-
     private final AnalysisJobs jobs;
-    private final Map<Watch, JobProgress> watches = new ConcurrentHashMap<>();
+    private final CurrentUser currentUser;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "job-progress-push");
         t.setDaemon(true);
         return t;
     });
 
-    JobProgressPush(AnalysisJobs jobs) {
+    JobProgressPush(AnalysisJobs jobs, CurrentUser currentUser) {
         this.jobs = jobs;
+        this.currentUser = currentUser;
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts pushing; returns what stops it (call on detach). */
-    public Runnable watch(Watch watch, JobProgress current) {
-        watches.put(watch, current == null ? NONE : current);
-        return () -> watches.remove(watch);
+    /**
+     * Tells {@code onChange} (in the page's UI) of each change of the video's latest job while {@code owner} is
+     * attached; the clinic is the one of the signed-in user who opens the page (call this while building it).
+     *
+     * @param shown    what the page shows now (null: no job yet), so that only news is pushed
+     * @param onChange runs with the UI's lock held, like any listener
+     * @return what stops following before the owner is detached (detaching stops it anyway)
+     */
+    public Registration follow(Component owner, long videoId, JobProgress shown, Consumer<JobProgress> onChange) {
+        Follower f = new Follower(currentUser.clinicId(), videoId, onChange, shown);
+        owner.getUI().ifPresent(f::attach);
+        Registration attach = owner.addAttachListener(e -> f.attach(e.getUI()));
+        Registration detach = owner.addDetachListener(e -> followers.remove(f));
+        return () -> {
+            attach.remove();
+            detach.remove();
+            followers.remove(f);
+        };
     }
 
-    private static final JobProgress NONE = new JobProgress(new java.util.UUID(0, 0), -1, JobState.QUEUED, null, 0, 0, 0, 0,
-            null, null, null, null, null, null, null, null, null, null);
+    /** A page element following one video; {@code last} is what it was last told. */
+    private final class Follower {
+        final long clinicId;
+        final long videoId;
+        final Consumer<JobProgress> onChange;
+        volatile JobProgress last;
+        volatile UI ui;
+
+        Follower(long clinicId, long videoId, Consumer<JobProgress> onChange, JobProgress shown) {
+            this.clinicId = clinicId;
+            this.videoId = videoId;
+            this.onChange = onChange;
+            this.last = shown;
+        }
+
+        void attach(UI ui) {
+            this.ui = ui;
+            followers.add(this);
+        }
+
+        void offer(JobProgress now) {
+            if (now == null || Objects.equals(now, last)) return;
+            last = now;
+            try {
+                ui.access(() -> onChange.accept(now));
+            } catch (UIDetachedException e) {
+                followers.remove(this);
+            }
+        }
+    }
 
     void tick() {
-        if (watches.isEmpty()) return;
+        if (followers.isEmpty()) return;
         try {
-            Map<Long, java.util.List<Watch>> byClinic = watches.keySet().stream().collect(Collectors.groupingBy(Watch::clinicId));
+            Map<Long, List<Follower>> byClinic = followers.stream().collect(Collectors.groupingBy(f -> f.clinicId));
             byClinic.forEach((clinic, list) -> {
-                Map<Long, JobProgress> latest = jobs.latestOf(clinic, list.stream().map(Watch::videoId).distinct().toList());
-                for (Watch w : list) {
-                    JobProgress now = latest.get(w.videoId());
-                    JobProgress before = watches.get(w);
-                    if (now == null || before == null || Objects.equals(now, before)) continue;
-                    watches.put(w, now);
-                    w.ui().access(() -> w.onChange().accept(now));
-                }
+                Map<Long, JobProgress> latest = jobs.latestOf(clinic, list.stream().map(f -> f.videoId).distinct().toList());
+                for (Follower f : list) f.offer(latest.get(f.videoId));
             });
         } catch (RuntimeException e) {
             log.warn("Could not push job progress: {}", e.getMessage());

@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.analysis.JobPanels;
 import org.poseanalytics.web.subject.SubjectView;
 import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
@@ -47,13 +48,14 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     private final VideoService videos;
     private final boolean canEdit;
     private final VerticalLayout videoList = new VerticalLayout();
+    /** Each video's analysis job: live progress (pushed), cancel, analyse again. */
+    private final JobPanels jobPanels;
     private Session session;
-    /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
-    @org.springframework.beans.factory.annotation.Autowired private org.poseanalytics.web.analysis.JobPanels jobPanels;
 
-    public SessionView(SessionService sessions, VideoService videos, CurrentUser currentUser) {
+    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, CurrentUser currentUser) {
         this.sessions = sessions;
         this.videos = videos;
+        this.jobPanels = jobPanels;
         this.canEdit = currentUser.has(Role.CLINICIAN);
         videoList.setPadding(false);
         videoList.setId("videos");

@@ -1,15 +1,11 @@
 package org.poseanalytics.web.video;
 
 import java.io.IOException;
-import org.poseanalytics.web.NotFoundException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,15 +26,5 @@ class PlaybackController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.mediaType()))
                 .cacheControl(CacheControl.noStore()).header("Content-Disposition", "inline")
                 .body(new FileSystemResource(p.file()));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<String> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<String> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("You may not open this.");
     }
 }

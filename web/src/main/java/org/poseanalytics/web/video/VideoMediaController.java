@@ -1,15 +1,11 @@
 package org.poseanalytics.web.video;
 
 import java.nio.file.Path;
-import org.poseanalytics.web.NotFoundException;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,15 +44,5 @@ class VideoMediaController {
         if (container.contains("mp4") || container.contains("mov")) return MediaType.parseMediaType("video/mp4");
         if (container.contains("webm") || container.contains("matroska")) return MediaType.parseMediaType("video/webm");
         return MediaType.APPLICATION_OCTET_STREAM;
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<String> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<String> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("You may not open this.");
     }
 }

@@ -145,6 +145,8 @@ public class VideoService {
                 .query(Long.class).single();
         audit.record(AuditAction.UPLOADED, session.subjectId(), session.subjectName(), id,
                 displayName + " to the session of " + session.date());
+        // → analysis.AnalysisJobs#analyseUpload queues the video's analysis once this transaction commits (video may not
+        // import analysis, which builds on it; so the hand-off is this event, with that one listener).
         events.publishEvent(new VideoUploaded(id, clinic, session.id(), storage.video(name)));
         return get(id);
     }

@@ -3,8 +3,8 @@ package org.poseanalytics.web.video;
 import java.nio.file.Path;
 
 /**
- * Published when a video row and its file are stored; listeners should use
- * {@code @TransactionalEventListener} (after commit, the default phase) so they only see videos that exist.
- * This is where the job runner enqueues the analysis.
+ * A video row and its file are stored ({@code VideoService#store} publishes it inside the insert's transaction).
+ * Its one listener is {@code analysis.AnalysisJobs#analyseUpload}, which queues the video's analysis. Listeners
+ * use {@code @TransactionalEventListener} (after commit, the default phase) so they only see videos that exist.
  */
 public record VideoUploaded(long videoId, long clinicId, long sessionId, Path file) {}
