@@ -31,7 +31,8 @@ class RestErrorsTest extends AppTestBase {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
 
         for (String url : new String[] {"/media/videos/" + MISSING + "/thumbnail.jpg", "/media/videos/" + MISSING + "/file",
-                "/media/videos/" + MISSING + "/playable.mp4", "/api/videos/" + MISSING + "/analysis"}) {
+                "/media/videos/" + MISSING + "/playable.mp4", "/api/videos/" + MISSING + "/analysis",
+                "/api/videos/" + MISSING + "/exports/report.pdf"}) {
             assertText(mvc, get(url), clinic.viewer(), 404, "Video " + MISSING + " was not found. It may have been deleted, or it belongs to another clinic.");
         }
         assertText(mvc, post("/api/videos/" + MISSING + "/analysis").with(csrf()), clinic.viewer(), 403, "You may not do this.");

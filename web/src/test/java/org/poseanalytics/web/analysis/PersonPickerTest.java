@@ -1,9 +1,9 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonPickerTest {
     /** A person of 3 landmarks standing in the box [x0, x0+100] × [100, 400] on frames 0..9 (0.1 s apart). */
