@@ -169,6 +169,7 @@ public final class TestVideos {
                     "-i", raw.toString(), "-vf", undo, "-c:v", "png", stored.toString());
             ffmpeg("-i", stored.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=" + (360 - displayRotationDeg) % 360,
                     out.toString());
+            deleteQuietly(raw, stored);
         });
     }
 
@@ -188,6 +189,7 @@ public final class TestVideos {
             ffmpeg("-f", "rawvideo", "-pix_fmt", "rgb24", "-s", width + "x" + height, "-r", String.valueOf(fps),
                     "-i", raw.toString(), "-c:v", "libx264", "-preset", "veryfast", "-g", String.valueOf(keyframeEvery),
                     "-bf", "2", "-pix_fmt", "yuv420p", "-output_ts_offset", String.valueOf(startS), "-f", "mp4", out.toString());
+            deleteQuietly(raw);
         });
     }
 
@@ -228,6 +230,16 @@ public final class TestVideos {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // Only a leftover intermediate under target/.
+            }
+        }
     }
 
     private static void ffmpeg(String... args) {
