@@ -1,6 +1,6 @@
 package org.poseanalytics.web.compare;
 
-import org.poseanalytics.web.analysisview.SessionAnalysis;
+import org.poseanalytics.web.analysis.VideoAnalysis;
 
 /** The moment two videos are lined up at. */
 public enum AlignAt {
@@ -15,7 +15,7 @@ public enum AlignAt {
     public String label() { return label; }
 
     /** The event's time in this analysis' video, in seconds; the video start when it has no repetitions. */
-    public double timeIn(SessionAnalysis a) {
+    public double timeIn(VideoAnalysis a) {
         if (this == VIDEO_START || a.repetitions().isEmpty()) return 0;
         return this == FIRST_REP_START ? a.repetitions().getFirst().startS() : a.repetitions().getFirst().peakS();
     }

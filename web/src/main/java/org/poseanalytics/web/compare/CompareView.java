@@ -22,32 +22,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.poseanalytics.web.analysis.AngleColumn;
-import org.poseanalytics.web.analysisview.OverlayPlayer;
-import org.poseanalytics.web.analysisview.PlayerData;
-import org.poseanalytics.web.analysisview.SessionAnalysis;
-import org.poseanalytics.web.analysisview.SessionAnalysisService;
+import org.poseanalytics.web.analysis.OverlayPlayer;
+import org.poseanalytics.web.analysis.PlayerData;
+import org.poseanalytics.web.analysis.VideoAnalysis;
+import org.poseanalytics.web.analysis.VideoAnalysisService;
 import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
-import org.poseanalytics.web.playback.PlaybackService;
-import org.poseanalytics.web.ui.MainLayout;
 import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.PlaybackService;
 
 /**
  * Two analysed videos side by side (one subject over time, or two subjects): the right one follows the left,
  * shifted so both reach the chosen event together; their curves of the same angle are overlaid on one time axis
  * that starts at that event.
  */
-@Route(value = "compare/:a/:b", layout = MainLayout.class)
+@Route("compare/:a/:b")
 @PermitAll
 public class CompareView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    private final SessionAnalysisService analyses;
+    private final VideoAnalysisService analyses;
     private final PlaybackService playback;
-    private SessionAnalysis left, right;
+    private VideoAnalysis left, right;
     private AlignAt align = AlignAt.FIRST_REP_START;
 
-    public CompareView(SessionAnalysisService analyses, PlaybackService playback) {
+    public CompareView(VideoAnalysisService analyses, PlaybackService playback) {
         this.analyses = analyses;
         this.playback = playback;
         setMaxWidth("1400px");
@@ -124,7 +123,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         add(players, controls, chart, hint);
     }
 
-    private OverlayPlayer player(String id, SessionAnalysis s) {
+    private OverlayPlayer player(String id, VideoAnalysis s) {
         OverlayPlayer p = new OverlayPlayer(id);
         p.setHeight("380px");
         List<String> cols = s.signalColumn().map(AngleColumn::column).map(List::of).orElse(List.of());
@@ -134,7 +133,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         return p;
     }
 
-    private Component column(SessionAnalysis s, OverlayPlayer p) {
+    private Component column(VideoAnalysis s, OverlayPlayer p) {
         H4 head = new H4(s.session().subjectName() + " · " + s.session().exercise().label() + " · " + s.session().date());
         head.getStyle().set("margin", "0");
         Span reps = new Span(s.repetitions().size() + " repetition(s) · " + s.video().originalName());
@@ -146,7 +145,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         return col;
     }
 
-    private static java.util.Optional<Curve> curve(SessionAnalysis s, double event) {
+    private static java.util.Optional<Curve> curve(VideoAnalysis s, double event) {
         return s.signalColumn().map(c -> {
             Curve raw = s.curve(c.column());
             double[] x = new double[raw.x().length];

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
-import org.poseanalytics.web.analysisview.MetricNames;
+import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.ui.FigureText;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,7 +1,5 @@
 package org.poseanalytics.web.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +25,8 @@ import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PDF and the metrics CSV of a gait analysis (no repetitions) whose headlines are valid, low and invalid: the PDF
@@ -106,7 +106,7 @@ class QualityReportTest extends DatabaseTest {
     @Test
     void wrappedLinesFitTheirColumn() throws IOException {
         float width = 120;
-        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysisview.MetricNames.label(LONGEST, BodySide.NONE),
+        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysis.MetricNames.label(LONGEST, BodySide.NONE),
                 PdfReportWriter.regular(), 9, width);
         assertThat(lines).hasSizeGreaterThan(2);
         for (String l : lines) assertThat(PdfReportWriter.width(l, PdfReportWriter.regular(), 9)).isLessThanOrEqualTo(width);

@@ -1,0 +1,179 @@
+package org.poseanalytics.web.analysis;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.web.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one analysis job on whichever node's JobRunr server picked it up. JobRunr brings durability: the job is a
+ * row in PostgreSQL; a worker that dies mid-job stops sending heartbeats and another server re-runs the job
+ * (orphan detection); a thrown exception is retried with exponential backoff, {@value #RETRIES} times.
+ *
+ * <p>What this class adds: failures that another try will not fix (no person, undecodable file, cancelled) end the
+ * job without an exception, so JobRunr does not retry them, and their reason goes to the video for the user; and a
+ * re-run never stores twice (the result set is keyed by the job id, see AnalysisStore).
+ */
+@Component
+public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
+    static final int RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(AnalyseVideoHandler.class);
+
+    private final JobRecords records;
+    private final VideoAnalyzer analyzer;
+    private final AnalysisStore store;
+    private final Storage storage;
+    private final String worker;
+
+    AnalyseVideoHandler(JobRecords records, VideoAnalyzer analyzer, AnalysisStore store, Storage storage) {
+        this.records = records;
+        this.analyzer = analyzer;
+        this.store = store;
+        this.storage = storage;
+        this.worker = hostName() + ":" + ProcessHandle.current().pid();
+    }
+
+    @Override
+    @Job(name = "Analyse video (job %0)", retries = RETRIES)
+    public void run(AnalyseVideo request) throws Exception {
+        UUID jobId = request.jobId();
+        Optional<JobRecords.Work> claimed = records.start(jobId, worker);
+        if (claimed.isEmpty()) {
+            // A cancel asked while the job ran on a worker that then died leaves the row running: settle it.
+            records.settleCancelRequest(jobId);
+            log.info("Job {}: nothing to do (video deleted, job cancelled or already finished)", jobId);
+            return;
+        }
+        JobRecords.Work work = claimed.get();
+        log.info("Job {}: analysing video {} on {} (attempt {})", jobId, work.videoId(), worker, work.attempts());
+        Path file = storage.video(work.storageName());
+        DbProgress progress = new DbProgress(records, jobId);
+        try {
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
+                        + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
+            }
+            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), work.involvedSide(), progress);
+            progress.storing();
+            AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
+            records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
+            log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
+                    results.repetitions().size(), results.angles().columns().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
+        } catch (AnalysisException e) {
+            if (e.kind() == AnalysisException.Kind.CANCELLED && !records.cancelRequested(jobId)) {
+                // Interrupted without a user's cancel: the server is stopping. Leave the job to run again.
+                records.retrying(jobId, "Interrupted (the worker stopped); it will run again.");
+                throw e;
+            } else if (e.kind() == AnalysisException.Kind.CANCELLED) {
+                records.cancelled(jobId, work.videoId(), null);
+                log.info("Job {}: cancelled", jobId);
+            } else if (e.permanent()) {
+                // the pipeline names the file it read: the user knows it by the name they uploaded
+                String reason = ServerPaths.scrub(String.valueOf(e.getMessage())
+                        .replace(file.toString(), "“" + work.originalName() + "”")
+                        .replace(work.storageName().toString(), "“" + work.originalName() + "”"));
+                records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind(), work.subjectTrackId()));
+                log.info("Job {}: failed for good: {}", jobId, e.getMessage());
+            } else {
+                retryOrGiveUp(work, e);
+            }
+        } catch (RuntimeException | Error e) {
+            if (records.cancelRequested(jobId)) {
+                // JobRunr interrupts the thread of a deleted (cancelled) job; the library may fail in any way then.
+                records.cancelled(jobId, work.videoId(), null);
+                return;
+            }
+            retryOrGiveUp(work, e);
+        }
+    }
+
+    private void retryOrGiveUp(JobRecords.Work work, Throwable e) throws Exception {
+        String logged = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = ServerPaths.scrub(logged);
+        if (work.attempts() > RETRIES) {
+            records.failed(work.jobId(), work.videoId(), "The analysis failed " + work.attempts() + " times: " + sentence(reason)
+                    + " Try “Analyse again” later; if it keeps failing, tell your administrator (job " + work.jobId() + ").");
+        } else {
+            records.retrying(work.jobId(), "Attempt " + work.attempts() + " failed (" + reason + "); trying again shortly.");
+        }
+        log.warn("Job {}: attempt {} failed: {}", work.jobId(), work.attempts(), logged, e);
+        if (e instanceof Exception ex) throw ex;
+        throw (Error) e;
+    }
+
+    static String summary(AnalysisResults r) {
+        StringBuilder s = new StringBuilder();
+        if (r.exercise() != null) s.append(r.exercise()).append(r.exerciseGuessed() ? " (guessed)" : "").append(" · ");
+        if (!r.repetitions().isEmpty() || r.exercise() != null) s.append(r.repetitions().size()).append(r.repetitions().size() == 1 ? " repetition · " : " repetitions · ");
+        s.append(r.framesWithPose()).append(" of ").append(r.frames()).append(" frames with a pose · ").append(r.model());
+        return s.toString();
+    }
+
+    private static String advice(AnalysisException.Kind kind, Integer subjectTrackId) {
+        if (kind == AnalysisException.Kind.BAD_REQUEST && subjectTrackId != null) {
+            // The likely bad part of a request naming a person is the person (e.g. asked for with another model,
+            // whose analysis numbered the people differently).
+            return " Person " + subjectTrackId + " was asked for: open the analysis page and click one of the people drawn on the"
+                    + " video, or use “Analyse again” to let the app choose the person.";
+        }
+        return switch (kind) {
+            case NO_PERSON -> " Film the whole body, well lit, and upload the video again.";
+            case UNREADABLE_VIDEO -> " Export the video again from the camera or phone (MP4 or MOV) and upload it again.";
+            case MODEL_UNAVAILABLE -> " Ask your administrator to install the model or choose another one with “Analyse again”.";
+            default -> "";
+        };
+    }
+
+    private static String sentence(String s) {
+        if (s == null || s.isBlank()) return "Unknown error.";
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") || t.endsWith("?") ? t : t + ".";
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    /** Progress into the job's row at most twice a second; the same statement reads the cancel flag. */
+    static final class DbProgress implements AnalysisProgress {
+        private static final long INTERVAL_NS = 500_000_000L;
+        private final JobRecords records;
+        private final UUID jobId;
+        private long last;
+        private volatile boolean cancelled;
+
+        DbProgress(JobRecords records, UUID jobId) {
+            this.records = records;
+            this.jobId = jobId;
+        }
+
+        @Override
+        public void update(Stage stage, double fraction, long framesDone, long framesTotal) {
+            long now = System.nanoTime();
+            boolean stageEnd = stage != Stage.POSES;
+            if (!stageEnd && now - last < INTERVAL_NS) return;
+            last = now;
+            cancelled |= records.progress(jobId, stage.name().toLowerCase(), Math.min(0.97, fraction), framesDone, framesTotal);
+        }
+
+        void storing() { records.progress(jobId, "storing", 0.97, 0, 0); }
+
+        @Override
+        public boolean isCancelled() { return cancelled || Thread.currentThread().isInterrupted(); }
+    }
+}

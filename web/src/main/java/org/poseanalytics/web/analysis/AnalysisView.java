@@ -1,0 +1,385 @@
+package org.poseanalytics.web.analysis;
+
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.chart.ChartOptions;
+import org.poseanalytics.web.chart.EChart;
+import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.PlaybackService;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+
+/**
+ * A video's analysis: the video with the skeleton drawn over it, the angle chart whose cursor follows the video
+ * (click the chart to jump there), repetitions as bands and as a table, session figures and the downloads.
+ */
+@Route("analysis")
+@PermitAll
+public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+    static final String PLAYER_ID = "analysis-player";
+
+    private final VideoAnalysisService analyses;
+    private final VideoService videos;
+    private final PlaybackService playback;
+    private final AnalysisJobs jobs;
+    private final CompareCandidates candidates;
+    private final PointTrackingService pointTracking;
+    private final PointTrackingRuns pointRuns;
+    private final JobProgressPush push;
+    private final CurrentUser currentUser;
+    private final boolean canEdit;
+    private Video video;
+    private VideoAnalysis analysis;
+    private Anchor pdfLink;
+    private List<org.poseanalytics.web.analysis.TrackKeypoints> others = List.of();
+    private com.vaadin.flow.shared.Registration pollRegistration;
+
+    public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
+                        AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
+                        PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser) {
+        this.analyses = analyses;
+        this.push = push;
+        this.currentUser = currentUser;
+        this.pointTracking = pointTracking;
+        this.pointRuns = pointRuns;
+        this.candidates = candidates;
+        this.jobs = jobs;
+        this.canEdit = currentUser.has(Role.CLINICIAN);
+        this.videos = videos;
+        this.playback = playback;
+        setMaxWidth("1280px");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long videoId) {
+        video = videos.get(videoId);
+        analysis = analyses.latest(videoId).orElse(null);
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return analysis == null ? "Analysis · Pose Analytics"
+                : "Analysis: " + analysis.session().subjectName() + ", " + analysis.session().date() + " · Pose Analytics";
+    }
+
+    private void render() {
+        removeAll();
+        UI.getCurrent().setPollInterval(-1);
+        if (pollRegistration != null) pollRegistration.remove();
+        Anchor back = new Anchor("sessions/" + video.sessionId(), "← Session");
+        back.setId("back-to-session");
+        add(back);
+        if (analysis == null) {
+            renderWaiting();
+            return;
+        }
+        var s = analysis.session();
+        H2 title = new H2(s.subjectName() + " · " + s.exercise().label() + " · " + s.date());
+        title.setId("analysis-title");
+        title.getStyle().set("margin", "0");
+        Span sub = new Span(video.originalName() + " · " + analysis.repetitions().size() + " repetition(s) · model "
+                + analysis.analysis().model() + (analysis.analysis().exercise() == null ? "" : " · template " + analysis.analysis().exercise()
+                + (analysis.analysis().exerciseGuessed() ? " (guessed from the movement)" : "")));
+        sub.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
+        progress.setId("to-progress");
+        add(title, sub, new HorizontalLayout(progress, compareChooser()));
+
+        // Player and chart side by side on a laptop, stacked on a tablet in portrait.
+        OverlayPlayer player = new OverlayPlayer(PLAYER_ID);
+        EChart chart = new EChart();
+        chart.setId("angle-chart");
+        chart.followPlayer(PLAYER_ID);
+        chart.setHeight("380px");
+        List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
+        // Other people seen in the video are drawn faintly, so the user can check the right person was analysed.
+        Integer subjectTrack = analysis.analysis().subjectTrackId();
+        List<org.poseanalytics.web.analysis.TrackKeypoints> people = analyses.tracks(analysis.analysis().id());
+        others = people.stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
+        // A re-analysis started here (or anywhere) shows its progress here; its results replace these when complete.
+        JobPanel job = new JobPanel(jobs, push, currentUser, video, this::onJobChange);
+        job.setId("analysis-job");
+        if (!others.isEmpty()) {
+            add(new PersonChoice(video, analysis.analysis(), people, player, jobs, canEdit, job::show));
+        }
+        add(job);
+        MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
+
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns));
+        left.setPadding(false);
+        left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
+        VerticalLayout right = new VerticalLayout(chart, angles);
+        right.setPadding(false);
+        right.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
+        FlexLayout top = new FlexLayout(left, right);
+        top.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        top.getStyle().set("gap", "var(--lumo-space-l)");
+        top.setWidthFull();
+        add(top);
+        prepareVideo(player);
+        showAngles(shown, player, chart);
+
+        add(new H3("Repetitions"), repetitionTable());
+        add(new H3("Key figures"), new FiguresPanel(analysis));
+        add(new H3("Downloads"), downloads(shown));
+    }
+
+    /** A job of this video that succeeded may have stored newer results than those shown: then they are shown. */
+    private void onJobChange(JobProgress p) {
+        if (p.state() != JobState.SUCCEEDED || analysis == null) return;
+        if (analyses.latestId(video.id()).filter(id -> id != analysis.analysis().id()).isEmpty()) return;
+        analyses.latest(video.id()).ifPresent(latest -> {
+            analysis = latest;
+            render();
+        });
+    }
+
+    /** Another analysed video to see side by side: the same subject's visits first, then other subjects. */
+    private Component compareChooser() {
+        ComboBox<CompareCandidates.Candidate> other = new ComboBox<>();
+        other.setPlaceholder("Compare side by side with…");
+        other.setItems(candidates.forVideo(video.id(), analysis.session().subjectId()));
+        other.setItemLabelGenerator(CompareCandidates.Candidate::label);
+        other.setWidth("min(100%, 420px)");
+        other.setId("compare-with");
+        other.addValueChangeListener(e -> {
+            if (e.getValue() != null) UI.getCurrent().navigate("compare/" + video.id() + "/" + e.getValue().videoId());
+        });
+        return other;
+    }
+
+    private void renderWaiting() {
+        H2 title = new H2("Analysis of “" + video.originalName() + "”");
+        add(title);
+        Optional<JobProgress> job = jobs.latest(video.id());
+        if (job.isEmpty() || job.get().state() == JobState.FAILED || job.get().state() == JobState.CANCELLED) {
+            String why = job.map(JobProgress::message).filter(m -> m != null && !m.isBlank()).orElse(Ui.orDash(video.statusMessage()));
+            add(Ui.emptyState(job.isEmpty() ? "This video has not been analysed" : "The analysis of this video "
+                            + (job.get().state() == JobState.CANCELLED ? "was cancelled" : "failed"),
+                    (job.isEmpty() ? "" : why + ". ") + "Film one person fully in view, side-on for squats and lunges, then analyse again."));
+            Button again = new Button("Analyse again", VaadinIcon.REFRESH.create(), e -> {
+                jobs.analyseAgain(video.id(), null, null);
+                render();
+            });
+            again.setId("analyse-again");
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            again.setVisible(canEdit);
+            add(again);
+            return;
+        }
+        ProgressBar bar = new ProgressBar(0, 1, job.get().fraction());
+        bar.setId("analysis-progress");
+        Span state = new Span(job.get().describe());
+        state.setId("analysis-state");
+        add(Ui.emptyState("The analysis is under way",
+                "Joint angles, repetitions and the skeleton overlay appear here when it is done; this page updates by itself. "
+                        + "You can leave and come back."), state, bar);
+        // The result is written by a background job; the page re-reads until it is there.
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(1500);
+        pollRegistration = ui.addPollListener(e -> {
+            analysis = analyses.latest(video.id()).orElse(null);
+            Optional<JobProgress> now = jobs.latest(video.id());
+            if (analysis != null || now.isEmpty() || !now.get().state().active()) {
+                pollRegistration.remove();
+                render();
+                return;
+            }
+            bar.setValue(now.get().fraction());
+            state.setText(now.get().describe());
+        });
+    }
+
+    /** Plays the upload when browsers can; else converts once, with progress, before the player starts. */
+    private void prepareVideo(OverlayPlayer player) {
+        String url = "media/videos/" + video.id() + "/playable.mp4";
+        if (playback.ready(video)) {
+            player.setSource(url);
+            return;
+        }
+        ProgressBar bar = new ProgressBar(0, 1);
+        bar.setId("video-conversion");
+        Span label = new Span("Preparing the video for the browser: it holds "
+                + playback.conversionReason(video).orElse("a format browsers do not play") + ", which not every browser plays…");
+        label.setId("video-conversion-reason");
+        Div box = new Div(label, bar);
+        addComponentAtIndex(4, box);
+        UI ui = UI.getCurrent();
+        Video v = video;
+        CompletableFuture.runAsync(() -> {
+            try {
+                playback.prepare(v, p -> ui.access(() -> bar.setValue(p)));
+                ui.access(() -> { remove(box); player.setSource(url); });
+            } catch (Exception e) {
+                ui.access(() -> label.setText("This video could not be converted for the browser: " + e.getMessage()
+                        + ". The analysis below is still valid; download the original from the session page."));
+            }
+        });
+    }
+
+    private Component controls(OverlayPlayer player) {
+        Button back = new Button(VaadinIcon.STEP_BACKWARD.create(), e -> player.step(-1));
+        back.setId("frame-back");
+        back.setTooltipText("One frame back");
+        Button play = new Button("Play", VaadinIcon.PLAY.create(), e -> player.play());
+        play.setId("play");
+        Button pause = new Button("Pause", VaadinIcon.PAUSE.create(), e -> player.pause());
+        Button fwd = new Button(VaadinIcon.STEP_FORWARD.create(), e -> player.step(1));
+        fwd.setId("frame-forward");
+        fwd.setTooltipText("One frame forward");
+        Select<Double> speed = new Select<>();
+        speed.setItems(0.25, 0.5, 1.0);
+        speed.setItemLabelGenerator(r -> (r == 1.0 ? "1" : r.toString().replace("0.", ".")) + "×");
+        speed.setValue(1.0);
+        speed.setWidth("90px");
+        speed.setAriaLabel("Playback speed");
+        speed.addValueChangeListener(e -> player.setRate(e.getValue()));
+        speed.setId("speed");
+        Checkbox skeleton = new Checkbox("Skeleton", true, e -> player.showSkeleton(e.getValue()));
+        skeleton.setId("toggle-skeleton");
+        Checkbox labels = new Checkbox("Angles", true, e -> player.showAngles(e.getValue()));
+        for (Button b : List.of(back, play, pause, fwd)) b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        HorizontalLayout bar = new HorizontalLayout(back, play, pause, fwd, speed, skeleton, labels);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private MultiSelectComboBox<AngleColumn> angleChooser(List<String> shown, OverlayPlayer player, EChart chart) {
+        MultiSelectComboBox<AngleColumn> group = new MultiSelectComboBox<>("Angles on the chart and the video");
+        group.setWidthFull();
+        group.setAutoExpand(MultiSelectComboBox.AutoExpandMode.BOTH);
+        group.setItems(analysis.angles().columns());
+        group.setItemLabelGenerator(VideoAnalysis::label);
+        group.setValue(new java.util.HashSet<>(analysis.angles().columns().stream().filter(c -> shown.contains(c.column())).toList()));
+        group.addValueChangeListener(e -> {
+            shown.clear();
+            analysis.angles().columns().stream().filter(e.getValue()::contains).forEach(c -> shown.add(c.column()));
+            showAngles(shown, player, chart);
+            followShownAngles(shown);
+        });
+        group.setId("angle-chooser");
+        return group;
+    }
+
+    private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
+        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
+                "angle (°)", "time (s) — click to jump the video there"));
+        player.setData(PlayerData.of(analysis, columns, others));
+    }
+
+    private Component repetitionTable() {
+        List<RepetitionResult> reps = analysis.repetitions();
+        if (reps.isEmpty()) {
+            return Ui.emptyState("No repetitions found", "The movement did not return to rest often enough to count repetitions. "
+                    + "Check the session's exercise, or film the whole movement from the side.");
+        }
+        Grid<RepetitionResult> grid = new Grid<>();
+        grid.setId("repetitions");
+        grid.addColumn(RepetitionResult::index).setHeader("Rep").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> fmt(r.startS(), 2) + "–" + fmt(r.endS(), 2) + " s").setHeader("Time");
+        grid.addColumn(r -> fmt(r.romDeg(), 1) + "°").setHeader("ROM");
+        grid.addColumn(r -> fmt(r.peakDeg(), 1) + "°").setHeader("Peak");
+        grid.addColumn(r -> fmt(r.eccentricS(), 2) + " / " + fmt(r.holdS(), 2) + " / " + fmt(r.concentricS(), 2) + " s")
+                .setHeader("Tempo down / hold / up");
+        grid.addColumn(r -> analysis.repetitionMetric(r.index(), "symmetry").map(org.poseanalytics.web.ui.FigureText::value).orElse("—"))
+                .setHeader("Symmetry");
+        grid.addColumn(r -> r.complete() ? "✓" : "Incomplete: " + r.note()).setHeader("Complete");
+        grid.setItems(reps);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
+                "document.getElementById($0).seek($1)", PLAYER_ID, e.getItem().startS()));
+        Span hint = new Span("Click a repetition to play it from its start.");
+        hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout box = new VerticalLayout(grid, hint);
+        box.setPadding(false);
+        return box;
+    }
+
+    /**
+     * Links to the report package's export endpoints (report.ReportController): URLs, not types, so the report sits
+     * above this page. The PDF link carries the angles shown, in their order, and follows the chooser.
+     */
+    private Component downloads(List<String> shown) {
+        Anchor csv = download("Angles (CSV)", "download-angles-csv", "angles.csv");
+        Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", "metrics.csv");
+        pdfLink = download("Session report (PDF)", "download-pdf", "report.pdf");
+        followShownAngles(shown);
+        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in millimetres from the model's 3D landmarks"
+                + " when it has them, else image pixels scaled to an assumed height of " + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
+        note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Anchor mot = download("OpenSim angles (.mot)", "download-mot", "angles.mot");
+        Anchor trc = download("OpenSim markers (.trc)", "download-trc", "markers.trc");
+        HorizontalLayout row = new HorizontalLayout(pdfLink, csv, metrics, mot, trc);
+        row.getStyle().set("flex-wrap", "wrap");
+        VerticalLayout box = new VerticalLayout(row, note);
+        box.setPadding(false);
+        return box;
+    }
+
+    private void followShownAngles(List<String> shown) {
+        if (pdfLink == null) return;
+        String query = shown.stream().map(c -> "angles=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        pdfLink.setHref(exportHref(video.id(), "report.pdf") + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** Where the report package serves a video's export {@code name} (report.ReportController.PATH). */
+    static String exportHref(long videoId, String name) {
+        return "api/videos/" + videoId + "/exports/" + name;
+    }
+
+    private Anchor download(String text, String id, String name) {
+        Anchor a = new Anchor(exportHref(video.id(), name), text);
+        a.setId(id);
+        a.getElement().setAttribute("download", true);
+        a.getElement().getThemeList().add("badge");
+        a.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-m)");
+        return a;
+    }
+
+    static String unit(String u) { return "deg".equals(u) ? "°" : u; }
+
+    static String fmt(double v, int digits) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : "—";
+    }
+
+    Optional<VideoAnalysis> current() { return Optional.ofNullable(analysis); }
+}

@@ -1,0 +1,87 @@
+package org.poseanalytics.web.analysis;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * The video with the skeleton and angle labels drawn over it in the browser (a canvas, so it can be switched off
+ * and the video itself is never altered). Frame stepping, slow motion and the chart cursor run client-side.
+ */
+@Tag("pa-analysis-player")
+@JsModule("./pa-ui/pa-analysis-player.js")
+public class OverlayPlayer extends Component implements HasSize {
+    public OverlayPlayer(String id) {
+        setId(id);
+        setWidthFull();
+        setHeight("420px");
+    }
+
+    public void setSource(String url) { getElement().callJsFunction("setSource", url); }
+
+    /** See pa-analysis-player.js for the shape: times, keypoints [x, y, visibility], bones, labels. */
+    public void setData(String json) { getElement().callJsFunction("setData", json); }
+
+    /** Tracked points' paths: [{id, color, t: [s], x: [px or null], y: [px or null]}]. */
+    public void setPaths(String json) { getElement().callJsFunction("setPaths", json); }
+
+    public void showPaths(boolean on) { getElement().callJsFunction("showPaths", on); }
+
+    public void step(int direction) { getElement().callJsFunction("step", direction); }
+
+    public void play() { getElement().callJsFunction("play"); }
+
+    public void pause() { getElement().callJsFunction("pause"); }
+
+    public void setRate(double rate) { getElement().callJsFunction("setRate", rate); }
+
+    public void showSkeleton(boolean on) { getElement().callJsFunction("showSkeleton", on); }
+
+    public void showAngles(boolean on) { getElement().callJsFunction("showAngles", on); }
+
+    public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
+
+    /** What a click on the picture is for: following a point, or choosing the analysed person. */
+    public static final String PICK_POINT = "point", PICK_PERSON = "person";
+
+    /** Clicks on the picture are reported (in video pixels) while picking is on, for following a point. */
+    public void setPicking(boolean on) { setPicking(on, PICK_POINT); }
+
+    /** Clicks are reported with their purpose, so each panel answers only the clicks meant for it. */
+    public void setPicking(boolean on, String purpose) { getElement().callJsFunction("setPicking", on, purpose); }
+
+    /** Draws another person (by track id) highlighted, e.g. the one about to be chosen; null for none. */
+    public void setHighlight(Integer trackId) { getElement().callJsFunction("setHighlight", trackId); }
+
+    public Registration addPickListener(com.vaadin.flow.component.ComponentEventListener<PickEvent> l) {
+        return addListener(PickEvent.class, l);
+    }
+
+    @DomEvent("video-pick")
+    public static class PickEvent extends ComponentEvent<OverlayPlayer> {
+        private final double x, y, t;
+        private final String purpose;
+
+        public PickEvent(OverlayPlayer source, boolean fromClient, @EventData("event.detail.x") double x,
+                         @EventData("event.detail.y") double y, @EventData("event.detail.t") double t,
+                         @EventData("event.detail.purpose") String purpose) {
+            super(source, fromClient);
+            this.x = x;
+            this.y = y;
+            this.t = t;
+            this.purpose = purpose == null ? PICK_POINT : purpose;
+        }
+
+        /** {@link #PICK_POINT} or {@link #PICK_PERSON}. */
+        public String purpose() { return purpose; }
+
+        public double x() { return x; }
+        public double y() { return y; }
+        public double t() { return t; }
+    }
+}

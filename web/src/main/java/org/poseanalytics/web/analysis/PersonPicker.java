@@ -1,0 +1,60 @@
+package org.poseanalytics.web.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which person a click on the video means: the one whose body is nearest the click at the frame shown. A person's
+ * body is the box around their landmarks that the overlay draws (visibility ≥ {@value #MIN_VISIBILITY}); a click
+ * inside several boxes goes to the person with a landmark nearest the click. Clicks far from everybody (over a tenth
+ * of the picture's diagonal from every box) mean nobody, so a stray click does not start an analysis of someone.
+ */
+final class PersonPicker {
+    /** The overlay's own threshold for drawing a landmark. */
+    static final double MIN_VISIBILITY = 0.3;
+    /** How far from the shown time a person's sample may be: a few frames of a 30 fps video, one of a 5 fps analysis. */
+    static final double MAX_TIME_GAP_S = 0.25;
+
+    private PersonPicker() {}
+
+    /** A person found at the click: their track id, and how far the click was from their box (0 inside) in pixels. */
+    record Pick(int trackId, double boxDistancePx) {}
+
+    static Optional<Pick> at(List<TrackKeypoints> people, double x, double y, double timeS, int width, int height) {
+        double reach = 0.1 * Math.hypot(width, height);
+        Pick best = null;
+        double bestKeypoint = Double.POSITIVE_INFINITY;
+        for (TrackKeypoints person : people) {
+            Keypoints k = person.keypoints();
+            int s = nearestSample(k, timeS);
+            if (s < 0) continue;
+            double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+            double nearestKeypoint = Double.POSITIVE_INFINITY;
+            for (int l = 0; l < k.landmarkCount(); l++) {
+                if (k.isGap(s, l) || k.visibility(s, l) < MIN_VISIBILITY) continue;
+                double px = k.x(s, l), py = k.y(s, l);
+                minX = Math.min(minX, px); maxX = Math.max(maxX, px);
+                minY = Math.min(minY, py); maxY = Math.max(maxY, py);
+                nearestKeypoint = Math.min(nearestKeypoint, Math.hypot(px - x, py - y));
+            }
+            if (minX > maxX) continue; // nothing of this person drawn at that moment
+            double dx = Math.max(0, Math.max(minX - x, x - maxX)), dy = Math.max(0, Math.max(minY - y, y - maxY));
+            double box = Math.hypot(dx, dy);
+            if (box > reach) continue;
+            if (best == null || box < best.boxDistancePx() || (box == best.boxDistancePx() && nearestKeypoint < bestKeypoint)) {
+                best = new Pick(person.trackId(), box);
+                bestKeypoint = nearestKeypoint;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The person's sample nearest the time, or -1 when they are not in the video then. */
+    static int nearestSample(Keypoints k, double timeS) {
+        if (k.length() == 0) return -1;
+        int before = Math.max(0, Math.min(k.length() - 1, k.sampleAtTime(timeS)));
+        int best = before;
+        if (before + 1 < k.length() && Math.abs(k.timesS()[before + 1] - timeS) < Math.abs(k.timesS()[before] - timeS)) best = before + 1;
+        return Math.abs(k.timesS()[best] - timeS) <= MAX_TIME_GAP_S ? best : -1;
+    }
+}

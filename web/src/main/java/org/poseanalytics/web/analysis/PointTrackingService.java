@@ -1,0 +1,90 @@
+package org.poseanalytics.web.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleConsumer;
+import org.poseanalytics.kinematics.pipeline.DecodedGrayFrames;
+import org.poseanalytics.tracking.point.PointSpec;
+import org.poseanalytics.tracking.point.PointTracker;
+import org.poseanalytics.tracking.point.PointTrajectory;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionService;
+import org.poseanalytics.web.video.Video;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Follows a point the user clicked (e.g. the end of a bar) through a video with the tracking module's
+ * {@link PointTracker}, synchronously, for the page to run on a worker thread with a progress bar, and keeps the
+ * path with the video's analysis so it is there when the page is opened again. Frames come from the pose engine's
+ * decoder, so the path shares the keypoints' coordinates (rotation applied). Adding and removing a point is
+ * recorded in the audit log (a subject's stored data changes).
+ */
+@Service
+public class PointTrackingService {
+    /** Longer videos would keep the page waiting too long; they belong in the analysis job. */
+    public static final double MAX_DURATION_S = 120;
+
+    private final Storage storage;
+    private final TrackedPoints points;
+    private final SessionService sessions;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+
+    PointTrackingService(Storage storage, TrackedPoints points, SessionService sessions, AuditService audit, CurrentUser currentUser) {
+        this.storage = storage;
+        this.points = points;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    /** Whether the signed-in user may add and remove points (viewers only see them). */
+    public boolean canEdit() { return currentUser.has(Role.CLINICIAN); }
+
+    /** The points tracked on this analysis, in the order they were added. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<TrackedPath> stored(long analysisId) { return points.list(analysisId); }
+
+    /** Follows the point through the video and stores it with the analysis. */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public TrackedPath trackAndStore(Video video, long analysisId, PointSpec spec, DoubleConsumer progress) {
+        PointTrajectory path = track(video, spec, progress);
+        TrackedPath stored = points.add(analysisId, PointPath.of(path));
+        Session s = sessions.get(video.sessionId());
+        audit.record(AuditAction.TRACKED, s.subjectId(), s.subjectName(), video.id(), String.format(Locale.ROOT,
+                "point %d tracked on %s from (%.0f, %.0f) px at %.2f s, followed in %d of %d frames", stored.number(),
+                video.originalName(), spec.xPx(), spec.yPx(), spec.timeS(), stored.path().framesSeen(), stored.path().frames().length));
+        return stored;
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void remove(Video video, TrackedPath point) {
+        if (!points.remove(point.analysisId(), point.id())) throw new NotFoundException("Tracked point " + point.id());
+        Session s = sessions.get(video.sessionId());
+        audit.record(AuditAction.DELETED, s.subjectId(), s.subjectName(), video.id(),
+                "tracked point " + point.number() + " removed from " + video.originalName());
+    }
+
+    PointTrajectory track(Video video, PointSpec spec, DoubleConsumer progress) {
+        Path file = storage.video(video.storageName());
+        AtomicLong read = new AtomicLong();
+        // The tracker reads forward and, for a point picked mid-video, backwards in chunks: count every frame read
+        // against roughly two passes.
+        double expected = Math.max(1, video.frames()) * (spec.timeS() > 0.05 ? 2.0 : 1.0);
+        List<PointTrajectory> out = new PointTracker().track(() -> DecodedGrayFrames.open(file, () -> {
+            long n = read.incrementAndGet();
+            if (n % 10 == 0) progress.accept(Math.min(0.99, n / expected));
+        }), List.of(spec));
+        progress.accept(1.0);
+        return out.getFirst();
+    }
+}

@@ -1,0 +1,52 @@
+package org.poseanalytics.web.analysis;
+
+import java.util.Optional;
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionService;
+import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.web.video.Video;
+import org.poseanalytics.web.video.VideoService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Reads a video's latest complete analysis through the job runner's clinic-scoped read API. */
+@Service
+public class VideoAnalysisService {
+    private final VideoService videos;
+    private final SessionService sessions;
+    private final AnalysisQueries queries;
+    private final SubjectService subjects;
+
+    VideoAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries, SubjectService subjects) {
+        this.videos = videos;
+        this.sessions = sessions;
+        this.queries = queries;
+        this.subjects = subjects;
+    }
+
+    /** Every person followed in the video (the subject among them), for drawing who was seen. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public java.util.List<org.poseanalytics.web.analysis.TrackKeypoints> tracks(long analysisId) {
+        return queries.tracks(analysisId);
+    }
+
+    /** The id of the analysis a video shows now (its latest complete one): cheap, to learn whether a page is behind. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<Long> latestId(long videoId) {
+        return queries.latestComplete(videoId).map(Analysis::id);
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<VideoAnalysis> latest(long videoId) {
+        Video video = videos.get(videoId);
+        Session session = sessions.get(video.sessionId());
+        Optional<Analysis> a = queries.latestComplete(videoId);
+        if (a.isEmpty()) return Optional.empty();
+        long id = a.get().id();
+        // The filtered series is what the numbers were computed from; draw that one, the raw one if it is missing.
+        SubjectKeypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
+                .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW)).orElse(null);
+        return Optional.of(new VideoAnalysis(session, video, a.get(), queries.angles(id), kp,
+                queries.repetitions(id), queries.metrics(id), queries.headlines(id), subjects.get(session.subjectId()).involvedSide()));
+    }
+}

@@ -1,7 +1,0 @@
-package org.poseanalytics.web.session;
-
-import java.time.LocalDate;
-
-/** One visit or training of a subject, with the exercise recorded in its videos. */
-public record Session(long id, long subjectId, String subjectName, LocalDate date, Exercise exercise, String notes,
-                      int videos) {}

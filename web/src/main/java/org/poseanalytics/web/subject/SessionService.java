@@ -1,0 +1,107 @@
+package org.poseanalytics.web.subject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.UserInputException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.storage.Storage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sessions of the clinic's subjects; every statement is scoped by the signed-in user's clinic. */
+@Service
+public class SessionService {
+    private static final String SELECT = """
+            select se.*, s.display_name as subject_name,
+                   (select count(*) from video v where v.session_id = se.id and v.clinic_id = se.clinic_id) as videos
+            from session se join subject s on s.id = se.subject_id and s.clinic_id = se.clinic_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final SubjectService subjects;
+    private final AuditService audit;
+    private final Storage storage;
+
+    SessionService(JdbcClient jdbc, CurrentUser currentUser, SubjectService subjects, AuditService audit, Storage storage) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.storage = storage;
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<Session> listForSubject(long subjectId) {
+        subjects.get(subjectId);
+        return jdbc.sql(SELECT + " where se.clinic_id = :clinic and se.subject_id = :subject order by se.session_date desc, se.id desc")
+                .param("clinic", currentUser.clinicId()).param("subject", subjectId).query(SessionService::map).list();
+    }
+
+    @PreAuthorize("hasRole('VIEWER')")
+    public Session get(long id) {
+        return jdbc.sql(SELECT + " where se.id = :id and se.clinic_id = :clinic")
+                .param("id", id).param("clinic", currentUser.clinicId())
+                .query(SessionService::map).optional().orElseThrow(() -> new NotFoundException("Session " + id));
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public Session create(long subjectId, SessionDetails details) {
+        subjects.get(subjectId);
+        SessionDetails d = validate(details);
+        long id = jdbc.sql("""
+                        insert into session (clinic_id, subject_id, session_date, exercise, notes)
+                        values (:clinic, :subject, :date, :exercise, :notes) returning id""")
+                .param("clinic", currentUser.clinicId()).param("subject", subjectId).param("date", d.date())
+                .param("exercise", d.exercise().code()).param("notes", d.notes()).query(Long.class).single();
+        return get(id);
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public Session update(long id, SessionDetails details) {
+        SessionDetails d = validate(details);
+        int rows = jdbc.sql("update session set session_date = :date, exercise = :exercise, notes = :notes where id = :id and clinic_id = :clinic")
+                .param("date", d.date()).param("exercise", d.exercise().code()).param("notes", d.notes())
+                .param("id", id).param("clinic", currentUser.clinicId()).update();
+        if (rows == 0) throw new NotFoundException("Session " + id);
+        return get(id);
+    }
+
+    @PreAuthorize("hasRole('CLINICIAN')")
+    @Transactional
+    public void delete(long id) {
+        Session session = get(id);
+        long clinic = currentUser.clinicId();
+        List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id = :id")
+                .param("clinic", clinic).param("id", id).query(UUID.class).list();
+        jdbc.sql("delete from session where id = :id and clinic_id = :clinic").param("id", id).param("clinic", clinic).update();
+        audit.record(AuditAction.DELETED, session.subjectId(), session.subjectName(), null,
+                "session of " + session.date() + " (" + session.exercise().label() + ") deleted with " + files.size() + " video(s)");
+        SubjectService.deleteFilesAfterCommit(storage, files);
+    }
+
+    public Subject subjectOf(Session session) { return subjects.get(session.subjectId()); }
+
+    private static SessionDetails validate(SessionDetails d) {
+        if (d == null || d.date() == null) throw new UserInputException("Enter the date of the session.", "date");
+        if (d.date().isAfter(LocalDate.now().plusDays(1))) throw new UserInputException("The session date lies in the future. Correct it.", "date");
+        if (d.exercise() == null) throw new UserInputException("Choose the exercise recorded in this session (or “Other”).", "exercise");
+        return new SessionDetails(d.date(), d.exercise(), d.notes() == null || d.notes().isBlank() ? null : d.notes().trim());
+    }
+
+    static Session map(ResultSet rs, int n) throws SQLException {
+        return new Session(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_name"),
+                rs.getObject("session_date", LocalDate.class), Exercise.of(rs.getString("exercise")),
+                rs.getString("notes"), rs.getInt("videos"));
+    }
+}
