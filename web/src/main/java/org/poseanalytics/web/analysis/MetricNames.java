@@ -10,7 +10,7 @@ import org.poseanalytics.web.subject.Side;
 public final class MetricNames {
     private MetricNames() {}
 
-    public static String label(String name, BodySide side) {
+    public static String label(String name, org.poseanalytics.kinematics.angle.Side side) {
         String n = name;
         String dim = "";
         if (n.contains("_3d")) { dim = " (3D)"; n = n.replace("_3d", ""); }
@@ -18,7 +18,7 @@ public final class MetricNames {
         if (n.endsWith("_mean")) { suffix = ", average per repetition"; n = n.substring(0, n.length() - 5); }
         String words = n.replace('_', ' ').replace(" rom", " ROM").replace("rom ", "ROM ").replace(" index", " index");
         if (words.equals("rom")) words = "ROM";
-        String base = (side == BodySide.NONE ? "" : side.code() + " ") + words + dim + suffix;
+        String base = (side == org.poseanalytics.kinematics.angle.Side.NONE ? "" : side.id() + " ") + words + dim + suffix;
         return base.substring(0, 1).toUpperCase(Locale.ROOT) + base.substring(1);
     }
 
