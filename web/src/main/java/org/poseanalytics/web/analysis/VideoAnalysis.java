@@ -15,7 +15,8 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.subject.Session;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.video.Video;
 
 /**
@@ -28,14 +29,14 @@ import org.poseanalytics.web.video.Video;
  */
 public record VideoAnalysis(Session session, Video video, Analysis analysis, AngleTable angles, KeypointSeries subjectSeries,
                             List<Repetition> repetitions, List<MetricRecord> metrics, List<Headline> headlines,
-                            Side involvedSide) {
+                            InvolvedSide involvedSide) {
 
     /** At most this many figures lead the page and the report (the templates name at most 8 headlines). */
     public static final int MAX_LEAD = 8;
 
     public VideoAnalysis {
         headlines = headlines == null ? List.of() : List.copyOf(headlines);
-        if (involvedSide == null) involvedSide = Side.NONE;
+        if (involvedSide == null) involvedSide = InvolvedSide.NONE;
     }
 
     public Skeleton skeleton() { return analysis.skeleton(); }
@@ -49,7 +50,7 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
             out.add(s.column());
             for (AngleSeries c : angles.series())
                 if (c.angle() == s.angle() && c.dimension() == s.dimension() && c.side() != s.side()
-                        && c.side() != org.poseanalytics.kinematics.angle.Side.NONE && !out.contains(c.column())) out.add(c.column());
+                        && c.side() != Side.NONE && !out.contains(c.column())) out.add(c.column());
         } else if (!angles.series().isEmpty()) {
             out.add(angles.series().getFirst().column());
         }
@@ -131,7 +132,7 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
 
     /** "Left knee flexion (3D)" for left_knee_flexion_3d_deg. */
     public static String label(AngleSeries c) {
-        String side = c.side() == org.poseanalytics.kinematics.angle.Side.NONE ? "" : capital(c.side().id()) + " ";
+        String side = c.side() == Side.NONE ? "" : capital(c.side().id()) + " ";
         String joint = c.angle().id().replace('_', ' ');
         return (side.isEmpty() ? capital(joint) : side + joint) + " (" + dimensionCode(c.dimension()) + ")";
     }
