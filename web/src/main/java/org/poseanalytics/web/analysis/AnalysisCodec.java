@@ -32,6 +32,13 @@ final class AnalysisCodec {
                 requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
+    /** The job's committed result, if a run of it already stored one. */
+    static final String COMPLETE_OF_JOB = "select id from analysis where job_id = ? and complete";
+    /** The job's own unfinished row (an older schema or a manual insert might have left one). */
+    static final String DELETE_UNFINISHED = "delete from analysis where job_id = ? and not complete";
+    /** The last statement of a save: the result set becomes visible all at once. */
+    static final String COMPLETE = "update analysis set complete = true, completed_at = clock_timestamp(), store_s = ? where id = ?";
+
     /** Every column {@link #read} maps, with the requesting account's name. */
     static final String SELECT = """
             select a.id, a.video_id, a.model, a.model_version, a.exercise, a.exercise_guessed, a.repetition_signal,

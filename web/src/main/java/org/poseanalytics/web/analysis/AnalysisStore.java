@@ -61,7 +61,7 @@ public class AnalysisStore {
                 if (existing != null) return new Saved(existing, true, 0);
                 // A half-written attempt cannot be committed (one transaction), but an older schema or a manual
                 // insert might have left one: the job's own unfinished row goes first.
-                try (PreparedStatement ps = c.prepareStatement("delete from analysis where job_id = ? and not complete")) {
+                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.DELETE_UNFINISHED)) {
                     ps.setObject(1, jobId);
                     ps.executeUpdate();
                 }
@@ -76,8 +76,7 @@ public class AnalysisStore {
                 HeadlineCodec.insert(c, id, k.headlines());
                 TrackedPointCodec.carry(c, clinicId, videoId, id);
                 double storeS = (System.nanoTime() - start) / 1e9;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "update analysis set complete = true, completed_at = clock_timestamp(), store_s = ? where id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE)) {
                     ps.setDouble(1, storeS);
                     ps.setLong(2, id);
                     ps.executeUpdate();
@@ -95,7 +94,7 @@ public class AnalysisStore {
     }
 
     private static Long existingComplete(Connection c, UUID jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select id from analysis where job_id = ? and complete")) {
+        try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE_OF_JOB)) {
             ps.setObject(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
