@@ -1,8 +1,5 @@
 package org.poseanalytics.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.poseanalytics.web.account.SetupService;
 import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
@@ -26,6 +24,9 @@ import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.testing.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A new user's first visit, in Debian's Chromium driven through chromedriver: first-run setup with the token

@@ -1,8 +1,5 @@
 package org.poseanalytics.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +26,9 @@ import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.poseanalytics.web.video.VideoStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Malformed uploads are refused with a message and leave no row and no file; good ones are stored under a UUID. */
 class UploadValidationTest extends AppTestBase {

@@ -35,7 +35,7 @@ public final class AnalysisOutputs {
     public static final String MOT_3D = "angles_3d.mot";
     public static final String TRC = "keypoints.trc";
     /** Without world landmarks a .trc in metres needs a scale; an adult's typical stature is a fair default. */
-    static final double DEFAULT_SUBJECT_HEIGHT_M = 1.70;
+    public static final double DEFAULT_SUBJECT_HEIGHT_M = 1.70;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

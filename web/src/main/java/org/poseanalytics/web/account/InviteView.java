@@ -15,7 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.poseanalytics.web.UserInputException;
 
 /** Where an invite link leads: the new user chooses their password, and the link stops working. */
-@Route("invite")
+@Route(value = "invite", autoLayout = false)
 @PageTitle("Choose your password · Pose Analytics")
 @AnonymousAllowed
 public class InviteView extends VerticalLayout implements HasUrlParameter<String> {

@@ -22,7 +22,7 @@ import org.springframework.security.web.WebAttributes;
  * when to try again (that says nothing about the account either: unknown names are throttled alike). Before the
  * first clinic exists there is nobody to sign in, so it sends the user to setup.
  */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Pose Analytics")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

@@ -19,7 +19,7 @@ import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.ui.Ui;
 
 /** First run: create the clinic and its first admin, proven by the setup token from the server log. */
-@Route("setup")
+@Route(value = "setup", autoLayout = false)
 @PageTitle("Set up · Pose Analytics")
 @AnonymousAllowed
 public class SetupView extends VerticalLayout implements BeforeEnterObserver {

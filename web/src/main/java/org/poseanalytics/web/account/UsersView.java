@@ -14,17 +14,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import org.poseanalytics.web.UserInputException;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** Clinic admins add colleagues (by invite link), change roles, reset passwords, disable accounts. */
-@Route(value = "users", layout = MainLayout.class)
+@Route("users")
+@Menu(title = "Users", order = 2, icon = "vaadin:key")
 @PageTitle("Users · Pose Analytics")
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {

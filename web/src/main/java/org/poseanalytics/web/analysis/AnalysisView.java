@@ -2,6 +2,10 @@ package org.poseanalytics.web.analysis;
 
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +31,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +41,8 @@ import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.EChart;
-import org.poseanalytics.web.video.PlaybackService;
-import org.poseanalytics.web.report.ExportService;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.PlaybackService;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 
@@ -49,7 +50,7 @@ import org.poseanalytics.web.video.VideoService;
  * A video's analysis: the video with the skeleton drawn over it, the angle chart whose cursor follows the video
  * (click the chart to jump there), repetitions as bands and as a table, session figures and the downloads.
  */
-@Route(value = "analysis", layout = MainLayout.class)
+@Route("analysis")
 @PermitAll
 public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     static final String PLAYER_ID = "analysis-player";
@@ -57,7 +58,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final VideoAnalysisService analyses;
     private final VideoService videos;
     private final PlaybackService playback;
-    private final ExportService exports;
     private final AnalysisJobs jobs;
     private final CompareCandidates candidates;
     private final PointTrackingService pointTracking;
@@ -67,10 +67,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
+    private Anchor pdfLink;
     private List<TrackSeries> others = List.of();
     private com.vaadin.flow.shared.Registration pollRegistration;
 
-    public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback, ExportService exports,
+    public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
                         PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser) {
         this.analyses = analyses;
@@ -83,7 +84,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         this.canEdit = currentUser.has(Role.CLINICIAN);
         this.videos = videos;
         this.playback = playback;
-        this.exports = exports;
         setMaxWidth("1280px");
         getStyle().set("margin", "0 auto");
     }
@@ -144,7 +144,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(job);
         MultiSelectComboBox<AngleSeries> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns, exports));
+        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns));
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -295,6 +295,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
             shown.clear();
             analysis.angles().series().stream().filter(e.getValue()::contains).forEach(c -> shown.add(c.column()));
             showAngles(shown, player, chart);
+            followShownAngles(shown);
         });
         group.setId("angle-chooser");
         return group;
@@ -335,37 +336,40 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         return box;
     }
 
+    /**
+     * Links to the report package's export endpoints (report.ReportController): URLs, not types, so the report sits
+     * above this page. The PDF link carries the angles shown, in their order, and follows the chooser.
+     */
     private Component downloads(List<String> shown) {
-        long id = video.id();
-        String base = (analysis.session().subjectName() + "-" + analysis.session().date()).replaceAll("[^A-Za-z0-9-]+", "_");
-        Anchor csv = download("Angles (CSV)", "download-angles-csv", base + "-angles.csv", "text/csv", out -> exports.anglesCsv(id, out));
-        Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", base + "-metrics.csv", "text/csv", out -> exports.metricsCsv(id, out));
-        Anchor pdf = download("Session report (PDF)", "download-pdf", base + "-report.pdf", "application/pdf",
-                out -> exports.pdfReport(id, List.copyOf(shown), out));
+        Anchor csv = download("Angles (CSV)", "download-angles-csv", "angles.csv");
+        Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", "metrics.csv");
+        pdfLink = download("Session report (PDF)", "download-pdf", "report.pdf");
+        followShownAngles(shown);
         Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in millimetres from the model's 3D landmarks"
-                + " when it has them, else image pixels scaled to an assumed height of " + ExportService.ASSUMED_HEIGHT_M + " m.");
+                + " when it has them, else image pixels scaled to an assumed height of " + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        Anchor mot = download("OpenSim angles (.mot)", "download-mot", base + "-angles.mot", "text/plain", out -> exports.openSimMot(id, out));
-        Anchor trc = download("OpenSim markers (.trc)", "download-trc", base + "-markers.trc", "text/plain", out -> exports.openSimTrc(id, out));
-        HorizontalLayout row = new HorizontalLayout(pdf, csv, metrics, mot, trc);
+        Anchor mot = download("OpenSim angles (.mot)", "download-mot", "angles.mot");
+        Anchor trc = download("OpenSim markers (.trc)", "download-trc", "markers.trc");
+        HorizontalLayout row = new HorizontalLayout(pdfLink, csv, metrics, mot, trc);
         row.getStyle().set("flex-wrap", "wrap");
         VerticalLayout box = new VerticalLayout(row, note);
         box.setPadding(false);
         return box;
     }
 
-    interface Writing { void write(java.io.OutputStream out) throws Exception; }
+    private void followShownAngles(List<String> shown) {
+        if (pdfLink == null) return;
+        String query = shown.stream().map(c -> "angles=" + URLEncoder.encode(c, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        pdfLink.setHref(exportHref(video.id(), "report.pdf") + (query.isEmpty() ? "" : "?" + query));
+    }
 
-    private static Anchor download(String text, String id, String fileName, String type, Writing w) {
-        Anchor a = new Anchor((DownloadHandler) event -> {
-            event.setFileName(fileName);
-            event.setContentType(type);
-            try (var out = event.getOutputStream()) {
-                w.write(out);
-            } catch (Exception e) {
-                throw new IllegalStateException("The download could not be made: " + e.getMessage(), e);
-            }
-        }, text);
+    /** Where the report package serves a video's export {@code name} (report.ReportController.PATH). */
+    static String exportHref(long videoId, String name) {
+        return "api/videos/" + videoId + "/exports/" + name;
+    }
+
+    private Anchor download(String text, String id, String name) {
+        Anchor a = new Anchor(exportHref(video.id(), name), text);
         a.setId(id);
         a.getElement().setAttribute("download", true);
         a.getElement().getThemeList().add("badge");

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
-import org.poseanalytics.web.report.ExportService;
 import org.poseanalytics.web.video.Video;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,8 +46,7 @@ class PointPanel extends VerticalLayout {
     private final Anchor csv;
     private List<TrackedPath> points = List.of();
 
-    PointPanel(OverlayPlayer player, Video video, long analysisId, PointTrackingService tracking, PointTrackingRuns runs,
-               ExportService exports) {
+    PointPanel(OverlayPlayer player, Video video, long analysisId, PointTrackingService tracking, PointTrackingRuns runs) {
         this.player = player;
         this.video = video;
         this.analysisId = analysisId;
@@ -82,13 +79,7 @@ class PointPanel extends VerticalLayout {
         chart.setId("point-chart");
         chart.setHeight("240px");
         chart.followPlayer(player.getId().orElseThrow());
-        csv = new Anchor((DownloadHandler) event -> {
-            event.setFileName(video.originalName().replaceAll("[^A-Za-z0-9-]+", "_") + "-points.csv");
-            event.setContentType("text/csv");
-            try (var out = event.getOutputStream()) {
-                exports.pointsCsv(video.id(), out);
-            }
-        }, "Tracked points (CSV)");
+        csv = new Anchor(AnalysisView.exportHref(video.id(), "points.csv"), "Tracked points (CSV)");
         csv.setId("download-points-csv");
         csv.getElement().setAttribute("download", true);
         csv.getElement().getThemeList().add("badge");

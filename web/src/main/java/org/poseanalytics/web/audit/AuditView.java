@@ -4,16 +4,17 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** The clinic's audit trail of patient media: who viewed, uploaded, exported or deleted what, and when. */
-@Route(value = "audit", layout = MainLayout.class)
+@Route("audit")
+@Menu(title = "Audit log", order = 3, icon = "vaadin:list")
 @PageTitle("Audit log · Pose Analytics")
 @RolesAllowed("ADMIN")
 public class AuditView extends VerticalLayout {

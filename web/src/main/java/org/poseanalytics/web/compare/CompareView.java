@@ -30,16 +30,15 @@ import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
-import org.poseanalytics.web.video.PlaybackService;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.PlaybackService;
 
 /**
  * Two analysed videos side by side (one subject over time, or two subjects): the right one follows the left,
  * shifted so both reach the chosen event together; their curves of the same angle are overlaid on one time axis
  * that starts at that event.
  */
-@Route(value = "compare/:a/:b", layout = MainLayout.class)
+@Route("compare/:a/:b")
 @PermitAll
 public class CompareView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final VideoAnalysisService analyses;

@@ -6,24 +6,26 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.poseanalytics.web.account.AccountPrincipal;
 import org.poseanalytics.web.account.CurrentUser;
-import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.account.UsersView;
-import org.poseanalytics.web.audit.AuditView;
-import org.poseanalytics.web.subject.SubjectsView;
 
 /**
  * The frame of every signed-in page: app name, who is signed in, navigation, sign out. On tablets the menu is an
- * overlay behind the menu button and the header wraps (pa-layout.css).
+ * overlay behind the menu button and the header wraps (pa-layout.css). {@code @Layout} makes it the frame of every
+ * route that does not opt out ({@code autoLayout = false}: sign-in, setup, invitation).
  */
+@Layout
 @PermitAll
 @CssImport("./pa-ui/pa-layout.css")
 public class MainLayout extends AppLayout {
@@ -61,14 +63,19 @@ public class MainLayout extends AppLayout {
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
 
+        // The menu lists the routes marked @Menu that this user may open (Vaadin checks each route's @RolesAllowed),
+        // so a page adds itself to the menu and the layout imports no page.
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Subjects", SubjectsView.class, VaadinIcon.USERS.create()));
-        if (currentUser.has(Role.ADMIN)) {
-            nav.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.KEY.create()));
-            nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.LIST.create()));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            nav.addItem(new SideNavItem(entry.title(), entry.path(), icon(entry.icon())));
         }
         nav.getStyle().set("margin", "var(--lumo-space-s)");
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+    }
+
+    private static Icon icon(String name) {
+        String[] collectionAndName = name.split(":", 2);
+        return collectionAndName.length == 2 ? new Icon(collectionAndName[0], collectionAndName[1]) : new Icon(name);
     }
 }

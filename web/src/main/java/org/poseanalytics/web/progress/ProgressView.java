@@ -23,7 +23,6 @@ import org.poseanalytics.web.chart.TrendPoint;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.ui.FigureText;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.QualityBadge;
 import org.poseanalytics.web.ui.Ui;
 
@@ -31,7 +30,7 @@ import org.poseanalytics.web.ui.Ui;
  * A subject's progress: one metric of one exercise per visit, charted by date, with the changes and each value's
  * quality in a table. Headline figures lead; invalid values are gaps, listed with their reason under the chart.
  */
-@Route(value = "subjects/:subjectId/progress", layout = MainLayout.class)
+@Route("subjects/:subjectId/progress")
 @PermitAll
 public class ProgressView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
     private final ProgressService progress;

@@ -10,12 +10,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import org.poseanalytics.kinematics.angle.AngleTable;
-import org.poseanalytics.kinematics.angle.Dimension;
-import org.poseanalytics.kinematics.export.AnglesCsv;
-import org.poseanalytics.kinematics.export.MotWriter;
-import org.poseanalytics.kinematics.export.TrcWriter;
-import org.poseanalytics.tracking.series.KeypointSeries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,25 +20,33 @@ import java.util.stream.Collectors;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.export.AnglesCsv;
+import org.poseanalytics.kinematics.export.MotWriter;
+import org.poseanalytics.kinematics.export.TrcWriter;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.repetition.Repetition;
+import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.point.PointsCsv;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
+import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.analysis.TrackedPoints;
-import org.poseanalytics.tracking.point.PointsCsv;
-import org.poseanalytics.kinematics.exercise.Exercise;
-import org.poseanalytics.kinematics.metric.MetricRecord;
-import org.poseanalytics.kinematics.quality.Quality;
-import org.poseanalytics.kinematics.repetition.Repetition;
-import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.VideoAnalysis;
-import org.poseanalytics.web.ui.FigureText;
 import org.poseanalytics.web.analysis.VideoAnalysisService;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.ui.FigureText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,7 +58,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ExportService {
-    public static final double ASSUMED_HEIGHT_M = 1.75;
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
 
     private final VideoAnalysisService analyses;
@@ -99,7 +100,7 @@ public class ExportService {
 
     /**
      * OpenSim markers: world landmarks in mm when the model has them; else image pixels scaled to metres from an
-     * assumed standing height of {@link #ASSUMED_HEIGHT_M} (said on the page), valid for movement parallel to the image.
+     * assumed standing height of {@link AnalysisOutputs#DEFAULT_SUBJECT_HEIGHT_M} (said on the page), valid for movement parallel to the image.
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimTrc(long videoId, OutputStream out) throws IOException {
@@ -109,7 +110,7 @@ public class ExportService {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         String name = "markers_" + a.video().id() + ".trc";
         if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
-        else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, ASSUMED_HEIGHT_M), a.video().height(), name, w);
+        else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M), a.video().height(), name, w);
         w.flush();
         audited(a, "OpenSim .trc");
     }
@@ -165,6 +166,11 @@ public class ExportService {
     @PreAuthorize("hasRole('VIEWER')")
     public void pdfReport(long videoId, List<String> angleColumns, OutputStream out) throws IOException {
         VideoAnalysis a = load(videoId);
+        List<String> known = a.angles().series().stream().map(c -> c.column()).toList();
+        for (String c : angleColumns) {
+            // the columns come from the page's link, i.e. from anyone: say which are possible rather than fail inside
+            if (!known.contains(c)) throw new UserInputException("This analysis has no angle '" + c + "'; it has " + String.join(", ", known) + ".");
+        }
         PdfReportWriter.write(report(a, angleColumns.isEmpty() ? a.defaultAngleColumns() : angleColumns), out);
         audited(a, "PDF report");
     }

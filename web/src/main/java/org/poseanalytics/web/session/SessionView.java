@@ -1,8 +1,5 @@
 package org.poseanalytics.web.session;
 
-import org.poseanalytics.web.subject.Session;
-import org.poseanalytics.web.subject.SessionDialog;
-import org.poseanalytics.web.subject.SessionService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,15 +27,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.analysis.JobPanels;
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionDialog;
+import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.subject.SubjectView;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
+import org.poseanalytics.web.video.VideoStatus;
 import org.poseanalytics.web.video.VideoUploadHandler;
 
 /** One session: what was recorded, its videos with their metadata, and the upload. */
-@Route(value = "sessions", layout = MainLayout.class)
+@Route("sessions")
 @PermitAll
 public class SessionView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     private static final DateTimeFormatter UPLOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -49,11 +50,12 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     private final VerticalLayout videoList = new VerticalLayout();
     private Session session;
     /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
-    @org.springframework.beans.factory.annotation.Autowired private org.poseanalytics.web.analysis.JobPanels jobPanels;
+    private final JobPanels jobPanels;
 
-    public SessionView(SessionService sessions, VideoService videos, CurrentUser currentUser) {
+    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, CurrentUser currentUser) {
         this.sessions = sessions;
         this.videos = videos;
+        this.jobPanels = jobPanels;
         this.canEdit = currentUser.has(Role.CLINICIAN);
         videoList.setPadding(false);
         videoList.setId("videos");
@@ -154,7 +156,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         delete.setVisible(canEdit);
         // The analysis page (issue 7): overlay playback, angle chart, repetitions, exports.
-        Anchor analysis = new Anchor("analysis/" + v.id(), v.status() == org.poseanalytics.web.video.VideoStatus.DONE ? "Open analysis" : "Analysis…");
+        Anchor analysis = new Anchor("analysis/" + v.id(), v.status() == VideoStatus.DONE ? "Open analysis" : "Analysis…");
         analysis.addClassName("open-analysis");
         analysis.getStyle().set("font-weight", "600");
         HorizontalLayout actions = new HorizontalLayout(status, analysis, play, delete);

@@ -21,12 +21,10 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.session.SessionView;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** One athlete or patient: details and sessions. */
-@Route(value = "subjects", layout = MainLayout.class)
+@Route("subjects")
 @PermitAll
 public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     private final SubjectService subjects;
@@ -73,7 +71,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "var(--lumo-space-xs) var(--lumo-space-m)");
 
         Button newSession = new Button("New session", VaadinIcon.PLUS.create(), e -> new SessionDialog(null,
-                d -> sessions.create(subject.id(), d), s -> getUI().ifPresent(ui -> ui.navigate(SessionView.class, s.id()))).open());
+                d -> sessions.create(subject.id(), d), s -> getUI().ifPresent(ui -> ui.navigate("sessions/" + s.id()))).open());
         newSession.setId("new-session");
         newSession.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newSession.setVisible(canEdit);
@@ -99,7 +97,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
             grid.addColumn(s -> Ui.orDash(s.notes())).setHeader("Notes").setFlexGrow(3);
             grid.setItems(list);
             grid.setAllRowsVisible(true);
-            grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SessionView.class, e.getItem().id())));
+            grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("sessions/" + e.getItem().id())));
             add(grid);
         }
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -17,12 +18,12 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.layout.MainLayout;
 import org.poseanalytics.web.ui.Ui;
 
 /** The start page: the clinic's athletes and patients. */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "subjects", layout = MainLayout.class)
+@Route("")
+@RouteAlias("subjects")
+@Menu(title = "Subjects", order = 1, icon = "vaadin:users")
 @PageTitle("Subjects · Pose Analytics")
 @PermitAll
 public class SubjectsView extends VerticalLayout {

@@ -1,6 +1,5 @@
 package org.poseanalytics.web.video;
 
-import org.poseanalytics.web.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.subject.SubjectService;

@@ -1,7 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,8 @@ import org.poseanalytics.web.testing.BrowserTest;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * From an uploaded squat video to its analysis page, the exports and the progress chart, in Debian's Chromium:

@@ -4,8 +4,6 @@ import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.angle.Side;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,8 @@ import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.testing.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Quality as a clinician sees it, in Debian's Chromium, on stored squat analyses whose headlines are valid, low and

@@ -2,12 +2,12 @@ package org.poseanalytics.web.analysis;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Waiting for jobs by reading their rows, as the UI does. */

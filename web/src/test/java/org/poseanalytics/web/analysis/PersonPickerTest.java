@@ -1,12 +1,12 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.List;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonPickerTest {
     /**

@@ -1,7 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +20,8 @@ import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A point being tracked is kept by the server, not the page: queued behind the point before it, listed with its

@@ -1,12 +1,12 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.web.UserInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PoseModelChoicesTest {
     final PoseModelChoices models = new PoseModelChoices(Map.of("hrnet-w32", "/srv/models/hrnet_w32_256x192.onnx"), "blazepose-full");

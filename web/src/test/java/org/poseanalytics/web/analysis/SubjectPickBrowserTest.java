@@ -1,7 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +22,8 @@ import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.testing.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Choosing the analysed person, in Debian's Chromium: a video of two people squatting (the squat fixture beside its

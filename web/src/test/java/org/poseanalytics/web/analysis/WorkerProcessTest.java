@@ -1,7 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +25,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scale-out and crash recovery with real processes: worker-only JVMs (profile "worker", the app's own classpath)

@@ -4,8 +4,6 @@ import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.angle.Side;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +25,8 @@ import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The PDF and the metrics CSV of a gait analysis (no repetitions) whose headlines are valid, low and invalid: the PDF

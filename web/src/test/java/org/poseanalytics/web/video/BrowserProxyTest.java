@@ -1,7 +1,5 @@
 package org.poseanalytics.web.video;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.poseanalytics.pose.video.VideoInfo;
 import org.poseanalytics.pose.video.VideoProbe;
 import org.poseanalytics.web.TestVideos;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Only what browsers cannot play is converted, and converted faithfully: VP9 (WebM and MP4), AV1 and 8-bit 4:2:0
