@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.skeleton.Skeleton;

@@ -21,11 +21,10 @@ import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.hrnet.HrnetModelException;
 import org.poseanalytics.pose.image.RgbImage;
 import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
-import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.UnreadableVideoException;
-import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -186,11 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static RgbImage firstFrame(Path video) throws UnreadableVideoException {
-        try (VideoDecoder decoder = VideoDecoder.open(video)) {
-            DecodedFrame f = decoder.next();
-            if (f == null) throw new UnreadableVideoException("no frame could be decoded");
-            return new RgbImage(f.image().width(), f.image().height(), f.image().rgb().clone());
-        }
+        return VideoSource.of(video).frameAt(0).orElseThrow(() -> new UnreadableVideoException("no frame could be decoded"));
     }
 
     private static double peakHeapMiB() {

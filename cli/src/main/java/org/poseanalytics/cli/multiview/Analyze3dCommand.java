@@ -27,7 +27,7 @@ import org.poseanalytics.multiview.calibration.CalibrationFiles;
 import org.poseanalytics.multiview.calibration.CalibrationFormatException;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.tracking.TrackingStage;

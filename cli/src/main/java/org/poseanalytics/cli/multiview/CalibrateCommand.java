@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.poseanalytics.kinematics.pipeline.DecodedGrayFrames;
 import org.poseanalytics.multiview.calibration.CalibrationFiles;
 import org.poseanalytics.multiview.calibration.checkerboard.Board;
 import org.poseanalytics.multiview.calibration.checkerboard.CheckerboardCalibrator;
 import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,16 +58,19 @@ public final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < videos.size(); i++) {
             Path v = videos.get(i);
             if (!Files.isRegularFile(v)) return fail(EXIT_UNREADABLE, v + ": no such file");
-            cams.add(new CheckerboardCalibrator.CameraVideo("cam_" + (i + 1), () -> DecodedGrayFrames.open(v)));
+            VideoSource source;
+            try {
+                source = VideoSource.of(v);
+            } catch (UnreadableVideoException e) {
+                return fail(EXIT_UNREADABLE, v.getFileName() + ": " + e.getMessage());
+            }
+            cams.add(new CheckerboardCalibrator.CameraVideo("cam_" + (i + 1), source::gray));
         }
         CheckerboardCalibrator.Result result;
         try {
             result = new CheckerboardCalibrator(board, new CheckerboardCalibrator.Settings(sampleEveryS, 40)).calibrate(cams);
         } catch (CheckerboardCalibrator.CalibrationFailedException e) {
             return fail(EXIT_FAILED, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof UnreadableVideoException) return fail(EXIT_UNREADABLE, e.getMessage());
-            throw e;
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

@@ -16,7 +16,7 @@ import org.poseanalytics.multiview.calibration.Camera;
 import org.poseanalytics.multiview.calibration.Rotations;
 import org.poseanalytics.multiview.calibration.checkerboard.BoardRenderer;
 import org.poseanalytics.multiview.calibration.checkerboard.CheckerboardTruthTest;
-import org.poseanalytics.tracking.point.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrame;
 
 /**
  * {@code pose-analytics calibrate} on rendered checkerboard videos (known cameras, encoded with ffmpeg): the written

@@ -1,6 +1,5 @@
 package org.poseanalytics.kinematics.pipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +11,11 @@ import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.identity.TrackerConfig;
@@ -118,9 +118,10 @@ public final class AnalysisPipeline {
     List<PointTrajectory> trackPoints(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
         if (request.points().isEmpty()) return List.of();
         progress.update(Stage.POINTS, 1 - POINTS_SHARE, 0, 0);
-        Path video = request.video();
         try {
-            return new PointTracker().track(() -> DecodedGrayFrames.open(video), request.points());
+            return new PointTracker().track(VideoSource.of(request.video())::gray, request.points());
+        } catch (UnreadableVideoException e) {
+            throw new AnalysisException(Kind.UNREADABLE_VIDEO, request.video().getFileName() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.tracking.point.PointSpec;
 
 /**

@@ -14,6 +14,7 @@ import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoDecoder;
 import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * The pose-only part of the analysis: decode → pose per frame, streamed. Decoding runs on its own thread a few
@@ -35,7 +36,7 @@ public final class VideoPoseRunner {
     public static VideoPoseResult run(Path video, PoseEstimator estimator, Consumer<FramePoses> sink,
                                       Consumer<Progress> progress) throws UnreadableVideoException {
         long start = System.nanoTime();
-        try (VideoDecoder decoder = VideoDecoder.open(video); VideoPoseSession session = estimator.openVideo()) {
+        try (VideoDecoder decoder = VideoSource.of(video).displayed(); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
             DecodedFrame endMarker = new DecodedFrame(-1, 0, null);

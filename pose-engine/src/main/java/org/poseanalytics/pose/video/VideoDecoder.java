@@ -39,9 +39,8 @@ public final class VideoDecoder implements AutoCloseable {
         this.startUs = start == avutil.AV_NOPTS_VALUE ? 0 : start;
     }
 
-    /** Opens a video for decoding after checking by content that it is one (see {@link VideoProbe}). */
-    public static VideoDecoder open(Path file) throws UnreadableVideoException {
-        VideoInfo info = VideoProbe.probe(file);
+    /** Opens a video that {@link VideoProbe} described as {@code info}; callers go through {@link VideoSource}. */
+    static VideoDecoder open(Path file, VideoInfo info) throws UnreadableVideoException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
         // Decoding threads: FFmpeg's frame threading overlaps well with inference on another core.
@@ -53,6 +52,24 @@ public final class VideoDecoder implements AutoCloseable {
             throw new UnreadableVideoException("the video cannot be opened for decoding (" + e.getMessage() + ")", e);
         }
         return new VideoDecoder(grabber, info);
+    }
+
+    /**
+     * The displayed picture on screen at {@code timeS} seconds from the stream start (the last frame that starts at or
+     * before it), or null past the last frame. FFmpeg seeks to the keyframe before and decodes forward to it.
+     */
+    static RgbImage pictureAt(Path file, VideoInfo info, double timeS) throws UnreadableVideoException {
+        try (VideoDecoder decoder = open(file, info)) {
+            try {
+                // The grabber adds the stream's start time itself: seconds here are the frames' timeS.
+                decoder.grabber.setVideoTimestamp(Math.round(Math.max(0, timeS) * 1e6));
+            } catch (FrameGrabber.Exception e) {
+                throw new UnreadableVideoException(String.format("cannot seek to %.2f s (%s)", timeS, e.getMessage()), e);
+            }
+            DecodedFrame frame = decoder.next();
+            // A fresh decoder's first buffer is its own allocation, not a pooled one: the caller may keep it.
+            return frame == null ? null : frame.image();
+        }
     }
 
     public VideoInfo info() { return info; }

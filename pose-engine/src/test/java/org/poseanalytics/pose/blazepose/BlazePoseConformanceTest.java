@@ -13,6 +13,7 @@ import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.pose.testing.TestVideos;
 import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * BlazePose full against MediaPipe's reference output on the squat fixture (65 frames × 33 landmarks, x/y px).
@@ -29,7 +30,7 @@ class BlazePoseConformanceTest {
         int frames = 0;
         long detectorCalls;
         try (BlazePoseEstimator estimator = BlazePoseEstimator.open(BlazePoseVariant.FULL, 2);
-             VideoDecoder decoder = VideoDecoder.open(Fixtures.squatVideo())) {
+             VideoDecoder decoder = VideoSource.of(Fixtures.squatVideo()).displayed()) {
             VideoPoseSession session = estimator.openVideo();
             DecodedFrame frame;
             while ((frame = decoder.next()) != null) {

@@ -18,6 +18,7 @@ import org.poseanalytics.pose.testing.TestVideos;
 import org.poseanalytics.pose.testing.TestVideos.SmallPerson;
 import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * People far from the camera: the squat fixture shrunk and padded into a grey landscape frame
@@ -48,7 +49,7 @@ class BlazePoseSmallPeopleTest {
     @Test
     void theWholeFrameDetectorMissesAPerson430PxTallAndTheTilesFindThem() throws Exception {
         Path video = TestVideos.smallPerson(AT_430);
-        try (PoseDetector detector = new PoseDetector(2); VideoDecoder decoder = VideoDecoder.open(video)) {
+        try (PoseDetector detector = new PoseDetector(2); VideoDecoder decoder = VideoSource.of(video).displayed()) {
             DecodedFrame frame = decoder.next();
             assertThat(detector.detect(frame.image(), 4)).as("whole-frame detections").isEmpty();
             List<Detection> found = detector.detectInTiles(frame.image(),
@@ -155,7 +156,7 @@ class BlazePoseSmallPeopleTest {
         int frames = 0, found = 0, firstFound = -1;
         VideoPoseSession session = estimator.openVideo();
         long t0 = System.nanoTime();
-        try (VideoDecoder decoder = VideoDecoder.open(video)) {
+        try (VideoDecoder decoder = VideoSource.of(video).displayed()) {
             DecodedFrame frame;
             while ((frame = decoder.next()) != null) {
                 int f = (int) frame.index();

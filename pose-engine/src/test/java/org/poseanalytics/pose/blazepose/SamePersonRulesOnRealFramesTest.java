@@ -11,6 +11,7 @@ import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.pose.testing.TestVideos;
 import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * The thresholds of the multi-person video mode's "same person?" rules against the real landmark model, not only
@@ -52,7 +53,7 @@ class SamePersonRulesOnRealFramesTest {
     }
 
     private static RgbImage firstFrame(Path video) throws Exception {
-        try (VideoDecoder decoder = VideoDecoder.open(video)) {
+        try (VideoDecoder decoder = VideoSource.of(video).displayed()) {
             DecodedFrame f = decoder.next();
             return f.image(); // a plain byte array: stays valid after the decoder closes
         }

@@ -13,6 +13,7 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.pose.testing.TestVideos;
 import org.poseanalytics.pose.video.DecodedFrame;
 import org.poseanalytics.pose.video.VideoDecoder;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * Truth with two real people: the squat fixture beside its mirror image ({@link TestVideos#twoPeopleSideBySide}).
@@ -30,7 +31,7 @@ class TwoPeopleVideoTest {
         int frames = 0, framesWithBoth = 0;
         long detectorCalls;
         try (BlazePoseEstimator estimator = BlazePoseEstimator.open(BlazePoseVariant.FULL, 2);
-             VideoDecoder decoder = VideoDecoder.open(TestVideos.twoPeopleSideBySide())) {
+             VideoDecoder decoder = VideoSource.of(TestVideos.twoPeopleSideBySide()).displayed()) {
             VideoPoseSession session = estimator.openVideo();
             DecodedFrame frame;
             while ((frame = decoder.next()) != null) {
@@ -88,7 +89,7 @@ class TwoPeopleVideoTest {
         int firstSeen = -1, lastSeen = -1, framesWithLeft = 0, framesRightInView = 0;
         List<Double> leftErrors = new ArrayList<>();
         try (BlazePoseEstimator estimator = BlazePoseEstimator.open(BlazePoseVariant.FULL, 2);
-             VideoDecoder decoder = VideoDecoder.open(TestVideos.secondPersonComesAndGoes())) {
+             VideoDecoder decoder = VideoSource.of(TestVideos.secondPersonComesAndGoes()).displayed()) {
             VideoPoseSession session = estimator.openVideo();
             DecodedFrame frame;
             while ((frame = decoder.next()) != null) {

@@ -13,7 +13,7 @@ import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.PoseModels;
+import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.pose.testing.TestVideos;
 
@@ -88,7 +88,7 @@ class PhoneVideosTest {
 
     @Test
     void stillPhotoModeFindsThePersonOnTheFirstFrame() throws Exception {
-        var image = org.poseanalytics.pose.video.VideoDecoderTestAccess.firstFrame(Fixtures.squatVideo());
+        var image = org.poseanalytics.pose.video.VideoSource.of(Fixtures.squatVideo()).frameAt(0).orElseThrow();
         List<PersonPose> persons = estimator.estimateImage(image);
         assertThat(persons).hasSize(1);
         double sum = 0;

@@ -143,6 +143,56 @@ public final class TestVideos {
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /**
+     * A lossless video (PNG frames in QuickTime) of {@code rgbFrames} ({@code width}×{@code height}, 8-bit RGB, no
+     * padding) at {@code fps}, stored turned the other way with metadata telling players to turn it
+     * {@code displayRotationDeg} clockwise: displayed, pixel for pixel, as given.
+     */
+    public static Path losslessTurned(String name, int width, int height, int fps, List<byte[]> rgbFrames, int displayRotationDeg) {
+        return make(name, out -> {
+            Path raw = DIR.resolve(name + ".rgb");
+            Path stored = DIR.resolve("stored-" + name);
+            try (var o = Files.newOutputStream(raw)) {
+                for (byte[] f : rgbFrames) o.write(f);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            // The stored turn undoes the display turn; ffmpeg's rotate tag counts the other way round to ours.
+            String undo = switch (displayRotationDeg) {
+                case 0 -> "null";
+                case 90 -> "transpose=cclock";
+                case 180 -> "hflip,vflip";
+                case 270 -> "transpose=clock";
+                default -> throw new IllegalArgumentException("rotation " + displayRotationDeg);
+            };
+            ffmpeg("-f", "rawvideo", "-pix_fmt", "rgb24", "-s", width + "x" + height, "-r", String.valueOf(fps),
+                    "-i", raw.toString(), "-vf", undo, "-c:v", "png", stored.toString());
+            ffmpeg("-i", stored.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=" + (360 - displayRotationDeg) % 360,
+                    out.toString());
+            deleteQuietly(raw, stored);
+        });
+    }
+
+    /**
+     * {@code rgbFrames} as H.264 (4:2:0, a keyframe every {@code keyframeEvery} frames) whose stream starts at
+     * {@code startS} on the container's clock, as cut phone clips and camera files do.
+     */
+    public static Path h264StartingAt(String name, int width, int height, int fps, List<byte[]> rgbFrames, int keyframeEvery,
+                                      double startS) {
+        return make(name, out -> {
+            Path raw = DIR.resolve(name + ".rgb");
+            try (var o = Files.newOutputStream(raw)) {
+                for (byte[] f : rgbFrames) o.write(f);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            ffmpeg("-f", "rawvideo", "-pix_fmt", "rgb24", "-s", width + "x" + height, "-r", String.valueOf(fps),
+                    "-i", raw.toString(), "-c:v", "libx264", "-preset", "veryfast", "-g", String.valueOf(keyframeEvery),
+                    "-bf", "2", "-pix_fmt", "yuv420p", "-output_ts_offset", String.valueOf(startS), "-f", "mp4", out.toString());
+            deleteQuietly(raw);
+        });
+    }
+
     public static Path audioOnly() {
         return make("audio-only.m4a", out -> ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", out.toString()));
     }
@@ -180,6 +230,16 @@ public final class TestVideos {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // Only a leftover intermediate under target/.
+            }
+        }
     }
 
     private static void ffmpeg(String... args) {

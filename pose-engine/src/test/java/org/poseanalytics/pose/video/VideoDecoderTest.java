@@ -47,7 +47,7 @@ class VideoDecoderTest {
         assertThat(meanAbsDiff(original, rotated)).isLessThan(6);
         // Not a coincidence of a flat picture: the same frame turned upside down differs a lot.
         assertThat(meanAbsDiff(original, upsideDown(rotated))).isGreaterThan(20);
-        try (VideoDecoder d = VideoDecoder.open(TestVideos.portraitWithRotation())) {
+        try (VideoDecoder d = VideoSource.of(TestVideos.portraitWithRotation()).displayed()) {
             assertThat(d.info().rotationDeg()).isEqualTo(90);
         }
     }
@@ -55,7 +55,7 @@ class VideoDecoderTest {
     @Test
     void timestampsComeFromTheStreamNotTheFrameIndex() throws Exception {
         List<Double> times = new ArrayList<>();
-        try (VideoDecoder d = VideoDecoder.open(TestVideos.variableFrameRate())) {
+        try (VideoDecoder d = VideoSource.of(TestVideos.variableFrameRate()).displayed()) {
             assertThat(d.info().variableFrameRate()).isTrue();
             DecodedFrame f;
             while ((f = d.next()) != null) {
@@ -74,7 +74,7 @@ class VideoDecoderTest {
     @Test
     void aTruncatedFileDecodesUpToTheCutAndSaysWhereItStopped() throws Exception {
         long frames = 0;
-        try (VideoDecoder d = VideoDecoder.open(TestVideos.truncated())) {
+        try (VideoDecoder d = VideoSource.of(TestVideos.truncated()).displayed()) {
             DecodedFrame f;
             while ((f = d.next()) != null) {
                 frames++;
@@ -92,7 +92,7 @@ class VideoDecoderTest {
     @Test
     void decodesHevcAndVp9() throws Exception {
         for (Path p : List.of(TestVideos.hevc(), TestVideos.vp9())) {
-            try (VideoDecoder d = VideoDecoder.open(p)) {
+            try (VideoDecoder d = VideoSource.of(p).displayed()) {
                 long n = 0;
                 DecodedFrame f;
                 while ((f = d.next()) != null) {
@@ -108,14 +108,14 @@ class VideoDecoderTest {
 
     @Test
     void badInputIsRejectedWithAReason() {
-        assertThatThrownBy(() -> VideoDecoder.open(TestVideos.audioOnly())).isInstanceOf(UnreadableVideoException.class)
+        assertThatThrownBy(() -> VideoSource.of(TestVideos.audioOnly()).displayed()).isInstanceOf(UnreadableVideoException.class)
                 .hasMessageContaining("only audio");
-        assertThatThrownBy(() -> VideoDecoder.open(TestVideos.stillImage())).isInstanceOf(UnreadableVideoException.class)
+        assertThatThrownBy(() -> VideoSource.of(TestVideos.stillImage()).displayed()).isInstanceOf(UnreadableVideoException.class)
                 .hasMessageContaining("still image");
     }
 
     static RgbImage firstFrame(Path video) throws Exception {
-        try (VideoDecoder d = VideoDecoder.open(video)) {
+        try (VideoDecoder d = VideoSource.of(video).displayed()) {
             DecodedFrame f = d.next();
             return new RgbImage(f.image().width(), f.image().height(), f.image().rgb().clone());
         }

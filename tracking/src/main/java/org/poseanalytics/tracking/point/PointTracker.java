@@ -24,6 +24,8 @@ import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
+import org.poseanalytics.pose.video.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrames;
 
 /**
  * Follows a user-picked point (bar end, racket head, knee) forwards and backwards from the time it was picked.
@@ -108,7 +110,7 @@ public final class PointTracker {
         if (specs.isEmpty()) return List.of();
         List<double[]> times = new ArrayList<>();
         int width = 0, height = 0;
-        try (FrameSource src = video.open()) {
+        try (GrayFrames src = video.open()) {
             for (Optional<GrayFrame> f = src.next(); f.isPresent(); f = src.next()) {
                 times.add(new double[]{f.get().index(), f.get().timeS()});
                 width = f.get().width();
@@ -144,7 +146,7 @@ public final class PointTracker {
         Look look;
         GrayFrame anchorFrame;
         // Forward pass, which also sizes the window and takes the picked patch from the anchor frame.
-        try (FrameSource src = video.open()) {
+        try (GrayFrames src = video.open()) {
             anchorFrame = skipTo(src, anchor);
             Mat prev = toMat(anchorFrame);
             int window = windowFor(prev, spec.xPx(), spec.yPx());
@@ -172,7 +174,7 @@ public final class PointTracker {
         while (end > 0) {
             int start = Math.max(0, end - config.backwardChunkFrames() + 1);
             Deque<GrayFrame> chunk = new ArrayDeque<>();
-            try (FrameSource src = video.open()) {
+            try (GrayFrames src = video.open()) {
                 chunk.push(skipTo(src, start));
                 for (int i = start + 1; i <= end; i++) chunk.push(src.next().orElseThrow(() -> new IllegalStateException("video ended early on re-read")));
             }
@@ -192,7 +194,7 @@ public final class PointTracker {
         return new PointTrajectory(id, spec, anchorFrame.index(), List.of(result));
     }
 
-    private static GrayFrame skipTo(FrameSource src, int position) {
+    private static GrayFrame skipTo(GrayFrames src, int position) {
         GrayFrame f = null;
         for (int i = 0; i <= position; i++) {
             f = src.next().orElseThrow(() -> new IllegalStateException("video has fewer frames on re-read than on the first read"));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.poseanalytics.pose.video.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrames;
 
 /**
  * Large motion between frames, as in a phone video at 5 fps or a fast bar: a textured patch jumps by known
@@ -35,7 +37,7 @@ class LargeMotionPointTest {
         byte[] background = new byte[W * H], object = new byte[OBJ * OBJ];
         PointTrackerTest.Scene.blobs(background, W, H, r, 1600);
         PointTrackerTest.Scene.blobs(object, OBJ, OBJ, r, 60);
-        return () -> new FrameSource() {
+        return () -> new GrayFrames() {
             int k = 0;
 
             @Override

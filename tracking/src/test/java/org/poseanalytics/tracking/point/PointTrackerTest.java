@@ -17,6 +17,9 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poseanalytics.pose.video.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrames;
+import org.poseanalytics.pose.video.VideoSource;
 
 /** The point tracker on a textured object moving along a known sub-pixel path. */
 class PointTrackerTest {
@@ -51,7 +54,7 @@ class PointTrackerTest {
         }
 
         VideoFrames frames(int count) {
-            return () -> new FrameSource() {
+            return () -> new GrayFrames() {
                 int k = 0;
 
                 @Override
@@ -154,9 +157,9 @@ class PointTrackerTest {
                 rec.record(f, avutil.AV_PIX_FMT_GRAY8);
             }
         }
-        VideoFrames video = new FfmpegFrames(file);
+        VideoFrames video = VideoSource.of(file)::gray;
         List<GrayFrame> got = new ArrayList<>();
-        try (FrameSource s = video.open()) {
+        try (GrayFrames s = video.open()) {
             for (Optional<GrayFrame> f = s.next(); f.isPresent(); f = s.next()) got.add(f.get());
         }
         assertThat(got).hasSize(40);
@@ -168,7 +171,7 @@ class PointTrackerTest {
             int k = (int) p.frame();
             assertThat(Math.hypot(p.xPx() - (scene.ox(k) + 40), p.yPx() - (scene.oy(k) + 40))).isLessThan(2.0);
         }
-        assertThatThrownBy(() -> new FfmpegFrames(dir.resolve("missing.mp4"))).hasMessageContaining("cannot read video");
+        assertThatThrownBy(() -> VideoSource.of(dir.resolve("missing.mp4"))).hasMessageContaining("no such file");
     }
 
     @Test

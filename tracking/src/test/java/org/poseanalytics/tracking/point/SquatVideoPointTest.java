@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.pose.testing.Fixtures;
+import org.poseanalytics.pose.video.VideoSource;
 
 /**
  * The point tracker on the shared squat video: 5 frames/s, so the knee moves up to ~15 px and the body up to
@@ -25,7 +26,7 @@ class SquatVideoPointTest {
 
     @BeforeAll
     static void load() throws Exception {
-        video = new FfmpegFrames(Fixtures.squatVideo());
+        video = VideoSource.of(Fixtures.squatVideo())::gray;
         // The reference is [frame][landmark][x, y, z]; only the numbers are needed.
         Matcher m = Pattern.compile("-?[0-9.]+(?:[eE][-+]?[0-9]+)?").matcher(Files.readString(Fixtures.squatReference2d()));
         List<Double> v = new ArrayList<>();

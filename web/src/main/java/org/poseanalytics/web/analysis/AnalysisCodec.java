@@ -32,6 +32,8 @@ final class AnalysisCodec {
                 requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
+    /** Whether video {@code :v} has a complete analysis (for the job runner, which has no user to scope by). */
+    static final String HAS_COMPLETE = "select exists (select 1 from analysis where video_id = :v and complete)";
     /** The job's committed result, if a run of it already stored one. */
     static final String COMPLETE_OF_JOB = "select id from analysis where job_id = ? and complete";
     /** The job's own unfinished row (an older schema or a manual insert might have left one). */

@@ -110,6 +110,26 @@ public class AnalysisQueries {
     }
 
     /**
+     * The clinic's other videos with a complete analysis, to compare one with: the same subject's first, newest first
+     * (at most 200).
+     */
+    public List<CompareCandidates.Candidate> analysedVideos(long videoId, long subjectId) {
+        return jdbc.sql("""
+                        select v.id, s.id as subject_id, s.display_name, se.session_date, se.exercise, v.original_name
+                        from video v
+                        join session se on se.id = v.session_id and se.clinic_id = v.clinic_id
+                        join subject s on s.id = se.subject_id and s.clinic_id = se.clinic_id
+                        where v.clinic_id = :clinic and v.id <> :video
+                          and exists (select 1 from analysis a where a.video_id = v.id and a.clinic_id = v.clinic_id and a.complete)
+                        order by (s.id = :subject) desc, se.session_date desc, v.id desc
+                        limit 200""")
+                .param("clinic", currentUser.clinicId()).param("video", videoId).param("subject", subjectId)
+                .query((rs, n) -> new CompareCandidates.Candidate(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("display_name"),
+                        rs.getObject("session_date", LocalDate.class), rs.getString("exercise"), rs.getString("original_name")))
+                .list();
+    }
+
+    /**
      * A subject's session-wide metrics across sessions, oldest first, from the latest complete analysis of each video:
      * the data of trend charts. {@code metricKeys} are summary keys with side prefix (e.g. "left_knee_flexion_3d_rom_mean");
      * none given = every metric. Each point says which exercise and model it came from, so a chart can keep them apart.

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
-import org.poseanalytics.kinematics.pipeline.DecodedGrayFrames;
+import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.tracking.point.PointTracker;
 import org.poseanalytics.tracking.point.PointTrajectory;
+import org.poseanalytics.tracking.point.VideoFrames;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
@@ -80,7 +82,13 @@ public class PointTrackingService {
         // The tracker reads forward and, for a point picked mid-video, backwards in chunks: count every frame read
         // against roughly two passes.
         double expected = Math.max(1, video.frames()) * (spec.timeS() > 0.05 ? 2.0 : 1.0);
-        List<PointTrajectory> out = new PointTracker().track(() -> DecodedGrayFrames.open(file, () -> {
+        VideoSource source;
+        try {
+            source = VideoSource.of(file);
+        } catch (UnreadableVideoException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+        List<PointTrajectory> out = new PointTracker().track(VideoFrames.onEachFrame(source::gray, () -> {
             long n = read.incrementAndGet();
             if (n % 10 == 0) progress.accept(Math.min(0.99, n / expected));
         }), List.of(spec));

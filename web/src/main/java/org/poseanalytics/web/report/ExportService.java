@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.exercise.Exercise;
@@ -32,6 +29,7 @@ import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
@@ -231,14 +229,10 @@ public class ExportService {
     /** The frame at the first repetition's peak (else mid-video), the skeleton drawn on it. */
     BufferedImage keyFrame(VideoAnalysis a) {
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(storage.video(a.video().storageName()).toFile());
-             Java2DFrameConverter conv = new Java2DFrameConverter()) {
-            g.start();
-            g.setVideoTimestamp((long) (t * 1e6));
-            Frame f = g.grabImage();
-            if (f == null) return null;
-            BufferedImage src = conv.convert(f);
-            BufferedImage img = rotate(src, a.video().rotationDeg());
+        try {
+            var frame = VideoSource.of(storage.video(a.video().storageName())).frameAt(t);
+            if (frame.isEmpty()) return null;
+            BufferedImage img = frame.get().toBufferedImage();
             KeypointSeries kp = a.subjectSeries();
             if (kp != null && kp.length() > 0) {
                 int found = java.util.Arrays.binarySearch(kp.timesS(), t);
@@ -262,20 +256,6 @@ public class ExportService {
             log.warn("No key frame for the report of video {}: {}", a.video().id(), e.getMessage());
             return null;
         }
-    }
-
-    private static BufferedImage rotate(BufferedImage src, int degrees) {
-        boolean quarter = degrees == 90 || degrees == 270;
-        int w = quarter ? src.getHeight() : src.getWidth(), h = quarter ? src.getWidth() : src.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        var tr = new java.awt.geom.AffineTransform();
-        tr.translate(w / 2.0, h / 2.0);
-        tr.rotate(Math.toRadians(degrees));
-        tr.translate(-src.getWidth() / 2.0, -src.getHeight() / 2.0);
-        g.drawImage(src, tr, null);
-        g.dispose();
-        return out;
     }
 
     private VideoAnalysis load(long videoId) {

@@ -108,7 +108,7 @@ public class VideoService {
             }
             thumbTemp = temp.resolveSibling(name + ".jpg");
             try {
-                Thumbnails.write(temp, info.rotationDeg(), info.durationS(), thumbTemp);
+                Thumbnails.write(temp, thumbTemp);
             } catch (IOException | RuntimeException e) {
                 log.warn("No thumbnail for {}: {}", displayName, e.getMessage());
                 Storage.deleteQuietly(thumbTemp);

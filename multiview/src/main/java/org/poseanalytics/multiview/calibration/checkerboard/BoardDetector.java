@@ -14,7 +14,7 @@ import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.TermCriteria;
-import org.poseanalytics.tracking.point.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrame;
 
 /** OpenCV's checkerboard finder then its sub-pixel corner refinement, on one grey frame. */
 public final class BoardDetector {

@@ -24,8 +24,8 @@ import org.bytedeco.opencv.opencv_core.TermCriteria;
 import org.poseanalytics.multiview.calibration.Calibration;
 import org.poseanalytics.multiview.calibration.Camera;
 import org.poseanalytics.multiview.calibration.OpenCvMats;
-import org.poseanalytics.tracking.point.FrameSource;
-import org.poseanalytics.tracking.point.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrames;
 
 /**
  * Calibration from one checkerboard video per camera, filmed at the same time (videos that start together):
@@ -42,7 +42,7 @@ import org.poseanalytics.tracking.point.GrayFrame;
  */
 public final class CheckerboardCalibrator {
     /** One camera's checkerboard video. */
-    public record CameraVideo(String name, Supplier<FrameSource> frames) {}
+    public record CameraVideo(String name, Supplier<GrayFrames> frames) {}
 
     /**
      * @param sampleEveryS     look for the board this often (seconds of video)
@@ -150,7 +150,7 @@ public final class CheckerboardCalibrator {
         BoardDetector detector = new BoardDetector(board);
         double step = settings.sampleEveryS();
         long lastSlot = Long.MIN_VALUE;
-        try (FrameSource src = v.frames().get()) {
+        try (GrayFrames src = v.frames().get()) {
             for (var f = src.next(); f.isPresent(); f = src.next()) {
                 GrayFrame frame = f.get();
                 det.width = frame.width();

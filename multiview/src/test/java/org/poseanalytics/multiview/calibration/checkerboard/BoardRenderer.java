@@ -2,7 +2,7 @@ package org.poseanalytics.multiview.calibration.checkerboard;
 
 import org.poseanalytics.multiview.calibration.Camera;
 import org.poseanalytics.multiview.calibration.Rotations;
-import org.poseanalytics.tracking.point.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrame;
 
 /**
  * Renders a checkerboard seen by a calibrated camera, lens distortion included, by casting each pixel's ray (2×2

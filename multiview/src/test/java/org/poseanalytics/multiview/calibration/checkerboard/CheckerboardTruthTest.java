@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.multiview.calibration.Camera;
 import org.poseanalytics.multiview.calibration.Rotations;
-import org.poseanalytics.tracking.point.FrameSource;
-import org.poseanalytics.tracking.point.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrame;
+import org.poseanalytics.pose.video.GrayFrames;
 
 /** Calibration from rendered checkerboards with known intrinsics, distortion and camera poses. */
 public class CheckerboardTruthTest {
@@ -57,9 +57,9 @@ public class CheckerboardTruthTest {
         return frames;
     }
 
-    static FrameSource source(List<GrayFrame> frames) {
+    static GrayFrames source(List<GrayFrame> frames) {
         Iterator<GrayFrame> it = frames.iterator();
-        return new FrameSource() {
+        return new GrayFrames() {
             public Optional<GrayFrame> next() { return it.hasNext() ? Optional.of(it.next()) : Optional.empty(); }
 
             public void close() { }

@@ -1,9 +1,9 @@
-package org.poseanalytics.tracking.point;
+package org.poseanalytics.pose.video;
 
 import java.util.Optional;
 
-/** A forward stream of frames in time order. */
-public interface FrameSource extends AutoCloseable {
+/** A forward stream of grey frames in time order. */
+public interface GrayFrames extends AutoCloseable {
     /** The next frame, or empty at the end of the video. */
     Optional<GrayFrame> next();
 

@@ -1,4 +1,4 @@
-package org.poseanalytics.pose.model;
+package org.poseanalytics.pose.models;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.poseanalytics.pose.blazepose.BlazePoseVariant;
 import org.poseanalytics.pose.hrnet.HrnetConfig;
 import org.poseanalytics.pose.hrnet.HrnetEstimator;
 import org.poseanalytics.pose.hrnet.HrnetModel;
+import org.poseanalytics.pose.model.ModelNotFoundException;
 
 /**
  * The one place the CLI, the web job runner and the evaluation commands get a pose model by name:

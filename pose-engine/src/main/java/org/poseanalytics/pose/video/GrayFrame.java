@@ -1,8 +1,8 @@
-package org.poseanalytics.tracking.point;
+package org.poseanalytics.pose.video;
 
 /**
- * One decoded frame as 8-bit grey, row-major, no padding. Decoder-neutral so any frame source (ours on
- * FFmpeg, the pose engine's, a synthetic one in a test) can feed the point tracker.
+ * One frame as 8-bit grey, as displayed (rotation applied), row-major, no padding. Decoder-neutral so a synthetic
+ * source in a test feeds the point tracker as well as {@link VideoSource#gray()} does.
  */
 public record GrayFrame(long index, double timeS, int width, int height, byte[] pixels) {
     public GrayFrame {

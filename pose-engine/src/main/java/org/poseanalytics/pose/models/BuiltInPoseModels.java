@@ -1,4 +1,4 @@
-package org.poseanalytics.pose.model;
+package org.poseanalytics.pose.models;
 
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.eval.PoseEstimatorProvider;
