@@ -17,7 +17,8 @@ import org.poseanalytics.web.account.SetupService;
 import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.account.SetupService;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -171,7 +172,7 @@ class BrowserJourneyTest extends BrowserTest {
     private long otherClinicSubject() throws Exception {
         String otherAdmin = newClinicAdmin("Other Clinic", "Other Admin");
         return as(otherAdmin, () -> {
-            Subject s = subjects.create(new SubjectDetails("Someone Else", null, LocalDate.of(1980, 1, 1), null, Side.NONE, null));
+            Subject s = subjects.create(new SubjectDetails("Someone Else", null, LocalDate.of(1980, 1, 1), null, InvolvedSide.NONE, null));
             sessions.create(s.id(), new SessionDetails(LocalDate.now(), Exercise.GAIT, null));
             return s.id();
         });

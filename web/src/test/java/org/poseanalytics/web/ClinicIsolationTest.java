@@ -16,7 +16,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -62,7 +62,7 @@ class ClinicIsolationTest extends AppTestBase {
         a = newClinic("Clinic A");
         b = newClinic("Clinic B");
         signIn(a.clinician());
-        subjectA = subjects.create(new SubjectDetails("Alice A", "A-1", LocalDate.of(1990, 5, 1), "ACL", Side.LEFT, "secret notes"));
+        subjectA = subjects.create(new SubjectDetails("Alice A", "A-1", LocalDate.of(1990, 5, 1), "ACL", InvolvedSide.LEFT, "secret notes"));
         sessionA = sessions.create(subjectA.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
         Path mp4 = TestVideos.mp4(tmp.resolve("a.mp4"), 320, 240, 30, 25);
         try (InputStream in = Files.newInputStream(mp4)) {
@@ -85,7 +85,7 @@ class ClinicIsolationTest extends AppTestBase {
                     () -> videos.thumbnail(videoA.id()),
                     () -> videos.openForViewing(videoA.id()));
             List<Executable> changes = List.of(
-                    () -> subjects.update(subjectA.id(), new SubjectDetails("Taken over", null, null, null, Side.NONE, null)),
+                    () -> subjects.update(subjectA.id(), new SubjectDetails("Taken over", null, null, null, InvolvedSide.NONE, null)),
                     () -> subjects.delete(subjectA.id()),
                     () -> sessions.create(subjectA.id(), new SessionDetails(LocalDate.now(), Exercise.GAIT, null)),
                     () -> sessions.update(sessionA.id(), new SessionDetails(LocalDate.now(), Exercise.GAIT, null)),
@@ -149,7 +149,7 @@ class ClinicIsolationTest extends AppTestBase {
     void rolesAreEnforcedByTheServices() throws Exception {
         signIn(a.viewer());
         assertThat(subjects.get(subjectA.id())).isNotNull();
-        assertThatThrownBy(() -> subjects.create(new SubjectDetails("V", null, null, null, Side.NONE, null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> subjects.create(new SubjectDetails("V", null, null, null, InvolvedSide.NONE, null))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> subjects.delete(subjectA.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> videos.store(sessionA.id(), "v.mp4", InputStream.nullInputStream())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.list()).isInstanceOf(AccessDeniedException.class);

@@ -17,7 +17,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -45,7 +45,7 @@ class UploadValidationTest extends AppTestBase {
     void aSession() {
         ClinicUsers clinic = newClinic("Uploads");
         signIn(clinic.clinician());
-        Subject s = subjects.create(new SubjectDetails("Upload Person", null, null, null, Side.NONE, null));
+        Subject s = subjects.create(new SubjectDetails("Upload Person", null, null, null, InvolvedSide.NONE, null));
         session = sessions.create(s.id(), new SessionDetails(LocalDate.now(), Exercise.CMJ, null));
         storage = DATA.resolve("videos");
     }

@@ -9,15 +9,22 @@ import org.poseanalytics.kinematics.quality.SampleIssue;
  * degrees per second on the real timestamps and, per sample, why it is not fully trusted ({@link SampleIssue#NONE}
  * when it is) and, where a keypoint is the reason, which one ({@code keypoints}, e.g. "left_ankle"; null where none is,
  * or when not known). A sample whose issue makes it invalid is NaN in {@code valuesDeg}: it is not a measurement.
+ * {@code rated} is false only for a series stored before samples were rated (see the unrated constructor).
  */
 public record AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS,
-                          SampleIssue[] issues, String[] keypoints) {
+                          SampleIssue[] issues, String[] keypoints, boolean rated) {
 
     public AngleSeries {
         if (valuesDeg.length != velocityDegPerS.length) throw new IllegalArgumentException("values and velocities differ in length");
         if (issues.length != valuesDeg.length) throw new IllegalArgumentException("values and issues differ in length");
         if (keypoints == null) keypoints = new String[valuesDeg.length];
         if (keypoints.length != valuesDeg.length) throw new IllegalArgumentException("values and keypoints differ in length");
+    }
+
+    /** A rated series. */
+    public AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS,
+                       SampleIssue[] issues, String[] keypoints) {
+        this(angle, side, dimension, valuesDeg, velocityDegPerS, issues, keypoints, true);
     }
 
     /** A series whose issues are known but not the keypoints behind them (read back from storage, tests). */
@@ -27,10 +34,10 @@ public record AngleSeries(JointAngle angle, Side side, Dimension dimension, doub
 
     /**
      * A series stored before samples were rated (the web app reads such analyses back for export): NaN = not tracked,
-     * the rest carry no issue because none was recorded. Never used for a new analysis.
+     * the rest carry no issue because none was recorded, and {@link #rated()} says so. Never used for a new analysis.
      */
     public AngleSeries(JointAngle angle, Side side, Dimension dimension, double[] valuesDeg, double[] velocityDegPerS) {
-        this(angle, side, dimension, valuesDeg, velocityDegPerS, unrated(valuesDeg));
+        this(angle, side, dimension, valuesDeg, velocityDegPerS, unrated(valuesDeg), null, false);
     }
 
     private static SampleIssue[] unrated(double[] v) {

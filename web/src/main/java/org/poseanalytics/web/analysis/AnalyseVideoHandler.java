@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.web.storage.Storage;
 import org.slf4j.Logger;
@@ -64,12 +65,12 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            AnalysisResults results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), work.involvedSide(), progress);
+            AnalysisResult results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), work.involvedSide(), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
             log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
-                    results.repetitions().size(), results.angles().columns().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
+                    results.kinematics().repetitions().size(), results.kinematics().angles().series().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
         } catch (AnalysisException e) {
             if (e.kind() == AnalysisException.Kind.CANCELLED && !records.cancelRequested(jobId)) {
                 // Interrupted without a user's cancel: the server is stopping. Leave the job to run again.
@@ -112,11 +113,13 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         throw (Error) e;
     }
 
-    static String summary(AnalysisResults r) {
+    static String summary(AnalysisResult r) {
         StringBuilder s = new StringBuilder();
-        if (r.exercise() != null) s.append(r.exercise()).append(r.exerciseGuessed() ? " (guessed)" : "").append(" · ");
-        if (!r.repetitions().isEmpty() || r.exercise() != null) s.append(r.repetitions().size()).append(r.repetitions().size() == 1 ? " repetition · " : " repetitions · ");
-        s.append(r.framesWithPose()).append(" of ").append(r.frames()).append(" frames with a pose · ").append(r.model());
+        var exercise = r.kinematics().exercise();
+        var repetitions = r.kinematics().repetitions();
+        if (exercise != null) s.append(exercise.exercise().id()).append(exercise.guessed() ? " (guessed)" : "").append(" · ");
+        if (!repetitions.isEmpty() || exercise != null) s.append(repetitions.size()).append(repetitions.size() == 1 ? " repetition · " : " repetitions · ");
+        s.append(r.poses().framesWithPose()).append(" of ").append(r.poses().frames()).append(" frames with a pose · ").append(r.model());
         return s.toString();
     }
 

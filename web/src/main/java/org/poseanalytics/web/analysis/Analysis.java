@@ -2,27 +2,32 @@ package org.poseanalytics.web.analysis;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.view.ViewSummary;
+import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
- * One complete analysis of a video: what produced it (model, template) and its scalar facts. The series hang off
- * it and are read separately through {@link AnalysisQueries} (they can be megabytes).
+ * One complete analysis of a video as stored ({@link AnalysisCodec}): its database id, what produced it (model,
+ * template) and its scalar facts. The series hang off it and are read separately through {@link AnalysisQueries}
+ * (they can be megabytes), as the kinematics and tracking modules' own records.
  *
  * @param exercise         template id used (squat, gait, ...), null when none
  * @param exerciseGuessed  true when the template was guessed from the movement rather than given by the session
  * @param repetitionSignal the angle column repetitions were counted on ("" when none)
- * @param skeleton         blazepose-33 or coco-17
- * @param landmarks        landmark names, in the order of every {@link Keypoints} of this analysis
+ * @param landmarks        landmark names, in the order of every keypoint series of this analysis
  * @param subjectTrackId   the track analysed as the subject, null when nobody was tracked
  * @param subjectChosenByUser true when a user chose that person, false when the default rule (most present, central) did
  * @param filter           the filter chain of the subject's filtered series, e.g. "swap-repair+hampel+butterworth-4-6hz"
+ * @param timings          the pipeline's own timings (a part not reported is NaN; for analyses stored before version 27
+ *                         {@code kinematicsS} includes following points and {@code pointsS} is NaN)
+ * @param storeS           seconds spent writing the results into the database
  * @param view             from where the camera saw the subject (dominant view, its share, plane angles; no per-view
  *                         shares); null for analyses stored before the view was measured
  */
 public record Analysis(long id, long videoId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
-                       String repetitionSignal, String skeleton, List<String> landmarks, Integer subjectTrackId,
-                       boolean subjectChosenByUser, String filter, int frames, int framesWithPose, Timings timings, String requestedBy,
-                       OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view) {
+                       String repetitionSignal, Skeleton skeleton, List<String> landmarks, Integer subjectTrackId,
+                       boolean subjectChosenByUser, String filter, int frames, int framesWithPose, AnalysisResult.Timings timings,
+                       double storeS, String requestedBy, OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view) {
 
     /** A label to tell analyses of one video apart, e.g. "blazepose-full · squat · 21 Nov 2026 10:42". */
     public String label() {

@@ -74,7 +74,7 @@ class AnalysisStatusController {
     private Result result(Analysis a) {
         return new Result(a.id(), a.model(), a.modelVersion(), a.exercise(), a.exerciseGuessed(), a.subjectTrackId(),
                 a.subjectChosenByUser(), a.frames(), a.framesWithPose(),
-                queries.repetitions(a.id()).size(), queries.angles(a.id()).columns().stream().map(c -> c.column()).toList(),
+                queries.repetitions(a.id()).size(), queries.angles(a.id()).series().stream().map(c -> c.column()).toList(),
                 str(a.completedAt()));
     }
 

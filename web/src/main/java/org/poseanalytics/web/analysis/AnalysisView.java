@@ -1,5 +1,7 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.kinematics.repetition.Repetition;
+import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import java.util.stream.Collectors;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
-    private List<org.poseanalytics.web.analysis.TrackKeypoints> others = List.of();
+    private List<TrackSeries> others = List.of();
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
@@ -128,7 +130,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
         // Other people seen in the video are drawn faintly, so the user can check the right person was analysed.
         Integer subjectTrack = analysis.analysis().subjectTrackId();
-        List<org.poseanalytics.web.analysis.TrackKeypoints> people = analyses.tracks(analysis.analysis().id());
+        List<TrackSeries> people = analyses.tracks(analysis.analysis().id());
         others = people.stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
         // A re-analysis started here (or anywhere) shows its progress here; its results replace these when complete.
         JobPanel job = new JobPanel(jobs, push, currentUser, video, this::onJobChange);
@@ -137,7 +139,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
             add(new PersonChoice(video, analysis.analysis(), people, player, jobs, canEdit, job::show));
         }
         add(job);
-        MultiSelectComboBox<AngleColumn> angles = angleChooser(shown, player, chart);
+        MultiSelectComboBox<AngleSeries> angles = angleChooser(shown, player, chart);
 
         VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns));
         left.setPadding(false);
@@ -275,16 +277,16 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         return bar;
     }
 
-    private MultiSelectComboBox<AngleColumn> angleChooser(List<String> shown, OverlayPlayer player, EChart chart) {
-        MultiSelectComboBox<AngleColumn> group = new MultiSelectComboBox<>("Angles on the chart and the video");
+    private MultiSelectComboBox<AngleSeries> angleChooser(List<String> shown, OverlayPlayer player, EChart chart) {
+        MultiSelectComboBox<AngleSeries> group = new MultiSelectComboBox<>("Angles on the chart and the video");
         group.setWidthFull();
         group.setAutoExpand(MultiSelectComboBox.AutoExpandMode.BOTH);
-        group.setItems(analysis.angles().columns());
+        group.setItems(analysis.angles().series());
         group.setItemLabelGenerator(VideoAnalysis::label);
-        group.setValue(new java.util.HashSet<>(analysis.angles().columns().stream().filter(c -> shown.contains(c.column())).toList()));
+        group.setValue(new java.util.HashSet<>(analysis.angles().series().stream().filter(c -> shown.contains(c.column())).toList()));
         group.addValueChangeListener(e -> {
             shown.clear();
-            analysis.angles().columns().stream().filter(e.getValue()::contains).forEach(c -> shown.add(c.column()));
+            analysis.angles().series().stream().filter(e.getValue()::contains).forEach(c -> shown.add(c.column()));
             showAngles(shown, player, chart);
             followShownAngles(shown);
         });
@@ -299,14 +301,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private Component repetitionTable() {
-        List<RepetitionResult> reps = analysis.repetitions();
+        List<Repetition> reps = analysis.repetitions();
         if (reps.isEmpty()) {
             return Ui.emptyState("No repetitions found", "The movement did not return to rest often enough to count repetitions. "
                     + "Check the session's exercise, or film the whole movement from the side.");
         }
-        Grid<RepetitionResult> grid = new Grid<>();
+        Grid<Repetition> grid = new Grid<>();
         grid.setId("repetitions");
-        grid.addColumn(RepetitionResult::index).setHeader("Rep").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Repetition::index).setHeader("Rep").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> fmt(r.startS(), 2) + "–" + fmt(r.endS(), 2) + " s").setHeader("Time");
         grid.addColumn(r -> fmt(r.romDeg(), 1) + "°").setHeader("ROM");
         grid.addColumn(r -> fmt(r.peakDeg(), 1) + "°").setHeader("Peak");

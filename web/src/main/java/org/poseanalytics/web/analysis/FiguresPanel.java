@@ -1,5 +1,7 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,12 +31,12 @@ class FiguresPanel extends VerticalLayout {
         Span view = new Span(FigureText.view(a.analysis().view()));
         view.setId("camera-view");
         add(view);
-        List<MetricResult> all = a.sessionMetrics();
+        List<MetricRecord> all = a.sessionMetrics();
         if (all.isEmpty()) {
             add(Ui.emptyState("No session figures", "This exercise template gives no session-wide figures."));
             return;
         }
-        List<HeadlineResult> lead = a.leadFigures();
+        List<Headline> lead = a.leadFigures();
         FlexLayout cards = new FlexLayout();
         cards.setId("headline-figures");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -45,8 +47,8 @@ class FiguresPanel extends VerticalLayout {
         add(allFigures(a, all));
     }
 
-    private static Component card(HeadlineResult h) {
-        MetricResult m = h.metric();
+    private static Component card(Headline h) {
+        MetricRecord m = h.metric();
         Span value = new Span(FigureText.value(m));
         value.addClassName("figure-value");
         value.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600").set("margin-right", "var(--lumo-space-s)");
@@ -69,7 +71,7 @@ class FiguresPanel extends VerticalLayout {
     }
 
     /** The template's filming guidance, when the view or visibility made a headline figure low or invalid. */
-    private static java.util.Optional<Component> filmingGuidance(VideoAnalysis a, List<HeadlineResult> lead) {
+    private static java.util.Optional<Component> filmingGuidance(VideoAnalysis a, List<Headline> lead) {
         Exercise template = a.template();
         if (template == null || lead.stream().noneMatch(h -> FigureText.blamesFilming(h.metric()))) return java.util.Optional.empty();
         Div box = new Div(new Span("Some of these figures are limited by how the video was filmed. To measure them, film it like this: "),
@@ -80,8 +82,8 @@ class FiguresPanel extends VerticalLayout {
         return java.util.Optional.of(box);
     }
 
-    private static Component allFigures(VideoAnalysis a, List<MetricResult> all) {
-        Grid<MetricResult> grid = new Grid<>();
+    private static Component allFigures(VideoAnalysis a, List<MetricRecord> all) {
+        Grid<MetricRecord> grid = new Grid<>();
         grid.addColumn(VideoAnalysis::metricLabel).setHeader("Figure").setFlexGrow(3);
         grid.addColumn(FigureText::value).setHeader("Value").setFlexGrow(1);
         grid.addComponentColumn(m -> new QualityBadge(m.quality())).setHeader("Quality").setFlexGrow(1);

@@ -156,7 +156,7 @@ class JobRecords {
     }
 
     boolean hasCompleteAnalysis(long videoId) {
-        return jdbc.sql("select exists (select 1 from analysis where video_id = :v and complete)").param("v", videoId)
+        return jdbc.sql(AnalysisCodec.HAS_COMPLETE).param("v", videoId)
                 .query(Boolean.class).single();
     }
 

@@ -30,7 +30,7 @@ class PersonChoice extends VerticalLayout {
      * @param people   every person followed in the video, the analysed one among them
      * @param onQueued told of the re-analysis job once it is queued
      */
-    PersonChoice(Video video, Analysis analysis, List<TrackKeypoints> people, OverlayPlayer player, AnalysisJobs jobs,
+    PersonChoice(Video video, Analysis analysis, List<TrackSeries> people, OverlayPlayer player, AnalysisJobs jobs,
                  boolean canEdit, Consumer<JobProgress> onQueued) {
         setPadding(false);
         setSpacing(false);

@@ -1,7 +1,9 @@
 package org.poseanalytics.web.analysis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Which person a click on the video means: the one whose body is nearest the click at the frame shown. A person's
@@ -20,19 +22,19 @@ final class PersonPicker {
     /** A person found at the click: their track id, and how far the click was from their box (0 inside) in pixels. */
     record Pick(int trackId, double boxDistancePx) {}
 
-    static Optional<Pick> at(List<TrackKeypoints> people, double x, double y, double timeS, int width, int height) {
+    static Optional<Pick> at(List<TrackSeries> people, double x, double y, double timeS, int width, int height) {
         double reach = 0.1 * Math.hypot(width, height);
         Pick best = null;
         double bestKeypoint = Double.POSITIVE_INFINITY;
-        for (TrackKeypoints person : people) {
-            Keypoints k = person.keypoints();
+        for (TrackSeries person : people) {
+            KeypointSeries k = person.series();
             int s = nearestSample(k, timeS);
             if (s < 0) continue;
             double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
             double nearestKeypoint = Double.POSITIVE_INFINITY;
-            for (int l = 0; l < k.landmarkCount(); l++) {
-                if (k.isGap(s, l) || k.visibility(s, l) < MIN_VISIBILITY) continue;
-                double px = k.x(s, l), py = k.y(s, l);
+            for (int l = 0; l < k.skeleton().size(); l++) {
+                if (k.isGap(l, s) || k.visibility()[l][s] < MIN_VISIBILITY) continue;
+                double px = k.x()[l][s], py = k.y()[l][s];
                 minX = Math.min(minX, px); maxX = Math.max(maxX, px);
                 minY = Math.min(minY, py); maxY = Math.max(maxY, py);
                 nearestKeypoint = Math.min(nearestKeypoint, Math.hypot(px - x, py - y));
@@ -50,11 +52,17 @@ final class PersonPicker {
     }
 
     /** The person's sample nearest the time, or -1 when they are not in the video then. */
-    static int nearestSample(Keypoints k, double timeS) {
+    static int nearestSample(KeypointSeries k, double timeS) {
         if (k.length() == 0) return -1;
-        int before = Math.max(0, Math.min(k.length() - 1, k.sampleAtTime(timeS)));
+        int before = Math.max(0, Math.min(k.length() - 1, sampleAtTime(k, timeS)));
         int best = before;
         if (before + 1 < k.length() && Math.abs(k.timesS()[before + 1] - timeS) < Math.abs(k.timesS()[before] - timeS)) best = before + 1;
         return Math.abs(k.timesS()[best] - timeS) <= MAX_TIME_GAP_S ? best : -1;
+    }
+
+    /** The last sample at or before a playback time in seconds (for drawing on a playing video), or -1. */
+    static int sampleAtTime(KeypointSeries k, double timeS) {
+        int i = Arrays.binarySearch(k.timesS(), timeS);
+        return i >= 0 ? i : -i - 2;
     }
 }

@@ -32,7 +32,7 @@ class PipelineAnalyzer implements VideoAnalyzer {
     }
 
     @Override
-    public AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide,
+    public AnalysisResult analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide,
                                    AnalysisProgress progress)
             throws AnalysisException {
         Exercise template;
@@ -45,7 +45,6 @@ class PipelineAnalyzer implements VideoAnalyzer {
         Side involved = "left".equals(involvedSide) ? Side.LEFT : "right".equals(involvedSide) ? Side.RIGHT : Side.NONE;
         AnalysisRequest request = new AnalysisRequest(video, models.forPipeline(model), template, subjectTrackId, List.of(), threads)
                 .withInvolvedSide(involved);
-        AnalysisResult result = new AnalysisPipeline().run(request, progress);
-        return PipelineResults.of(result);
+        return new AnalysisPipeline().run(request, progress);
     }
 }

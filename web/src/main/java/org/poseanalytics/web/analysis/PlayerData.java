@@ -2,7 +2,9 @@ package org.poseanalytics.web.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.chart.ChartOptions;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,22 +19,22 @@ public final class PlayerData {
     public static String of(VideoAnalysis a, List<String> labelColumns) { return of(a, labelColumns, List.of()); }
 
     /** {@code others}: the other people seen, drawn faintly with their track number so the user sees who was analysed. */
-    public static String of(VideoAnalysis a, List<String> labelColumns, List<TrackKeypoints> others) {
+    public static String of(VideoAnalysis a, List<String> labelColumns, List<TrackSeries> others) {
         ObjectNode o = JSON.createObjectNode();
         o.put("width", a.video().width()).put("height", a.video().height());
         if (a.analysis().subjectTrackId() != null) o.put("subject", a.analysis().subjectTrackId());
-        Keypoints kp = a.keypoints();
-        Skeleton skeleton = "coco-17".equals(a.analysis().skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33;
+        KeypointSeries kp = a.subjectSeries();
+        Skeleton skeleton = a.skeleton();
         ArrayNode t = o.putArray("t");
         ArrayNode frames = o.putArray("kp");
         if (kp != null) {
             for (int s = 0; s < kp.length(); s++) {
                 t.add(Math.round(kp.timesS()[s] * 1e4) / 1e4);
                 ArrayNode f = frames.addArray();
-                for (int l = 0; l < kp.landmarkCount(); l++) {
-                    if (kp.isGap(s, l)) f.addNull().addNull().add(0);
-                    else f.add(Math.round(kp.x(s, l) * 10) / 10.0).add(Math.round(kp.y(s, l) * 10) / 10.0)
-                            .add(Math.round(kp.visibility(s, l) * 100) / 100.0);
+                for (int l = 0; l < kp.skeleton().size(); l++) {
+                    if (kp.isGap(l, s)) f.addNull().addNull().add(0);
+                    else f.add(Math.round(kp.x()[l][s] * 10) / 10.0).add(Math.round(kp.y()[l][s] * 10) / 10.0)
+                            .add(Math.round(kp.visibility()[l][s] * 100) / 100.0);
                 }
             }
         }
@@ -41,9 +43,9 @@ public final class PlayerData {
         ArrayNode labels = o.putArray("labels");
         List<String> landmarks = a.analysis().landmarks();
         for (int i = 0; i < labelColumns.size(); i++) {
-            AngleColumn c = a.angles().column(labelColumns.get(i)).orElse(null);
+            AngleSeries c = a.angles().find(labelColumns.get(i)).orElse(null);
             if (c == null || kp == null) continue;
-            int joint = landmarks.indexOf(c.side().prefix() + jointLandmark(c.joint()));
+            int joint = landmarks.indexOf(c.side().prefix() + jointLandmark(c.angle().id()));
             if (joint < 0) continue;
             ObjectNode l = labels.addObject().put("name", c.column()).put("joint", joint)
                     .put("color", ChartOptions.PALETTE.get(i % ChartOptions.PALETTE.size()));
@@ -52,22 +54,22 @@ public final class PlayerData {
             long[] angleFrames = a.angles().frames();
             for (int s = 0; s < kp.length(); s++) {
                 int k = Arrays.binarySearch(angleFrames, kp.frames()[s]);
-                float v = k >= 0 ? c.valuesDeg()[k] : Float.NaN;
-                if (Float.isFinite(v)) values.add(Math.round(v * 10) / 10.0); else values.addNull();
+                double v = k >= 0 ? c.valuesDeg()[k] : Double.NaN;
+                if (Double.isFinite(v)) values.add(Math.round(v * 10) / 10.0); else values.addNull();
             }
         }
         ArrayNode people = o.putArray("others");
-        for (TrackKeypoints tr : others) {
-            Keypoints k = tr.keypoints();
+        for (TrackSeries tr : others) {
+            KeypointSeries k = tr.series();
             ObjectNode person = people.addObject().put("id", tr.trackId());
             ArrayNode pt = person.putArray("t");
             ArrayNode pk = person.putArray("kp");
             for (int s = 0; s < k.length(); s++) {
                 pt.add(Math.round(k.timesS()[s] * 1e4) / 1e4);
                 ArrayNode f = pk.addArray();
-                for (int l = 0; l < k.landmarkCount(); l++) {
-                    if (k.isGap(s, l)) f.addNull().addNull().add(0);
-                    else f.add(Math.round(k.x(s, l))).add(Math.round(k.y(s, l))).add(Math.round(k.visibility(s, l) * 100) / 100.0);
+                for (int l = 0; l < k.skeleton().size(); l++) {
+                    if (k.isGap(l, s)) f.addNull().addNull().add(0);
+                    else f.add(Math.round(k.x()[l][s])).add(Math.round(k.y()[l][s])).add(Math.round(k.visibility()[l][s] * 100) / 100.0);
                 }
             }
         }

@@ -2,52 +2,57 @@ package org.poseanalytics.web.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.subject.Session;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.video.Video;
 
 /**
  * One video's latest complete analysis with its session: what the analysis page, the exports and the report
- * show. Read once under the user's rights by {@link VideoAnalysisService}.
+ * show, as the kinematics and tracking modules' records. Read once under the user's rights by {@link VideoAnalysisService}.
  *
+ * @param subjectSeries the keypoints drawn over the video (the filtered series), null when the analysis found nobody
  * @param headlines    the exercise's lead figures as the analysis stored them (none for analyses stored before them)
  * @param involvedSide the subject's involved side, which symmetry is stated against
  */
-public record VideoAnalysis(Session session, Video video, Analysis analysis, Angles angles, SubjectKeypoints subjectSeries,
-                              List<RepetitionResult> repetitions, List<MetricResult> metrics, List<HeadlineResult> headlines,
-                              Side involvedSide) {
+public record VideoAnalysis(Session session, Video video, Analysis analysis, AngleTable angles, KeypointSeries subjectSeries,
+                            List<Repetition> repetitions, List<MetricRecord> metrics, List<Headline> headlines,
+                            InvolvedSide involvedSide) {
 
     /** At most this many figures lead the page and the report (the templates name at most 8 headlines). */
     public static final int MAX_LEAD = 8;
 
     public VideoAnalysis {
         headlines = headlines == null ? List.of() : List.copyOf(headlines);
-        if (involvedSide == null) involvedSide = Side.NONE;
+        if (involvedSide == null) involvedSide = InvolvedSide.NONE;
     }
 
-    /** The keypoints drawn over the video (the filtered series), null when the analysis found nobody. */
-    public Keypoints keypoints() { return subjectSeries == null ? null : subjectSeries.keypoints(); }
-
-    public Skeleton skeleton() { return "coco-17".equals(analysis.skeleton()) ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33; }
+    public Skeleton skeleton() { return analysis.skeleton(); }
 
     /** The angles shown first: the one repetitions were counted on, and the same joint on the other side. */
     public List<String> defaultAngleColumns() {
         List<String> out = new ArrayList<>();
-        Optional<AngleColumn> signal = signalColumn();
+        Optional<AngleSeries> signal = signalColumn();
         if (signal.isPresent()) {
-            AngleColumn s = signal.get();
+            AngleSeries s = signal.get();
             out.add(s.column());
-            for (AngleColumn c : angles.columns())
-                if (c.joint().equals(s.joint()) && c.dimension() == s.dimension() && c.side() != s.side()
-                        && c.side() != BodySide.NONE && !out.contains(c.column())) out.add(c.column());
-        } else if (!angles.columns().isEmpty()) {
-            out.add(angles.columns().getFirst().column());
+            for (AngleSeries c : angles.series())
+                if (c.angle() == s.angle() && c.dimension() == s.dimension() && c.side() != s.side()
+                        && c.side() != Side.NONE && !out.contains(c.column())) out.add(c.column());
+        } else if (!angles.series().isEmpty()) {
+            out.add(angles.series().getFirst().column());
         }
         return out;
     }
@@ -56,26 +61,24 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
      * The angle repetitions were counted on. The signal is a column name, or "mean of A and B" when both sides
      * were averaged; then A.
      */
-    public Optional<AngleColumn> signalColumn() {
+    public Optional<AngleSeries> signalColumn() {
         for (String token : analysis.repetitionSignal().split(" ")) {
-            Optional<AngleColumn> c = angles.column(token);
+            Optional<AngleSeries> c = angles.find(token);
             if (c.isPresent()) return c;
         }
         return Optional.empty();
     }
 
     public Curve curve(String column) {
-        AngleColumn c = angles.column(column).orElseThrow();
-        double[] y = new double[c.valuesDeg().length];
-        for (int i = 0; i < y.length; i++) y[i] = c.valuesDeg()[i];
-        return new Curve(label(c), angles.timesS(), y);
+        AngleSeries c = angles.find(column).orElseThrow();
+        return new Curve(label(c), angles.timesS(), c.valuesDeg());
     }
 
     public List<Band> repetitionBands() {
         return repetitions.stream().map(r -> new Band("Rep " + r.index(), r.startS(), r.endS())).toList();
     }
 
-    public List<MetricResult> sessionMetrics() {
+    public List<MetricRecord> sessionMetrics() {
         return metrics.stream().filter(m -> m.repetition() == null).toList();
     }
 
@@ -83,10 +86,10 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
      * The figures a clinician reads first: those of the joint repetitions were counted on (in its 2D or 3D
      * variant), the counts and the tempo; the rest stays available under "all figures" and in the CSV.
      */
-    public List<MetricResult> keyMetrics() {
-        Optional<AngleColumn> signal = signalColumn();
-        String joint = signal.map(AngleColumn::joint).orElse("");
-        boolean threeD = signal.map(c -> c.dimension() == AngleDimension.WORLD_3D).orElse(false);
+    public List<MetricRecord> keyMetrics() {
+        Optional<AngleSeries> signal = signalColumn();
+        String joint = signal.map(c -> c.angle().id()).orElse("");
+        boolean threeD = signal.map(c -> c.dimension() == Dimension.WORLD_3D).orElse(false);
         return sessionMetrics().stream().filter(m -> {
             String n = m.name();
             if (n.contains("repetition_count") || n.endsWith("duration_mean")) return true;
@@ -100,12 +103,12 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
      * The figures that lead the page, the PDF and the progress page: the exercise's headlines; for an analysis stored
      * before headlines existed, its key figures (else its first session figures), labelled as figures.
      */
-    public List<HeadlineResult> leadFigures() {
+    public List<Headline> leadFigures() {
         if (!headlines.isEmpty()) return headlines.stream().limit(MAX_LEAD).toList();
-        List<MetricResult> key = keyMetrics().isEmpty() ? sessionMetrics() : keyMetrics();
-        List<HeadlineResult> out = new ArrayList<>();
-        for (MetricResult m : key.stream().limit(MAX_LEAD).toList())
-            out.add(new HeadlineResult(out.size() + 1, metricLabel(m), MetricNames.definition(m.name(), involvedSide), m));
+        List<MetricRecord> key = keyMetrics().isEmpty() ? sessionMetrics() : keyMetrics();
+        List<Headline> out = new ArrayList<>();
+        for (MetricRecord m : key.stream().limit(MAX_LEAD).toList())
+            out.add(new Headline(out.size() + 1, metricLabel(m), MetricNames.definition(m.name(), involvedSide), m));
         return out;
     }
 
@@ -123,18 +126,26 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */
-    public Optional<MetricResult> repetitionMetric(int repetition, String fragment) {
+    public Optional<MetricRecord> repetitionMetric(int repetition, String fragment) {
         return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.name().contains(fragment)).findFirst();
     }
 
     /** "Left knee flexion (3D)" for left_knee_flexion_3d_deg. */
-    public static String label(AngleColumn c) {
-        String side = c.side() == BodySide.NONE ? "" : capital(c.side().code()) + " ";
-        String joint = c.joint().replace('_', ' ');
-        return (side.isEmpty() ? capital(joint) : side + joint) + " (" + c.dimension().code().toUpperCase(Locale.ROOT) + ")";
+    public static String label(AngleSeries c) {
+        String side = c.side() == Side.NONE ? "" : capital(c.side().id()) + " ";
+        String joint = c.angle().id().replace('_', ' ');
+        return (side.isEmpty() ? capital(joint) : side + joint) + " (" + dimensionCode(c.dimension()) + ")";
     }
 
-    public static String metricLabel(MetricResult m) { return MetricNames.label(m.name(), m.side()); }
+    /** "2D" or "3D", as every chart and table says where an angle was measured. */
+    public static String dimensionCode(Dimension d) { return d == Dimension.WORLD_3D ? "3D" : "2D"; }
+
+    /** "2D (image plane)" or "3D (world landmarks)". */
+    public static String dimensionLabel(Dimension d) {
+        return d == Dimension.WORLD_3D ? "3D (world landmarks)" : "2D (image plane)";
+    }
+
+    public static String metricLabel(MetricRecord m) { return MetricNames.label(m.name(), m.side()); }
 
     static String capital(String s) { return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1); }
 }

@@ -1,6 +1,7 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.Optional;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.subject.SubjectService;
@@ -26,7 +27,7 @@ public class VideoAnalysisService {
 
     /** Every person followed in the video (the subject among them), for drawing who was seen. */
     @PreAuthorize("hasRole('VIEWER')")
-    public java.util.List<org.poseanalytics.web.analysis.TrackKeypoints> tracks(long analysisId) {
+    public java.util.List<TrackSeries> tracks(long analysisId) {
         return queries.tracks(analysisId);
     }
 
@@ -44,8 +45,8 @@ public class VideoAnalysisService {
         if (a.isEmpty()) return Optional.empty();
         long id = a.get().id();
         // The filtered series is what the numbers were computed from; draw that one, the raw one if it is missing.
-        SubjectKeypoints kp = queries.subjectKeypoints(id, SubjectKeypoints.Kind.FILTERED)
-                .or(() -> queries.subjectKeypoints(id, SubjectKeypoints.Kind.RAW)).orElse(null);
+        KeypointSeries kp = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.FILTERED)
+                .or(() -> queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.RAW)).orElse(null);
         return Optional.of(new VideoAnalysis(session, video, a.get(), queries.angles(id), kp,
                 queries.repetitions(id), queries.metrics(id), queries.headlines(id), subjects.get(session.subjectId()).involvedSide()));
     }

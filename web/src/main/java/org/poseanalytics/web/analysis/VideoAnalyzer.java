@@ -3,9 +3,10 @@ package org.poseanalytics.web.analysis;
 import java.nio.file.Path;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 
 /**
- * Runs one analysis of a stored video file and returns what is to be stored. The production implementation is
+ * Runs one analysis of a stored video file and returns the pipeline's result, which is stored as it is. The production implementation is
  * {@link PipelineAnalyzer} (the same AnalysisPipeline as {@code pose-analytics analyze}); the seam lets the job
  * runner be tested for crashes and concurrency without depending on what a model finds.
  */
@@ -19,6 +20,6 @@ public interface VideoAnalyzer {
      * @param involvedSide   the subject's involved side ("left"/"right"; anything else: none), which the limb symmetry
      *                       index is stated against
      */
-    AnalysisResults analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide, AnalysisProgress progress)
+    AnalysisResult analyze(Path video, String model, String exercise, Integer subjectTrackId, String involvedSide, AnalysisProgress progress)
             throws AnalysisException;
 }

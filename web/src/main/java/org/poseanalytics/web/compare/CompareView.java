@@ -1,5 +1,6 @@
 package org.poseanalytics.web.compare;
 
+import org.poseanalytics.kinematics.angle.AngleSeries;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,7 +22,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.poseanalytics.web.analysis.AngleColumn;
 import org.poseanalytics.web.analysis.OverlayPlayer;
 import org.poseanalytics.web.analysis.PlayerData;
 import org.poseanalytics.web.analysis.VideoAnalysis;
@@ -126,7 +126,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
     private OverlayPlayer player(String id, VideoAnalysis s) {
         OverlayPlayer p = new OverlayPlayer(id);
         p.setHeight("380px");
-        List<String> cols = s.signalColumn().map(AngleColumn::column).map(List::of).orElse(List.of());
+        List<String> cols = s.signalColumn().map(AngleSeries::column).map(List::of).orElse(List.of());
         p.setData(PlayerData.of(s, cols));
         if (playback.ready(s.video())) p.setSource("media/videos/" + s.video().id() + "/playable.mp4");
         else p.getElement().setAttribute("title", "Open this video's analysis page once to prepare it for the browser.");

@@ -1,9 +1,9 @@
 package org.poseanalytics.web.progress;
 
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import java.time.LocalDate;
 import java.util.List;
 import org.poseanalytics.kinematics.view.CameraView;
-import org.poseanalytics.web.analysis.MetricResult;
 
 /**
  * One metric of one exercise across a subject's sessions, oldest first, compared like with like: the same metric
@@ -21,7 +21,7 @@ public record MetricTrend(String exercise, String key, String label, String unit
      * @param figure the value with its quality and reason
      * @param sinceFirst / sincePrevious between kept values; null for a left-out visit and the first kept one
      */
-    public record Visit(LocalDate date, long sessionId, long videoId, MetricResult figure, Double sinceFirst, Double sincePrevious) {
+    public record Visit(LocalDate date, long sessionId, long videoId, MetricRecord figure, Double sinceFirst, Double sincePrevious) {
         /** Invalid or not measured: not part of the trend. */
         public boolean leftOut() { return !figure.shownAsNumber(); }
 

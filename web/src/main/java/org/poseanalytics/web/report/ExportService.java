@@ -23,8 +23,10 @@ import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.export.AnglesCsv;
 import org.poseanalytics.kinematics.export.MotWriter;
 import org.poseanalytics.kinematics.export.TrcWriter;
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.pose.video.VideoSource;
@@ -34,13 +36,9 @@ import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.analysis.AnalysisQueries;
-import org.poseanalytics.web.analysis.AngleColumn;
-import org.poseanalytics.web.analysis.Keypoints;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
-import org.poseanalytics.web.analysis.MetricNames;
-import org.poseanalytics.web.analysis.MetricResult;
-import org.poseanalytics.web.analysis.RepetitionResult;
 import org.poseanalytics.web.analysis.TrackedPoints;
+import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.VideoAnalysis;
 import org.poseanalytics.web.analysis.VideoAnalysisService;
 import org.poseanalytics.web.audit.AuditAction;
@@ -82,7 +80,7 @@ public class ExportService {
     public void anglesCsv(long videoId, OutputStream out) throws IOException {
         VideoAnalysis a = load(videoId);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        AnglesCsv.write(ExportTables.angleTable(a.angles()), w);
+        AnglesCsv.write(a.angles(), w);
         w.flush();
         audited(a, "angles CSV");
     }
@@ -91,7 +89,7 @@ public class ExportService {
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimMot(long videoId, OutputStream out) throws IOException {
         VideoAnalysis a = load(videoId);
-        AngleTable table = ExportTables.angleTable(a.angles());
+        AngleTable table = a.angles();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         MotWriter.write(table, table.has3d() ? Dimension.WORLD_3D : Dimension.IMAGE_2D, "angles_" + a.video().id(), w);
         w.flush();
@@ -106,7 +104,7 @@ public class ExportService {
     public void openSimTrc(long videoId, OutputStream out) throws IOException {
         VideoAnalysis a = load(videoId);
         if (a.subjectSeries() == null) throw new NotFoundException("No keypoints of a subject in video " + videoId);
-        KeypointSeries s = ExportTables.keypointSeries(a.subjectSeries(), a.skeleton());
+        KeypointSeries s = a.subjectSeries();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         String name = "markers_" + a.video().id() + ".trc";
         if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
@@ -142,13 +140,13 @@ public class ExportService {
         VideoAnalysis a = load(videoId);
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.print("repetition,metric,side,value,unit,quality,reason\n");
-        for (MetricResult m : a.metrics()) {
-            w.print((m.repetition() == null ? "" : m.repetition()) + "," + m.name() + "," + m.side().code() + ","
+        for (MetricRecord m : a.metrics()) {
+            w.print((m.repetition() == null ? "" : m.repetition()) + "," + m.name() + "," + m.side().id() + ","
                     + (m.shownAsNumber() ? num(m.value(), 3) : "") + "," + m.unit() + ","
                     + (m.quality() == null ? "" : m.quality().id()) + "," + csv(m.note()) + "\n");
         }
         w.print("\nrepetition,start_s,peak_s,end_s,rom_deg,peak_deg,eccentric_s,hold_s,concentric_s,complete\n");
-        for (RepetitionResult r : a.repetitions()) {
+        for (Repetition r : a.repetitions()) {
             w.print(r.index() + "," + num(r.startS(), 3) + "," + num(r.peakS(), 3) + "," + num(r.endS(), 3) + ","
                     + num(r.romDeg(), 1) + "," + num(r.peakDeg(), 1) + "," + num(r.eccentricS(), 2) + ","
                     + num(r.holdS(), 2) + "," + num(r.concentricS(), 2) + "," + r.complete() + "\n");
@@ -166,7 +164,7 @@ public class ExportService {
     @PreAuthorize("hasRole('VIEWER')")
     public void pdfReport(long videoId, List<String> angleColumns, OutputStream out) throws IOException {
         VideoAnalysis a = load(videoId);
-        List<String> known = a.angles().columns().stream().map(AngleColumn::column).toList();
+        List<String> known = a.angles().series().stream().map(c -> c.column()).toList();
         for (String c : angleColumns) {
             // the columns come from the page's link, i.e. from anyone: say which are possible rather than fail inside
             if (!known.contains(c)) throw new UserInputException("This analysis has no angle '" + c + "'; it has " + String.join(", ", known) + ".");
@@ -178,7 +176,7 @@ public class ExportService {
     SessionReport report(VideoAnalysis a, List<String> columns) {
         List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
         List<List<String>> rows = new ArrayList<>();
-        for (RepetitionResult r : a.repetitions()) {
+        for (Repetition r : a.repetitions()) {
             String sym = a.repetitionMetric(r.index(), "symmetry").map(FigureText::value).orElse("—");
             rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), num(r.romDeg(), 1),
                     num(r.peakDeg(), 1), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
@@ -194,7 +192,7 @@ public class ExportService {
                 .orElse(Map.of());
         CameraView view = a.analysis().view() == null ? null : a.analysis().view().dominant();
         List<SessionReport.Figure> headlines = a.leadFigures().stream().map(h -> {
-            MetricResult m = h.metric();
+            MetricRecord m = h.metric();
             MetricHistoryPoint before = prevValues.get(m.key());
             // Like with like: both shown as numbers, and filmed from the same view when both views are known.
             boolean comparable = before != null && before.metric().shownAsNumber() && m.shownAsNumber()
@@ -208,7 +206,7 @@ public class ExportService {
                 join(m.quality() == Quality.VALID ? "" : m.note(), MetricNames.definition(m.name(), a.involvedSide())), "—", "—")).toList();
         Exercise template = a.template();
         boolean filmingLimited = a.leadFigures().stream().anyMatch(h -> FigureText.blamesFilming(h.metric()));
-        String dims = a.angles().columns().stream().filter(c -> columns.contains(c.column())).map(c -> c.dimension().label())
+        String dims = a.angles().series().stream().filter(c -> columns.contains(c.column())).map(c -> VideoAnalysis.dimensionLabel(c.dimension()))
                 .distinct().collect(Collectors.joining(", "));
         return new SessionReport(currentUser.get().clinicName(), a.session().subjectName(), a.session().date(),
                 a.session().exercise().label(), a.video().originalName(),
@@ -235,18 +233,21 @@ public class ExportService {
             var frame = VideoSource.of(storage.video(a.video().storageName())).frameAt(t);
             if (frame.isEmpty()) return null;
             BufferedImage img = frame.get().toBufferedImage();
-            Keypoints kp = a.keypoints();
+            KeypointSeries kp = a.subjectSeries();
             if (kp != null && kp.length() > 0) {
-                int s = Math.max(0, kp.sampleAtTime(t));
+                int found = java.util.Arrays.binarySearch(kp.timesS(), t);
+                int s = Math.max(0, found >= 0 ? found : -found - 2);
                 Skeleton sk = a.skeleton();
+                int landmarks = sk.size();
                 Graphics2D gr = img.createGraphics();
                 gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 200f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 gr.setColor(new Color(0, 230, 118));
                 for (int[] b : sk.bones()) {
-                    if (b[0] >= kp.landmarkCount() || b[1] >= kp.landmarkCount() || kp.isGap(s, b[0]) || kp.isGap(s, b[1])) continue;
-                    if (kp.visibility(s, b[0]) < 0.3f || kp.visibility(s, b[1]) < 0.3f) continue;
-                    gr.drawLine(Math.round(kp.x(s, b[0])), Math.round(kp.y(s, b[0])), Math.round(kp.x(s, b[1])), Math.round(kp.y(s, b[1])));
+                    if (b[0] >= landmarks || b[1] >= landmarks || kp.isGap(b[0], s) || kp.isGap(b[1], s)) continue;
+                    if (kp.visibility()[b[0]][s] < 0.3f || kp.visibility()[b[1]][s] < 0.3f) continue;
+                    gr.drawLine((int) Math.round(kp.x()[b[0]][s]), (int) Math.round(kp.y()[b[0]][s]),
+                            (int) Math.round(kp.x()[b[1]][s]), (int) Math.round(kp.y()[b[1]][s]));
                 }
                 gr.dispose();
             }

@@ -4,4 +4,4 @@ import java.time.LocalDate;
 
 /** An athlete or patient of one clinic. */
 public record Subject(long id, String displayName, String externalId, LocalDate birthDate, String sportOrCondition,
-                      Side involvedSide, String notes) {}
+                      InvolvedSide involvedSide, String notes) {}

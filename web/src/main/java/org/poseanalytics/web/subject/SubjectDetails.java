@@ -4,4 +4,4 @@ import java.time.LocalDate;
 
 /** What a user enters for a subject (create and edit). */
 public record SubjectDetails(String displayName, String externalId, LocalDate birthDate, String sportOrCondition,
-                             Side involvedSide, String notes) {}
+                             InvolvedSide involvedSide, String notes) {}

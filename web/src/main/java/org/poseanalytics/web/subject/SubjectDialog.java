@@ -33,10 +33,10 @@ class SubjectDialog extends Dialog {
         TextField sport = new TextField("Sport or condition (optional)");
         sport.setId("subject-sport");
         sport.setHelperText("e.g. football, ACL reconstruction, hip arthroplasty");
-        RadioButtonGroup<Side> side = new RadioButtonGroup<>("Involved side");
-        side.setItems(Side.values());
-        side.setItemLabelGenerator(Side::label);
-        side.setValue(Side.NONE);
+        RadioButtonGroup<InvolvedSide> side = new RadioButtonGroup<>("Involved side");
+        side.setItems(InvolvedSide.values());
+        side.setItemLabelGenerator(InvolvedSide::label);
+        side.setValue(InvolvedSide.NONE);
         TextArea notes = new TextArea("Notes (optional)");
         notes.setMaxLength(4000);
 

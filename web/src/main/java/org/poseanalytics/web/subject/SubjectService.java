@@ -48,7 +48,7 @@ public class SubjectService {
                 .param("clinic", currentUser.clinicId()).param("like", like)
                 .query((rs, n) -> new SubjectSummary(rs.getLong("id"), rs.getString("display_name"),
                         rs.getString("external_id"), rs.getString("sport_or_condition"),
-                        Side.of(rs.getString("involved_side")), rs.getInt("sessions"),
+                        InvolvedSide.of(rs.getString("involved_side")), rs.getInt("sessions"),
                         rs.getObject("last_session", LocalDate.class)))
                 .list();
     }
@@ -124,7 +124,7 @@ public class SubjectService {
             throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.", "birthDate");
         }
         return new SubjectDetails(d.displayName().trim(), blankToNull(d.externalId()), d.birthDate(),
-                blankToNull(d.sportOrCondition()), d.involvedSide() == null ? Side.NONE : d.involvedSide(),
+                blankToNull(d.sportOrCondition()), d.involvedSide() == null ? InvolvedSide.NONE : d.involvedSide(),
                 blankToNull(d.notes()));
     }
 
@@ -133,6 +133,6 @@ public class SubjectService {
     static Subject map(ResultSet rs, int n) throws SQLException {
         return new Subject(rs.getLong("id"), rs.getString("display_name"), rs.getString("external_id"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("sport_or_condition"),
-                Side.of(rs.getString("involved_side")), rs.getString("notes"));
+                InvolvedSide.of(rs.getString("involved_side")), rs.getString("notes"));
     }
 }

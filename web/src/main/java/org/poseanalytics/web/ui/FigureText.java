@@ -1,10 +1,10 @@
 package org.poseanalytics.web.ui;
 
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import java.util.Locale;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
-import org.poseanalytics.web.analysis.MetricResult;
 
 /**
  * How figures, their quality and the camera view read on the page, in the PDF and on the progress page, so all three
@@ -14,7 +14,7 @@ public final class FigureText {
     private FigureText() {}
 
     /** "97.4°", "3", "1.42 s", or "—" when not measured or invalid. */
-    public static String value(MetricResult m) {
+    public static String value(MetricRecord m) {
         if (!m.shownAsNumber()) return "—";
         return number(m.value(), m.unit());
     }
@@ -59,7 +59,7 @@ public final class FigureText {
      * Whether a figure's reason blames the filming (the view of the plane, or keypoints hidden, outside the frame or not
      * tracked) rather than the movement (e.g. outside the physiological range): then better filming would help.
      */
-    public static boolean blamesFilming(MetricResult m) {
+    public static boolean blamesFilming(MetricRecord m) {
         if (m.quality() == null || m.quality() == Quality.VALID) return false;
         String r = m.reason().toLowerCase(Locale.ROOT);
         for (String word : new String[] {"view", "plane", "edge-on", "hidden", "visible", "frame", "occlu", "tracked", "camera", "oblique"})

@@ -20,7 +20,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -52,7 +52,7 @@ class AnalysisBrowserTest extends BrowserTest {
         Path squat = squatFixture();
         String username = newClinicAdmin("Northside Sports", "Coach Mia Kovac");
         Visits visits = as(username, () -> {
-            Subject athlete = subjects.create(new SubjectDetails("Lena Sorensen", null, null, "Weightlifting", Side.NONE, null));
+            Subject athlete = subjects.create(new SubjectDetails("Lena Sorensen", null, null, "Weightlifting", InvolvedSide.NONE, null));
             Session earlier = sessions.create(athlete.id(), new SessionDetails(LocalDate.now().minusDays(14), Exercise.SQUAT, null));
             Session today = sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
             try (var in = new FileInputStream(squat.toFile())) {

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.TestVideos;
@@ -78,24 +81,24 @@ class AnalysisJobTest extends DatabaseTest {
         assertThat(a.frames()).isEqualTo(65);
         assertThat(a.landmarks()).hasSize(33).contains("left_knee");
         assertThat(a.timings().totalS()).isPositive();
-        assertThat(a.timings().storeS()).isPositive().isLessThan(1.0);
+        assertThat(a.storeS()).isPositive().isLessThan(1.0);
         assertThat(queries.repetitions(a.id())).hasSize(3);
-        Angles angles = queries.angles(a.id());
+        AngleTable angles = queries.angles(a.id());
         assertThat(angles.length()).isEqualTo(65);
         // The squat is filmed from the front: the 3D knee flexion is the measurement, the 2D one (its sagittal plane seen
         // edge-on) is stored as flagged samples, not as numbers.
-        AngleColumn knee = angles.column("left_knee_flexion_3d_deg").orElseThrow();
-        float max = 0;
-        for (float v : knee.valuesDeg()) if (v > max) max = v;
+        AngleSeries knee = angles.find("left_knee_flexion_3d_deg").orElseThrow();
+        double max = 0;
+        for (double v : knee.valuesDeg()) if (v > max) max = v;
         assertThat(max).as("deepest left knee flexion of a squat").isGreaterThan(60);
-        AngleColumn knee2d = angles.column("left_knee_flexion_deg").orElseThrow();
+        AngleSeries knee2d = angles.find("left_knee_flexion_deg").orElseThrow();
         for (int i = 0; i < knee2d.valuesDeg().length; i++) {
             assertThat(knee2d.valuesDeg()[i]).as("2D knee flexion from the front, sample " + i).isNaN();
             assertThat(knee2d.issues()[i]).isEqualTo(SampleIssue.EDGE_ON_PLANE);
         }
-        assertThat(angles.columns()).anySatisfy(c -> assertThat(c.column()).endsWith("_3d_deg"));
-        SubjectKeypoints filtered = queries.subjectKeypoints(a.id(), SubjectKeypoints.Kind.FILTERED).orElseThrow();
-        assertThat(filtered.keypoints().length()).isEqualTo(65);
+        assertThat(angles.series()).anySatisfy(c -> assertThat(c.column()).endsWith("_3d_deg"));
+        KeypointSeries filtered = queries.subjectKeypoints(a.id(), SubjectSeriesCodec.Kind.FILTERED).orElseThrow();
+        assertThat(filtered.length()).isEqualTo(65);
         assertThat(filtered.filter()).contains("butterworth");
         assertThat(queries.tracks(a.id())).isNotEmpty();
         assertThat(queries.metrics(a.id())).anySatisfy(m -> assertThat(m.repetition()).isEqualTo(3));

@@ -14,7 +14,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -49,7 +49,7 @@ class AnalysisStatusApiTest extends AppTestBase {
         ClinicUsers a = newClinic("Api A");
         ClinicUsers b = newClinic("Api B");
         signIn(a.clinician());
-        Subject subject = subjects.create(new SubjectDetails("Bob", null, null, null, Side.NONE, null));
+        Subject subject = subjects.create(new SubjectDetails("Bob", null, null, null, InvolvedSide.NONE, null));
         Session session = sessions.create(subject.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
         Video video;
         try (InputStream in = Files.newInputStream(TestVideos.mp4(tmp.resolve("empty.mp4"), 320, 240, 30, 25))) {

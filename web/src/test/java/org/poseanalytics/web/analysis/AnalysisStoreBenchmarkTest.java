@@ -1,5 +1,8 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -35,7 +38,7 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
     void tenMinutesOfResultsAreStoredInUnderASecond() {
         TestClinic clinic = TestClinic.create(jdbc);
         long session = clinic.session(jdbc, LocalDate.now(), "squat");
-        AnalysisResults results = SyntheticResults.of(18_000, 33, 3, 60, 30);
+        AnalysisResult results = SyntheticResults.of(18_000, 33, 3, SyntheticResults.MAX_ANGLE_COLUMNS, 30);
         List<Double> storeS = new ArrayList<>();
         long lastId = 0;
         for (int run = 0; run < 4; run++) { // the first run warms up the JIT and the connection pool
@@ -52,14 +55,14 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
 
         clinic.signIn(Role.VIEWER);
         long r0 = System.nanoTime();
-        Angles angles = queries.angles(lastId);
+        AngleTable angles = queries.angles(lastId);
         long r1 = System.nanoTime();
-        SubjectKeypoints filtered = queries.subjectKeypoints(lastId, SubjectKeypoints.Kind.FILTERED).orElseThrow();
+        KeypointSeries filtered = queries.subjectKeypoints(lastId, SubjectSeriesCodec.Kind.FILTERED).orElseThrow();
         long r2 = System.nanoTime();
-        List<TrackKeypoints> tracks = queries.tracks(lastId);
+        List<TrackSeries> tracks = queries.tracks(lastId);
         long r3 = System.nanoTime();
-        assertThat(angles.columns()).hasSize(60);
-        assertThat(filtered.keypoints().length()).isEqualTo(18_000);
+        assertThat(angles.series()).hasSize(SyntheticResults.MAX_ANGLE_COLUMNS);
+        assertThat(filtered.length()).isEqualTo(18_000);
         assertThat(tracks).hasSize(3);
 
         double best = storeS.subList(1, storeS.size()).stream().mapToDouble(Double::doubleValue).min().orElseThrow();

@@ -1,5 +1,9 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.angle.Side;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -42,7 +46,7 @@ class FigureQualityBrowserTest extends BrowserTest {
     void headlinesWithTheirQualityLead_invalidShowsNoNumber_allFiguresFolded_progressLeavesTheInvalidVisitOut() throws Exception {
         String username = newClinicAdmin("Riverside Physio", "Dr Ana Ruiz");
         long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
-        Subject patient = as(username, () -> subjects.create(new SubjectDetails("Tom Berger", null, null, "ACL reconstruction", Side.LEFT, null)));
+        Subject patient = as(username, () -> subjects.create(new SubjectDetails("Tom Berger", null, null, "ACL reconstruction", InvolvedSide.LEFT, null)));
         Visit earlier = visit(username, clinicId, patient, LocalDate.now().minusDays(21), 88.0, Quality.VALID, "");
         Visit middle = visit(username, clinicId, patient, LocalDate.now().minusDays(14), 364.0, Quality.INVALID, "outside the physiological range");
         Visit today = visit(username, clinicId, patient, LocalDate.now(), 95.5, Quality.VALID, "");
@@ -113,18 +117,18 @@ class FigureQualityBrowserTest extends BrowserTest {
                         values (:c, :s, :n, 'squat.mp4', 1000, 'mp4', 'h264', 720, 1280, 60, 2.0, 30, false, false, 'done')
                         returning id""")
                 .param("c", clinicId).param("s", session.id()).param("n", UUID.randomUUID()).query(Long.class).single();
-        MetricResult knee = SyntheticResults.figure("knee_flexion_peak_mean", peak, "deg", BodySide.LEFT, q, reason);
-        MetricResult valgus = SyntheticResults.figure("knee_valgus_peak", 17.5, "deg", BodySide.LEFT, Quality.INVALID,
+        MetricRecord knee = SyntheticResults.figure("knee_flexion_peak_mean", peak, "deg", Side.LEFT, q, reason);
+        MetricRecord valgus = SyntheticResults.figure("knee_valgus_peak", 17.5, "deg", Side.LEFT, Quality.INVALID,
                 "frontal-plane angle from a side view");
-        MetricResult symmetry = SyntheticResults.figure("knee_flexion_rom_symmetry_index", -12.0, "%", BodySide.NONE, Quality.LOW,
+        MetricRecord symmetry = SyntheticResults.figure("knee_flexion_rom_symmetry_index", -12.0, "%", Side.NONE, Quality.LOW,
                 "left knee hidden in 30 % of frames");
-        MetricResult count = SyntheticResults.figure("repetition_count", 3, "count", BodySide.NONE, Quality.VALID, "");
+        MetricRecord count = SyntheticResults.figure("repetition_count", 3, "count", Side.NONE, Quality.VALID, "");
         ViewSummary side = new ViewSummary(CameraView.SAGITTAL_LEFT, 0.93, Map.of(CameraView.SAGITTAL_LEFT, 0.93), 11, 79);
-        AnalysisResults base = SyntheticResults.of(60, 33, 1, 2, 0);
-        AnalysisResults r = SyntheticResults.withFigures(base, "squat", List.of(), List.of(knee, valgus, symmetry, count), List.of(
-                new HeadlineResult(1, "Peak knee flexion (left)", "deepest knee bend per repetition, mean; 2D image plane", knee),
-                new HeadlineResult(2, "Knee valgus (left)", "frontal-plane projection angle at the deepest point; 2D", valgus),
-                new HeadlineResult(3, "Knee flexion symmetry", "symmetry index of knee flexion ROM", symmetry)), side);
+        AnalysisResult base = SyntheticResults.of(60, 33, 1, 2, 0);
+        AnalysisResult r = SyntheticResults.withFigures(base, "squat", List.of(), List.of(knee, valgus, symmetry, count), List.of(
+                new Headline(1, "Peak knee flexion (left)", "deepest knee bend per repetition, mean; 2D image plane", knee),
+                new Headline(2, "Knee valgus (left)", "frontal-plane projection angle at the deepest point; 2D", valgus),
+                new Headline(3, "Knee flexion symmetry", "symmetry index of knee flexion ROM", symmetry)), side);
         store.save(clinicId, video, UUID.randomUUID(), null, r);
         return new Visit(session, video);
     }

@@ -1,5 +1,7 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -63,12 +65,12 @@ class MetricQualityMigrationTest extends DatabaseTest {
             assertThat(queries.metrics(analysis)).singleElement().satisfies(m -> {
                 assertThat(m.value()).isEqualTo(92.5);
                 assertThat(m.quality()).isNull();
-                assertThat(m.note()).isEqualTo(MetricResult.NOT_RATED)
+                assertThat(m.note()).isEqualTo(MetricRecord.NOT_RATED)
                         .isEqualTo("not rated — analysed before quality checks; re-analyse to rate");
                 assertThat(m.shownAsNumber()).isTrue();
             });
-            AngleColumn angle = queries.angles(analysis).columns().getFirst();
-            assertThat(angle.valuesDeg()).containsExactly(10f, 20f, 30f);
+            AngleSeries angle = queries.angles(analysis).series().getFirst();
+            assertThat(angle.valuesDeg()).containsExactly(10.0, 20.0, 30.0);
             assertThat(angle.rated()).isFalse();
             assertThat(queries.metricHistory(clinic.subjectId())).singleElement().satisfies(p -> {
                 assertThat(p.quality()).isNull();

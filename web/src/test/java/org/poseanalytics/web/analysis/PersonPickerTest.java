@@ -1,32 +1,39 @@
 package org.poseanalytics.web.analysis;
 
+import java.util.Arrays;
 import java.util.List;
+import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonPickerTest {
-    /** A person of 3 landmarks standing in the box [x0, x0+100] × [100, 400] on frames 0..9 (0.1 s apart). */
-    static TrackKeypoints person(int id, float x0, long firstFrame) {
-        int n = 10, l = 3;
+    /**
+     * A person of 3 landmarks standing in the box [x0, x0+100] × [100, 400] on frames 0..9 (0.1 s apart); the
+     * skeleton's other landmarks are gaps.
+     */
+    static TrackSeries person(int id, float x0, long firstFrame) {
+        int n = 10, l = Skeleton.COCO_17.size();
         long[] frames = new long[n];
         double[] t = new double[n];
-        float[] v = new float[n * l * Keypoints.STRIDE];
+        double[][] x = new double[l][n], y = new double[l][n], z = new double[l][n], v = new double[l][n];
+        for (double[] row : x) Arrays.fill(row, Double.NaN);
+        for (double[] row : y) Arrays.fill(row, Double.NaN);
         for (int s = 0; s < n; s++) {
             frames[s] = firstFrame + s;
             t[s] = frames[s] * 0.1;
             float[][] pts = {{x0 + 50, 100}, {x0, 250}, {x0 + 100, 400}};
-            for (int j = 0; j < l; j++) {
-                int o = (s * l + j) * Keypoints.STRIDE;
-                v[o] = pts[j][0];
-                v[o + 1] = pts[j][1];
-                v[o + 3] = 0.9f;
+            for (int j = 0; j < pts.length; j++) {
+                x[j][s] = pts[j][0];
+                y[j][s] = pts[j][1];
+                v[j][s] = 0.9f;
             }
         }
-        return new TrackKeypoints(id, new Keypoints(l, frames, t, v));
+        return new TrackSeries(id, new KeypointSeries(Skeleton.COCO_17, frames, t, x, y, z, v, null, null, null, "raw"));
     }
 
-    final List<TrackKeypoints> two = List.of(person(1, 100, 0), person(2, 600, 0));
+    final List<TrackSeries> two = List.of(person(1, 100, 0), person(2, 600, 0));
 
     @Test
     void aClickOnAPersonPicksThem() {
@@ -40,14 +47,14 @@ class PersonPickerTest {
     void aClickFarFromEveryoneOrWhenNobodyIsThereIsNobody() {
         assertThat(PersonPicker.at(two, 1250, 700, 0.5, 1280, 720)).isEmpty();
         assertThat(PersonPicker.at(two, 150, 300, 5.0, 1280, 720)).as("after both tracks end").isEmpty();
-        List<TrackKeypoints> late = List.of(person(1, 100, 0), person(2, 600, 50));
+        List<TrackSeries> late = List.of(person(1, 100, 0), person(2, 600, 50));
         assertThat(PersonPicker.at(late, 640, 200, 0.5, 1280, 720)).as("person 2 appears only at 5 s").isEmpty();
         assertThat(PersonPicker.at(late, 640, 200, 5.2, 1280, 720)).map(PersonPicker.Pick::trackId).contains(2);
     }
 
     @Test
     void overlappingBoxesGoToTheNearestLandmark() {
-        List<TrackKeypoints> overlapping = List.of(person(1, 100, 0), person(2, 150, 0));
+        List<TrackSeries> overlapping = List.of(person(1, 100, 0), person(2, 150, 0));
         // inside both boxes; person 2's left landmark (150, 250) is nearest
         assertThat(PersonPicker.at(overlapping, 155, 250, 0.3, 1280, 720)).map(PersonPicker.Pick::trackId).contains(2);
         // person 1's right landmark (200, 400) is nearer than person 2's (250, 400)

@@ -16,7 +16,7 @@ import org.poseanalytics.web.subject.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
-import org.poseanalytics.web.subject.Side;
+import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Subject;
 import org.poseanalytics.web.subject.SubjectDetails;
 import org.poseanalytics.web.subject.SubjectService;
@@ -42,7 +42,7 @@ class SubjectPickBrowserTest extends BrowserTest {
         Path twoPeople = twoPeopleVideo(squatFixture(), Path.of("target", "two-people", "two_people_squats.mp4"));
         String username = newClinicAdmin("Two Squats Gym", "Coach Ana Reyes");
         Session session = as(username, () -> {
-            Subject athlete = subjects.create(new SubjectDetails("Sam Okafor", null, null, "Weightlifting", Side.NONE, null));
+            Subject athlete = subjects.create(new SubjectDetails("Sam Okafor", null, null, "Weightlifting", InvolvedSide.NONE, null));
             return sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
         });
 

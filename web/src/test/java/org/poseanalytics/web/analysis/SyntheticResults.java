@@ -1,73 +1,115 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.poseanalytics.kinematics.KinematicsResult;
+import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.angle.JointAngle;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.angle.ViewSigns;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.exercise.ExerciseChoice;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.rating.Rating;
+import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
-import java.util.stream.IntStream;
+import org.poseanalytics.pose.Keypoint;
+import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.StageTimings;
+import org.poseanalytics.pose.pipeline.VideoPoseResult;
+import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.pose.video.DecodeReport;
+import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.tracking.FilteredSeries;
+import org.poseanalytics.tracking.TrackingStage;
+import org.poseanalytics.tracking.identity.TrackedFrame;
+import org.poseanalytics.tracking.identity.TrackedPerson;
+import org.poseanalytics.tracking.identity.Tracks;
+import org.poseanalytics.tracking.series.KeypointSeries;
 
-/** Results of a made-up size with recognisable values, for storage tests and the storage benchmark. */
+/**
+ * A pipeline result of a made-up size with recognisable values, for storage tests and the storage benchmark. Every
+ * stored number is a float32 value, so what is read back (float32 in the database) equals what went in.
+ */
 public final class SyntheticResults {
     private SyntheticResults() {}
 
-    public static AnalysisResults of(int frames, int landmarks, int tracks, int angleColumns, int repetitions) {
+    /**
+     * @param landmarks    33 (BlazePose) or 17 (COCO)
+     * @param tracks       people followed, each in every frame, far apart so the tracker's rules keep them apart
+     * @param angleColumns at most {@link #MAX_ANGLE_COLUMNS}: every angle, side and dimension there is, 2D and 3D alternating
+     */
+    public static AnalysisResult of(int frames, int landmarks, int tracks, int angleColumns, int repetitions) {
+        Skeleton skeleton = landmarks == 17 ? Skeleton.COCO_17 : Skeleton.BLAZEPOSE_33;
+        if (skeleton.size() != landmarks) throw new IllegalArgumentException("no skeleton of " + landmarks + " landmarks");
         long[] f = IntStream.range(0, frames).asLongStream().toArray();
         double[] t = IntStream.range(0, frames).mapToDouble(i -> i / 30.0).toArray();
-        List<AngleColumn> columns = new ArrayList<>();
-        for (int c = 0; c < angleColumns; c++) {
-            float[] v = new float[frames];
-            float[] w = new float[frames];
+        List<AngleSeries> columns = new ArrayList<>();
+        for (Kind k : kinds().subList(0, angleColumns)) {
+            int c = columns.size();
+            double[] v = new double[frames];
+            double[] w = new double[frames];
             for (int i = 0; i < frames; i++) {
                 v[i] = (float) (45 + 40 * Math.sin(i / 15.0 + c));
                 w[i] = (float) (80 * Math.cos(i / 15.0 + c));
             }
-            if (frames > 3) v[3] = Float.NaN; // a sample that could not be measured
-            BodySide side = BodySide.values()[c % 3];
-            AngleDimension dim = c % 2 == 0 ? AngleDimension.IMAGE_2D : AngleDimension.WORLD_3D;
-            String joint = "joint" + c;
+            if (frames > 3) v[3] = Double.NaN; // a sample that could not be measured
             SampleIssue[] issues = new SampleIssue[frames];
             java.util.Arrays.fill(issues, SampleIssue.NONE);
             if (frames > 3) issues[3] = SampleIssue.HIDDEN;
             if (frames > 5) issues[5] = SampleIssue.INTERPOLATED;
-            columns.add(new AngleColumn(side.prefix() + joint + (dim == AngleDimension.WORLD_3D ? "_3d" : "") + "_deg",
-                    joint, side, dim, "deg", v, w, issues));
+            columns.add(new AngleSeries(k.angle(), k.side(), k.dimension(), v, w, issues));
         }
-        List<String> names = IntStream.range(0, landmarks).mapToObj(i -> "landmark_" + i).toList();
-        Keypoints subject = keypoints(f, t, landmarks, 0);
-        float[] world = new float[frames * landmarks * 3];
-        for (int i = 0; i < world.length; i++) world[i] = (i % 97) / 100f;
-        List<TrackKeypoints> trackList = new ArrayList<>();
-        for (int k = 0; k < tracks; k++) trackList.add(new TrackKeypoints(k + 1, keypoints(f, t, landmarks, k)));
-        List<RepetitionResult> reps = new ArrayList<>();
-        List<MetricResult> metrics = new ArrayList<>();
+        KeypointSeries raw = keypoints(skeleton, f, t, 0, "raw", true);
+        KeypointSeries filtered = keypoints(skeleton, f, t, 5, "hampel+butterworth-4-6hz", true);
+        List<Repetition> reps = new ArrayList<>();
+        List<MetricRecord> metrics = new ArrayList<>();
         for (int r = 1; r <= repetitions; r++) {
             double s = r * 2.0;
-            reps.add(new RepetitionResult(r, s, s + 0.8, s + 1.6, r * 60L, r * 60L + 24, r * 60L + 48, 90 + r, 95 + r, 5, 95 + r,
-                    0.8, 0.1, 0.7, true, "", "knee_flexion_deg"));
-            metrics.add(new MetricResult("knee_flexion_peak", 95 + r, "deg", BodySide.LEFT, r, Quality.VALID, ""));
+            reps.add(new Repetition(r, s, s + 0.8, s + 1.6, r * 60L, r * 60L + 24, r * 60L + 48, 90 + r, 95 + r, 5, 95 + r,
+                    0.8, 0.1, 0.7, true, "", "knee_flexion_deg", Rating.VALID));
+            metrics.add(new MetricRecord("knee_flexion_peak", 95 + r, "deg", Side.LEFT, r, Quality.VALID, ""));
         }
-        metrics.add(new MetricResult("repetitions", repetitions, "count", BodySide.NONE, null, Quality.VALID, ""));
-        MetricResult leftRom = new MetricResult("knee_flexion_rom_mean", 92.5, "deg", BodySide.LEFT, null, Quality.VALID, "");
+        metrics.add(new MetricRecord("repetitions", repetitions, "count", Side.NONE, null, Quality.VALID, ""));
+        MetricRecord leftRom = new MetricRecord("knee_flexion_rom_mean", 92.5, "deg", Side.LEFT, null, Quality.VALID, "");
         metrics.add(leftRom);
-        metrics.add(new MetricResult("knee_flexion_rom_mean", 90.0, "deg", BodySide.RIGHT, null, Quality.LOW,
+        metrics.add(new MetricRecord("knee_flexion_rom_mean", 90.0, "deg", Side.RIGHT, null, Quality.LOW,
                 "right knee interpolated in 20 % of frames"));
-        float[] px = new float[frames], py = new float[frames], conf = new float[frames];
-        for (int i = 0; i < frames; i++) {
-            px[i] = 100 + i % 50;
-            py[i] = 200;
-            conf[i] = 0.9f;
-        }
-        PointPath bar = new PointPath(1, 100, 200, 0, 0, f, t, px, py, conf);
-        return new AnalysisResults("synthetic", "1", "squat", false, "knee_flexion_deg", "blazepose-33", names, 1, false, frames,
-                frames, new Angles(f, t, columns),
-                new SubjectKeypoints(SubjectKeypoints.Kind.RAW, "raw", subject, world),
-                new SubjectKeypoints(SubjectKeypoints.Kind.FILTERED, "hampel+butterworth-4-6hz", keypoints(f, t, landmarks, 5), world),
-                trackList, reps, metrics, List.of(bar),
-                new Timings(1, 2, 0.1, 0.05, 3.2, frames / 3.2, Double.NaN), SIDE_VIEW,
-                List.of(new HeadlineResult(1, "Knee flexion ROM (left)", "mean ROM over complete repetitions; 2D image plane", leftRom)));
+        KinematicsResult kinematics = new KinematicsResult(new AngleTable(f, t, columns, new ViewSigns(-1, 1)),
+                ExerciseChoice.given(Exercise.SQUAT), "knee_flexion_deg", reps, List.of(), metrics, filtered.filter(), SIDE_VIEW,
+                List.of(new Headline(1, "Knee flexion ROM (left)", "mean ROM over complete repetitions; 2D image plane", leftRom)));
+        Tracks people = tracks(skeleton, f, t, tracks);
+        Tracks.SubjectChoice choice = new Tracks.SubjectChoice(1, false, new Tracks.TrackSummary(1, frames, 1, 0.5, 0, frames - 1));
+        VideoInfo video = new VideoInfo("mp4", "h264", 640, 480, 0, frames, frames / 30.0, 30, false, false);
+        VideoPoseResult poses = new VideoPoseResult(video, "synthetic 1", frames, frames,
+                new DecodeReport(frames, frames / 30.0, frames / 30.0, true, null), 1, 2, 3.2, new StageTimings());
+        return new AnalysisResult(video, "synthetic", "1", poses, people,
+                new TrackingStage.Subject(choice, raw, FilteredSeries.asIs(filtered, 6)), kinematics, List.of(),
+                new AnalysisResult.Timings(1, 2, 0.1, 0.05, 0, 3.2, frames / 3.2), List.of());
+    }
+
+    /** The most angle columns a result can have: every angle of the BlazePose skeleton, per side, in 2D and 3D. */
+    public static final int MAX_ANGLE_COLUMNS = kinds().size();
+
+    private record Kind(JointAngle angle, Side side, Dimension dimension) {}
+
+    private static List<Kind> kinds() {
+        List<Kind> out = new ArrayList<>();
+        for (JointAngle a : JointAngle.values())
+            for (Side s : a.sides())
+                for (Dimension d : Dimension.values()) out.add(new Kind(a, s, d));
+        return out;
     }
 
     /** Filmed from the subject's left side in 93 % of the frames. */
@@ -75,32 +117,62 @@ public final class SyntheticResults {
             Map.of(CameraView.SAGITTAL_LEFT, 0.93, CameraView.OBLIQUE, 0.07), 12.5, 78.0);
 
     /** The same results with other figures: another template, its session figures, headlines and camera view. */
-    public static AnalysisResults withFigures(AnalysisResults r, String exercise, List<RepetitionResult> repetitions,
-                                              List<MetricResult> metrics, List<HeadlineResult> headlines, ViewSummary view) {
-        return new AnalysisResults(r.model(), r.modelVersion(), exercise, false, repetitions.isEmpty() ? "" : r.repetitionSignal(),
-                r.skeleton(), r.landmarks(), r.subjectTrackId(), r.subjectChosenByUser(), r.frames(), r.framesWithPose(), r.angles(),
-                r.raw(), r.filtered(), r.tracks(), repetitions, metrics, r.points(), r.timings(), view, headlines);
+    public static AnalysisResult withFigures(AnalysisResult r, String exercise, List<Repetition> repetitions,
+                                             List<MetricRecord> metrics, List<Headline> headlines, ViewSummary view) {
+        KinematicsResult k = r.kinematics();
+        KinematicsResult other = new KinematicsResult(k.angles(), ExerciseChoice.given(Exercise.parse(exercise)),
+                repetitions.isEmpty() ? "" : k.signal(), repetitions, k.gaitEvents(), metrics, k.filter(), view, headlines);
+        return new AnalysisResult(r.video(), r.model(), r.modelDescription(), r.poses(), r.tracks(), r.subject(), other,
+                r.points(), r.timings(), r.warnings());
     }
 
     /** A session-wide figure. */
-    public static MetricResult figure(String name, double value, String unit, BodySide side, Quality q, String reason) {
-        return new MetricResult(name, value, unit, side, null, q, reason);
+    public static MetricRecord figure(String name, double value, String unit, Side side, Quality q, String reason) {
+        return new MetricRecord(name, value, unit, side, null, q, reason);
     }
 
-    private static Keypoints keypoints(long[] f, double[] t, int landmarks, int seed) {
-        float[] v = new float[f.length * landmarks * 4];
-        for (int i = 0; i < f.length; i++)
-            for (int l = 0; l < landmarks; l++) {
-                int o = (i * landmarks + l) * 4;
-                v[o] = 10 * l + i % 100 + seed;
-                v[o + 1] = 20 * l + seed;
-                v[o + 2] = -0.1f * l;
-                v[o + 3] = 0.9f;
+    /** Sample 1, landmark 1 is a gap; x moves with the frame, each {@code seed} a little apart. */
+    static KeypointSeries keypoints(Skeleton skeleton, long[] f, double[] t, int seed, String filter, boolean world) {
+        int l = skeleton.size(), n = f.length;
+        double[][] x = new double[l][n], y = new double[l][n], z = new double[l][n], v = new double[l][n];
+        double[][] wx = world ? new double[l][n] : null, wy = world ? new double[l][n] : null, wz = world ? new double[l][n] : null;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < l; j++) {
+                x[j][i] = 10 * j + i % 100 + seed;
+                y[j][i] = 20 * j + seed;
+                z[j][i] = -0.1f * j;
+                v[j][i] = 0.9f;
+                if (world) {
+                    int w = (i * l + j) * 3;
+                    wx[j][i] = (w % 97) / 100f;
+                    wy[j][i] = ((w + 1) % 97) / 100f;
+                    wz[j][i] = ((w + 2) % 97) / 100f;
+                }
             }
-        if (f.length > 1 && landmarks > 1) {
-            v[(landmarks + 1) * 4] = Float.NaN; // sample 1, landmark 1 is a gap
-            v[(landmarks + 1) * 4 + 1] = Float.NaN;
+        if (n > 1 && l > 1) {
+            x[1][1] = Double.NaN;
+            y[1][1] = Double.NaN;
         }
-        return new Keypoints(landmarks, f, t, v);
+        return new KeypointSeries(skeleton, f, t, x, y, z, v, wx, wy, wz, filter);
+    }
+
+    /** {@code count} people (track ids 1, 2, …) in every frame, 300 px apart. */
+    private static Tracks tracks(Skeleton skeleton, long[] f, double[] t, int count) {
+        List<KeypointSeries> people = new ArrayList<>();
+        for (int k = 0; k < count; k++) people.add(keypoints(skeleton, f, t, 300 * k, "raw", false));
+        List<TrackedFrame> frames = new ArrayList<>();
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < f.length; i++) {
+            List<TrackedPerson> persons = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                KeypointSeries s = people.get(k);
+                List<Keypoint> kp = new ArrayList<>();
+                for (int j = 0; j < skeleton.size(); j++) kp.add(new Keypoint(s.x()[j][i], s.y()[j][i], s.z()[j][i], s.visibility()[j][i], 1));
+                persons.add(new TrackedPerson(k + 1, new PersonPose(skeleton, kp, List.of(), null, 0.9), false));
+                ids.add(k + 1);
+            }
+            frames.add(new TrackedFrame(f[i], t[i], 640 * Math.max(1, count), 480, persons));
+        }
+        return new Tracks(frames, ids);
     }
 }

@@ -1,5 +1,9 @@
 package org.poseanalytics.web.progress;
 
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.angle.Side;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,11 +16,7 @@ import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.analysis.AnalysisResults;
 import org.poseanalytics.web.analysis.AnalysisStore;
-import org.poseanalytics.web.analysis.BodySide;
-import org.poseanalytics.web.analysis.HeadlineResult;
-import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.SyntheticResults;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
@@ -71,10 +71,10 @@ class ProgressQualityTest extends DatabaseTest {
 
     private void visit(TestClinic clinic, LocalDate date, double peak, Quality q, String reason, ViewSummary view) {
         long video = clinic.video(jdbc, clinic.session(jdbc, date, "gait"));
-        MetricResult knee = SyntheticResults.figure("knee_flexion_peak_mean", peak, "deg", BodySide.LEFT, q, reason);
-        MetricResult cadence = SyntheticResults.figure("cadence", 110, "steps/min", BodySide.NONE, Quality.VALID, "");
-        AnalysisResults r = SyntheticResults.withFigures(SyntheticResults.of(30, 33, 1, 2, 0), "gait", List.of(),
-                List.of(knee, cadence), List.of(new HeadlineResult(1, "Peak knee flexion (left)", "swing phase; 2D", knee)), view);
+        MetricRecord knee = SyntheticResults.figure("knee_flexion_peak_mean", peak, "deg", Side.LEFT, q, reason);
+        MetricRecord cadence = SyntheticResults.figure("cadence", 110, "steps/min", Side.NONE, Quality.VALID, "");
+        AnalysisResult r = SyntheticResults.withFigures(SyntheticResults.of(30, 33, 1, 2, 0), "gait", List.of(),
+                List.of(knee, cadence), List.of(new Headline(1, "Peak knee flexion (left)", "swing phase; 2D", knee)), view);
         store.save(clinic.clinicId(), video, UUID.randomUUID(), null, r);
     }
 }

@@ -1,5 +1,9 @@
 package org.poseanalytics.web.report;
 
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.angle.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.analysis.AnalysisResults;
 import org.poseanalytics.web.analysis.AnalysisStore;
-import org.poseanalytics.web.analysis.BodySide;
-import org.poseanalytics.web.analysis.HeadlineResult;
-import org.poseanalytics.web.analysis.MetricResult;
 import org.poseanalytics.web.analysis.SyntheticResults;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
@@ -44,17 +44,17 @@ class QualityReportTest extends DatabaseTest {
     @AfterEach
     void signOut() { TestClinic.signOut(); }
 
-    static AnalysisResults gait() {
-        MetricResult cadence = SyntheticResults.figure("cadence", 112.4, "steps/min", BodySide.NONE, Quality.VALID, "");
-        MetricResult symmetry = SyntheticResults.figure("step_time_symmetry_index", 7.9, "%", BodySide.NONE, Quality.LOW,
+    static AnalysisResult gait() {
+        MetricRecord cadence = SyntheticResults.figure("cadence", 112.4, "steps/min", Side.NONE, Quality.VALID, "");
+        MetricRecord symmetry = SyntheticResults.figure("step_time_symmetry_index", 7.9, "%", Side.NONE, Quality.LOW,
                 "heel strikes interpolated in 25 % of steps");
-        MetricResult valgus = SyntheticResults.figure("knee_valgus_peak", 364.2, "deg", BodySide.LEFT, Quality.INVALID,
+        MetricRecord valgus = SyntheticResults.figure("knee_valgus_peak", 364.2, "deg", Side.LEFT, Quality.INVALID,
                 "frontal-plane angle from a side view");
-        MetricResult longest = SyntheticResults.figure(LONGEST, 12.3, "deg", BodySide.NONE, Quality.VALID, "");
-        List<HeadlineResult> headlines = List.of(
-                new HeadlineResult(1, "Cadence", "steps per minute over the walk; 2D image plane", cadence),
-                new HeadlineResult(2, "Step time symmetry", "left against right step time", symmetry),
-                new HeadlineResult(3, "Peak knee valgus (left)", "frontal-plane projection angle; 2D image plane", valgus));
+        MetricRecord longest = SyntheticResults.figure(LONGEST, 12.3, "deg", Side.NONE, Quality.VALID, "");
+        List<Headline> headlines = List.of(
+                new Headline(1, "Cadence", "steps per minute over the walk; 2D image plane", cadence),
+                new Headline(2, "Step time symmetry", "left against right step time", symmetry),
+                new Headline(3, "Peak knee valgus (left)", "frontal-plane projection angle; 2D image plane", valgus));
         return SyntheticResults.withFigures(SyntheticResults.of(60, 33, 1, 2, 0), "gait", List.of(),
                 List.of(cadence, symmetry, valgus, longest), headlines, SyntheticResults.SIDE_VIEW);
     }
@@ -106,7 +106,7 @@ class QualityReportTest extends DatabaseTest {
     @Test
     void wrappedLinesFitTheirColumn() throws IOException {
         float width = 120;
-        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysis.MetricNames.label(LONGEST, BodySide.NONE),
+        List<String> lines = PdfReportWriter.wrap(org.poseanalytics.web.analysis.MetricNames.label(LONGEST, Side.NONE),
                 PdfReportWriter.regular(), 9, width);
         assertThat(lines).hasSizeGreaterThan(2);
         for (String l : lines) assertThat(PdfReportWriter.width(l, PdfReportWriter.regular(), 9)).isLessThanOrEqualTo(width);

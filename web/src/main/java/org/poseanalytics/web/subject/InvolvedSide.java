@@ -1,13 +1,16 @@
 package org.poseanalytics.web.subject;
 
-/** The involved (injured, operated, dominant) side, which symmetry metrics compare against. */
-public enum Side {
+/**
+ * The subject's involved (injured, operated, dominant) side, which symmetry metrics compare against, as chosen on the
+ * subject's page: unlike a body side (kinematics' Side: left, right, none) it may be both.
+ */
+public enum InvolvedSide {
     LEFT("left", "Left"), RIGHT("right", "Right"), BOTH("both", "Both"), NONE("none", "None / not applicable");
 
     private final String code;
     private final String label;
 
-    Side(String code, String label) {
+    InvolvedSide(String code, String label) {
         this.code = code;
         this.label = label;
     }
@@ -15,8 +18,8 @@ public enum Side {
     public String code() { return code; }
     public String label() { return label; }
 
-    public static Side of(String code) {
-        for (Side s : values()) if (s.code.equals(code)) return s;
+    public static InvolvedSide of(String code) {
+        for (InvolvedSide s : values()) if (s.code.equals(code)) return s;
         throw new IllegalArgumentException("unknown side " + code);
     }
 }

@@ -1,0 +1,126 @@
+package org.poseanalytics.web.analysis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.poseanalytics.kinematics.KinematicsResult;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.kinematics.view.ViewSummary;
+import org.poseanalytics.pose.skeleton.Skeleton;
+
+/**
+ * Table {@code analysis}: one row per analysis, what produced it and its scalar facts (the pipeline's model, template,
+ * subject choice, frame counts, timings and camera view). Written from the pipeline's {@link AnalysisResult}, read as
+ * an {@link Analysis}. The angles' sample axis and sign convention live on this row too, but belong to
+ * {@link AngleSeriesCodec}, which writes and reads them with the angles.
+ */
+final class AnalysisCodec {
+    private AnalysisCodec() {}
+
+    static final String INSERT = """
+            insert into analysis (clinic_id, video_id, job_id, model, model_version, exercise, exercise_guessed,
+                repetition_signal, skeleton, landmarks, subject_track_id, subject_chosen_by_user, filter, frames,
+                frames_with_pose, decode_s, inference_s, tracking_s, kinematics_s, points_s, total_s, frames_per_s,
+                requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
+
+    /** Whether video {@code :v} has a complete analysis (for the job runner, which has no user to scope by). */
+    static final String HAS_COMPLETE = "select exists (select 1 from analysis where video_id = :v and complete)";
+    /** The job's committed result, if a run of it already stored one. */
+    static final String COMPLETE_OF_JOB = "select id from analysis where job_id = ? and complete";
+    /** The job's own unfinished row (an older schema or a manual insert might have left one). */
+    static final String DELETE_UNFINISHED = "delete from analysis where job_id = ? and not complete";
+    /** The last statement of a save: the result set becomes visible all at once. */
+    static final String COMPLETE = "update analysis set complete = true, completed_at = clock_timestamp(), store_s = ? where id = ?";
+
+    /** Every column {@link #read} maps, with the requesting account's name. */
+    static final String SELECT = """
+            select a.id, a.video_id, a.model, a.model_version, a.exercise, a.exercise_guessed, a.repetition_signal,
+                   a.skeleton, a.landmarks, a.subject_track_id, a.subject_chosen_by_user, a.filter, a.frames, a.frames_with_pose,
+                   a.decode_s, a.inference_s, a.tracking_s, a.kinematics_s, a.points_s, a.total_s, a.frames_per_s, a.store_s,
+                   acc.display_name as requested_by_name, a.started_at, a.completed_at,
+                   a.view_dominant, a.view_share, a.view_sagittal_plane_deg, a.view_frontal_plane_deg
+            from analysis a left join account acc on acc.id = a.requested_by
+            """;
+
+    /** Inserts the row, not yet complete, and answers its id. */
+    static long insert(Connection c, long clinicId, long videoId, UUID jobId, Long requestedBy, AnalysisResult r) throws SQLException {
+        KinematicsResult k = r.kinematics();
+        Skeleton skeleton = r.subject().raw().skeleton();
+        AnalysisResult.Timings t = r.timings();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int i = 1;
+            ps.setLong(i++, clinicId);
+            ps.setLong(i++, videoId);
+            ps.setObject(i++, jobId);
+            ps.setString(i++, r.model());
+            ps.setString(i++, r.modelDescription());
+            ps.setString(i++, k.exercise().exercise().id());
+            ps.setBoolean(i++, k.exercise().guessed());
+            ps.setString(i++, k.signal() == null ? "" : k.signal());
+            ps.setString(i++, skeletonId(skeleton));
+            ps.setArray(i++, c.createArrayOf("text", skeleton.names().toArray(String[]::new)));
+            ps.setObject(i++, r.subject().choice().trackId(), Types.INTEGER);
+            ps.setBoolean(i++, r.subject().choice().chosenByUser());
+            ps.setString(i++, r.subject().filtered().series().filter());
+            ps.setInt(i++, Math.toIntExact(r.poses().frames()));
+            ps.setInt(i++, Math.toIntExact(r.poses().framesWithPose()));
+            for (double v : new double[] {t.decodeS(), t.inferenceS(), t.trackingS(), t.kinematicsS(), t.pointsS(), t.totalS(), t.framesPerS()})
+                setDouble(ps, i++, v);
+            ps.setObject(i++, requestedBy, Types.BIGINT);
+            ViewSummary view = k.view();
+            ps.setString(i++, view.dominant().id());
+            for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static Analysis read(ResultSet rs, int n) throws SQLException {
+        return new Analysis(rs.getLong("id"), rs.getLong("video_id"), rs.getString("model"), rs.getString("model_version"),
+                rs.getString("exercise"), rs.getBoolean("exercise_guessed"), rs.getString("repetition_signal"),
+                skeleton(rs.getString("skeleton")), List.of(SqlArrays.strings(rs, "landmarks")), (Integer) rs.getObject("subject_track_id"),
+                rs.getBoolean("subject_chosen_by_user"), rs.getString("filter"), rs.getInt("frames"), rs.getInt("frames_with_pose"),
+                new AnalysisResult.Timings(dbl(rs, "decode_s"), dbl(rs, "inference_s"), dbl(rs, "tracking_s"), dbl(rs, "kinematics_s"),
+                        dbl(rs, "points_s"), dbl(rs, "total_s"), dbl(rs, "frames_per_s")), dbl(rs, "store_s"),
+                rs.getString("requested_by_name"), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs));
+    }
+
+    /** As stored: "blazepose-33", "coco-17". */
+    static String skeletonId(Skeleton s) { return s.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+    static Skeleton skeleton(String id) { return Skeleton.valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_')); }
+
+    /** Null for analyses stored before the view was measured (no per-view shares are stored). */
+    private static ViewSummary viewSummary(ResultSet rs) throws SQLException {
+        CameraView dominant = view(rs.getString("view_dominant"));
+        if (dominant == null) return null;
+        return new ViewSummary(dominant, dbl(rs, "view_share"), Map.of(), dbl(rs, "view_sagittal_plane_deg"),
+                dbl(rs, "view_frontal_plane_deg"));
+    }
+
+    static CameraView view(String id) {
+        return id == null ? null : CameraView.valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    /** NaN goes in as SQL null (unknown), and comes back as NaN. */
+    static void setDouble(PreparedStatement ps, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) ps.setNull(i, Types.DOUBLE); else ps.setDouble(i, v);
+    }
+
+    static double dbl(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+}

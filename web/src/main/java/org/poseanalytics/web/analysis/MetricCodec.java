@@ -1,0 +1,73 @@
+package org.poseanalytics.web.analysis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.quality.Quality;
+
+/**
+ * Table {@code analysis_metric}: the kinematics module's {@link MetricRecord}s, session-wide (repetition null) and
+ * per repetition, each with its quality and reason. Figures stored before quality checks have neither and read back
+ * {@linkplain MetricRecord#unrated unrated}. {@link #COLUMNS} and {@link #read} are shared by every query that
+ * returns figures (the analysis' own, a subject's history).
+ */
+final class MetricCodec {
+    private MetricCodec() {}
+
+    static final String INSERT = """
+            insert into analysis_metric (analysis_id, name, value, unit, side, repetition, quality, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The columns {@link #read} maps, of {@code analysis_metric m}. */
+    static final String COLUMNS = "m.name, m.value, m.unit, m.side, m.repetition, m.quality, m.reason";
+    static final String SELECT = "select " + COLUMNS + """
+
+            from analysis_metric m join analysis a on a.id = m.analysis_id
+            where a.id = :id and a.clinic_id = :clinic and a.complete
+            order by m.repetition nulls first, m.name, m.side""";
+
+    /**
+     * Every figure, and each headline's figure among them: a headline is stored by the name and side of its
+     * session-wide figure ({@link HeadlineCodec}), so one the stage did not also list as a metric is added rather than lost.
+     */
+    static void insert(Connection c, long analysisId, List<MetricRecord> metrics, List<Headline> headlines) throws SQLException {
+        List<MetricRecord> all = new ArrayList<>(metrics);
+        for (Headline h : headlines) {
+            MetricRecord m = h.metric();
+            boolean listed = all.stream().anyMatch(o -> o.repetition() == null && o.key().equals(m.key()));
+            if (!listed && m.repetition() == null) all.add(m);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (MetricRecord m : all) {
+                ps.setLong(1, analysisId);
+                ps.setString(2, m.name());
+                ps.setDouble(3, m.value());
+                ps.setString(4, m.unit());
+                ps.setString(5, m.side().id());
+                ps.setObject(6, m.repetition(), Types.INTEGER);
+                ps.setString(7, m.rated() ? m.quality().id() : null);
+                ps.setString(8, m.rated() ? m.reason() : null);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static MetricRecord read(ResultSet rs, int n) throws SQLException {
+        return read(rs, rs.getString("name"), Side.parse(rs.getString("side")), (Integer) rs.getObject("repetition"));
+    }
+
+    /** The value, unit, quality and reason columns of a row, as the figure named. */
+    static MetricRecord read(ResultSet rs, String name, Side side, Integer repetition) throws SQLException {
+        String quality = rs.getString("quality");
+        if (quality == null) return MetricRecord.unrated(name, rs.getDouble("value"), rs.getString("unit"), side, repetition);
+        return new MetricRecord(name, rs.getDouble("value"), rs.getString("unit"), side, repetition, Quality.parse(quality),
+                rs.getString("reason"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.poseanalytics.web.analysis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.poseanalytics.pose.Keypoint;
+import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.tracking.identity.TrackedFrame;
+import org.poseanalytics.tracking.identity.TrackedPerson;
+import org.poseanalytics.tracking.identity.Tracks;
+
+/**
+ * Table {@code analysis_track}: every person the tracking module followed ({@link Tracks}), one row per track with
+ * the frames where it was seen and its keypoints (layout: {@link FloatArrays}); read back one {@link TrackSeries}
+ * per track, for drawing everyone and letting a user pick another subject.
+ */
+final class TrackCodec {
+    private TrackCodec() {}
+
+    static final String INSERT = "insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints) values (?, ?, ?, ?, ?)";
+    static final String SELECT = """
+            select t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
+            from analysis_track t join analysis a on a.id = t.analysis_id
+            where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""";
+
+    /** Each confirmed track on the frames where it was seen; one pass over the frames, whatever the number of tracks. */
+    static void insert(Connection c, long analysisId, Tracks tracks) throws SQLException {
+        int landmarks = tracks.skeleton().map(s -> s.size()).orElse(0);
+        Map<Integer, Track> byId = new LinkedHashMap<>();
+        for (int id : tracks.trackIds()) byId.put(id, new Track(landmarks));
+        for (TrackedFrame f : tracks.frames())
+            for (TrackedPerson p : f.persons()) {
+                Track t = byId.get(p.trackId());
+                if (t != null) t.add(f.frameIndex(), f.timeS(), p.pose());
+            }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (var e : byId.entrySet()) {
+                Track t = e.getValue();
+                ps.setLong(1, analysisId);
+                ps.setInt(2, e.getKey());
+                ps.setArray(3, SqlArrays.of(c, "int4", SqlArrays.ints(Arrays.copyOf(t.frames, t.n))));
+                ps.setArray(4, SqlArrays.of(c, "float8", Arrays.copyOf(t.times, t.n)));
+                ps.setBytes(5, FloatArrays.toBytes(Arrays.copyOf(t.values, t.n * landmarks * FloatArrays.STRIDE)));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static TrackSeries read(ResultSet rs, int n) throws SQLException {
+        return new TrackSeries(rs.getInt("track_id"), FloatArrays.series(AnalysisCodec.skeleton(rs.getString("skeleton")),
+                SqlArrays.longs(rs, "frames"), SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw"));
+    }
+
+    /** One track's samples as they are collected, in the stored layout. */
+    private static final class Track {
+        final int landmarks;
+        long[] frames = new long[256];
+        double[] times = new double[256];
+        double[] values;
+        int n;
+
+        Track(int landmarks) {
+            this.landmarks = landmarks;
+            this.values = new double[256 * landmarks * FloatArrays.STRIDE];
+        }
+
+        void add(long frame, double time, PersonPose pose) {
+            if (n == frames.length) {
+                frames = Arrays.copyOf(frames, n * 2);
+                times = Arrays.copyOf(times, n * 2);
+                values = Arrays.copyOf(values, n * 2 * landmarks * FloatArrays.STRIDE);
+            }
+            frames[n] = frame;
+            times[n] = time;
+            for (int j = 0; j < landmarks; j++) {
+                Keypoint k = pose.keypoint(j);
+                int o = (n * landmarks + j) * FloatArrays.STRIDE;
+                values[o] = k.x();
+                values[o + 1] = k.y();
+                values[o + 2] = k.z();
+                values[o + 3] = k.visibility();
+            }
+            n++;
+        }
+    }
+}
