@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.poseanalytics.web.account.AccountPrincipal;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.audit.AuditService;
-import org.poseanalytics.web.subject.Exercise;
+import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;

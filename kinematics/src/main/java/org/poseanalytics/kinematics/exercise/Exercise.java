@@ -231,5 +231,20 @@ public enum Exercise {
                 + Arrays.stream(values()).map(Exercise::id).collect(Collectors.joining(", ")) + " (or auto)");
     }
 
+    /** The name a clinician reads on forms, pages and reports; the template-free GENERIC is "Other". */
+    public String label() {
+        return switch (this) {
+            case SQUAT -> "Squat";
+            case LUNGE -> "Lunge";
+            case SIT_TO_STAND -> "Sit-to-stand";
+            case KNEE_ROM -> "Knee range of motion";
+            case SHOULDER_ABDUCTION -> "Shoulder abduction";
+            case SHOULDER_FLEXION -> "Shoulder flexion";
+            case GAIT -> "Gait";
+            case CMJ -> "Countermovement jump";
+            case GENERIC -> "Other";
+        };
+    }
+
     public static List<String> ids() { return Stream.of(values()).map(Exercise::id).toList(); }
 }

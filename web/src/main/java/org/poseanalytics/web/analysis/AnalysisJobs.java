@@ -61,7 +61,7 @@ public class AnalysisJobs {
     @TransactionalEventListener
     void analyseUpload(VideoUploaded upload) {
         Session session = sessions.get(upload.sessionId());
-        enqueue(upload.clinicId(), upload.videoId(), null, session.exercise().code(), null, currentUser.get().accountId());
+        enqueue(upload.clinicId(), upload.videoId(), null, session.exercise().id(), null, currentUser.get().accountId());
     }
 
     /**
@@ -96,7 +96,7 @@ public class AnalysisJobs {
         }
         Session session = sessions.get(video.sessionId());
         UUID id = enqueue(currentUser.clinicId(), videoId, models.offered(model),
-                exercise == null || exercise.isBlank() ? session.exercise().code() : exercise, subjectTrackId,
+                exercise == null || exercise.isBlank() ? session.exercise().id() : exercise, subjectTrackId,
                 currentUser.get().accountId());
         return records.get(id).orElseThrow();
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.subject.Exercise;
+import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.Video;
 
@@ -92,9 +92,9 @@ public class JobPanel extends VerticalLayout {
         Select<String> exercise = new Select<>();
         exercise.setLabel("Exercise template");
         List<String> codes = new ArrayList<>();
-        for (Exercise e : Exercise.values()) codes.add(e.code());
+        for (Exercise e : Exercise.values()) codes.add(e.id());
         exercise.setItems(codes);
-        exercise.setItemLabelGenerator(c -> Exercise.of(c).label());
+        exercise.setItemLabelGenerator(c -> Exercise.parse(c).label());
         exercise.setValue(current != null && current.exercise() != null && codes.contains(current.exercise()) ? current.exercise() : codes.getFirst());
         Span note = new Span("The current results stay shown until the new analysis is complete; both are kept.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)");

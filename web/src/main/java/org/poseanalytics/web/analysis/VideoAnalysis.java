@@ -114,15 +114,13 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
 
     /** The exercise template the analysis used (else the session's), for its filming guidance; null when unknown. */
     public Exercise template() {
-        for (String id : new String[] {analysis.exercise(), session.exercise() == null ? null : session.exercise().code()}) {
-            try {
-                Exercise e = Exercise.parse(id);
-                if (e != null) return e;
-            } catch (IllegalArgumentException unknown) {
-                // an id of an older template: try the session's
-            }
+        try {
+            Exercise used = Exercise.parse(analysis.exercise());
+            if (used != null) return used;
+        } catch (IllegalArgumentException unknown) {
+            // an id of an older template: the session's says what was filmed
         }
-        return null;
+        return session.exercise();
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */

@@ -1,5 +1,6 @@
 package org.poseanalytics.web.subject;
 
+import org.poseanalytics.kinematics.exercise.Exercise;
 import java.time.LocalDate;
 
 /** One visit or training of a subject, with the exercise recorded in its videos. */

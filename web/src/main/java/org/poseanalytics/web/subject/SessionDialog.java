@@ -1,5 +1,6 @@
 package org.poseanalytics.web.subject;
 
+import org.poseanalytics.kinematics.exercise.Exercise;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -62,14 +63,8 @@ public class SessionDialog extends Dialog {
 
     static final String HELPER = "What the videos of this session show; the analysis uses it";
 
-    /** The exercise template's filming guidance ("other" is the generic template), or the plain helper without one. */
+    /** The exercise template's filming guidance ("Other" is the generic template), or the plain helper without one. */
     static String filming(Exercise e) {
-        if (e == null) return HELPER;
-        try {
-            org.poseanalytics.kinematics.exercise.Exercise template = org.poseanalytics.kinematics.exercise.Exercise.parse(e.code());
-            return template == null ? HELPER : "How to film it: " + template.filming();
-        } catch (IllegalArgumentException unknown) {
-            return HELPER;
-        }
+        return e == null ? HELPER : "How to film it: " + e.filming();
     }
 }

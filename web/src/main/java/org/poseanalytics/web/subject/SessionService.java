@@ -1,5 +1,6 @@
 package org.poseanalytics.web.subject;
 
+import org.poseanalytics.kinematics.exercise.Exercise;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ public class SessionService {
                         insert into session (clinic_id, subject_id, session_date, exercise, notes)
                         values (:clinic, :subject, :date, :exercise, :notes) returning id""")
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId).param("date", d.date())
-                .param("exercise", d.exercise().code()).param("notes", d.notes()).query(Long.class).single();
+                .param("exercise", d.exercise().id()).param("notes", d.notes()).query(Long.class).single();
         return get(id);
     }
 
@@ -71,7 +72,7 @@ public class SessionService {
     public Session update(long id, SessionDetails details) {
         SessionDetails d = validate(details);
         int rows = jdbc.sql("update session set session_date = :date, exercise = :exercise, notes = :notes where id = :id and clinic_id = :clinic")
-                .param("date", d.date()).param("exercise", d.exercise().code()).param("notes", d.notes())
+                .param("date", d.date()).param("exercise", d.exercise().id()).param("notes", d.notes())
                 .param("id", id).param("clinic", currentUser.clinicId()).update();
         if (rows == 0) throw new NotFoundException("Session " + id);
         return get(id);
@@ -101,7 +102,7 @@ public class SessionService {
 
     static Session map(ResultSet rs, int n) throws SQLException {
         return new Session(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_name"),
-                rs.getObject("session_date", LocalDate.class), Exercise.of(rs.getString("exercise")),
+                rs.getObject("session_date", LocalDate.class), Exercise.parse(rs.getString("exercise")),
                 rs.getString("notes"), rs.getInt("videos"));
     }
 }

@@ -1,5 +1,6 @@
 package org.poseanalytics.web.subject;
 
+import org.poseanalytics.kinematics.exercise.Exercise;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.poseanalytics.web.AppTestBase;
 import org.poseanalytics.web.TestVideos;
 import org.poseanalytics.web.account.AccountPrincipal;
-import org.poseanalytics.web.subject.Exercise;
+import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;

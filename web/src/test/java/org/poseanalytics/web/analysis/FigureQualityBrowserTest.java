@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
-import org.poseanalytics.web.subject.Exercise;
+import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
 import org.poseanalytics.web.subject.SessionService;
