@@ -4,17 +4,23 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
-import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.web.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,16 +38,24 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     private static final Logger log = LoggerFactory.getLogger(AnalyseVideoHandler.class);
 
     private final JobRecords records;
-    private final VideoAnalyzer analyzer;
+    private final PoseModelChoices models;
     private final AnalysisStore store;
     private final Storage storage;
+    private final int threads;
     private final String worker;
 
-    AnalyseVideoHandler(JobRecords records, VideoAnalyzer analyzer, AnalysisStore store, Storage storage) {
+    /**
+     * Inference threads per job are {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the
+     * node's job workers).
+     */
+    AnalyseVideoHandler(JobRecords records, PoseModelChoices models, AnalysisStore store, Storage storage,
+                        @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
+                        @Value("${jobrunr.background-job-server.worker-count:1}") int workers) {
         this.records = records;
-        this.analyzer = analyzer;
+        this.models = models;
         this.store = store;
         this.storage = storage;
+        this.threads = threadsPerJob > 0 ? threadsPerJob : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
         this.worker = hostName() + ":" + ProcessHandle.current().pid();
     }
 
@@ -65,7 +79,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            AnalysisResult results = analyzer.analyze(file, work.model(), work.exercise(), work.subjectTrackId(), work.involvedSide(), progress);
+            AnalysisResult results = new AnalysisPipeline().run(request(file, work), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
@@ -97,6 +111,24 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             }
             retryOrGiveUp(work, e);
         }
+    }
+
+    /**
+     * Exactly the analysis of {@code pose-analytics analyze}. The job names its model, which {@link PoseModelChoices}
+     * turns into what the pipeline opens (a configured HRNet name into its weights file); none means this node's
+     * {@code pose.model}. "both" and "none" as involved side have no uninvolved side to compare with: symmetry is then
+     * stated left against right.
+     */
+    private AnalysisRequest request(Path file, JobRecords.Work work) throws AnalysisException {
+        Exercise template;
+        try {
+            template = work.exercise() == null ? null : Exercise.parse(work.exercise());
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+        Side involved = "left".equals(work.involvedSide()) ? Side.LEFT : "right".equals(work.involvedSide()) ? Side.RIGHT : Side.NONE;
+        return new AnalysisRequest(file, models.forPipeline(work.model()), template, work.subjectTrackId(), List.of(), threads)
+                .withInvolvedSide(involved);
     }
 
     private void retryOrGiveUp(JobRecords.Work work, Throwable e) throws Exception {
