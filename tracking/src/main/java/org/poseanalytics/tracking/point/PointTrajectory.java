@@ -7,4 +7,9 @@ public record PointTrajectory(int pointId, PointSpec spec, long anchorFrame, Lis
     public PointTrajectory {
         points = List.copyOf(points);
     }
+
+    /** Frames where the point was followed (not occluded), e.g. "followed in 40 of 52 frames". */
+    public int framesSeen() {
+        return (int) points.stream().filter(p -> !p.occluded()).count();
+    }
 }

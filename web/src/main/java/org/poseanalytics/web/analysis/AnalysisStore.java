@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.tracking.point.PointTrajectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,11 +105,11 @@ public class AnalysisStore {
 
 
     /**
-     * Stores a point a user had followed under the next free number of the analysis (the path's own pointId is
+     * Stores a point a user had followed under the next free number of the analysis (the trajectory's own pointId is
      * ignored); empty when the clinic has no such complete analysis. The caller checks the user's rights.
      */
-    java.util.Optional<Long> addTrackedPoint(long clinicId, long analysisId, PointPath path, Long createdBy) {
-        return java.util.Optional.ofNullable(tx.execute(status -> TrackedPointCodec.insert(jdbc, clinicId, analysisId, path, createdBy)));
+    java.util.Optional<Long> addTrackedPoint(long clinicId, long analysisId, PointTrajectory trajectory, Long createdBy) {
+        return java.util.Optional.ofNullable(tx.execute(status -> TrackedPointCodec.insert(jdbc, clinicId, analysisId, trajectory, createdBy)));
     }
 
     /** Removes one tracked point; false when the clinic has no such point. The caller checks the user's rights. */

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.poseanalytics.tracking.point.PointSpec;
+import org.poseanalytics.tracking.point.PointTrajectory;
+import org.poseanalytics.tracking.point.TrackedPoint;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
@@ -116,9 +118,9 @@ class PointPanel extends VerticalLayout {
     private void onRun(PointTrackingRuns.PointRun run) {
         if (run.state() == PointTrackingRuns.State.STORED) {
             refresh();
-            PointPath p = run.stored().path();
+            PointTrajectory p = run.stored().trajectory();
             state.setText(String.format(Locale.ROOT, "Point %d: Followed in %d of %d frames. Its path is drawn on the video as it plays.",
-                    run.stored().number(), p.framesSeen(), p.frames().length));
+                    run.stored().number(), p.framesSeen(), p.points().size()));
         } else if (run.state() == PointTrackingRuns.State.FAILED) {
             state.setText("The point picked at " + String.format(Locale.ROOT, "%.2f s", run.spec().timeS())
                     + " could not be followed: " + run.failure() + ". Pick a sharper, high-contrast spot.");
@@ -166,17 +168,19 @@ class PointPanel extends VerticalLayout {
         List<Curve> heights = new ArrayList<>(), speeds = new ArrayList<>();
         List<String> colors = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            PointPath p = points.get(i).path();
-            int n = p.frames().length;
-            double[] t = p.timesS(), height = new double[n], speed = new double[n];
+            PointTrajectory p = points.get(i).trajectory();
+            int n = p.points().size();
+            double[] t = new double[n], height = new double[n], speed = new double[n];
             ObjectNode json = paths.addObject().put("id", p.pointId()).put("color", color(i));
             ArrayNode jt = json.putArray("t"), jx = json.putArray("x"), jy = json.putArray("y");
             for (int k = 0; k < n; k++) {
-                boolean ok = Float.isFinite(p.xPx()[k]) && Float.isFinite(p.yPx()[k]);
+                TrackedPoint q = p.points().get(k);
+                t[k] = q.timeS();
                 // Height above the bottom of the picture, so "up" on the chart is up in the video.
-                height[k] = ok ? video.height() - p.yPx()[k] : Double.NaN;
+                height[k] = q.occluded() ? Double.NaN : video.height() - q.yPx();
                 jt.add(t[k]);
-                if (ok) { jx.add(p.xPx()[k]); jy.add(p.yPx()[k]); } else { jx.addNull(); jy.addNull(); }
+                // Stored as float32: written as floats, the JSON keeps their short form (18.3, not 18.299999237060547).
+                if (q.occluded()) { jx.addNull(); jy.addNull(); } else { jx.add((float) q.xPx()); jy.add((float) q.yPx()); }
             }
             for (int k = 0; k < n; k++) {
                 int a = Math.max(0, k - 1), b = Math.min(n - 1, k + 1);
@@ -193,12 +197,12 @@ class PointPanel extends VerticalLayout {
     }
 
     private Div row(TrackedPath point, String color) {
-        PointPath p = point.path();
+        PointTrajectory p = point.trajectory();
         Span swatch = new Span();
         swatch.getStyle().set("display", "inline-block").set("width", "12px").set("height", "12px")
                 .set("border-radius", "50%").set("background", color).set("flex", "none");
         Span text = new Span(String.format(Locale.ROOT, "Point %d · picked at %.2f s · followed in %d of %d frames%s",
-                p.pointId(), p.specTimeS(), p.framesSeen(), p.frames().length,
+                p.pointId(), p.spec().timeS(), p.framesSeen(), p.points().size(),
                 point.createdBy() == null ? "" : " · by " + point.createdBy()));
         text.getStyle().set("font-size", "var(--lumo-font-size-s)");
         Div row = new Div(swatch, text);

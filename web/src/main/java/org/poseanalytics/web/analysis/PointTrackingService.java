@@ -60,11 +60,11 @@ public class PointTrackingService {
     @PreAuthorize("hasRole('CLINICIAN')")
     public TrackedPath trackAndStore(Video video, long analysisId, PointSpec spec, DoubleConsumer progress) {
         PointTrajectory path = track(video, spec, progress);
-        TrackedPath stored = points.add(analysisId, PointPath.of(path));
+        TrackedPath stored = points.add(analysisId, path);
         Session s = sessions.get(video.sessionId());
         audit.record(AuditAction.TRACKED, s.subjectId(), s.subjectName(), video.id(), String.format(Locale.ROOT,
                 "point %d tracked on %s from (%.0f, %.0f) px at %.2f s, followed in %d of %d frames", stored.number(),
-                video.originalName(), spec.xPx(), spec.yPx(), spec.timeS(), stored.path().framesSeen(), stored.path().frames().length));
+                video.originalName(), spec.xPx(), spec.yPx(), spec.timeS(), stored.trajectory().framesSeen(), stored.trajectory().points().size()));
         return stored;
     }
 

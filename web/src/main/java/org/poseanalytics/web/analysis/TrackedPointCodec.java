@@ -5,14 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.poseanalytics.tracking.point.PointSpec;
+import org.poseanalytics.tracking.point.PointTrajectory;
+import org.poseanalytics.tracking.point.TrackedPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Table {@code analysis_tracked_point}: points a user clicked on the analysis page and had followed through the video
- * ({@link PointPath}), numbered per analysis, with who added them. Unlike the rest of an analysis they are added and
+ * ({@link PointTrajectory}), numbered per analysis, with who added them. Unlike the rest of an analysis they are added and
  * removed one at a time after it was stored, and carried over to the video's next analysis (they follow pixels, not
- * the pose model).
+ * the pose model). A trajectory is stored as columns, one array per field: x, y and confidence as float32, x and y NaN
+ * where the point was occluded (that NaN is what marks an occluded frame on reading).
  */
 final class TrackedPointCodec {
     private TrackedPointCodec() {}
@@ -49,14 +54,28 @@ final class TrackedPointCodec {
         return jdbc.sql(SELECT).param("id", analysisId).param("clinic", clinicId).query(TrackedPointCodec::read).list();
     }
 
-    /** Inserts under the next free number of the analysis (the path's own pointId is ignored); false without such an analysis. */
-    static Long insert(JdbcClient jdbc, long clinicId, long analysisId, PointPath path, Long createdBy) {
+    /** Inserts under the next free number of the analysis (the trajectory's own pointId is ignored); null without such an analysis. */
+    static Long insert(JdbcClient jdbc, long clinicId, long analysisId, PointTrajectory trajectory, Long createdBy) {
         if (jdbc.sql(LOCK_ANALYSIS).param("id", analysisId).param("clinic", clinicId).query(Long.class).optional().isEmpty()) return null;
+        List<TrackedPoint> points = trajectory.points();
+        int n = points.size();
+        int[] frames = new int[n];
+        double[] times = new double[n];
+        float[] x = new float[n], y = new float[n], c = new float[n];
+        for (int i = 0; i < n; i++) {
+            TrackedPoint p = points.get(i);
+            frames[i] = Math.toIntExact(p.frame());
+            times[i] = p.timeS();
+            x[i] = p.occluded() ? Float.NaN : (float) p.xPx();
+            y[i] = p.occluded() ? Float.NaN : (float) p.yPx();
+            c[i] = (float) p.confidence();
+        }
+        PointSpec spec = trajectory.spec();
         return jdbc.sql(INSERT)
                 .param("clinic", clinicId).param("analysis", analysisId)
-                .param("sx", path.specXPx()).param("sy", path.specYPx()).param("st", path.specTimeS())
-                .param("anchor", path.anchorFrame()).param("frames", SqlArrays.ints(path.frames()))
-                .param("times", path.timesS()).param("x", path.xPx()).param("y", path.yPx()).param("c", path.confidence())
+                .param("sx", spec.xPx()).param("sy", spec.yPx()).param("st", spec.timeS())
+                .param("anchor", trajectory.anchorFrame()).param("frames", frames)
+                .param("times", times).param("x", x).param("y", y).param("c", c)
                 .param("by", createdBy)
                 .query(Long.class).single();
     }
@@ -76,12 +95,22 @@ final class TrackedPointCodec {
         }
     }
 
-    static TrackedPath read(ResultSet rs, int n) throws SQLException {
-        return new TrackedPath(rs.getLong("id"), rs.getLong("analysis_id"),
-                new PointPath(rs.getInt("point_no"), rs.getDouble("spec_x_px"), rs.getDouble("spec_y_px"),
-                        rs.getDouble("spec_time_s"), rs.getLong("anchor_frame"), SqlArrays.longs(rs, "frames"),
-                        SqlArrays.doubles(rs, "times_s"), SqlArrays.floats(rs, "x_px"), SqlArrays.floats(rs, "y_px"),
-                        SqlArrays.floats(rs, "confidence")),
+    static TrackedPath read(ResultSet rs, int row) throws SQLException {
+        long[] frames = SqlArrays.longs(rs, "frames");
+        double[] times = SqlArrays.doubles(rs, "times_s");
+        float[] x = SqlArrays.floats(rs, "x_px"), y = SqlArrays.floats(rs, "y_px"), c = SqlArrays.floats(rs, "confidence");
+        int n = frames.length;
+        if (times.length != n || x.length != n || y.length != n || c.length != n)
+            throw new IllegalStateException("tracked point " + rs.getLong("id") + ": stored arrays differ in length");
+        List<TrackedPoint> points = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean hidden = !Float.isFinite(x[i]) || !Float.isFinite(y[i]);
+            points.add(new TrackedPoint(frames[i], times[i], hidden ? Double.NaN : x[i], hidden ? Double.NaN : y[i], c[i], hidden));
+        }
+        PointTrajectory trajectory = new PointTrajectory(rs.getInt("point_no"),
+                new PointSpec(rs.getDouble("spec_x_px"), rs.getDouble("spec_y_px"), rs.getDouble("spec_time_s")),
+                rs.getLong("anchor_frame"), points);
+        return new TrackedPath(rs.getLong("id"), rs.getLong("analysis_id"), trajectory,
                 rs.getString("created_by_name"), rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -1,6 +1,7 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.List;
+import org.poseanalytics.tracking.point.PointTrajectory;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +30,11 @@ public class TrackedPoints {
         return queries.trackedPoints(analysisId);
     }
 
-    /** Stores a followed point under the next free number of the analysis; the path's own pointId is ignored. */
+    /** Stores a followed point under the next free number of the analysis; the trajectory's own pointId is ignored. */
     @PreAuthorize("hasRole('CLINICIAN')")
     @Transactional
-    public TrackedPath add(long analysisId, PointPath path) {
-        long id = store.addTrackedPoint(currentUser.clinicId(), analysisId, path, currentUser.get().accountId())
+    public TrackedPath add(long analysisId, PointTrajectory trajectory) {
+        long id = store.addTrackedPoint(currentUser.clinicId(), analysisId, trajectory, currentUser.get().accountId())
                 .orElseThrow(() -> new NotFoundException("Analysis " + analysisId));
         return list(analysisId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }

@@ -37,6 +37,7 @@ import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
+import org.poseanalytics.web.analysis.TrackedPath;
 import org.poseanalytics.web.analysis.TrackedPoints;
 import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.VideoAnalysis;
@@ -121,7 +122,7 @@ public class ExportService {
     public void pointsCsv(long videoId, OutputStream out) {
         VideoAnalysis a = load(videoId);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(p -> p.path().toTrajectory()).toList());
+        PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(TrackedPath::trajectory).toList());
         try {
             w.flush();
         } catch (IOException e) {

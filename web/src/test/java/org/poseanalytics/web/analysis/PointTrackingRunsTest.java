@@ -74,7 +74,7 @@ class PointTrackingRunsTest extends DatabaseTest {
                 .as("progress reported while running").isGreaterThan(0.2);
         assertThat(runs.of(analysis)).as("a stored point leaves the list of runs").isEmpty();
         assertThat(points.list(analysis)).hasSize(1);
-        assertThat(heard.getLast().stored().path().framesSeen()).isGreaterThan(20);
+        assertThat(heard.getLast().stored().trajectory().framesSeen()).isGreaterThan(20);
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.poseanalytics.tracking.point.PointSpec;
+import org.poseanalytics.tracking.point.PointTrajectory;
+import org.poseanalytics.tracking.point.TrackedPoint;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.report.ExportService;
@@ -37,9 +40,11 @@ class TrackedPointsTest extends DatabaseTest {
     @AfterEach
     void signOut() { TestClinic.signOut(); }
 
-    static PointPath path(float x0) {
-        return new PointPath(0, x0, 20, 0.2, 1, new long[]{0, 1, 2}, new double[]{0, 0.2, 0.4},
-                new float[]{x0, Float.NaN, x0 + 2.5f}, new float[]{20, Float.NaN, 18.25f}, new float[]{0.9f, 0, 0.8f});
+    static PointTrajectory path(float x0) {
+        return new PointTrajectory(0, new PointSpec(x0, 20, 0.2), 1, List.of(
+                new TrackedPoint(0, 0, x0, 20, 0.9f, false),
+                new TrackedPoint(1, 0.2, Double.NaN, Double.NaN, 0, true),
+                new TrackedPoint(2, 0.4, x0 + 2.5f, 18.25f, 0.8f, false)));
     }
 
     @Test
@@ -55,17 +60,17 @@ class TrackedPointsTest extends DatabaseTest {
 
         List<TrackedPath> read = points.list(analysis);
         assertThat(read).hasSize(2);
-        PointPath back = read.getFirst().path();
-        assertThat(back.frames()).containsExactly(0, 1, 2);
-        assertThat(back.xPx()[0]).isEqualTo(100f);
-        assertThat(back.xPx()[1]).isNaN();
-        assertThat(back.yPx()[2]).isEqualTo(18.25f);
+        PointTrajectory back = read.getFirst().trajectory();
+        assertThat(back.points()).extracting(TrackedPoint::frame).containsExactly(0L, 1L, 2L);
+        assertThat(back.points().get(0).xPx()).isEqualTo(100f);
+        assertThat(back.points().get(1).xPx()).isNaN();
+        assertThat(back.points().get(2).yPx()).isEqualTo(18.25f);
         assertThat(back.framesSeen()).isEqualTo(2);
 
         // A re-analysis of the video (another model or person) keeps the tracked points: they follow pixels, not poses.
         long again = store.save(owner.clinicId(), videoId, UUID.randomUUID(), null, SyntheticResults.of(3, 33, 1, 2, 1)).analysisId();
         assertThat(points.list(again)).extracting(TrackedPath::number).containsExactly(1, 2);
-        assertThat(points.list(again).get(1).path().xPx()[2]).isEqualTo(302.5f);
+        assertThat(points.list(again).get(1).trajectory().points().get(2).xPx()).isEqualTo(302.5f);
         assertThat(points.list(analysis)).hasSize(2);
 
         // A viewer sees them and can download them, as the command line's points.csv.
