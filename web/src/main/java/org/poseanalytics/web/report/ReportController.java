@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.video.Video;
@@ -37,36 +38,22 @@ class ReportController {
         this.sessions = sessions;
     }
 
-    /** @param angles the angle columns the page shows, in its order; none: the exercise's default columns */
-    @GetMapping(PATH + "report.pdf")
-    void pdf(@PathVariable long id, @RequestParam(name = "angles", required = false) List<String> angles,
-             HttpServletResponse response) throws IOException {
-        exports.pdfReport(id, angles == null ? List.of() : angles, body(response, id, "report.pdf", "application/pdf"));
-    }
-
-    @GetMapping(PATH + "angles.csv")
-    void anglesCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        exports.anglesCsv(id, body(response, id, "angles.csv", "text/csv"));
-    }
-
-    @GetMapping(PATH + "metrics.csv")
-    void metricsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        exports.metricsCsv(id, body(response, id, "metrics.csv", "text/csv"));
-    }
-
-    @GetMapping(PATH + "angles.mot")
-    void mot(@PathVariable long id, HttpServletResponse response) throws IOException {
-        exports.openSimMot(id, body(response, id, "angles.mot", "text/plain"));
-    }
-
-    @GetMapping(PATH + "markers.trc")
-    void trc(@PathVariable long id, HttpServletResponse response) throws IOException {
-        exports.openSimTrc(id, body(response, id, "markers.trc", "text/plain"));
-    }
-
-    @GetMapping(PATH + "points.csv")
-    void pointsCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        exports.pointsCsv(id, body(response, id, "points.csv", "text/csv"));
+    /**
+     * {@code name}: report.pdf, angles.csv, metrics.csv, angles.mot, markers.trc or points.csv.
+     * @param angles for the PDF, the angle columns the page shows, in its order; none: the exercise's default columns
+     */
+    @GetMapping(PATH + "{name}")
+    void export(@PathVariable long id, @PathVariable String name, @RequestParam(name = "angles", required = false) List<String> angles,
+                HttpServletResponse response) throws IOException {
+        switch (name) {
+            case "report.pdf" -> exports.pdfReport(id, angles == null ? List.of() : angles, body(response, id, name, "application/pdf"));
+            case "angles.csv" -> exports.anglesCsv(id, body(response, id, name, "text/csv"));
+            case "metrics.csv" -> exports.metricsCsv(id, body(response, id, name, "text/csv"));
+            case "angles.mot" -> exports.openSimMot(id, body(response, id, name, "text/plain"));
+            case "markers.trc" -> exports.openSimTrc(id, body(response, id, name, "text/plain"));
+            case "points.csv" -> exports.pointsCsv(id, body(response, id, name, "text/csv"));
+            default -> throw new NotFoundException("Export '" + name + "'");
+        }
     }
 
     /**
