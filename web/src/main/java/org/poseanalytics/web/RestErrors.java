@@ -1,21 +1,31 @@
 package org.poseanalytics.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * What every REST controller (the media files, the playable video, the analysis API, the exports) answers when a
- * service says no: a status and one plain-text sentence, never a stack trace or a path. Vaadin's pages are not
+ * service says no, or fails: a status and one plain-text sentence, never a stack trace or a path. Vaadin's pages are not
  * controllers; they show these exceptions through {@code ui.ErrorHandling}.
  */
 @RestControllerAdvice
-class RestErrors {
+class RestErrors extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(RestErrors.class);
 
     /** 404 for a missing row and for another clinic's, alike (see {@link NotFoundException}). */
     @ExceptionHandler(NotFoundException.class)
@@ -37,6 +47,38 @@ class RestErrors {
     @ExceptionHandler(UserInputException.class)
     ResponseEntity<String> userInput(UserInputException e, HttpServletRequest request) {
         return text(reading(request) ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * Anything else is the server's fault: 500 with a short reference the user can quote, and the same reference with
+     * the stack trace in the server log, so the two can be matched without the answer showing anything of the server.
+     * Spring MVC's own refusals are not this: see {@link #handleExceptionInternal}. A viewer that went away (closed
+     * the tab mid-video) is no error and gets no answer.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) return null;
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Server error, reference {}, on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+        return text(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server. If it happens again, "
+                + "tell your administrator the reference " + reference + ".");
+    }
+
+    /**
+     * Spring MVC's own refusals (a wrong method, a missing or malformed parameter, an unacceptable type), which the
+     * base class sorts into their 4xx (or 5xx) statuses: the status's words, not the exception's message, which may
+     * quote Java types.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError() && request instanceof ServletWebRequest servlet) {
+            ResponseEntity<String> failed = unexpected(e, servlet.getRequest());
+            return failed == null ? null : ResponseEntity.status(failed.getStatusCode()).headers(failed.getHeaders()).body(failed.getBody());
+        }
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.TEXT_PLAIN)
+                .body("This request cannot be answered: " + status.getReasonPhrase() + ".");
     }
 
     /** GET and HEAD read (a file, a status, an export); everything else acts. */

@@ -1,6 +1,5 @@
 package org.poseanalytics.web.account;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,7 +18,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.ui.Ui;
 
@@ -31,11 +29,13 @@ import org.poseanalytics.web.ui.Ui;
 public class UsersView extends VerticalLayout {
     private final AccountService accounts;
     private final CurrentUser currentUser;
+    private final InviteLinks inviteLinks;
     private final Grid<Account> grid = new Grid<>();
 
-    public UsersView(AccountService accounts, CurrentUser currentUser) {
+    public UsersView(AccountService accounts, CurrentUser currentUser, InviteLinks inviteLinks) {
         this.accounts = accounts;
         this.currentUser = currentUser;
+        this.inviteLinks = inviteLinks;
         setSizeFull();
         Button invite = new Button("Add user", VaadinIcon.PLUS.create(), e -> inviteDialog());
         invite.setId("add-user");
@@ -136,7 +136,7 @@ public class UsersView extends VerticalLayout {
         link.setId("invite-link");
         link.setReadOnly(true);
         link.setWidthFull();
-        link.setValue(baseUrl() + inv.path());
+        link.setValue(link(inv));
         d.add(new Paragraph("It lets them choose their password, works once, and expires in "
                 + AccountService.INVITE_VALIDITY.toDays() + " days. Copy it now: it is not shown again."), link);
         d.getFooter().add(new Button("Done", e -> d.close()));
@@ -144,13 +144,8 @@ public class UsersView extends VerticalLayout {
         d.open();
     }
 
-    private static String baseUrl() {
-        if (VaadinServletRequest.getCurrent() instanceof VaadinServletRequest r) {
-            HttpServletRequest req = r.getHttpServletRequest();
-            String port = (req.getScheme().equals("http") && req.getServerPort() == 80) || (req.getScheme().equals("https") && req.getServerPort() == 443)
-                    ? "" : ":" + req.getServerPort();
-            return req.getScheme() + "://" + req.getServerName() + port + req.getContextPath() + "/";
-        }
-        return UI.getCurrent() == null ? "/" : "/";
+    private String link(Invitation inv) {
+        return VaadinServletRequest.getCurrent() instanceof VaadinServletRequest r
+                ? inviteLinks.of(inv, r.getHttpServletRequest()) : inv.path();
     }
 }
