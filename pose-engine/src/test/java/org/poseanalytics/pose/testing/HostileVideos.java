@@ -51,6 +51,20 @@ public final class HostileVideos {
         return out;
     }
 
+    /**
+     * A 64×64 MPEG-4 video of {@code thousands} × 1000 frames at 240 fps, within the upload limits however many: one
+     * encoded second joined to itself by stream copy (101,000 frames in half a second).
+     */
+    public static Path manyFrames(Path dir, int thousands) throws IOException {
+        Path part = dir.resolve("thousand-frames.mp4");
+        ffmpeg("-f", "lavfi", "-i", "color=size=64x64:rate=240", "-frames:v", "1000", "-c:v", "mpeg4", "-g", "1000", part.toString());
+        Path list = Files.writeString(dir.resolve("thousands.ffconcat"),
+                "ffconcat version 1.0\n" + ("file '" + part.toAbsolutePath() + "'\n").repeat(thousands));
+        Path out = dir.resolve(thousands + "000-frames.mp4");
+        ffmpeg("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", out.toString());
+        return out;
+    }
+
     /** A valid 1 s 64×64 MPEG-4 MP4 (index at the end, as cameras write it). */
     public static Path valid(Path dir, String name) {
         Path out = dir.resolve(name);
