@@ -70,7 +70,7 @@ class HostileUploadTest extends AppTestBase {
         assertThat(v.width()).isEqualTo(320);
         HttpResponse<Void> page = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.statusCode()).as("the sign-in page (or its redirect)").isIn(200, 302);
     }
 
     @Test
@@ -103,10 +103,11 @@ class HostileUploadTest extends AppTestBase {
     }
 
     @ParameterizedTest(name = "cut at {0} bytes")
-    @ValueSource(ints = {1, 16, 300, 3000, 20000, -2000, -300})
+    @ValueSource(ints = {1, 16, 300, 3000, 6000, -2000, -300})
     void aCutOffVideo(int cut) throws Exception {
         Path whole = TestVideos.mp4(tmp.resolve("whole.mp4"), 320, 240, 50, 25);
         long length = cut > 0 ? cut : Files.size(whole) + cut;
+        assertThat(length).isLessThan(Files.size(whole));
         assertRejected(HostileVideos.truncated(whole, tmp.resolve("cut.mp4"), length), "not a video");
     }
 
