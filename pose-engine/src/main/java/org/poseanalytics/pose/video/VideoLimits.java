@@ -22,9 +22,9 @@ public record VideoLimits(int maxWidth, int maxHeight, double maxFps, double max
     /**
      * What those devices encode and the bundled FFmpeg decodes: H.264 and HEVC (phones, cameras), VP8, VP9 and AV1
      * (browsers, screen recorders, WebM exports), MPEG-4 Part 2 and Motion JPEG (older cameras, webcams, action
-     * cameras), ProRes (iPhone Pro and editing exports) and PNG (lossless exports).
+     * cameras), ProRes (iPhone Pro and editing exports), and FFV1 and PNG (lossless recordings and exports).
      */
-    public static final Set<String> CODECS = Set.of("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mjpeg", "prores", "png");
+    public static final Set<String> CODECS = Set.of("h264", "hevc", "vp8", "vp9", "av1", "mpeg4", "mjpeg", "prores", "ffv1", "png");
     /** 8K in either orientation, 240 fps slow motion, a two-hour session, a million frames. */
     public static final VideoLimits DEFAULTS = new VideoLimits(8192, 8192, 240, 2 * 3600, 1_000_000, CONTAINERS, CODECS);
 

@@ -21,7 +21,7 @@ class UploadLimits {
                             @Value("${pose.upload.max-duration:2h}") Duration maxDuration,
                             @Value("${pose.upload.max-frames:1000000}") long maxFrames,
                             @Value("${pose.upload.containers:mov,mp4,matroska,webm,avi}") Set<String> containers,
-                            @Value("${pose.upload.codecs:h264,hevc,vp8,vp9,av1,mpeg4,mjpeg,prores,png}") Set<String> codecs) {
+                            @Value("${pose.upload.codecs:h264,hevc,vp8,vp9,av1,mpeg4,mjpeg,prores,ffv1,png}") Set<String> codecs) {
         return new VideoLimits(maxWidth, maxHeight, maxFps, maxDuration.toMillis() / 1000.0, maxFrames, containers, codecs);
     }
 }
