@@ -16,6 +16,7 @@ import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
 import org.poseanalytics.tracking.point.PointSpec;
@@ -107,7 +108,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     AnalysisRequest request() {
         List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
         return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads,
-                involvedSide(involvedSide));
+                involvedSide(involvedSide), VideoLimits.DEFAULTS);
     }
 
     /** "left" or "right" (any case); absent: not known. */

@@ -66,14 +66,18 @@ public final class AnalysisPipeline {
     /** Stage: decode and estimate every frame's poses, streamed straight into the tracker (memory stays flat). */
     VideoPoseResult estimatePoses(AnalysisRequest request, TrackingStage tracking, AnalysisProgress progress)
             throws AnalysisException {
-        try (PoseEstimator estimator = PoseModels.open(request.model(), request.threads())) {
-            return VideoPoseRunner.run(request.video(), estimator, (FramePoses frame) -> {
-                if (progress.isCancelled()) throw new Cancelled();
-                tracking.accept(frame);
-            }, p -> {
-                double fraction = p.framesTotal() > 0 ? Math.min(1, p.framesDone() / (double) p.framesTotal()) : 0;
-                progress.update(Stage.POSES, fraction * POSES_SHARE, p.framesDone(), p.framesTotal());
-            });
+        try {
+            // The video's header against the limits first: a file over them is refused before a model loads or a frame decodes.
+            VideoSource video = VideoSource.of(request.video(), request.limits());
+            try (PoseEstimator estimator = PoseModels.open(request.model(), request.threads())) {
+                return VideoPoseRunner.run(video, estimator, (FramePoses frame) -> {
+                    if (progress.isCancelled()) throw new Cancelled();
+                    tracking.accept(frame);
+                }, p -> {
+                    double fraction = p.framesTotal() > 0 ? Math.min(1, p.framesDone() / (double) p.framesTotal()) : 0;
+                    progress.update(Stage.POSES, fraction * POSES_SHARE, p.framesDone(), p.framesTotal());
+                });
+            }
         } catch (Cancelled e) {
             throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
         } catch (UnreadableVideoException e) {
@@ -119,7 +123,7 @@ public final class AnalysisPipeline {
         if (request.points().isEmpty()) return List.of();
         progress.update(Stage.POINTS, 1 - POINTS_SHARE, 0, 0);
         try {
-            return new PointTracker().track(VideoSource.of(request.video())::gray, request.points());
+            return new PointTracker().track(VideoSource.of(request.video(), request.limits())::gray, request.points());
         } catch (UnreadableVideoException e) {
             throw new AnalysisException(Kind.UNREADABLE_VIDEO, request.video().getFileName() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -35,8 +35,14 @@ public final class VideoPoseRunner {
 
     public static VideoPoseResult run(Path video, PoseEstimator estimator, Consumer<FramePoses> sink,
                                       Consumer<Progress> progress) throws UnreadableVideoException {
+        return run(VideoSource.of(video), estimator, sink, progress);
+    }
+
+    /** As {@link #run(Path, PoseEstimator, Consumer, Consumer)} on a video already checked (e.g. within other limits). */
+    public static VideoPoseResult run(VideoSource video, PoseEstimator estimator, Consumer<FramePoses> sink,
+                                      Consumer<Progress> progress) {
         long start = System.nanoTime();
-        try (VideoDecoder decoder = VideoSource.of(video).displayed(); VideoPoseSession session = estimator.openVideo()) {
+        try (VideoDecoder decoder = video.displayed(); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
             DecodedFrame endMarker = new DecodedFrame(-1, 0, null);
@@ -83,7 +89,7 @@ public final class VideoPoseRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 decodeThread.interrupt();
-                throw new IllegalStateException("interrupted while analysing " + video, e);
+                throw new IllegalStateException("interrupted while analysing the video", e);
             } finally {
                 decodeThread.interrupt();
             }

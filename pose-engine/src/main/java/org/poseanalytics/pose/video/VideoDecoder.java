@@ -41,7 +41,7 @@ public final class VideoDecoder implements AutoCloseable {
 
     /** Opens a video that {@link VideoProbe} described as {@code info}; callers go through {@link VideoSource}. */
     static VideoDecoder open(Path file, VideoInfo info) throws UnreadableVideoException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        FFmpegFrameGrabber grabber = FileOnlyGrabber.of(file, info.container());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
         // Decoding threads: FFmpeg's frame threading overlaps well with inference on another core.
         grabber.setVideoOption("threads", "auto");

@@ -30,14 +30,27 @@ public final class VideoProbe {
 
     private VideoProbe() {}
 
+    /** {@link #probe(Path, VideoLimits)} within {@link VideoLimits#DEFAULTS}. */
     public static VideoInfo probe(Path file) throws UnreadableVideoException {
+        return probe(file, VideoLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads the file's metadata, refusing it ({@link VideoOverLimitException}) when its header declares more than
+     * {@code limits} allow: checked on the container header before FFmpeg estimates anything, and again on FFmpeg's
+     * estimates before the first frame is decoded. FFmpeg reads only this file, through an allowed demuxer.
+     */
+    public static VideoInfo probe(Path file, VideoLimits limits) throws UnreadableVideoException {
         if (!Files.isRegularFile(file)) throw new UnreadableVideoException(file + ": no such file");
         try {
             if (Files.size(file) == 0) throw new UnreadableVideoException("the file is empty (0 bytes)");
         } catch (java.io.IOException e) {
             throw new UnreadableVideoException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+        VideoInfo header = VideoHeader.read(file, limits);
+        try (FFmpegFrameGrabber grabber = FileOnlyGrabber.of(file, header.container())) {
+            // A stream whose pictures turn out larger than its header said fails to decode rather than allocating them.
+            grabber.setVideoOption("max_pixels", String.valueOf((long) limits.maxWidth() * limits.maxHeight()));
             try {
                 grabber.start();
             } catch (FFmpegFrameGrabber.Exception e) {
@@ -49,12 +62,8 @@ public final class VideoProbe {
                         : "the file holds no video stream");
             }
             String format = grabber.getFormat();
-            if (format != null && IMAGE_FORMATS.contains(format)) {
+            if (format != null && isImageFormat(format)) {
                 throw new UnreadableVideoException("the file is a still image (" + format + "), not a video");
-            }
-            Frame first = grabber.grabImage();
-            if (first == null || first.image == null) {
-                throw new UnreadableVideoException("the video stream holds no decodable frame");
             }
             int rotation = normaliseRotation(grabber.getDisplayRotation());
             boolean quarterTurn = rotation == 90 || rotation == 270;
@@ -63,11 +72,16 @@ public final class VideoProbe {
             double fps = grabber.getVideoFrameRate();
             long frames = grabber.getLengthInVideoFrames();
             double duration = grabber.getLengthInTime() / 1e6;
-            String codec = grabber.getVideoCodecName();
-            boolean audio = grabber.hasAudio();
-            boolean vfr = isVariableFrameRate(file);
             if (frames <= 0 && fps > 0 && duration > 0) frames = Math.round(duration * fps);
-            return new VideoInfo(format, codec, quarterTurn ? h : w, quarterTurn ? w : h, rotation,
+            boolean audio = grabber.hasAudio();
+            // FFmpeg's estimates (frame rate, frames of a container that does not count them), before any decoding.
+            limits.check(new VideoInfo(format, header.codec(), w, h, 0, frames, duration, fps, false, audio));
+            Frame first = grabber.grabImage();
+            if (first == null || first.image == null) {
+                throw new UnreadableVideoException("the video stream holds no decodable frame");
+            }
+            boolean vfr = isVariableFrameRate(file, header.container());
+            return new VideoInfo(format, grabber.getVideoCodecName(), quarterTurn ? h : w, quarterTurn ? w : h, rotation,
                     frames, duration, fps, vfr, audio);
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new UnreadableVideoException("the video cannot be decoded (" + firstLine(e) + ")", e);
@@ -76,12 +90,14 @@ public final class VideoProbe {
         }
     }
 
+    static boolean isImageFormat(String demuxer) { return IMAGE_FORMATS.contains(demuxer); }
+
     /**
      * Variable when frame-to-frame gaps of the first packets (in presentation order) differ by more than
      * 10% from their median: phones drop and stretch frames; a constant-rate file never does.
      */
-    static boolean isVariableFrameRate(Path file) throws org.bytedeco.javacv.FrameGrabber.Exception {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+    static boolean isVariableFrameRate(Path file, String demuxer) throws org.bytedeco.javacv.FrameGrabber.Exception {
+        try (FFmpegFrameGrabber grabber = FileOnlyGrabber.of(file, demuxer)) {
             grabber.start();
             int videoStream = grabber.getVideoStream();
             List<Long> pts = new ArrayList<>();

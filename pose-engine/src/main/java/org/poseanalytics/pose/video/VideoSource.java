@@ -24,9 +24,17 @@ public final class VideoSource {
         this.info = info;
     }
 
-    /** Checks by content that {@code file} holds a decodable video (see {@link VideoProbe}) and reads its metadata. */
+    /**
+     * Checks by content that {@code file} holds a decodable video within {@link VideoLimits#DEFAULTS} (see
+     * {@link VideoProbe}) and reads its metadata.
+     */
     public static VideoSource of(Path file) throws UnreadableVideoException {
-        return new VideoSource(file, VideoProbe.probe(file));
+        return of(file, VideoLimits.DEFAULTS);
+    }
+
+    /** As {@link #of(Path)}, refusing a file over {@code limits} ({@link VideoOverLimitException}) before decoding it. */
+    public static VideoSource of(Path file, VideoLimits limits) throws UnreadableVideoException {
+        return new VideoSource(file, VideoProbe.probe(file, limits));
     }
 
     /** The displayed size, rotation, duration and frame rate. */

@@ -17,6 +17,8 @@ import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.pose.video.VideoLimits;
+import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.web.storage.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +45,19 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     private final Storage storage;
     private final int threads;
     private final String worker;
+    private final VideoLimits limits;
 
     /**
      * Inference threads per job are {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the
-     * node's job workers).
+     * node's job workers). A job analyses a video within the upload limits and at most {@code pose.jobs.max-frames}
+     * frames: a longer one fails for good with a message rather than holding the worker for hours (analysing only its
+     * first part would give numbers for a part of the session nobody chose, under the whole video's name).
      */
     AnalyseVideoHandler(JobRecords records, PoseModelChoices models, AnalysisStore store, Storage storage,
                         @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
-                        @Value("${jobrunr.background-job-server.worker-count:1}") int workers) {
+                        @Value("${jobrunr.background-job-server.worker-count:1}") int workers,
+                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames) {
+        this.limits = uploadLimits.withMaxFrames(Math.min(uploadLimits.maxFrames(), maxFrames));
         this.records = records;
         this.models = models;
         this.store = store;
@@ -98,7 +105,10 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 String reason = ServerPaths.scrub(String.valueOf(e.getMessage())
                         .replace(file.toString(), "“" + work.originalName() + "”")
                         .replace(work.storageName().toString(), "“" + work.originalName() + "”"));
-                records.failed(jobId, work.videoId(), sentence(reason) + advice(e.kind(), work.subjectTrackId()));
+                String advice = e.getCause() instanceof VideoOverLimitException
+                        ? " Trim the video to the part to analyse and upload it again, or ask your administrator to raise the limit."
+                        : advice(e.kind(), work.subjectTrackId());
+                records.failed(jobId, work.videoId(), sentence(reason) + advice);
                 log.info("Job {}: failed for good: {}", jobId, e.getMessage());
             } else {
                 retryOrGiveUp(work, e);
@@ -128,7 +138,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         }
         Side involved = "left".equals(work.involvedSide()) ? Side.LEFT : "right".equals(work.involvedSide()) ? Side.RIGHT : Side.NONE;
         return new AnalysisRequest(file, models.forPipeline(work.model()), template, work.subjectTrackId(), List.of(), threads)
-                .withInvolvedSide(involved);
+                .withInvolvedSide(involved).withLimits(limits);
     }
 
     private void retryOrGiveUp(JobRecords.Work work, Throwable e) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
 import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.tracking.point.PointTracker;
@@ -41,7 +42,11 @@ public class PointTrackingService {
     private final AuditService audit;
     private final CurrentUser currentUser;
 
-    PointTrackingService(Storage storage, TrackedPoints points, SessionService sessions, AuditService audit, CurrentUser currentUser) {
+    private final VideoLimits limits;
+
+    PointTrackingService(Storage storage, TrackedPoints points, SessionService sessions, AuditService audit, CurrentUser currentUser,
+                         VideoLimits limits) {
+        this.limits = limits;
         this.storage = storage;
         this.points = points;
         this.sessions = sessions;
@@ -84,7 +89,7 @@ public class PointTrackingService {
         double expected = Math.max(1, video.frames()) * (spec.timeS() > 0.05 ? 2.0 : 1.0);
         VideoSource source;
         try {
-            source = VideoSource.of(file);
+            source = VideoSource.of(file, limits);
         } catch (UnreadableVideoException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }

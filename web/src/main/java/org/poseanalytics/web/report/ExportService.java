@@ -29,6 +29,7 @@ import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -66,8 +67,11 @@ public class ExportService {
     private final Storage storage;
     private final TrackedPoints trackedPoints;
 
+    private final VideoLimits limits;
+
     ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
-                  TrackedPoints trackedPoints) {
+                  TrackedPoints trackedPoints, VideoLimits limits) {
+        this.limits = limits;
         this.trackedPoints = trackedPoints;
         this.analyses = analyses;
         this.queries = queries;
@@ -231,7 +235,7 @@ public class ExportService {
     BufferedImage keyFrame(VideoAnalysis a) {
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         try {
-            var frame = VideoSource.of(storage.video(a.video().storageName())).frameAt(t);
+            var frame = VideoSource.of(storage.video(a.video().storageName()), limits).frameAt(t);
             if (frame.isEmpty()) return null;
             BufferedImage img = frame.get().toBufferedImage();
             KeypointSeries kp = a.subjectSeries();

@@ -12,6 +12,7 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.poseanalytics.pose.video.FileOnlyGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
@@ -57,7 +58,7 @@ public final class BrowserProxy {
     public static void make(Path source, int rotationDeg, double durationS, Path target, DoubleConsumer progress) throws IOException {
         StreamFormat format = StreamFormat.probe(source);
         Path temp = target.resolveSibling(target.getFileName() + ".part.mp4");
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
+        try (FFmpegFrameGrabber grabber = FileOnlyGrabber.of(source)) {
             // Decoded to packed 4:2:2 YUV: from YUV to YUV swscale applies no colour matrix, so the samples keep the
             // source's colour space and the copy needs only its tags. (An RGB step would use BT.601 for every video
             // and clip BT.709 colours; planar YUV does not cross JavaCV's one-buffer frames intact at every width.)

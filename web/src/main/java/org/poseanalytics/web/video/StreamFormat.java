@@ -6,6 +6,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.poseanalytics.pose.video.FileOnlyGrabber;
 
 /**
  * What decides whether a browser plays a video file as it is: the container, the codec and the pixel format
@@ -17,7 +18,7 @@ public record StreamFormat(String container, String codec, String pixelFormat, S
 
     /** Reads the headers of the file's video stream (no frame is decoded). */
     public static StreamFormat probe(Path file) throws IOException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+        try (FFmpegFrameGrabber grabber = FileOnlyGrabber.of(file)) {
             grabber.start();
             AVCodecParameters p = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
             return new StreamFormat(grabber.getFormat(), avcodec.avcodec_get_name(p.codec_id()).getString(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.poseanalytics.pose.image.RgbImage;
 import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.video.VideoSource;
 
 /** A small JPEG of one frame as a player shows it (the pose engine's {@link VideoSource} applies the rotation). */
@@ -16,10 +17,10 @@ final class Thumbnails {
 
     private Thumbnails() {}
 
-    static void write(Path video, Path jpeg) throws IOException {
+    static void write(Path video, Path jpeg, VideoLimits limits) throws IOException {
         VideoSource source;
         try {
-            source = VideoSource.of(video);
+            source = VideoSource.of(video, limits);
         } catch (UnreadableVideoException e) {
             throw new IOException(e.getMessage(), e);
         }

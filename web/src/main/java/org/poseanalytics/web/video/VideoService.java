@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.pose.video.VideoLimits;
+import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.pose.video.VideoProbe;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
@@ -36,7 +38,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Videos of the clinic's sessions. An upload is streamed to a temp file in the storage directory, checked by
- * content (size, then {@link VideoProbe}), and only then moved under a UUID name and recorded. A rejected
+ * content (size, then {@link VideoProbe} within the {@link VideoLimits} of {@code pose.upload.*}), and only then moved under a UUID name and recorded. A rejected
  * upload leaves no row and no file.
  */
 @Service
@@ -54,10 +56,11 @@ public class VideoService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final DataSize maxSize;
+    private final VideoLimits limits;
 
     VideoService(JdbcClient jdbc, CurrentUser currentUser, SessionService sessions, AuditService audit, Storage storage,
                  ApplicationEventPublisher events, TransactionTemplate tx,
-                 @Value("${pose.upload.max-size}") DataSize maxSize) {
+                 @Value("${pose.upload.max-size}") DataSize maxSize, VideoLimits limits) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.sessions = sessions;
@@ -66,6 +69,7 @@ public class VideoService {
         this.events = events;
         this.tx = tx;
         this.maxSize = maxSize;
+        this.limits = limits;
     }
 
     public DataSize maxSize() { return maxSize; }
@@ -100,7 +104,14 @@ public class VideoService {
             long size = copyLimited(content, temp, displayName);
             VideoInfo info;
             try {
-                info = VideoProbe.probe(temp);
+                // The header's pixels, frame rate, duration, frames, container and codec first: nothing decodes a file
+                // over the limits.
+                info = VideoProbe.probe(temp, limits);
+            } catch (VideoOverLimitException e) {
+                log.info("Rejected upload {}: {}", displayName, e.getMessage());
+                throw new UploadRejectedException("“" + displayName + "” was not stored: " + e.getMessage()
+                        + ". Trim or export the video again (for example as MP4 from the phone or camera), or ask your"
+                        + " administrator to raise the limit.");
             } catch (UnreadableVideoException e) {
                 log.info("Rejected upload {}: {}", displayName, e.getMessage());
                 throw new UploadRejectedException("“" + displayName + "” was not stored: " + readable(e.getMessage())
@@ -108,7 +119,7 @@ public class VideoService {
             }
             thumbTemp = temp.resolveSibling(name + ".jpg");
             try {
-                Thumbnails.write(temp, thumbTemp);
+                Thumbnails.write(temp, thumbTemp, limits);
             } catch (IOException | RuntimeException e) {
                 log.warn("No thumbnail for {}: {}", displayName, e.getMessage());
                 Storage.deleteQuietly(thumbTemp);

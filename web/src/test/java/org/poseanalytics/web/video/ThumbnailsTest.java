@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.testing.TestVideos;
 
 /** A thumbnail shows the picture the way a player does, whichever way the phone stored it. */
@@ -37,7 +38,7 @@ class ThumbnailsTest {
         for (int k = 0; k < 20; k++) frames.add(picture());
         Path video = TestVideos.losslessTurned("thumbnail-portrait-rot" + rotationDeg + ".mov", W, H, 10, frames, rotationDeg);
         Path jpeg = dir.resolve("t.jpg");
-        Thumbnails.write(video, jpeg);
+        Thumbnails.write(video, jpeg, VideoLimits.DEFAULTS);
         BufferedImage t = ImageIO.read(jpeg.toFile());
         assertThat(t.getWidth()).isEqualTo(Thumbnails.WIDTH);
         assertThat(t.getHeight()).isEqualTo(Math.round(H * (Thumbnails.WIDTH / (float) W)));
