@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -17,7 +19,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Form login through the Vaadin login view, throttled and audited ({@link ThrottledAuthenticationProvider}); CSRF
@@ -34,29 +35,21 @@ class SecurityConfig {
     @ConditionalOnWebApplication
     @EnableWebSecurity
     static class Web {
-        /**
-         * What pages may load and run. Vaadin Flow starts its client engine with an inline script and runs the
-         * expressions the server sends as constructed functions, hence 'unsafe-inline' and 'unsafe-eval' for scripts
-         * (its documented minimum) and 'unsafe-inline' for styles; everything else comes from this origin only: the
-         * videos and thumbnails (/media), the charts' bundle, and push, whose websocket 'self' covers (CSP level 3). No
-         * plugins, no foreign forms or base URLs, and no framing (the same as X-Frame-Options: DENY).
-         */
-        static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
-                + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
-                + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-        /** Health data has no use for the camera, microphone or location; a page that asks would be someone else's code. */
-        static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+        /** Before every other filter, Spring Security's included: see {@link SecurityHeaders} for why. */
+        @Bean
+        FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+            FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc,
                                                 @Value("${pose.session.max-lifetime:12h}") Duration maxLifetime) throws Exception {
             http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**").authenticated());
-            http.headers(headers -> headers
-                    .frameOptions(frame -> frame.deny())
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+            // SecurityHeaders sets these on every response; Spring Security's writers would only add a second copy
+            http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable()));
             http.addFilterAfter(new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC()), SecurityContextHolderFilter.class);
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
             return http.build();
