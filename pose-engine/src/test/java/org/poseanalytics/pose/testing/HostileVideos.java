@@ -3,9 +3,6 @@ package org.poseanalytics.pose.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Files an attacker (or a broken camera) could upload, made on the spot with the system's ffmpeg: cheap to make and
@@ -17,7 +14,7 @@ public final class HostileVideos {
     /** A real H.264 stream {@code width}×{@code height} pixels, 0.2 s: cheap when one side is tiny (e.g. 8200×16). */
     public static Path realSize(Path dir, int width, int height) {
         Path out = dir.resolve("size-" + width + "x" + height + ".mp4");
-        ffmpeg("-f", "lavfi", "-i", "color=size=" + width + "x" + height + ":rate=25", "-t", "0.2",
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "color=size=" + width + "x" + height + ":rate=25", "-t", "0.2",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", out.toString());
         return out;
     }
@@ -28,7 +25,7 @@ public final class HostileVideos {
      */
     public static Path declaredSize(Path dir, int width, int height) {
         Path out = dir.resolve("declares-" + width + "x" + height + ".mp4");
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x64:rate=25", "-t", "1", "-c:v", "libx264", "-preset", "ultrafast",
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x64:rate=25", "-t", "1", "-c:v", "libx264", "-preset", "ultrafast",
                 "-pix_fmt", "yuv420p", out.toString());
         try {
             byte[] b = Files.readAllBytes(out);
@@ -47,7 +44,7 @@ public final class HostileVideos {
     /** {@code seconds} of a 64×64 MPEG-4 video at {@code fps} frames per second (1000 fps for 1 s is 30 KB). */
     public static Path frameRate(Path dir, int fps, double seconds) {
         Path out = dir.resolve("rate-" + fps + ".mp4");
-        ffmpeg("-f", "lavfi", "-i", "color=size=64x64:rate=" + fps, "-t", String.valueOf(seconds), "-c:v", "mpeg4", out.toString());
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "color=size=64x64:rate=" + fps, "-t", String.valueOf(seconds), "-c:v", "mpeg4", out.toString());
         return out;
     }
 
@@ -57,18 +54,18 @@ public final class HostileVideos {
      */
     public static Path manyFrames(Path dir, int thousands) throws IOException {
         Path part = dir.resolve("thousand-frames.mp4");
-        ffmpeg("-f", "lavfi", "-i", "color=size=64x64:rate=240", "-frames:v", "1000", "-c:v", "mpeg4", "-g", "1000", part.toString());
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "color=size=64x64:rate=240", "-frames:v", "1000", "-c:v", "mpeg4", "-g", "1000", part.toString());
         Path list = Files.writeString(dir.resolve("thousands.ffconcat"),
                 "ffconcat version 1.0\n" + ("file '" + part.toAbsolutePath() + "'\n").repeat(thousands));
         Path out = dir.resolve(thousands + "000-frames.mp4");
-        ffmpeg("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", out.toString());
+        TestVideos.ffmpeg("-f", "concat", "-safe", "0", "-i", list.toString(), "-c", "copy", out.toString());
         return out;
     }
 
     /** A valid 1 s 64×64 MPEG-4 MP4 (index at the end, as cameras write it). */
     public static Path valid(Path dir, String name) {
         Path out = dir.resolve(name);
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x64:rate=25", "-t", "1", "-c:v", "mpeg4", out.toString());
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x64:rate=25", "-t", "1", "-c:v", "mpeg4", out.toString());
         return out;
     }
 
@@ -101,22 +98,5 @@ public final class HostileVideos {
     private static void put16(byte[] b, int at, int value) {
         b[at] = (byte) (value >> 8);
         b[at + 1] = (byte) value;
-    }
-
-    private static void ffmpeg(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("ffmpeg failed: " + String.join(" ", cmd) + "\n" + log);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

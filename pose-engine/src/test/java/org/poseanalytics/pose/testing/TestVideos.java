@@ -242,7 +242,8 @@ public final class TestVideos {
         }
     }
 
-    private static void ffmpeg(String... args) {
+    /** Runs ffmpeg quietly; fails the test with its output when it fails (also used by {@link HostileVideos}). */
+    static void ffmpeg(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
         cmd.addAll(List.of(args));
         try {
