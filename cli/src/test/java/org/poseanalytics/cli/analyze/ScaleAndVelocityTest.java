@@ -122,6 +122,29 @@ class ScaleAndVelocityTest {
     }
 
     @Test
+    void theSubjectsHeightScalesTheSquatVideoAndItsKneePathPerRepetition() throws Exception {
+        Path out = tmp.resolve("squat");
+        // The left knee at 2 s (README: followed in 65 of 65 frames); the pose's three squats number its figures.
+        Run run = analyze(Fixtures.squatVideo().toString(), "--out", out.toString(), "--threads", "2", "--exercise", "squat",
+                "--subject-height-m", "1.75", "--track-point", "330,840,2.0");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonNode s = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
+        JsonNode scale = s.get("scale");
+        System.out.println("[measured] squat fixture, --subject-height-m 1.75: " + scale);
+        assertThat(scale.get("source").asString()).isEqualTo("subject_height");
+        assertThat(scale.get("subject_height_m").asDouble()).isEqualTo(1.75);
+        assertThat(scale.get("method").asString()).startsWith("standing height").contains("upright frames");
+        // A 1.75 m person filling most of a 1280 px tall frame: between 1.5 and 3 mm per pixel.
+        assertThat(scale.get("metres_per_px").asDouble()).isBetween(0.0012, 0.003);
+        assertThat(Files.readAllLines(out.resolve("keypoints.trc")).get(2).split("\t")[4]).isEqualTo("m");
+        assertThat(out.resolve("keypoints_world.trc")).exists();
+        JsonNode reps = s.get("points").get(0).get("repetitions");
+        assertThat(reps.size()).isEqualTo(s.get("repetitions").size());
+        assertThat(reps.get(0).get("metrics").get("point_1_displacement").get("unit").asString()).isEqualTo("m");
+        assertThat(run.stderr()).contains("scale: subject_height").contains("point 1: followed in");
+    }
+
+    @Test
     void badScalesAreRefusedBeforeAnythingIsWritten() {
         record Case(String[] args, String reason) {}
         String video = Fixtures.squatVideo().toString();
