@@ -112,7 +112,8 @@ public final class JumpAnalyzer {
                 metrics.add(MetricRecord.of("jump_height_from_flight_time", G * flight * flight / 8, "m", Side.NONE, index, feet));
                 if (scale.known()) {
                     double rise = hipRise(s, start, takeoff, landing) * scale.metresPerPx();
-                    metrics.add(MetricRecord.of("jump_height_from_hip", rise, "m", Side.NONE, index, scale.rating()));
+                    metrics.add(MetricRecord.of("jump_height_from_hip", rise, "m", Side.NONE, index,
+                            Double.isFinite(rise) ? scale.rating() : Rating.invalid("the hips were not seen standing and in flight")));
                 }
                 int to = landing;
                 while (to + 1 < t.length && t[to + 1] - t[landing] <= LANDING_WINDOW_S) to++;
