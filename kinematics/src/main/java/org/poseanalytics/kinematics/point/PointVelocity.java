@@ -26,8 +26,7 @@ import org.poseanalytics.tracking.point.PointTrajectory;
  * </ul>
  * The concentric phase is the stretch around the repetition's fastest upward movement while the point moves up, its
  * ends found above the tracker's jitter and carried on to zero velocity ({@link RepVelocity.Phase}); the eccentric
- * phase the same
- * for the downward movement before it. Without a scale the same figures are given in px and px/s (velocity loss,
+ * phase is found the same way for the downward movement before it. Without a scale the same figures are given in px and px/s (velocity loss,
  * a ratio, stays %); a reader comparing sessions compares only figures of the same unit.
  *
  * <p>Repetitions are the pose's (the exercise's) when the analysis found any, so the numbering matches; otherwise
