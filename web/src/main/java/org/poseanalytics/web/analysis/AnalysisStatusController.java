@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.web.UserInputException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,8 +68,15 @@ class AnalysisStatusController {
 
     @PostMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status analyseAgain(@PathVariable long id, @RequestParam(required = false) String model,
-                        @RequestParam(required = false) String exercise, @RequestParam(required = false) Integer subjectTrack) {
-        jobs.analyseAgain(id, model, exercise, subjectTrack);
+                        @RequestParam(required = false) String exercise, @RequestParam(required = false) Integer subjectTrack,
+                        @RequestParam(required = false) String scale) {
+        Scale.Source source;
+        try {
+            source = scale == null || scale.isBlank() ? null : Scale.Source.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("Unknown scale “" + scale + "”: line, subject_height or none.", "scale");
+        }
+        jobs.analyseAgain(id, model, exercise, subjectTrack, source);
         return status(id);
     }
 

@@ -68,6 +68,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         fact(facts, "Birth date", subject.birthDate());
         fact(facts, "Sport or condition", subject.sportOrCondition());
         fact(facts, "Involved side", subject.involvedSide().label());
+        fact(facts, "Standing height", Heights.format(subject.heightM()));
         fact(facts, "Notes", subject.notes());
         facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "var(--lumo-space-xs) var(--lumo-space-m)");
 
