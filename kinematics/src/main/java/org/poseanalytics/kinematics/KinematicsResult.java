@@ -38,6 +38,23 @@ public record KinematicsResult(AngleTable angles, ExerciseChoice exercise, Strin
     }
 
     /**
+     * What is left when no person was found but points were followed: no angles, no repetitions, only the points'
+     * figures (added with {@link #withMetrics}).
+     */
+    public static KinematicsResult none(ExerciseChoice exercise) {
+        return new KinematicsResult(new AngleTable(new long[0], new double[0], List.of(), new org.poseanalytics.kinematics.angle.ViewSigns(1, 1)),
+                exercise, "", List.of(), List.of(), List.of(), "", ViewSummary.unknown(), List.of());
+    }
+
+    /** The same result with more figures (the followed points' velocities), after the stage's own. */
+    public KinematicsResult withMetrics(List<MetricRecord> more) {
+        if (more.isEmpty()) return this;
+        List<MetricRecord> all = new java.util.ArrayList<>(metrics);
+        all.addAll(more);
+        return new KinematicsResult(angles, exercise, signal, repetitions, gaitEvents, all, filter, view, headlines);
+    }
+
+    /**
      * The summary.json parts this module owns: exercise, repetitions, metrics (session-wide, name → value with unit,
      * quality and reason; an invalid one without value) and headlines.
      */

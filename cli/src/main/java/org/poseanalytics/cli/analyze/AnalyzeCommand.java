@@ -16,6 +16,7 @@ import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
@@ -66,6 +67,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "involved / uninvolved x 100 % (default: not known, left against right)")
     String involvedSide;
 
+    @Option(names = "--scale-line", paramLabel = "X1,Y1,X2,Y2,METRES",
+            description = "a line on the frame (end points in pixels of the frame as a player shows it) whose real length is METRES, "
+                    + "drawn in the plane the subject moves in: distances and speeds in metres (docs/SCALE.md)")
+    String scaleLine;
+
+    @Option(names = "--subject-height-m", paramLabel = "H",
+            description = "the subject's standing height in metres (0.5-2.5): the scale is measured from the pose over the frames "
+                    + "where they stand upright (docs/SCALE.md)")
+    Double subjectHeightM;
+
     @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
     Integer threads;
 
@@ -108,7 +119,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     AnalysisRequest request() {
         List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
         return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads,
-                involvedSide(involvedSide), VideoLimits.DEFAULTS);
+                involvedSide(involvedSide), VideoLimits.DEFAULTS, scale(scaleLine, subjectHeightM));
+    }
+
+    /** --scale-line or --subject-height-m (not both), each checked; neither: no scale. */
+    static ScaleSpec scale(String line, Double heightM) {
+        if (line != null && heightM != null)
+            throw new IllegalArgumentException("give either --scale-line or --subject-height-m, not both");
+        if (line != null) return ScaleSpec.parseLine(line);
+        if (heightM != null) {
+            try {
+                return new ScaleSpec.SubjectHeight(heightM);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--subject-height-m: " + e.getMessage(), e);
+            }
+        }
+        return new ScaleSpec.None();
     }
 
     /** "left" or "right" (any case); absent: not known. */
@@ -124,9 +150,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** What a coach wants to see at once: frames, the exercise, each repetition and the session's key figures. */
     void report(AnalysisResult r, PrintStream err) {
         KinematicsSummary k = r.kinematics().summary();
-        err.printf(Locale.ROOT, "pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; subject: track %d of %s%n",
-                r.poses().frames(), r.poses().framesWithPose(), r.timings().framesPerS(), r.subject().choice().trackId(),
-                r.tracks().trackIds());
+        err.printf(Locale.ROOT, "pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; subject: %s%n",
+                r.poses().frames(), r.poses().framesWithPose(), r.timings().framesPerS(),
+                r.hasSubject() ? "track " + r.subject().choice().trackId() + " of " + r.tracks().trackIds() : "none");
+        err.printf(Locale.ROOT, "scale: %s%s%n", r.scale().source().id(), r.scale().known()
+                ? String.format(Locale.ROOT, ", %.5f m/px (%s)", r.scale().metresPerPx(), r.scale().method()) : " (distances in pixels)");
+        reportPoints(r, err);
         err.printf(Locale.ROOT, "exercise: %s%s; repetitions: %d (counted on %s)%n", k.exercise().id(),
                 k.exercise().guessed() ? " (guessed: " + k.exercise().reason() + ")" : "", k.repetitions().size(),
                 k.exercise().signal().isEmpty() ? "-" : k.exercise().signal());
@@ -142,6 +171,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         err.printf("  %d figures in all in summary.json%n", k.metrics().size());
         err.println("wrote " + out);
+    }
+
+    /** Per followed point and repetition: displacement and the concentric and eccentric velocities; then the set's loss. */
+    static void reportPoints(AnalysisResult r, PrintStream err) {
+        var metrics = r.kinematics().metrics();
+        for (var p : r.points()) {
+            String prefix = "point_" + p.pointId() + "_";
+            err.printf(Locale.ROOT, "point %d: followed in %d of %d frames%n", p.pointId(), p.framesSeen(), p.points().size());
+            java.util.SortedSet<Integer> reps = new java.util.TreeSet<>();
+            metrics.stream().filter(m -> m.name().startsWith(prefix) && m.repetition() != null).forEach(m -> reps.add(m.repetition()));
+            for (int rep : reps) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  rep %d", rep));
+                for (String name : new String[]{"displacement", "mean_concentric_velocity", "peak_concentric_velocity", "mean_eccentric_velocity"}) {
+                    metrics.stream().filter(m -> m.name().equals(prefix + name) && m.repetition() != null && m.repetition() == rep).findFirst()
+                            .ifPresent(m -> line.append(String.format(Locale.ROOT, "  %s %s", name.replace('_', ' '),
+                                    m.shownAsNumber() ? String.format(Locale.ROOT, "%.3f %s", m.value(), m.unit()) : "—")
+                                    + (m.quality() != org.poseanalytics.kinematics.quality.Quality.VALID ? " (" + m.quality().id() + ": " + m.reason() + ")" : "")));
+                }
+                err.println(line);
+            }
+            metrics.stream().filter(m -> m.repetition() == null && m.name().startsWith(prefix)).forEach(m -> err.printf(Locale.ROOT,
+                    "  %s: %s%n", m.name().substring(prefix.length()).replace('_', ' '),
+                    m.shownAsNumber() ? String.format(Locale.ROOT, "%.3f %s", m.value(), m.unit()) : "—"));
+        }
     }
 
     private static int fail(int code, String reason) {

@@ -34,6 +34,7 @@ public final class AnalysisOutputs {
     public static final String MOT_2D = "angles_2d.mot";
     public static final String MOT_3D = "angles_3d.mot";
     public static final String TRC = "keypoints.trc";
+    public static final String TRC_WORLD = "keypoints_world.trc";
     /** Without world landmarks a .trc in metres needs a scale; an adult's typical stature is a fair default. */
     public static final double DEFAULT_SUBJECT_HEIGHT_M = 1.70;
 
@@ -49,25 +50,40 @@ public final class AnalysisOutputs {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         written.add(atomically(dir.resolve(KEYPOINTS), w -> KeypointsCsv.write(w, r.tracks())));
-        written.add(atomically(dir.resolve(SUBJECT), w -> SubjectCsv.write(w, r.subject().filtered())));
-        written.add(atomically(dir.resolve(ANGLES), w -> AnglesCsv.write(r.kinematics().angles(), w)));
-        written.add(atomically(dir.resolve(ANGLE_QUALITY), w -> AngleQualityCsv.write(r.kinematics().angles(), w)));
-        written.add(atomically(dir.resolve(MOT_2D), w -> MotWriter.write(r.kinematics().angles(), Dimension.IMAGE_2D, "angles_2d", w)));
-        if (r.kinematics().angles().has3d()) {
-            written.add(atomically(dir.resolve(MOT_3D), w -> MotWriter.write(r.kinematics().angles(), Dimension.WORLD_3D, "angles_3d", w)));
-        }
-        KeypointSeries series = r.subject().filtered().series();
-        written.add(atomically(dir.resolve(TRC), w -> {
-            if (series.hasWorld()) {
-                TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC, w);
-            } else {
-                TrcWriter.write(series, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(series, DEFAULT_SUBJECT_HEIGHT_M),
-                        r.video().height(), TRC, w);
+        if (r.hasSubject()) {
+            written.add(atomically(dir.resolve(SUBJECT), w -> SubjectCsv.write(w, r.subject().filtered())));
+            written.add(atomically(dir.resolve(ANGLES), w -> AnglesCsv.write(r.kinematics().angles(), w)));
+            written.add(atomically(dir.resolve(ANGLE_QUALITY), w -> AngleQualityCsv.write(r.kinematics().angles(), w)));
+            written.add(atomically(dir.resolve(MOT_2D), w -> MotWriter.write(r.kinematics().angles(), Dimension.IMAGE_2D, "angles_2d", w)));
+            if (r.kinematics().angles().has3d()) {
+                written.add(atomically(dir.resolve(MOT_3D), w -> MotWriter.write(r.kinematics().angles(), Dimension.WORLD_3D, "angles_3d", w)));
             }
-        }));
-        if (!r.points().isEmpty()) written.add(atomically(dir.resolve(POINTS), w -> PointsCsv.write(w, r.points())));
+            written.addAll(trc(r, dir));
+        }
+        if (!r.points().isEmpty()) written.add(atomically(dir.resolve(POINTS), w -> PointsCsv.write(w, r.points(), r.scale().metresPerPx())));
         written.add(atomically(dir.resolve(SUMMARY), w -> JSON.writeValue(w, AnalysisSummary.of(r))));
         return written;
+    }
+
+    /**
+     * keypoints.trc: with a scale, the image positions in metres from it (real translation, in the image plane); without
+     * one, BlazePose's world landmarks in mm (hip-centred), or with no world landmarks the image scaled by a typical
+     * adult's height. With a scale and world landmarks these go to keypoints_world.trc as well.
+     */
+    private static List<Path> trc(AnalysisResult r, Path dir) throws IOException {
+        KeypointSeries series = r.subject().filtered().series();
+        double imageHeight = r.video().height();
+        List<Path> out = new ArrayList<>();
+        if (r.scale().known()) {
+            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.IMAGE_M, r.scale().metresPerPx(), imageHeight, TRC, w)));
+            if (series.hasWorld()) out.add(atomically(dir.resolve(TRC_WORLD), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC_WORLD, w)));
+        } else if (series.hasWorld()) {
+            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC, w)));
+        } else {
+            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.IMAGE_M,
+                    TrcWriter.metresPerPixel(series, DEFAULT_SUBJECT_HEIGHT_M), imageHeight, TRC, w)));
+        }
+        return out;
     }
 
     public static String summaryJson(AnalysisResult r) { return JSON.writeValueAsString(AnalysisSummary.of(r)); }

@@ -6,6 +6,12 @@ import java.util.Optional;
 import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.KinematicsStage;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.exercise.ExerciseChoice;
+import org.poseanalytics.kinematics.point.PointVelocity;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.kinematics.scale.ScaleFinder;
+import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
 import org.poseanalytics.pose.FramePoses;
@@ -26,7 +32,8 @@ import org.poseanalytics.tracking.point.PointTrajectory;
 /**
  * The data path from a video file to the numbers a clinician reads, shared by {@code pose-analytics analyze}
  * and the web app's analysis job so both give the same numbers for the same video:
- * {@link #estimatePoses} → {@link #chooseSubject} → {@link #computeKinematics} → {@link #trackPoints}.
+ * {@link #estimatePoses} → {@link #chooseSubject} → {@link #findScale} → {@link #computeKinematics} → {@link #trackPoints}
+ * (and the points' velocities per repetition, {@link PointVelocity}).
  */
 public final class AnalysisPipeline {
     /** Share of the progress bar per stage: the pose model is nearly all the work. */
@@ -39,20 +46,33 @@ public final class AnalysisPipeline {
         VideoPoseResult poses = estimatePoses(request, tracking, progress);
         List<String> warnings = new ArrayList<>();
         if (!poses.decode().complete()) warnings.add(poses.decode().problem() + "; the frames before that point were analysed");
-        if (poses.framesWithPose() == 0) {
-            throw new AnalysisException(Kind.NO_PERSON, "no person found in " + request.video().getFileName() + " ("
-                    + poses.frames() + " frames looked at); is a whole body in view?");
-        }
+        int width = poses.video().width(), height = poses.video().height();
 
         long t0 = System.nanoTime();
         progress.update(Stage.TRACKING, POSES_SHARE, poses.frames(), poses.frames());
         Tracks tracks = tracking.finish();
-        TrackingStage.Subject subject = chooseSubject(request, tracks);
-        long t1 = System.nanoTime();
-        progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
-        KinematicsResult kinematics = computeKinematics(request, subject, poses.video().width(), poses.video().height());
+        TrackingStage.Subject subject = null;
+        KinematicsResult kinematics;
+        Scale scale;
+        long t1;
+        if (poses.framesWithPose() == 0 || tracks.isEmpty()) {
+            // A followed point's path does not depend on the pose: without a person it is still measured.
+            if (request.points().isEmpty()) throw noPerson(request, poses, tracks);
+            warnings.add("no person found (" + poses.frames() + " frames looked at): only the followed points were analysed");
+            t1 = System.nanoTime();
+            scale = findScale(request, null, width, height);
+            kinematics = KinematicsResult.none(ExerciseChoice.given(request.exercise() == null ? Exercise.GENERIC : request.exercise()));
+        } else {
+            subject = chooseSubject(request, tracks);
+            t1 = System.nanoTime();
+            progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
+            scale = findScale(request, subject.filtered().series(), width, height);
+            kinematics = computeKinematics(request, subject, width, height, scale);
+        }
+        warnings.addAll(scale.warnings());
         long t2 = System.nanoTime();
         List<PointTrajectory> points = trackPoints(request, progress);
+        kinematics = kinematics.withMetrics(PointVelocity.metrics(points, scale, kinematics.repetitions()));
         long t3 = System.nanoTime();
         progress.update(Stage.DONE, 1.0, poses.frames(), poses.frames());
 
@@ -60,7 +80,24 @@ public final class AnalysisPipeline {
         var timings = new AnalysisResult.Timings(poses.decodeS(), poses.inferenceS(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (t3 - t2) / 1e9, totalS, totalS > 0 ? poses.frames() / totalS : 0);
         return new AnalysisResult(poses.video(), request.model(), poses.model(), poses, tracks, subject, kinematics, points, timings,
-                List.copyOf(warnings));
+                List.copyOf(warnings), scale);
+    }
+
+    private static AnalysisException noPerson(AnalysisRequest request, VideoPoseResult poses, Tracks tracks) {
+        if (poses.framesWithPose() == 0)
+            return new AnalysisException(Kind.NO_PERSON, "no person found in " + request.video().getFileName() + " ("
+                    + poses.frames() + " frames looked at); is a whole body in view?");
+        return new AnalysisException(Kind.NO_PERSON, "no person could be followed through "
+                + request.video().getFileName() + "; is a whole body in view for more than a moment?");
+    }
+
+    /** Stage: pixels to metres from the request's scale (a line, the subject's height, or none), checked against the subject. */
+    Scale findScale(AnalysisRequest request, KeypointSeries subject, int width, int height) throws AnalysisException {
+        try {
+            return ScaleFinder.find(request.scale(), subject, width, height);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
+        }
     }
 
     /** Stage: decode and estimate every frame's poses, streamed straight into the tracker (memory stays flat). */
@@ -69,6 +106,8 @@ public final class AnalysisPipeline {
         try {
             // The video's header against the limits first: a file over them is refused before a model loads or a frame decodes.
             VideoSource video = VideoSource.of(request.video(), request.limits());
+            // A scale line outside the frame is refused before a model loads, so a bad request costs nothing.
+            request.scale().validateInFrame(video.info().width(), video.info().height());
             try (PoseEstimator estimator = PoseModels.open(request.model(), request.threads())) {
                 return VideoPoseRunner.run(video, estimator, (FramePoses frame) -> {
                     if (progress.isCancelled()) throw new Cancelled();
@@ -91,10 +130,6 @@ public final class AnalysisPipeline {
 
     /** Stage: the analysed person (the requested track or the most present, central one), raw and filtered. */
     TrackingStage.Subject chooseSubject(AnalysisRequest request, Tracks tracks) throws AnalysisException {
-        if (tracks.isEmpty()) {
-            throw new AnalysisException(Kind.NO_PERSON, "no person could be followed through "
-                    + request.video().getFileName() + "; is a whole body in view for more than a moment?");
-        }
         String exercise = request.exercise() == null ? "" : request.exercise().id();
         try {
             return TrackingStage.subject(tracks, Optional.ofNullable(request.subjectTrackId()),
@@ -108,11 +143,11 @@ public final class AnalysisPipeline {
      * Stage: rated angles, the camera view, the exercise (given or guessed), repetitions, metrics and headlines of the
      * filtered series; the displayed frame size tells keypoints outside the frame.
      */
-    KinematicsResult computeKinematics(AnalysisRequest request, TrackingStage.Subject subject, int frameWidth, int frameHeight)
-            throws AnalysisException {
+    KinematicsResult computeKinematics(AnalysisRequest request, TrackingStage.Subject subject, int frameWidth, int frameHeight,
+                                       Scale scale) throws AnalysisException {
         try {
             return new KinematicsStage().analyze(new KinematicsInput(subject.filtered(), request.exercise(), request.involvedSide(),
-                    frameWidth, frameHeight));
+                    frameWidth, frameHeight, scale));
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(Kind.NO_PERSON, "too little of the subject was seen to measure angles: " + e.getMessage(), e);
         }
