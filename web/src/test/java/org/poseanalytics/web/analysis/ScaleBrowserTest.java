@@ -183,7 +183,7 @@ class ScaleBrowserTest extends BrowserTest {
         }
 
         // Progress: mean concentric velocity per set across sessions.
-        find(By.id("to-progress")).click();
+        js("document.getElementById('to-progress').click()");
         WebElement perSet = waitFor(By.id("set-velocity"));
         js("arguments[0].scrollIntoView({block: 'start'})", perSet);
         assertThat(perSet.getText()).contains("Mean concentric velocity per set").contains("m/s");
