@@ -347,8 +347,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", "metrics.csv");
         pdfLink = download("Session report (PDF)", "download-pdf", "report.pdf");
         followShownAngles(shown);
-        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in millimetres from the model's 3D landmarks"
-                + " when it has them, else image pixels scaled to an assumed height of " + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
+        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in metres from the analysis's scale when it"
+                + " has one, else in millimetres from the model's 3D landmarks when it has them, else image pixels scaled to an assumed height of "
+                + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         Anchor mot = download("OpenSim angles (.mot)", "download-mot", "angles.mot");
         Anchor trc = download("OpenSim markers (.trc)", "download-trc", "markers.trc");

@@ -104,8 +104,9 @@ public class ExportService {
     }
 
     /**
-     * OpenSim markers: world landmarks in mm when the model has them; else image pixels scaled to metres from an
-     * assumed standing height of {@link AnalysisOutputs#DEFAULT_SUBJECT_HEIGHT_M} (said on the page), valid for movement parallel to the image.
+     * OpenSim markers, as the command line's keypoints.trc: with the analysis's scale, the image positions in metres from
+     * it (real translation in the image plane); without one, world landmarks in mm when the model has them, else image
+     * pixels scaled from an assumed standing height of {@link AnalysisOutputs#DEFAULT_SUBJECT_HEIGHT_M} (said on the page).
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimTrc(long videoId, OutputStream out) throws IOException {
@@ -114,7 +115,8 @@ public class ExportService {
         KeypointSeries s = a.subjectSeries();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         String name = "markers_" + a.video().id() + ".trc";
-        if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
+        if (a.analysis().scale().known()) TrcWriter.write(s, TrcWriter.Units.IMAGE_M, a.analysis().scale().metresPerPx(), a.video().height(), name, w);
+        else if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
         else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M), a.video().height(), name, w);
         w.flush();
         audited(a, "OpenSim .trc");
