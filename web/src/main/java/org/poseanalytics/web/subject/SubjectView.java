@@ -55,6 +55,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         title.setId("subject-title");
         Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> new SubjectDialog("Edit subject", subject,
                 d -> subjects.update(subject.id(), d), s -> { subject = s; render(); Ui.success("Saved."); }).open());
+        edit.setId("edit-subject");
         Button delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> confirmDelete());
         delete.setId("delete-subject");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

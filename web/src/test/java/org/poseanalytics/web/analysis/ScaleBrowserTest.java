@@ -77,6 +77,23 @@ class ScaleBrowserTest extends BrowserTest {
         store.save(clinicId, videoId, UUID.randomUUID(), null, lifts);
 
         signInThroughPage(username);
+        // The standing height on the subject's form, in metres: centimetres are refused with what to type instead.
+        long subjectId = jdbc.sql("select subject_id from session where id = :s").param("s", session.id()).query(Long.class).single();
+        open("/subjects/" + subjectId);
+        waitFor(By.id("edit-subject")).click();
+        WebElement height = waitFor(By.id("subject-height"));
+        assertThat((String) js("return arguments[0].value", height)).isEqualTo("1.68");
+        type(height, "175");
+        find(By.id("save-subject")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js("return arguments[0].invalid", height)));
+        assertThat((String) js("return arguments[0].errorMessage", height)).contains("between 0.5 and 2.5 m").contains("enter 1.75 for 175 cm");
+        shot("scale-00-height-in-centimetres-refused");
+        type(height, "1.75");
+        find(By.id("save-subject")).click();
+        waitForText(By.id("subject-title"), "Mia Storm");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText().contains("1.75 m"));
+        assertThat(jdbc.sql("select height_m from subject where id = :s").param("s", subjectId).query(Double.class).single()).isEqualTo(1.75);
+
         open("/analysis/" + videoId);
         waitFor(By.id("analysis-title"));
         awaitVideo();
