@@ -77,7 +77,7 @@ public final class KinematicsStage {
         switch (exercise.analysis()) {
             case GAIT -> {
                 GaitAnalyzer.Result gait = new GaitAnalyzer().analyze(filtered, input.filtered().interpolated(), input.frameWidth(),
-                        input.frameHeight(), view, angles);
+                        input.frameHeight(), view, angles, input.scale());
                 events = gait.events();
                 metrics.addAll(gait.metrics());
                 symmetric.add("step_time");
@@ -89,7 +89,7 @@ public final class KinematicsStage {
                 if (signal.isPresent()) {
                     signalName = signal.get().name();
                     JumpAnalyzer.Result jumps = new JumpAnalyzer().analyze(filtered, angles, signal.get().valuesDeg(), signal.get().issues(),
-                            signalName, feet, view);
+                            signalName, feet, view, input.scale());
                     reps = jumps.jumps();
                     metrics.addAll(jumps.metrics());
                 } else {

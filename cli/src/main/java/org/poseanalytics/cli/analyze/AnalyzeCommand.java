@@ -75,7 +75,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--subject-height-m", paramLabel = "H",
             description = "the subject's standing height in metres (0.5-2.5): the scale is measured from the pose over the frames "
                     + "where they stand upright (docs/SCALE.md)")
-    Double subjectHeightM;
+    String subjectHeightM;
 
     @Option(names = "--threads", paramLabel = "N", description = "inference threads (default: all cores)")
     Integer threads;
@@ -123,18 +123,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** --scale-line or --subject-height-m (not both), each checked; neither: no scale. */
-    static ScaleSpec scale(String line, Double heightM) {
+    static ScaleSpec scale(String line, String heightM) {
         if (line != null && heightM != null)
             throw new IllegalArgumentException("give either --scale-line or --subject-height-m, not both");
         if (line != null) return ScaleSpec.parseLine(line);
-        if (heightM != null) {
-            try {
-                return new ScaleSpec.SubjectHeight(heightM);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--subject-height-m: " + e.getMessage(), e);
-            }
+        if (heightM == null) return new ScaleSpec.None();
+        double metres;
+        try {
+            metres = Double.parseDouble(heightM.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--subject-height-m must be the subject's height in metres, e.g. 1.75; got '" + heightM + "'");
         }
-        return new ScaleSpec.None();
+        try {
+            return new ScaleSpec.SubjectHeight(metres);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--subject-height-m: " + e.getMessage(), e);
+        }
     }
 
     /** "left" or "right" (any case); absent: not known. */

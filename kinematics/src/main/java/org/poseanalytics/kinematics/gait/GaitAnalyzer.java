@@ -13,6 +13,7 @@ import org.poseanalytics.kinematics.angle.ViewSigns;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
@@ -38,6 +39,12 @@ public final class GaitAnalyzer {
      * @param angles       the angles, for knee flexion in swing (null: none)
      */
     public Result analyze(KeypointSeries series, boolean[][] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles) {
+        return analyze(series, interpolated, frameWidth, frameHeight, view, angles, Scale.none());
+    }
+
+    /** With a scale, also step and stride length and gait speed in metres ({@link GaitDistances}). */
+    public Result analyze(KeypointSeries series, boolean[][] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles,
+                          Scale scale) {
         List<GaitEvent> events = new ArrayList<>();
         ViewSigns signs = ViewSigns.of(series);
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
@@ -51,6 +58,7 @@ public final class GaitAnalyzer {
         Rating right = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.RIGHT, view);
         List<MetricRecord> metrics = metrics(events, left, right);
         if (angles != null) metrics.addAll(SwingKnee.metrics(angles, events, view, left, right));
+        metrics.addAll(GaitDistances.metrics(series, events, scale, left, right, view));
         return new Result(events, metrics);
     }
 

@@ -13,6 +13,7 @@ import org.poseanalytics.kinematics.rating.QualityRule;
 import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.repetition.Signals;
+import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
@@ -34,6 +35,16 @@ public final class JumpAnalyzer {
      */
     public Result analyze(KeypointSeries s, AngleTable angles, double[] kneeSignalDeg, SampleIssue[] kneeIssues, String signalName,
                           Rating feet, ViewSummary view) {
+        return analyze(s, angles, kneeSignalDeg, kneeIssues, signalName, feet, view, Scale.none());
+    }
+
+    /**
+     * With a scale, each landed jump also gets {@code jump_height_from_hip} (m): how far the mid-hip rose from where it
+     * stood before the countermovement to its highest point in flight (the hips stand in for the centre of mass, which
+     * lies a few centimetres above them and moves with them while the body is extended in the air).
+     */
+    public Result analyze(KeypointSeries s, AngleTable angles, double[] kneeSignalDeg, SampleIssue[] kneeIssues, String signalName,
+                          Rating feet, ViewSummary view, Scale scale) {
         double[] t = s.timesS();
         double[] foot = footHeight(s, Side.LEFT), footR = footHeight(s, Side.RIGHT), leg = legLength(s);
         double legPx = Signals.percentile(leg, 50);
@@ -99,6 +110,10 @@ public final class JumpAnalyzer {
                 double flight = Math.sqrt(above * above + 8 * d / G);
                 metrics.add(MetricRecord.of("flight_time", flight, "s", Side.NONE, index, feet));
                 metrics.add(MetricRecord.of("jump_height_from_flight_time", G * flight * flight / 8, "m", Side.NONE, index, feet));
+                if (scale.known()) {
+                    double rise = hipRise(s, start, takeoff, landing) * scale.metresPerPx();
+                    metrics.add(MetricRecord.of("jump_height_from_hip", rise, "m", Side.NONE, index, scale.rating()));
+                }
                 int to = landing;
                 while (to + 1 < t.length && t[to + 1] - t[landing] <= LANDING_WINDOW_S) to++;
                 for (AngleSeries a : angles.series()) {
@@ -115,10 +130,33 @@ public final class JumpAnalyzer {
             }
         }
         metrics.add(0, MetricRecord.session("jump_count", jumps.size(), "count", Side.NONE, signal));
-        for (String name : new String[]{"flight_time", "jump_height_from_flight_time"}) best(metrics, name, Side.NONE, name.startsWith("flight") ? "s" : "m");
+        for (String name : new String[]{"flight_time", "jump_height_from_flight_time", "jump_height_from_hip"}) best(metrics, name, Side.NONE, name.startsWith("flight") ? "s" : "m");
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT})
             for (String name : new String[]{"knee_valgus_fppa_landing_peak", "knee_valgus_fppa_3d_landing_peak"}) best(metrics, name, side, "deg");
         return new Result(jumps, metrics);
+    }
+
+    /**
+     * Pixels the mid-hip rose from standing (the median over the samples up to the start of the countermovement, at
+     * most 0.5 s of them) to its highest point between take-off and landing; NaN when the hips were not seen.
+     */
+    static double hipRise(KeypointSeries s, int start, int takeoff, int landing) {
+        double[] hip = midHipY(s);
+        double[] t = s.timesS();
+        List<Double> standing = new ArrayList<>();
+        for (int j = start; j >= 0 && t[start] - t[j] <= 0.5; j--) if (Double.isFinite(hip[j])) standing.add(hip[j]);
+        double top = Double.POSITIVE_INFINITY;
+        for (int j = takeoff; j < landing; j++) if (Double.isFinite(hip[j])) top = Math.min(top, hip[j]);
+        if (standing.isEmpty() || !Double.isFinite(top)) return Double.NaN;
+        double[] st = standing.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return st[st.length / 2] - top;
+    }
+
+    private static double[] midHipY(KeypointSeries s) {
+        int l = s.skeleton().indexOf("left_hip"), r = s.skeleton().indexOf("right_hip");
+        double[] out = new double[s.length()];
+        for (int i = 0; i < out.length; i++) out[i] = 0.5 * (s.y()[l][i] + s.y()[r][i]);
+        return out;
     }
 
     /** The session's largest usable value of a per-jump figure, as good as the jump it came from. */

@@ -24,8 +24,9 @@ import org.poseanalytics.tracking.point.PointTrajectory;
  *   <li>session-wide: {@code point_<id>_mean_concentric_velocity} (mean over the repetitions) and
  *       {@code point_<id>_velocity_loss}, (first − last) ÷ first × 100 % of the mean concentric velocity.</li>
  * </ul>
- * The concentric phase is the stretch around the repetition's fastest upward movement where the point moves up faster
- * than {@value #PHASE_THRESHOLD} of that peak (its ends interpolated between samples), the eccentric phase the same
+ * The concentric phase is the stretch around the repetition's fastest upward movement while the point moves up, its
+ * ends found above the tracker's jitter and carried on to zero velocity ({@link RepVelocity.Phase}); the eccentric
+ * phase the same
  * for the downward movement before it. Without a scale the same figures are given in px and px/s (velocity loss,
  * a ratio, stays %); a reader comparing sessions compares only figures of the same unit.
  *
@@ -33,9 +34,6 @@ import org.poseanalytics.tracking.point.PointTrajectory;
  * (no person, or no repetitions counted) they are found on the point's own vertical path, down then up.
  */
 public final class PointVelocity {
-    /** Share of the phase's peak velocity that starts and ends a phase: low enough to keep nearly all of the movement. */
-    static final double PHASE_THRESHOLD = 0.02;
-
     private PointVelocity() {}
 
     /** The figures of every followed point. */
@@ -83,20 +81,30 @@ public final class PointVelocity {
     /** A repetition's stretch of samples, inclusive. */
     record Window(int index, int from, int to) {}
 
-    /** The pose's repetitions mapped onto the point's samples, or the point's own down-up movements. */
+    /**
+     * The pose's repetitions mapped onto the point's samples, or the point's own down-up movements. Each window reaches
+     * half-way to its neighbours (at most {@value #MARGIN_S} s beyond the repetition): a repetition ends when the
+     * body is back near rest, a moment before the bar has finished its last centimetres.
+     */
     static List<Window> windows(PointMotion m, List<Repetition> repetitions) {
         List<Repetition> reps = repetitions == null || repetitions.isEmpty() ? ownRepetitions(m) : repetitions;
         List<Window> out = new ArrayList<>();
-        for (Repetition r : reps) {
+        for (int k = 0; k < reps.size(); k++) {
+            Repetition r = reps.get(k);
+            double before = k > 0 ? Math.min(MARGIN_S, (r.startS() - reps.get(k - 1).endS()) / 2) : MARGIN_S;
+            double after = k + 1 < reps.size() ? Math.min(MARGIN_S, (reps.get(k + 1).startS() - r.endS()) / 2) : MARGIN_S;
+            double start = r.startS() - Math.max(0, before), end = r.endS() + Math.max(0, after);
             int from = -1, to = -1;
             for (int i = 0; i < m.length(); i++) {
-                if (m.timesS()[i] >= r.startS() - 1e-9 && from < 0) from = i;
-                if (m.timesS()[i] <= r.endS() + 1e-9) to = i;
+                if (m.timesS()[i] >= start - 1e-9 && from < 0) from = i;
+                if (m.timesS()[i] <= end + 1e-9) to = i;
             }
             if (from >= 0 && to > from) out.add(new Window(r.index(), from, to));
         }
         return out;
     }
+
+    static final double MARGIN_S = 0.5;
 
     /**
      * Repetitions of the point's own height: down from rest and back up, as a squat or a bench press moves the bar. A

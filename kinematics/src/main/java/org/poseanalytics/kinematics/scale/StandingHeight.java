@@ -12,8 +12,9 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  *   <li>per frame, the vertical distance from the eyes (mean of both eye landmarks, or the nose) down to the soles
  *       (the lowest heel or toe landmark; the ankles on skeletons without feet);</li>
  *   <li>upright frames are those with both knees and both hips nearly straight (hip–knee–ankle and shoulder–hip–knee
- *       within {@value #STRAIGHT_DEG}° of a straight line in the image) and the trunk within {@value #UPRIGHT_TRUNK_DEG}°
- *       of vertical;</li>
+ *       within {@value #STRAIGHT_DEG}° of a straight line in the image), the trunk within {@value #UPRIGHT_TRUNK_DEG}°
+ *       of vertical, and the eyes-to-soles distance at least {@value #TALL_SHARE} of the tallest frame's (a squat
+ *       filmed from the front keeps its knees straight in the image, but not its height);</li>
  *   <li>the median of that distance over the upright frames, divided by the share of stature it spans: eye height is
  *       0.936 of stature (Drillis &amp; Contini 1966), the sole landmarks sit about 0.006 of it above the floor, so eyes
  *       to soles is {@value #EYES_TO_SOLES} of stature ({@value #EYES_TO_ANKLES} to the ankles, which are at 0.039).</li>
@@ -28,6 +29,8 @@ public final class StandingHeight {
     public static final double EYES_TO_ANKLES = 0.897;
     /** The share the nose stands below the eyes, as a share of stature (when the eyes are not seen). */
     static final double NOSE_BELOW_EYES = 0.025;
+    /** Frames at least this share of the tallest (its 99th percentile, against a stray frame) count as standing. */
+    static final double TALL_SHARE = 0.97, TALL_PERCENTILE = 0.99;
     /** Fewer upright frames than this make the height a low-quality one. */
     public static final int FEW_FRAMES = 5;
 
@@ -58,7 +61,10 @@ public final class StandingHeight {
             if (Double.isFinite(px) && px > 0) heights.add(px / shareNow);
         }
         if (heights.isEmpty()) return null;
-        double[] h = heights.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        // Only the tall ones are standing: a squat seen from the front keeps its knees "straight" in the image.
+        double[] all = heights.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double tallest = all[(int) Math.floor(TALL_PERCENTILE * (all.length - 1))];
+        double[] h = java.util.Arrays.stream(all).filter(v -> v >= TALL_SHARE * tallest).toArray();
         double median = h.length % 2 == 1 ? h[h.length / 2] : 0.5 * (h[h.length / 2 - 1] + h[h.length / 2]);
         String method = String.format(Locale.ROOT, "standing height %.0f px: median over %d upright frame%s of %d (eyes to %s ÷ %.3f)",
                 median, h.length, h.length == 1 ? "" : "s", s.length(), feet ? "soles" : "ankles", share);

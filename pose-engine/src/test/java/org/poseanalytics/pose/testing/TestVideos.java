@@ -137,6 +137,22 @@ public final class TestVideos {
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /**
+     * A random black-and-white test pattern ({@code size}×{@code size} px, blocks of 2 px, the same in every frame) moved
+     * over a plain grey {@code width}×{@code height} frame with its top-left corner at known FFmpeg expressions of the
+     * time {@code t}, H.264 at {@code fps}, {@code durationS} long: truth for point tracking and velocities. It is drawn
+     * at twice the size and shrunk, so it lands on half pixels (FFmpeg's overlay places on whole, in YUV 4:2:0 even,
+     * pixels).
+     */
+    public static Path movingPattern(String name, int width, int height, int fps, int size, String xExpr, String yExpr, double durationS) {
+        return make(name, out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x707070:s=" + 2 * width + "x" + 2 * height + ":r=" + fps,
+                "-f", "lavfi", "-i", "life=s=" + size / 2 + "x" + size / 2 + ":ratio=0.5:seed=7:mold=0:r=" + fps,
+                "-filter_complex", "[1:v]loop=loop=-1:size=1:start=0,scale=" + 2 * size + ":" + 2 * size + ":flags=neighbor,format=rgb24[p];"
+                        + "[0:v]format=rgb24[bg];[bg][p]overlay=x='2*(" + xExpr + ")':y='2*(" + yExpr + ")':eval=frame:format=rgb,"
+                        + "scale=" + width + ":" + height + ":flags=area",
+                "-t", String.valueOf(durationS), "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", out.toString()));
+    }
+
     /** Thirteen seconds (65 frames at 5 fps, as the fixture) of an empty grey Full HD room. */
     public static Path emptyFullHd() {
         return make("empty-1920x1080.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=1920x1080:r=5:d=13",

@@ -196,8 +196,9 @@ class PointTrackerTest {
         StringWriter w = new StringWriter();
         PointsCsv.write(w, List.of(tr));
         Iterator<String> lines = w.toString().lines().iterator();
-        assertThat(lines.next()).isEqualTo("point_id,frame,time_s,x_px,y_px,confidence,occluded");
-        assertThat(lines.next()).isEqualTo("1,0,0,1,2,1,0");
-        assertThat(lines.next()).isEqualTo("1,1,0.033333,,,0,1");
+        assertThat(lines.next()).isEqualTo("point_id,frame,time_s,x_px,y_px,confidence,occluded,x_m,y_m,vx_m_per_s,vy_m_per_s,speed_m_per_s");
+        // Without a scale the metre columns stay empty.
+        assertThat(lines.next()).isEqualTo("1,0,0,1,2,1,0,,,,,");
+        assertThat(lines.next()).isEqualTo("1,1,0.033333,,,0,1,,,,,");
     }
 }

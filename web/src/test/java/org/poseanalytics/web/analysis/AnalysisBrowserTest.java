@@ -221,7 +221,7 @@ class AnalysisBrowserTest extends BrowserTest {
         String trc = fetchText("download-trc");
         assertThat(trc).startsWith("PathFileType\t4").contains("left_knee");
         String points = fetchText("download-points-csv");
-        assertThat(points.lines().toList()).hasSize(66).first().asString().startsWith("point_id,frame,time_s,x_px,y_px,confidence,occluded,x_m,y_m,");
+        assertThat(points.lines().toList()).hasSize(66).first().isEqualTo("point_id,frame,time_s,x_px,y_px,confidence,occluded,x_m,y_m,vx_m_per_s,vy_m_per_s,speed_m_per_s");
         byte[] pdf = fetchBytes("download-pdf");
         Files.write(SHOTS.resolve("analysis-report.pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
