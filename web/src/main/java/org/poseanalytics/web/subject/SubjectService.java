@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
@@ -125,7 +126,7 @@ public class SubjectService {
             throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.", "birthDate");
         }
         Double height = d.heightM();
-        if (height != null && !(height >= SubjectDetails.MIN_HEIGHT_M && height <= SubjectDetails.MAX_HEIGHT_M)) {
+        if (height != null && !(height >= ScaleSpec.MIN_HEIGHT_M && height <= ScaleSpec.MAX_HEIGHT_M)) {
             throw new UserInputException(heightMessage(height), "heightM");
         }
         return new SubjectDetails(d.displayName().trim(), blankToNull(d.externalId()), d.birthDate(),
@@ -136,7 +137,7 @@ public class SubjectService {
     /** Why a height is refused; a height in centimetres (175) is the likely slip, so the message says metres twice. */
     static String heightMessage(double height) {
         String cm = height >= 50 && height <= 250 ? " It looks like centimetres: enter " + String.format(java.util.Locale.ROOT, "%.2f", height / 100) + " for " + (int) Math.round(height) + " cm." : "";
-        return "Enter the standing height in metres, between " + SubjectDetails.MIN_HEIGHT_M + " and " + SubjectDetails.MAX_HEIGHT_M
+        return "Enter the standing height in metres, between " + ScaleSpec.MIN_HEIGHT_M + " and " + ScaleSpec.MAX_HEIGHT_M
                 + " m (e.g. 1.75), or leave it empty." + cm;
     }
 
