@@ -9,6 +9,8 @@ class PaAnalysisPlayer extends HTMLElement {
     this._showAngles = true;
     this._paths = [];
     this._showPaths = true;
+    this._scaleLine = null;
+    this._scaleClicks = [];
   }
 
   connectedCallback() {
@@ -44,6 +46,8 @@ class PaAnalysisPlayer extends HTMLElement {
       const p = this.toVideo(e.offsetX, e.offsetY);
       if (p) {
         this._picked = p;
+        // Drawing a scale line: its two ends are shown as they are clicked, joined once both are there.
+        if (this.getAttribute('pick') === 'scale') this._scaleClicks = [...this._scaleClicks.slice(-1), p];
         this.draw();
         this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime, purpose: this.getAttribute('pick') || 'point' } }));
       }
@@ -87,12 +91,16 @@ class PaAnalysisPlayer extends HTMLElement {
   setPaths(json) { this._paths = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
   showPaths(on) { this._showPaths = on; this.draw(); }
 
+  /** The video's scale line: {x1, y1, x2, y2 (px of the displayed frame), label}, or null for none. */
+  setScaleLine(json) { this._scaleLine = json ? (typeof json === 'string' ? JSON.parse(json) : json) : null; this.draw(); }
+
   /**
    * While picking, a click on the picture reports a point; the native controls are hidden so it does not play.
    * purpose ('point' to track a point, 'person' to choose the analysed person) comes back with the click.
    */
   setPicking(on, purpose) {
     if (on) this.setAttribute('pick', purpose || 'point'); else this.removeAttribute('pick');
+    this._scaleClicks = [];
     if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
     this.style.cursor = on ? 'crosshair' : '';
   }
@@ -177,6 +185,11 @@ class PaAnalysisPlayer extends HTMLElement {
     const d = this._data;
     const X = (x) => b.ox + x * b.s, Y = (y) => b.oy + y * b.s;
     if (this._showPaths) for (const p of this._paths) if (p.t.length) this._drawPath(g, X, Y, t, p);
+    if (this.getAttribute('pick') === 'scale') {
+      const c = this._scaleClicks;
+      if (c.length) this._drawScale(g, X, Y, { x1: c[0][0], y1: c[0][1], x2: c[c.length - 1][0], y2: c[c.length - 1][1],
+        label: c.length < 2 ? 'click the other end' : '' });
+    } else if (this._scaleLine) this._drawScale(g, X, Y, this._scaleLine);
     if (this._picked && this.hasAttribute('pick')) {
       g.strokeStyle = '#ff4081'; g.lineWidth = 2;
       g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
@@ -331,6 +344,24 @@ class PaAnalysisPlayer extends HTMLElement {
         g.fillStyle = '#eee'; g.fillText('Person ' + p.id, X(top[0]), Y(top[1]) - 19);
       }
     }
+  }
+
+  /** A scale line: yellow, with end ticks across it and its length written beside its middle. */
+  _drawScale(g, X, Y, l) {
+    const x1 = X(l.x1), y1 = Y(l.y1), x2 = X(l.x2), y2 = Y(l.y2);
+    const len = Math.hypot(x2 - x1, y2 - y1), nx = len > 0 ? -(y2 - y1) / len : 0, ny = len > 0 ? (x2 - x1) / len : 1;
+    g.save();
+    g.strokeStyle = '#ffd600'; g.lineWidth = 2; g.setLineDash(len > 0 ? [8, 4] : []);
+    g.beginPath(); g.moveTo(x1, y1); g.lineTo(x2, y2); g.stroke();
+    g.setLineDash([]);
+    for (const [x, y] of [[x1, y1], [x2, y2]]) { g.beginPath(); g.moveTo(x - 7 * nx, y - 7 * ny); g.lineTo(x + 7 * nx, y + 7 * ny); g.stroke(); }
+    if (l.label) {
+      g.font = '600 13px system-ui, sans-serif';
+      const w = g.measureText(l.label).width + 10, mx = (x1 + x2) / 2 + 14 * nx, my = (y1 + y2) / 2 + 14 * ny;
+      g.fillStyle = 'rgba(0,0,0,0.7)'; g.fillRect(mx - w / 2, my - 10, w, 20);
+      g.fillStyle = '#ffd600'; g.textBaseline = 'middle'; g.fillText(l.label, mx - w / 2 + 5, my + 1);
+    }
+    g.restore();
   }
 
   /** The path so far (up to the frame shown) and a ring with the point's number where it is now. */

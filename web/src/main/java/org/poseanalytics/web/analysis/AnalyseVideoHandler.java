@@ -127,7 +127,8 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
      * Exactly the analysis of {@code pose-analytics analyze}. The job names its model, which {@link PoseModelChoices}
      * turns into what the pipeline opens (a configured HRNet name into its weights file); none means this node's
      * {@code pose.model}. "both" and "none" as involved side have no uninvolved side to compare with: symmetry is then
-     * stated left against right.
+     * stated left against right. The scale is the one the job was queued with (a line drawn or a height entered later
+     * is for the next analysis).
      */
     private AnalysisRequest request(Path file, JobRecords.Work work) throws AnalysisException {
         Exercise template;
@@ -138,7 +139,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         }
         Side involved = "left".equals(work.involvedSide()) ? Side.LEFT : "right".equals(work.involvedSide()) ? Side.RIGHT : Side.NONE;
         return new AnalysisRequest(file, models.forPipeline(work.model()), template, work.subjectTrackId(), List.of(), threads)
-                .withInvolvedSide(involved).withLimits(limits);
+                .withInvolvedSide(involved).withLimits(limits).withScale(work.scale());
     }
 
     private void retryOrGiveUp(JobRecords.Work work, Throwable e) throws Exception {

@@ -3,6 +3,7 @@ package org.poseanalytics.web.analysis;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.pose.skeleton.Skeleton;
 
@@ -23,11 +24,16 @@ import org.poseanalytics.pose.skeleton.Skeleton;
  * @param storeS           seconds spent writing the results into the database
  * @param view             from where the camera saw the subject (dominant view, its share, plane angles; no per-view
  *                         shares); null for analyses stored before the view was measured
+ * @param scale            the scale distances and speeds were given in (source, metres per pixel, the line or height,
+ *                         how and how well it was found); {@link Scale#none()} for analyses stored before scales
  */
 public record Analysis(long id, long videoId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
                        String repetitionSignal, Skeleton skeleton, List<String> landmarks, Integer subjectTrackId,
                        boolean subjectChosenByUser, String filter, int frames, int framesWithPose, AnalysisResult.Timings timings,
-                       double storeS, String requestedBy, OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view) {
+                       double storeS, String requestedBy, OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view, Scale scale) {
+    public Analysis {
+        if (scale == null) scale = Scale.none();
+    }
 
     /** A label to tell analyses of one video apart, e.g. "blazepose-full · squat · 21 Nov 2026 10:42". */
     public String label() {

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.rating.Rating;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
 import org.poseanalytics.pose.skeleton.Skeleton;
@@ -29,8 +33,11 @@ final class AnalysisCodec {
             insert into analysis (clinic_id, video_id, job_id, model, model_version, exercise, exercise_guessed,
                 repetition_signal, skeleton, landmarks, subject_track_id, subject_chosen_by_user, filter, frames,
                 frames_with_pose, decode_s, inference_s, tracking_s, kinematics_s, points_s, total_s, frames_per_s,
-                requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
+                requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg,
+                scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m,
+                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
     /** Whether video {@code :v} has a complete analysis (for the job runner, which has no user to scope by). */
     static final String HAS_COMPLETE = "select exists (select 1 from analysis where video_id = :v and complete)";
@@ -47,7 +54,9 @@ final class AnalysisCodec {
                    a.skeleton, a.landmarks, a.subject_track_id, a.subject_chosen_by_user, a.filter, a.frames, a.frames_with_pose,
                    a.decode_s, a.inference_s, a.tracking_s, a.kinematics_s, a.points_s, a.total_s, a.frames_per_s, a.store_s,
                    acc.display_name as requested_by_name, a.started_at, a.completed_at,
-                   a.view_dominant, a.view_share, a.view_sagittal_plane_deg, a.view_frontal_plane_deg
+                   a.view_dominant, a.view_share, a.view_sagittal_plane_deg, a.view_frontal_plane_deg,
+                   a.scale_source, a.scale_metres_per_px, a.scale_x1_px, a.scale_y1_px, a.scale_x2_px, a.scale_y2_px,
+                   a.scale_length_m, a.scale_height_m, a.scale_method, a.scale_quality, a.scale_reason, a.scale_warnings
             from analysis a left join account acc on acc.id = a.requested_by
             """;
 
@@ -79,6 +88,7 @@ final class AnalysisCodec {
             ViewSummary view = k.view();
             ps.setString(i++, view.dominant().id());
             for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
+            i = writeScale(c, ps, i, r.scale());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -94,7 +104,40 @@ final class AnalysisCodec {
                 new AnalysisResult.Timings(dbl(rs, "decode_s"), dbl(rs, "inference_s"), dbl(rs, "tracking_s"), dbl(rs, "kinematics_s"),
                         dbl(rs, "points_s"), dbl(rs, "total_s"), dbl(rs, "frames_per_s")), dbl(rs, "store_s"),
                 rs.getString("requested_by_name"), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs));
+                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs), scale(rs));
+    }
+
+    /** The scale's columns from index {@code i}; answers the next index. A missing scale is stored as none. */
+    private static int writeScale(Connection c, PreparedStatement ps, int i, Scale scale) throws SQLException {
+        Scale s = scale == null ? Scale.none() : scale;
+        ScaleSpec.Line line = s.spec() instanceof ScaleSpec.Line l ? l : null;
+        ps.setString(i++, s.source().id());
+        setDouble(ps, i++, s.known() ? s.metresPerPx() : Double.NaN);
+        for (double v : line == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                : new double[] {line.x1(), line.y1(), line.x2(), line.y2(), line.metres()}) setDouble(ps, i++, v);
+        setDouble(ps, i++, s.spec() instanceof ScaleSpec.SubjectHeight h ? h.metres() : Double.NaN);
+        ps.setString(i++, s.method());
+        ps.setString(i++, s.rating().quality().id());
+        ps.setString(i++, s.rating().reason());
+        ps.setArray(i++, c.createArrayOf("text", s.warnings().toArray(String[]::new)));
+        return i;
+    }
+
+    /** As stored; analyses stored before scales (no source) read back as {@link Scale#none()}. */
+    static Scale scale(ResultSet rs) throws SQLException {
+        String source = rs.getString("scale_source");
+        if (source == null) return Scale.none();
+        Scale.Source s = Scale.Source.parse(source);
+        ScaleSpec spec = switch (s) {
+            case LINE -> new ScaleSpec.Line(dbl(rs, "scale_x1_px"), dbl(rs, "scale_y1_px"), dbl(rs, "scale_x2_px"), dbl(rs, "scale_y2_px"),
+                    dbl(rs, "scale_length_m"));
+            case SUBJECT_HEIGHT -> new ScaleSpec.SubjectHeight(dbl(rs, "scale_height_m"));
+            case NONE -> new ScaleSpec.None();
+        };
+        String quality = rs.getString("scale_quality");
+        Rating rating = quality == null ? Rating.VALID : new Rating(Quality.parse(quality), rs.getString("scale_reason"));
+        return new Scale(s, dbl(rs, "scale_metres_per_px"), spec, rs.getString("scale_method"), rating,
+                List.of(SqlArrays.strings(rs, "scale_warnings")));
     }
 
     /** As stored: "blazepose-33", "coco-17". */

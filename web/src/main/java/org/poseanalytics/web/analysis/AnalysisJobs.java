@@ -13,6 +13,9 @@ import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
+import org.poseanalytics.web.subject.SubjectService;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.poseanalytics.web.video.VideoUploaded;
@@ -39,9 +42,13 @@ public class AnalysisJobs {
     private final VideoService videos;
     private final SessionService sessions;
     private final PoseModelChoices models;
+    private final SubjectService subjects;
+    private final ScaleLines scaleLines;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, PoseModelChoices models) {
+                 SessionService sessions, PoseModelChoices models, SubjectService subjects, ScaleLines scaleLines) {
+        this.subjects = subjects;
+        this.scaleLines = scaleLines;
         this.records = records;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
@@ -61,7 +68,8 @@ public class AnalysisJobs {
     @TransactionalEventListener
     void analyseUpload(VideoUploaded upload) {
         Session session = sessions.get(upload.sessionId());
-        enqueue(upload.clinicId(), upload.videoId(), null, session.exercise().id(), null, currentUser.get().accountId());
+        enqueue(upload.clinicId(), upload.videoId(), null, session.exercise().id(), null, currentUser.get().accountId(),
+                scale(upload.videoId(), session, null));
     }
 
     /**
@@ -85,6 +93,19 @@ public class AnalysisJobs {
      */
     @PreAuthorize("hasRole('CLINICIAN')")
     public JobProgress analyseAgain(long videoId, String model, String exercise, Integer subjectTrackId) {
+        return analyseAgain(videoId, model, exercise, subjectTrackId, null);
+    }
+
+    /**
+     * Analyses a video again with distances in metres from the chosen scale source: the video's scale line
+     * ({@link ScaleLines}), the subject's standing height, or none (pixels). The line or height is taken as it is now
+     * and kept with the job.
+     *
+     * @param scale null for {@link #defaultScaleSource the default}
+     * @throws UserInputException when the source chosen has nothing to scale from (no line drawn, no height stored)
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public JobProgress analyseAgain(long videoId, String model, String exercise, Integer subjectTrackId, Scale.Source scale) {
         if (subjectTrackId != null && subjectTrackId < 0) {
             throw new UserInputException("There is no person " + subjectTrackId + "; choose one of the numbered people on the analysis page.");
         }
@@ -95,10 +116,42 @@ public class AnalysisJobs {
                     + "). Wait for it to finish or cancel it first.");
         }
         Session session = sessions.get(video.sessionId());
+        ScaleSpec spec = scale(videoId, session, scale);
         UUID id = enqueue(currentUser.clinicId(), videoId, models.offered(model),
                 exercise == null || exercise.isBlank() ? session.exercise().id() : exercise, subjectTrackId,
-                currentUser.get().accountId());
+                currentUser.get().accountId(), spec);
         return records.get(id).orElseThrow();
+    }
+
+    /**
+     * The scale source an analysis of this video uses unless one is chosen: the video's scale line when one is drawn
+     * (made for this camera position), else the subject's standing height when stored, else none.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Scale.Source defaultScaleSource(long videoId) {
+        Video video = videos.get(videoId);
+        if (scaleLines.of(videoId).isPresent()) return Scale.Source.LINE;
+        return subjects.get(sessions.get(video.sessionId()).subjectId()).heightM() != null ? Scale.Source.SUBJECT_HEIGHT : Scale.Source.NONE;
+    }
+
+    /** What the job is given for a source: the line or height as stored now; a source with nothing stored is refused. */
+    private ScaleSpec scale(long videoId, Session session, Scale.Source source) {
+        Optional<ScaleLine> line = scaleLines.of(videoId);
+        Double height = subjects.get(session.subjectId()).heightM();
+        if (source == null) {
+            source = line.isPresent() ? Scale.Source.LINE : height != null ? Scale.Source.SUBJECT_HEIGHT : Scale.Source.NONE;
+        }
+        return switch (source) {
+            case NONE -> new ScaleSpec.None();
+            case LINE -> line.<ScaleSpec>map(ScaleLine::line).orElseThrow(() -> new UserInputException(
+                    "No scale line is drawn on this video. Pause on a frame, use “Draw a scale line…” and click both ends of"
+                            + " something of known length, or choose another scale.", "scale"));
+            case SUBJECT_HEIGHT -> {
+                if (height == null) throw new UserInputException("The standing height of " + session.subjectName()
+                        + " is not stored. Enter it on the subject's page (Edit), or choose another scale.", "scale");
+                yield new ScaleSpec.SubjectHeight(height);
+            }
+        };
     }
 
     /** Stops the video's running or queued analysis; its earlier results (if any) stay. */
@@ -137,11 +190,15 @@ public class AnalysisJobs {
     }
 
     UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy) {
+        return enqueue(clinicId, videoId, model, exercise, subjectTrackId, requestedBy, new ScaleSpec.None());
+    }
+
+    UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy, ScaleSpec scale) {
         UUID id = UUID.randomUUID();
-        records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy);
+        records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale);
         scheduler.enqueue(id, new AnalyseVideo(id));
-        log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {})", id, videoId, model == null ? "default" : model,
-                exercise, subjectTrackId == null ? "automatic" : "track " + subjectTrackId);
+        log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {}, scale {})", id, videoId, model == null ? "default" : model,
+                exercise, subjectTrackId == null ? "automatic" : "track " + subjectTrackId, scale.source().id());
         return id;
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.web.UserInputException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A video's analysis over HTTP, for signed-in users of its clinic (another clinic's id answers 404 like a missing
  * one): {@code GET /api/videos/{id}/analysis} for the job's state, stage, percentage and time left plus the shown
  * result; {@code POST .../cancel} and {@code POST .../analysis} (clinicians) to analyse again, optionally with {@code model},
- * {@code exercise} and {@code subjectTrack} (the person to analyse, by the number the analysis page shows). The job's
+ * {@code exercise}, {@code subjectTrack} (the person to analyse, by the number the analysis page shows) and {@code scale}
+ * ({@code line}: the video's scale line, {@code subject_height}, {@code none}; default: the line, else the height). The job's
  * progress is read from the same rows as the pages' live updates ({@link JobProgressPush}); refusals (404, 403, 409 with
  * the reason) are answered by {@code web.RestErrors}, as for every controller.
  */
@@ -48,7 +51,15 @@ class AnalysisStatusController {
     }
 
     record Result(long analysisId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
-                  Integer subjectTrackId, boolean subjectChosenByUser, int frames, int framesWithPose, int repetitions, List<String> angleColumns, String completedAt) {}
+                  Integer subjectTrackId, boolean subjectChosenByUser, int frames, int framesWithPose, int repetitions, List<String> angleColumns, String completedAt,
+                  ScaleUsed scale) {}
+
+    /** The scale the analysis used, as summary.json states it: source, metres per pixel (null without), how. */
+    record ScaleUsed(String source, Double metresPerPx, String method, String quality, List<String> warnings) {
+        static ScaleUsed of(org.poseanalytics.kinematics.scale.Scale s) {
+            return new ScaleUsed(s.source().id(), s.known() ? s.metresPerPx() : null, s.method(), s.rating().quality().id(), s.warnings());
+        }
+    }
 
     @GetMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status status(@PathVariable long id) {
@@ -66,8 +77,15 @@ class AnalysisStatusController {
 
     @PostMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status analyseAgain(@PathVariable long id, @RequestParam(required = false) String model,
-                        @RequestParam(required = false) String exercise, @RequestParam(required = false) Integer subjectTrack) {
-        jobs.analyseAgain(id, model, exercise, subjectTrack);
+                        @RequestParam(required = false) String exercise, @RequestParam(required = false) Integer subjectTrack,
+                        @RequestParam(required = false) String scale) {
+        Scale.Source source;
+        try {
+            source = scale == null || scale.isBlank() ? null : Scale.Source.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("Unknown scale “" + scale + "”: line, subject_height or none.", "scale");
+        }
+        jobs.analyseAgain(id, model, exercise, subjectTrack, source);
         return status(id);
     }
 
@@ -75,7 +93,7 @@ class AnalysisStatusController {
         return new Result(a.id(), a.model(), a.modelVersion(), a.exercise(), a.exerciseGuessed(), a.subjectTrackId(),
                 a.subjectChosenByUser(), a.frames(), a.framesWithPose(),
                 queries.repetitions(a.id()).size(), queries.angles(a.id()).series().stream().map(c -> c.column()).toList(),
-                str(a.completedAt()));
+                str(a.completedAt()), ScaleUsed.of(a.scale()));
     }
 
     private static String str(Object o) { return o == null ? null : o.toString(); }

@@ -8,6 +8,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import java.util.List;
+import org.poseanalytics.kinematics.point.PointVelocity;
+import org.poseanalytics.kinematics.repetition.Repetition;
+import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.tracking.point.PointTrajectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
@@ -76,6 +80,8 @@ public class AnalysisStore {
                 MetricCodec.insert(c, id, k.metrics(), k.headlines());
                 HeadlineCodec.insert(c, id, k.headlines());
                 TrackedPointCodec.carry(c, clinicId, videoId, id);
+                // A carried point's velocity per repetition is of this analysis: its repetitions, its scale.
+                MetricCodec.insert(c, id, PointVelocity.metrics(TrackedPointCodec.carried(c, id), scaleOf(r), k.repetitions()), List.of());
                 double storeS = (System.nanoTime() - start) / 1e9;
                 try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE)) {
                     ps.setDouble(1, storeS);
@@ -109,11 +115,42 @@ public class AnalysisStore {
      * ignored); empty when the clinic has no such complete analysis. The caller checks the user's rights.
      */
     java.util.Optional<Long> addTrackedPoint(long clinicId, long analysisId, PointTrajectory trajectory, Long createdBy) {
-        return java.util.Optional.ofNullable(tx.execute(status -> TrackedPointCodec.insert(jdbc, clinicId, analysisId, trajectory, createdBy)));
+        return java.util.Optional.ofNullable(tx.execute(status -> {
+            Long id = TrackedPointCodec.insert(jdbc, clinicId, analysisId, trajectory, createdBy);
+            if (id != null) storePointMetrics(clinicId, analysisId, id);
+            return id;
+        }));
     }
 
-    /** Removes one tracked point; false when the clinic has no such point. The caller checks the user's rights. */
-    boolean removeTrackedPoint(long clinicId, long analysisId, long id) {
-        return Boolean.TRUE.equals(tx.execute(status -> TrackedPointCodec.delete(jdbc, clinicId, analysisId, id)));
+    /**
+     * The point's velocity per repetition ({@link PointVelocity}, as the command line computes it), from the analysis's
+     * repetitions and scale, stored among the analysis's figures so the page, the exports, the report and the progress
+     * page read them like every other figure.
+     */
+    private void storePointMetrics(long clinicId, long analysisId, long pointId) {
+        PointTrajectory stored = TrackedPointCodec.list(jdbc, clinicId, analysisId).stream().filter(p -> p.id() == pointId)
+                .findFirst().orElseThrow().trajectory();
+        Scale scale = jdbc.sql(AnalysisCodec.SELECT + " where a.id = :id and a.clinic_id = :clinic").param("id", analysisId)
+                .param("clinic", clinicId).query(AnalysisCodec::read).single().scale();
+        List<Repetition> reps = jdbc.sql(RepetitionCodec.SELECT).param("id", analysisId).param("clinic", clinicId)
+                .query(RepetitionCodec::read).list();
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            MetricCodec.insert(c, analysisId, PointVelocity.metrics(stored, scale, reps), List.of());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing the velocity of point " + stored.pointId() + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
     }
+
+    /** Removes one tracked point and its figures; false when the clinic has no such point. The caller checks the user's rights. */
+    boolean removeTrackedPoint(long clinicId, long analysisId, long id) {
+        return Boolean.TRUE.equals(tx.execute(status -> TrackedPointCodec.delete(jdbc, clinicId, analysisId, id).map(number -> {
+            jdbc.sql(MetricCodec.DELETE_POINT).param("analysis", analysisId).param("prefix", MetricCodec.pointPrefix(number)).update();
+            return true;
+        }).orElse(false)));
+    }
+
+    private static Scale scaleOf(AnalysisResult r) { return r.scale() == null ? Scale.none() : r.scale(); }
 }

@@ -64,6 +64,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final PointTrackingRuns pointRuns;
     private final JobProgressPush push;
     private final CurrentUser currentUser;
+    private final ScaleLines scaleLines;
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
@@ -72,8 +73,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
-                        PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser) {
+                        PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser, ScaleLines scaleLines) {
         this.analyses = analyses;
+        this.scaleLines = scaleLines;
         this.push = push;
         this.currentUser = currentUser;
         this.pointTracking = pointTracking;
@@ -141,7 +143,13 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(job);
         MultiSelectComboBox<AngleSeries> angles = angleChooser(shown, player, chart);
 
-        VerticalLayout left = new VerticalLayout(player, controls(player), new PointPanel(player, video, analysis.analysis().id(), pointTracking, pointRuns));
+        Analysis shownAnalysis = analysis.analysis();
+        ScalePanel scale = new ScalePanel(player, video, shownAnalysis.scale(), scaleLines, canEdit, source -> job.show(jobs.analyseAgain(
+                video.id(), shownAnalysis.model(), shownAnalysis.exerciseGuessed() ? null : shownAnalysis.exercise(),
+                shownAnalysis.subjectChosenByUser() ? shownAnalysis.subjectTrackId() : null, source)));
+        BarVelocityPanel velocity = new BarVelocityPanel(() -> analyses.metrics(shownAnalysis.id()));
+        PointPanel points = new PointPanel(player, video, shownAnalysis.id(), shownAnalysis.scale(), pointTracking, pointRuns, velocity::refresh);
+        VerticalLayout left = new VerticalLayout(player, controls(player), scale, points);
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -156,6 +164,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         showAngles(shown, player, chart);
 
         add(new H3("Repetitions"), repetitionTable());
+        add(new H3("Bar velocity per repetition"), velocity);
         add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
     }
@@ -338,8 +347,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor metrics = download("Metrics (CSV)", "download-metrics-csv", "metrics.csv");
         pdfLink = download("Session report (PDF)", "download-pdf", "report.pdf");
         followShownAngles(shown);
-        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in millimetres from the model's 3D landmarks"
-                + " when it has them, else image pixels scaled to an assumed height of " + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
+        Span note = new Span("Downloads are recorded in the clinic's audit log. OpenSim markers are in metres from the analysis's scale when it"
+                + " has one, else in millimetres from the model's 3D landmarks when it has them, else image pixels scaled to an assumed height of "
+                + AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M + " m.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         Anchor mot = download("OpenSim angles (.mot)", "download-mot", "angles.mot");
         Anchor trc = download("OpenSim markers (.trc)", "download-trc", "markers.trc");

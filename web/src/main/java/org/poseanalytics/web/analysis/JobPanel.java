@@ -17,6 +17,8 @@ import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.web.ui.ScaleText;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.Video;
 
@@ -52,6 +54,7 @@ public class JobPanel extends VerticalLayout {
         cancel.addClickListener(e -> cancel());
         again.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         again.addClickListener(e -> openAnalyseAgain());
+        again.addClassName("analyse-again");
         HorizontalLayout row = new HorizontalLayout(bar, cancel, again);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         add(text, row);
@@ -96,17 +99,29 @@ public class JobPanel extends VerticalLayout {
         exercise.setItems(codes);
         exercise.setItemLabelGenerator(c -> Exercise.parse(c).label());
         exercise.setValue(current != null && current.exercise() != null && codes.contains(current.exercise()) ? current.exercise() : codes.getFirst());
+        Select<Scale.Source> scale = new Select<>();
+        scale.setLabel("Distances and speeds");
+        scale.setId("analyse-scale");
+        scale.setItems(Scale.Source.values());
+        scale.setItemLabelGenerator(ScaleText::sourceLabel);
+        scale.setValue(jobs.defaultScaleSource(video.id()));
         Span note = new Span("The current results stay shown until the new analysis is complete; both are kept.");
         note.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        dialog.add(new VerticalLayout(model, exercise, note));
+        dialog.add(new VerticalLayout(model, exercise, scale, note));
         Button start = new Button("Analyse", e -> {
             try {
-                show(jobs.analyseAgain(video.id(), model.getValue(), exercise.getValue()));
+                show(jobs.analyseAgain(video.id(), model.getValue(), exercise.getValue(), null, scale.getValue()));
                 dialog.close();
             } catch (UserInputException ex) {
-                Ui.error(ex.getMessage());
+                if ("scale".equals(ex.field())) {
+                    scale.setErrorMessage(ex.getMessage());
+                    scale.setInvalid(true);
+                } else {
+                    Ui.error(ex.getMessage());
+                }
             }
         });
+        start.setId("start-analysis");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()), start);
         dialog.open();

@@ -2,6 +2,9 @@ package org.poseanalytics.web.analysis;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -22,21 +25,32 @@ class JobRecords {
             left join account a on a.id = j.requested_by
             """;
 
-    /** What a starting job needs to know; {@code involvedSide} is the subject's ("left", "right", "both", "none"). */
+    /**
+     * What a starting job needs to know; {@code involvedSide} is the subject's ("left", "right", "both", "none"),
+     * {@code scale} the scale asked for when the job was queued (None for jobs queued before scales).
+     */
     record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise,
-                Integer subjectTrackId, Long requestedBy, int attempts, String involvedSide) {}
+                Integer subjectTrackId, Long requestedBy, int attempts, String involvedSide, ScaleSpec scale) {}
 
     private final JdbcClient jdbc;
 
     JobRecords(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     @Transactional
-    void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy) {
+    void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy,
+                      ScaleSpec scale) {
+        ScaleSpec.Line line = scale instanceof ScaleSpec.Line l ? l : null;
+        Double height = scale instanceof ScaleSpec.SubjectHeight h ? h.metres() : null;
         jdbc.sql("""
-                        insert into analysis_job (job_id, clinic_id, video_id, model, exercise, subject_track_id, requested_by)
-                        values (:job, :clinic, :video, :model, :exercise, :track, :by)""")
+                        insert into analysis_job (job_id, clinic_id, video_id, model, exercise, subject_track_id, requested_by,
+                            scale_source, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m, scale_height_m)
+                        values (:job, :clinic, :video, :model, :exercise, :track, :by, :source, :x1, :y1, :x2, :y2, :m, :h)""")
                 .param("job", jobId).param("clinic", clinicId).param("video", videoId).param("model", model)
-                .param("exercise", exercise).param("track", subjectTrackId, java.sql.Types.INTEGER).param("by", requestedBy).update();
+                .param("exercise", exercise).param("track", subjectTrackId, java.sql.Types.INTEGER).param("by", requestedBy)
+                .param("source", scale.source().id())
+                .param("x1", line == null ? null : line.x1(), Types.DOUBLE).param("y1", line == null ? null : line.y1(), Types.DOUBLE)
+                .param("x2", line == null ? null : line.x2(), Types.DOUBLE).param("y2", line == null ? null : line.y2(), Types.DOUBLE)
+                .param("m", line == null ? null : line.metres(), Types.DOUBLE).param("h", height, Types.DOUBLE).update();
         jdbc.sql("update video set status = 'queued', status_message = null where id = :video")
                 .param("video", videoId).update();
     }
@@ -57,16 +71,28 @@ class JobRecords {
                         where j.job_id = :job and v.id = j.video_id and j.state in ('queued', 'running')
                           and not j.cancel_requested
                         returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.subject_track_id,
-                                  j.requested_by, j.attempts, sub.involved_side""")
+                                  j.requested_by, j.attempts, sub.involved_side, j.scale_source, j.scale_x1_px, j.scale_y1_px,
+                                  j.scale_x2_px, j.scale_y2_px, j.scale_length_m, j.scale_height_m""")
                 .param("job", jobId).param("worker", worker)
                 .query((rs, n) -> new Work(rs.getObject("job_id", UUID.class), rs.getLong("clinic_id"), rs.getLong("video_id"),
                         rs.getObject("storage_name", UUID.class), rs.getString("original_name"), rs.getString("model"), rs.getString("exercise"),
                         (Integer) rs.getObject("subject_track_id"), (Long) rs.getObject("requested_by"), rs.getInt("attempts"),
-                        rs.getString("involved_side")))
+                        rs.getString("involved_side"), scale(rs)))
                 .optional();
         work.ifPresent(w -> jdbc.sql("update video set status = 'analysing', status_message = null where id = :video")
                 .param("video", w.videoId()).update());
         return work;
+    }
+
+    /** The scale a job row asks for, as checked by the library's constructors when it was queued. */
+    static ScaleSpec scale(ResultSet rs) throws SQLException {
+        String source = rs.getString("scale_source");
+        return switch (source == null ? Scale.Source.NONE : Scale.Source.parse(source)) {
+            case NONE -> new ScaleSpec.None();
+            case SUBJECT_HEIGHT -> new ScaleSpec.SubjectHeight(rs.getDouble("scale_height_m"));
+            case LINE -> new ScaleSpec.Line(rs.getDouble("scale_x1_px"), rs.getDouble("scale_y1_px"), rs.getDouble("scale_x2_px"),
+                    rs.getDouble("scale_y2_px"), rs.getDouble("scale_length_m"));
+        };
     }
 
     /** Writes progress; answers whether a user asked to cancel (one round trip for both). */

@@ -32,6 +32,12 @@ final class MetricCodec {
             where a.id = :id and a.clinic_id = :clinic and a.complete
             order by m.repetition nulls first, m.name, m.side""";
 
+    /** A tracked point's figures ({@code point_<n>_…}, see PointVelocity), removed with the point. */
+    static final String DELETE_POINT = "delete from analysis_metric where analysis_id = :analysis and name like :prefix";
+
+    /** The name prefix of point {@code number}'s figures, as a LIKE pattern ("point\\_2\\_%"). */
+    static String pointPrefix(int number) { return "point\\_" + number + "\\_%"; }
+
     /**
      * Every figure, and each headline's figure among them: a headline is stored by the name and side of its
      * session-wide figure ({@link HeadlineCodec}), so one the stage did not also list as a metric is added rather than lost.

@@ -12,6 +12,8 @@ public final class MetricNames {
     private MetricNames() {}
 
     public static String label(String name, Side side) {
+        java.util.regex.Matcher point = POINT.matcher(name);
+        if (point.matches()) return "Point " + point.group(1) + ": " + POINT_FIGURES.getOrDefault(point.group(2), point.group(2).replace('_', ' '));
         String n = name;
         String dim = "";
         if (n.contains("_3d")) { dim = " (3D)"; n = n.replace("_3d", ""); }
@@ -23,6 +25,17 @@ public final class MetricNames {
         return base.substring(0, 1).toUpperCase(Locale.ROOT) + base.substring(1);
     }
 
+    /** A tracked point's figure (PointVelocity): point_<number>_<figure>. */
+    private static final java.util.regex.Pattern POINT = java.util.regex.Pattern.compile("point_(\\d+)_(\\w+)");
+
+    /** As coaches say them; the session-wide mean concentric velocity is the set's (the mean over its repetitions). */
+    private static final java.util.Map<String, String> POINT_FIGURES = java.util.Map.of(
+            "displacement", "vertical displacement",
+            "mean_concentric_velocity", "mean concentric velocity per set",
+            "peak_concentric_velocity", "peak concentric velocity",
+            "mean_eccentric_velocity", "mean eccentric velocity",
+            "velocity_loss", "velocity loss (first to last repetition)");
+
     /**
      * What a figure means where its name alone does not say it: symmetry, stated against the subject's involved side.
      * "" for figures whose label is their definition.
@@ -30,6 +43,11 @@ public final class MetricNames {
     public static String definition(String name, InvolvedSide involvedSide) {
         boolean involved = involvedSide == InvolvedSide.LEFT || involvedSide == InvolvedSide.RIGHT;
         String dim = name.contains("_3d") ? " 3D world landmarks." : name.contains("symmetry") ? " 2D image plane." : "";
+        if (POINT.matcher(name).matches()) {
+            if (name.endsWith("_velocity_loss")) return "Loss of mean concentric velocity from the first to the last repetition: (first − last) ÷ first × 100 %.";
+            if (name.endsWith("_mean_concentric_velocity")) return "Mean upward velocity of the tracked point over each repetition's concentric phase, averaged over the set.";
+            return "";
+        }
         if (name.contains("lsi") || name.contains("limb_symmetry")) {
             return "Limb symmetry index: involved side ÷ uninvolved side × 100 %; 100 % = symmetric"
                     + (involved ? "; involved side: " + involvedSide.code() + "." : ".") + dim;

@@ -46,8 +46,11 @@ public class OverlayPlayer extends Component implements HasSize {
 
     public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
 
-    /** What a click on the picture is for: following a point, or choosing the analysed person. */
-    public static final String PICK_POINT = "point", PICK_PERSON = "person";
+    /** What a click on the picture is for: following a point, choosing the analysed person, or an end of a scale line. */
+    public static final String PICK_POINT = "point", PICK_PERSON = "person", PICK_SCALE = "scale";
+
+    /** The video's scale line, {x1, y1, x2, y2 (pixels of the displayed frame), label}; null for none. */
+    public void setScaleLine(String json) { getElement().callJsFunction("setScaleLine", json); }
 
     /** Clicks on the picture are reported (in video pixels) while picking is on, for following a point. */
     public void setPicking(boolean on) { setPicking(on, PICK_POINT); }
@@ -77,7 +80,7 @@ public class OverlayPlayer extends Component implements HasSize {
             this.purpose = purpose == null ? PICK_POINT : purpose;
         }
 
-        /** {@link #PICK_POINT} or {@link #PICK_PERSON}. */
+        /** {@link #PICK_POINT}, {@link #PICK_PERSON} or {@link #PICK_SCALE}. */
         public String purpose() { return purpose; }
 
         public double x() { return x; }

@@ -100,8 +100,9 @@ class PersonChoice extends VerticalLayout {
             if (picked == null) return;
             try {
                 // Same model and template as the shown results, so only the person changes (a guessed template is
-                // guessed again: the new person may do another movement).
-                JobProgress job = jobs.analyseAgain(video.id(), analysis.model(), analysis.exerciseGuessed() ? null : analysis.exercise(), picked);
+                // guessed again: the new person may do another movement), and the same scale source.
+                JobProgress job = jobs.analyseAgain(video.id(), analysis.model(), analysis.exerciseGuessed() ? null : analysis.exercise(), picked,
+                        analysis.scale().source());
                 int id = picked;
                 reset(player);
                 state.setText("Person " + id + " is being analysed; these results stay shown until the new ones are ready.");

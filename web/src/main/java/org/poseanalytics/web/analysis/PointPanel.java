@@ -15,6 +15,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.poseanalytics.kinematics.scale.Scale;
+import org.poseanalytics.tracking.point.PointMotion;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.tracking.point.PointTrajectory;
 import org.poseanalytics.tracking.point.TrackedPoint;
@@ -46,9 +48,18 @@ class PointPanel extends VerticalLayout {
     private final Div pending = new Div();
     private final Span state = new Span();
     private final Anchor csv;
+    private final Scale scale;
+    private final Runnable onChange;
     private List<TrackedPath> points = List.of();
 
-    PointPanel(OverlayPlayer player, Video video, long analysisId, PointTrackingService tracking, PointTrackingRuns runs) {
+    /**
+     * @param scale    the analysis's: with one the chart is in metres above the point's first position and m/s
+     * @param onChange told when a point was stored or removed (its velocity figures changed)
+     */
+    PointPanel(OverlayPlayer player, Video video, long analysisId, Scale scale, PointTrackingService tracking, PointTrackingRuns runs,
+               Runnable onChange) {
+        this.scale = scale;
+        this.onChange = onChange;
         this.player = player;
         this.video = video;
         this.analysisId = analysisId;
@@ -79,6 +90,7 @@ class PointPanel extends VerticalLayout {
         list.setId("point-list");
         list.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
         chart.setId("point-chart");
+        chart.getElement().setAttribute("data-speed-unit", scale.speedUnit());
         chart.setHeight("240px");
         chart.followPlayer(player.getId().orElseThrow());
         csv = new Anchor(AnalysisView.exportHref(video.id(), "points.csv"), "Tracked points (CSV)");
@@ -182,18 +194,31 @@ class PointPanel extends VerticalLayout {
                 // Stored as float32: written as floats, the JSON keeps their short form (18.3, not 18.299999237060547).
                 if (q.occluded()) { jx.addNull(); jy.addNull(); } else { jx.add((float) q.xPx()); jy.add((float) q.yPx()); }
             }
-            for (int k = 0; k < n; k++) {
-                int a = Math.max(0, k - 1), b = Math.min(n - 1, k + 1);
-                speed[k] = b > a && t[b] > t[a] ? (height[b] - height[a]) / (t[b] - t[a]) : Double.NaN;
+            if (scale.known()) {
+                // The filtered path in metres (PointMotion, as points.csv and the velocity figures use it): height above
+                // the point's first position, upward velocity from the real timestamps.
+                PointMotion m = PointMotion.of(p, scale.metresPerPx());
+                for (int k = 0; k < n; k++) {
+                    height[k] = m.gap()[k] ? Double.NaN : m.yM(k);
+                    speed[k] = m.gap()[k] ? Double.NaN : m.vyMPerS(k);
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    int a = Math.max(0, k - 1), b = Math.min(n - 1, k + 1);
+                    speed[k] = b > a && t[b] > t[a] ? (height[b] - height[a]) / (t[b] - t[a]) : Double.NaN;
+                }
             }
-            heights.add(new Curve("point " + p.pointId() + " height (px)", t, height));
-            speeds.add(new Curve("point " + p.pointId() + " vertical speed (px/s)", t, speed));
+            String len = scale.lengthUnit(), per = scale.speedUnit();
+            heights.add(new Curve("point " + p.pointId() + " height (" + len + ")", t, height));
+            speeds.add(new Curve("point " + p.pointId() + " vertical " + (scale.known() ? "velocity" : "speed") + " (" + per + ")", t, speed));
             colors.add(color(i));
         }
         player.setPaths(paths.toString());
         chart.setOption(points.isEmpty()
                 ? ChartOptions.placeholder("The height and vertical speed of a tracked point appear here.")
-                : ChartOptions.dualAxisTimeChart(heights, "height (px)", speeds, "speed (px/s)", colors, colors));
+                : ChartOptions.dualAxisTimeChart(heights, "height (" + scale.lengthUnit() + ")", speeds,
+                        (scale.known() ? "velocity" : "speed") + " (" + scale.speedUnit() + ")", colors, colors));
+        onChange.run();
     }
 
     private Div row(TrackedPath point, String color) {

@@ -38,7 +38,12 @@ final class TrackedPointCodec {
                     (select coalesce(max(point_no), 0) + 1 from analysis_tracked_point where analysis_id = :analysis),
                     :sx, :sy, :st, :anchor, :frames, :times, :x, :y, :c, :by)
             returning id""";
-    static final String DELETE = "delete from analysis_tracked_point where id = :id and analysis_id = :analysis and clinic_id = :clinic";
+    static final String DELETE = "delete from analysis_tracked_point where id = :id and analysis_id = :analysis and clinic_id = :clinic returning point_no";
+    /** The points of an analysis being stored (not yet complete): those just carried over to it. */
+    static final String OF_UNFINISHED = """
+            select p.id, p.analysis_id, p.point_no, p.spec_x_px, p.spec_y_px, p.spec_time_s, p.anchor_frame, p.frames, p.times_s,
+                   p.x_px, p.y_px, p.confidence, null as created_by_name, p.created_at
+            from analysis_tracked_point p where p.analysis_id = ? order by p.point_no""";
     /** Copies the points of the video's latest other complete analysis onto a new one (same numbers, same authors). */
     static final String CARRY = """
             insert into analysis_tracked_point (clinic_id, analysis_id, point_no, spec_x_px, spec_y_px, spec_time_s,
@@ -80,8 +85,21 @@ final class TrackedPointCodec {
                 .query(Long.class).single();
     }
 
-    static boolean delete(JdbcClient jdbc, long clinicId, long analysisId, long id) {
-        return jdbc.sql(DELETE).param("id", id).param("analysis", analysisId).param("clinic", clinicId).update() == 1;
+    /** The removed point's number, empty when the clinic has no such point. */
+    static java.util.Optional<Integer> delete(JdbcClient jdbc, long clinicId, long analysisId, long id) {
+        return jdbc.sql(DELETE).param("id", id).param("analysis", analysisId).param("clinic", clinicId).query(Integer.class).optional();
+    }
+
+    /** The points carried over to an analysis being stored, as trajectories. */
+    static List<PointTrajectory> carried(Connection c, long analysisId) throws SQLException {
+        List<PointTrajectory> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(OF_UNFINISHED)) {
+            ps.setLong(1, analysisId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(read(rs, out.size()).trajectory());
+            }
+        }
+        return out;
     }
 
     static void carry(Connection c, long clinicId, long videoId, long analysisId) throws SQLException {

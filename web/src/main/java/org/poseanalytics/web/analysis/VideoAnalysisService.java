@@ -31,6 +31,12 @@ public class VideoAnalysisService {
         return queries.tracks(analysisId);
     }
 
+    /** An analysis's figures as stored now (a tracked point adds its velocity figures after the analysis). */
+    @PreAuthorize("hasRole('VIEWER')")
+    public java.util.List<org.poseanalytics.kinematics.metric.MetricRecord> metrics(long analysisId) {
+        return queries.metrics(analysisId);
+    }
+
     /** The id of the analysis a video shows now (its latest complete one): cheap, to learn whether a page is behind. */
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<Long> latestId(long videoId) {

@@ -30,6 +30,9 @@ public record MetricTrend(String exercise, String key, String label, String unit
 
     public boolean headline() { return headlineRank != null; }
 
+    /** A tracked point's mean concentric velocity per set (bar velocity), e.g. point_1_mean_concentric_velocity. */
+    public boolean setVelocity() { return key.matches("point_\\d+_mean_concentric_velocity"); }
+
     public List<Visit> kept() { return visits.stream().filter(v -> !v.leftOut()).toList(); }
 
     public List<Visit> leftOut() { return visits.stream().filter(Visit::leftOut).toList(); }

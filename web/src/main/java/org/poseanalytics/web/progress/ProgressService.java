@@ -35,7 +35,9 @@ public class ProgressService {
         for (MetricHistoryPoint p : queries.metricHistory(subjectId)) {
             // Never measured at all (NaN without a reason) says nothing; an invalid value stays, to be shown as a gap.
             if (!Double.isFinite(p.value()) && p.reason().isBlank()) continue;
-            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + p.view(), k -> new ArrayList<>()).add(p);
+            // The unit too: a bar velocity in m/s (scaled analysis) is not comparable with one in px/s (no scale).
+            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + p.view() + "|" + p.unit(),
+                    k -> new ArrayList<>()).add(p);
         }
         List<MetricTrend> out = new ArrayList<>();
         for (List<MetricHistoryPoint> points : groups.values()) {
@@ -58,8 +60,10 @@ public class ProgressService {
             out.add(new MetricTrend(Objects.toString(first.exercise(), "other"), first.key(), label, first.unit(), first.view(),
                     last.headlineRank(), visits));
         }
-        // Headline figures first, by rank; then the rest as they came (by metric name).
-        out.sort(Comparator.comparing((MetricTrend t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank()));
+        // Headline figures first, by rank; then the sets' mean concentric velocity (bar velocity, how coaches set loads);
+        // then the rest as they came (by metric name).
+        out.sort(Comparator.comparing((MetricTrend t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
+                .thenComparing(t -> !t.setVelocity()));
         return out;
     }
 

@@ -77,10 +77,10 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         Grid<MetricTrend.Visit> table = new Grid<>();
         table.setId("trend-table");
         table.addColumn(v -> v.date().toString()).setHeader("Session date");
-        table.addColumn(v -> FigureText.value(v.figure())).setHeader("Value");
+        var valueColumn = table.addColumn(v -> FigureText.value(v.figure())).setHeader("Value");
         table.addComponentColumn(v -> new QualityBadge(v.figure().quality())).setHeader("Quality");
-        table.addColumn(v -> change(v.sinceFirst())).setHeader("Change since first");
-        table.addColumn(v -> change(v.sincePrevious())).setHeader("Change since previous");
+        var sinceFirst = table.addColumn(v -> change(v.sinceFirst(), null)).setHeader("Change since first");
+        var sincePrevious = table.addColumn(v -> change(v.sincePrevious(), null)).setHeader("Change since previous");
         table.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
         table.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         table.setAllRowsVisible(true);
@@ -97,13 +97,16 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
             chart.setOption(ChartOptions.trendChart(t.label(), unit(t.unit()), t.visits().stream()
                     .map(v -> new TrendPoint(v.date(), v.leftOut() ? Double.NaN : v.value(),
                             v.figure().quality() == org.poseanalytics.kinematics.quality.Quality.LOW)).toList()));
+            valueColumn.setHeader("Value (" + unit(t.unit()) + ")");
+            sinceFirst.setRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(v -> change(v.sinceFirst(), t.unit())));
+            sincePrevious.setRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(v -> change(v.sincePrevious(), t.unit())));
             table.setItems(t.visits());
             MetricTrend.Visit last = t.latest();
             summary.setText(last == null ? "No value of this figure could be measured yet; see why below."
                     : t.kept().size() < 2
                     ? "One session so far: " + withUnit(last.value(), t.unit()) + ". Analyse another visit to see the change."
-                    : "Latest " + withUnit(last.value(), t.unit()) + ", " + change(last.sinceFirst()) + " since the first session and "
-                    + change(last.sincePrevious()) + " since the previous one.");
+                    : "Latest " + withUnit(last.value(), t.unit()) + ", " + change(last.sinceFirst(), t.unit()) + " since the first session and "
+                    + change(last.sincePrevious(), t.unit()) + " since the previous one.");
             gaps.removeAll();
             if (!t.leftOut().isEmpty()) {
                 gaps.add(new Span("Left out of the trend (shown as gaps):"));
@@ -116,6 +119,34 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         });
         metric.setValue(first(trends));
         add(metric, summary, chart, gaps, table);
+        setVelocities(trends).ifPresent(this::add);
+    }
+
+    /**
+     * "Mean concentric velocity per set" across sessions, for each tracked point: the figure coaches set loads by, listed
+     * visit by visit with its quality (a set whose velocity is invalid says why instead of a number).
+     */
+    private static java.util.Optional<VerticalLayout> setVelocities(List<MetricTrend> trends) {
+        List<MetricTrend> velocity = trends.stream().filter(MetricTrend::setVelocity).toList();
+        if (velocity.isEmpty()) return java.util.Optional.empty();
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("set-velocity");
+        box.add(new com.vaadin.flow.component.html.H3("Mean concentric velocity per set"));
+        for (MetricTrend t : velocity) {
+            Grid<MetricTrend.Visit> grid = new Grid<>();
+            grid.addClassName("set-velocity-grid");
+            grid.addColumn(v -> v.date().toString()).setHeader("Session date");
+            grid.addColumn(v -> FigureText.value(v.figure())).setHeader(t.label().replaceFirst(":.*", "") + ", mean concentric velocity");
+            grid.addComponentColumn(v -> new QualityBadge(v.figure().quality())).setHeader("Quality");
+            grid.addColumn(v -> change(v.sincePrevious(), t.unit())).setHeader("Change since previous");
+            grid.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
+            grid.setItems(t.visits());
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT, com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+            box.add(new Span(t.label() + " · " + t.exercise()), grid);
+        }
+        return java.util.Optional.of(box);
     }
 
     /**
@@ -134,7 +165,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
 
     /** How a value reads with its unit: 97.4°, 3 count → "3", 1.4 s. */
     static String withUnit(double v, String unit) {
-        return "deg".equals(unit) ? fmt(v) + "°" : "count".equals(unit) ? String.valueOf(Math.round(v)) : fmt(v) + " " + unit;
+        return "deg".equals(unit) ? fmt(v) + "°" : "count".equals(unit) ? String.valueOf(Math.round(v)) : FigureText.number(v, unit);
     }
 
     static String unit(String u) { return "deg".equals(u) ? "°" : u; }
@@ -159,8 +190,10 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 
-    static String change(Double d) {
+    /** A change with the figure's precision: a bar velocity's to the centimetre per second (+0.03), the rest to a tenth. */
+    static String change(Double d, String unit) {
         if (d == null) return "—";
-        return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(d));
+        boolean metres = "m".equals(unit) || "m/s".equals(unit);
+        return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, metres ? "%.2f" : "%.1f", Math.abs(d));
     }
 }

@@ -32,6 +32,8 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointsCsv;
+import org.poseanalytics.web.analysis.BarVelocity;
+import org.poseanalytics.web.ui.ScaleText;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
@@ -102,8 +104,9 @@ public class ExportService {
     }
 
     /**
-     * OpenSim markers: world landmarks in mm when the model has them; else image pixels scaled to metres from an
-     * assumed standing height of {@link AnalysisOutputs#DEFAULT_SUBJECT_HEIGHT_M} (said on the page), valid for movement parallel to the image.
+     * OpenSim markers, as the command line's keypoints.trc: with the analysis's scale, the image positions in metres from
+     * it (real translation in the image plane); without one, world landmarks in mm when the model has them, else image
+     * pixels scaled from an assumed standing height of {@link AnalysisOutputs#DEFAULT_SUBJECT_HEIGHT_M} (said on the page).
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void openSimTrc(long videoId, OutputStream out) throws IOException {
@@ -112,7 +115,8 @@ public class ExportService {
         KeypointSeries s = a.subjectSeries();
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         String name = "markers_" + a.video().id() + ".trc";
-        if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
+        if (a.analysis().scale().known()) TrcWriter.write(s, TrcWriter.Units.IMAGE_M, a.analysis().scale().metresPerPx(), a.video().height(), name, w);
+        else if (s.hasWorld()) TrcWriter.write(s, TrcWriter.Units.WORLD_MM, 0, a.video().height(), name, w);
         else TrcWriter.write(s, TrcWriter.Units.IMAGE_M, TrcWriter.metresPerPixel(s, AnalysisOutputs.DEFAULT_SUBJECT_HEIGHT_M), a.video().height(), name, w);
         w.flush();
         audited(a, "OpenSim .trc");
@@ -120,13 +124,16 @@ public class ExportService {
 
     /**
      * The points tracked on the analysis page, in the command line's points.csv form (the tracking module's
-     * PointsCsv): {@code point_id,frame,time_s,x_px,y_px,confidence,occluded}, point_id as numbered on the page.
+     * PointsCsv): {@code point_id,frame,time_s,x_px,y_px,confidence,occluded,x_m,y_m,vx_m_per_s,vy_m_per_s,speed_m_per_s},
+     * point_id as numbered on the page, the metre columns from the analysis's scale (empty without one).
      */
     @PreAuthorize("hasRole('VIEWER')")
     public void pointsCsv(long videoId, OutputStream out) {
         VideoAnalysis a = load(videoId);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(TrackedPath::trajectory).toList());
+        // With the analysis's scale the metre columns are filled (x_m, y_m, velocities in m/s); without, left empty.
+        PointsCsv.write(w, trackedPoints.list(a.analysis().id()).stream().map(TrackedPath::trajectory).toList(),
+                a.analysis().scale().metresPerPx());
         try {
             w.flush();
         } catch (IOException e) {
@@ -219,8 +226,31 @@ public class ExportService {
                 FigureText.view(a.analysis().view()) + ".",
                 keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
                 filmingLimited && template != null ? template.filming() : null,
-                previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName());
+                previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName(),
+                ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a));
     }
+
+    /** Per point and repetition, then the set's mean concentric velocity and velocity loss as the point's last rows. */
+    static List<List<String>> velocityRows(VideoAnalysis a) {
+        List<List<String>> rows = new ArrayList<>();
+        for (BarVelocity point : BarVelocity.of(a.metrics())) {
+            String p = String.valueOf(point.point());
+            for (BarVelocity.Row r : point.repetitions()) {
+                MetricRecord rated = r.rated();
+                rows.add(List.of(p, String.valueOf(r.repetition()), value(r.displacement()), value(r.meanConcentric()),
+                        value(r.peakConcentric()), value(r.meanEccentric()), FigureText.quality(rated == null ? null : rated.quality()),
+                        rated == null || rated.quality() == Quality.VALID ? "" : rated.note()));
+            }
+            for (MetricRecord m : point.session()) {
+                rows.add(List.of(p, "set", m.name().endsWith("velocity_loss") ? "velocity loss " + FigureText.value(m) : "",
+                        m.name().endsWith("mean_concentric_velocity") ? FigureText.value(m) : "", "", "",
+                        FigureText.quality(m.quality()), m.quality() == Quality.VALID ? "" : m.note()));
+            }
+        }
+        return rows;
+    }
+
+    private static String value(MetricRecord m) { return m == null ? "—" : FigureText.value(m); }
 
     private static String join(String a, String b) {
         if (a == null || a.isBlank()) return b == null ? "" : b;

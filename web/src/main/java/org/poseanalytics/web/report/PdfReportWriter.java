@@ -49,6 +49,7 @@ public final class PdfReportWriter {
     /** Relative column widths; names and reasons wrap within their column instead of running into the next. */
     private static final float[] HEADLINE_COLUMNS = {24, 16, 11, 16, 8, 25};
     private static final float[] ALL_COLUMNS = {34, 16, 12, 38};
+    private static final float[] VELOCITY_COLUMNS = {7, 7, 14, 14, 14, 14, 10, 20};
 
     private PdfReportWriter() {}
 
@@ -63,6 +64,7 @@ public final class PdfReportWriter {
             w.text(REGULAR, 9, "Video: " + r.videoName() + "   Clinic: " + r.clinicName() + "   Report by " + r.generatedBy());
             w.text(REGULAR, 9, r.angleNote());
             w.text(REGULAR, 9, r.viewNote());
+            w.text(REGULAR, 9, r.scaleNote());
             w.gap(8);
             if (r.keyFrame() != null) {
                 PDImageXObject img = JPEGFactory.createFromImage(doc, r.keyFrame(), 0.85f);
@@ -95,6 +97,13 @@ public final class PdfReportWriter {
             if (r.repetitionRows().isEmpty()) w.text(REGULAR, 10, "No repetitions were found in this video.");
             else w.table(r.repetitionHeader(), r.repetitionRows(), null);
             w.gap(8);
+            if (!r.velocityRows().isEmpty()) {
+                // Bar velocity as coaches set loads by it; in m/s with a scale, px/s without (the values carry the unit).
+                w.keepTogether(12 + 16 * Math.min(r.velocityRows().size() + 1, 6));
+                w.text(BOLD, 12, "Bar velocity per repetition");
+                w.table(SessionReport.VELOCITY_HEADER, r.velocityRows(), VELOCITY_COLUMNS);
+                w.gap(8);
+            }
             w.keepTogether(40);
             w.text(BOLD, 12, "All figures");
             List<List<String>> all = new ArrayList<>();

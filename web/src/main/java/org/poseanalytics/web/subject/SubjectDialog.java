@@ -37,6 +37,10 @@ class SubjectDialog extends Dialog {
         side.setItems(InvolvedSide.values());
         side.setItemLabelGenerator(InvolvedSide::label);
         side.setValue(InvolvedSide.NONE);
+        TextField height = new TextField("Standing height in m (optional)");
+        height.setId("subject-height");
+        height.setHelperText("e.g. 1.75; scales distances to metres when no line was drawn on the video");
+        height.setAllowedCharPattern("[0-9.,]");
         TextArea notes = new TextArea("Notes (optional)");
         notes.setMaxLength(4000);
 
@@ -47,8 +51,9 @@ class SubjectDialog extends Dialog {
             sport.setValue(existing.sportOrCondition() == null ? "" : existing.sportOrCondition());
             side.setValue(existing.involvedSide());
             notes.setValue(existing.notes() == null ? "" : existing.notes());
+            height.setValue(existing.heightM() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", existing.heightM()));
         }
-        FormLayout form = new FormLayout(name, externalId, birth, sport, side, notes);
+        FormLayout form = new FormLayout(name, externalId, birth, sport, height, side, notes);
         form.setColspan(side, 2);
         form.setColspan(notes, 2);
         add(form);
@@ -59,11 +64,11 @@ class SubjectDialog extends Dialog {
                     throw new UserInputException("Not a date. " + DateInput.hint(UI.getCurrent().getLocale()) + ", or leave it empty.", "birthDate");
                 }
                 Subject saved = save.apply(new SubjectDetails(name.getValue(), externalId.getValue(), birth.getValue(),
-                        sport.getValue(), side.getValue(), notes.getValue()));
+                        sport.getValue(), side.getValue(), notes.getValue(), Heights.parse(height.getValue())));
                 close();
                 onSaved.accept(saved);
             } catch (UserInputException ex) {
-                HasValidationProperties at = "birthDate".equals(ex.field()) ? birth : name;
+                HasValidationProperties at = "birthDate".equals(ex.field()) ? birth : "heightM".equals(ex.field()) ? height : name;
                 at.setErrorMessage(ex.getMessage());
                 at.setInvalid(true);
             }

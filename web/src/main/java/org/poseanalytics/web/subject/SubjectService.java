@@ -2,9 +2,11 @@ package org.poseanalytics.web.subject;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
@@ -65,11 +67,11 @@ public class SubjectService {
     public Subject create(SubjectDetails details) {
         SubjectDetails d = validate(details);
         long id = jdbc.sql("""
-                        insert into subject (clinic_id, display_name, external_id, birth_date, sport_or_condition, involved_side, notes)
-                        values (:clinic, :name, :external, :birth, :sport, :side, :notes) returning id""")
+                        insert into subject (clinic_id, display_name, external_id, birth_date, sport_or_condition, involved_side, notes, height_m)
+                        values (:clinic, :name, :external, :birth, :sport, :side, :notes, :height) returning id""")
                 .param("clinic", currentUser.clinicId()).param("name", d.displayName()).param("external", d.externalId())
                 .param("birth", d.birthDate()).param("sport", d.sportOrCondition()).param("side", d.involvedSide().code())
-                .param("notes", d.notes()).query(Long.class).single();
+                .param("notes", d.notes()).param("height", d.heightM(), Types.DOUBLE).query(Long.class).single();
         return get(id);
     }
 
@@ -79,11 +81,11 @@ public class SubjectService {
         SubjectDetails d = validate(details);
         int rows = jdbc.sql("""
                         update subject set display_name = :name, external_id = :external, birth_date = :birth,
-                               sport_or_condition = :sport, involved_side = :side, notes = :notes
+                               sport_or_condition = :sport, involved_side = :side, notes = :notes, height_m = :height
                         where id = :id and clinic_id = :clinic""")
                 .param("name", d.displayName()).param("external", d.externalId()).param("birth", d.birthDate())
                 .param("sport", d.sportOrCondition()).param("side", d.involvedSide().code()).param("notes", d.notes())
-                .param("id", id).param("clinic", currentUser.clinicId()).update();
+                .param("height", d.heightM(), Types.DOUBLE).param("id", id).param("clinic", currentUser.clinicId()).update();
         if (rows == 0) throw new NotFoundException("Subject " + id);
         return get(id);
     }
@@ -123,9 +125,20 @@ public class SubjectService {
         if (d.birthDate() != null && d.birthDate().isAfter(LocalDate.now())) {
             throw new UserInputException("The birth date lies in the future. Correct it or leave it empty.", "birthDate");
         }
+        Double height = d.heightM();
+        if (height != null && !(height >= ScaleSpec.MIN_HEIGHT_M && height <= ScaleSpec.MAX_HEIGHT_M)) {
+            throw new UserInputException(heightMessage(height), "heightM");
+        }
         return new SubjectDetails(d.displayName().trim(), blankToNull(d.externalId()), d.birthDate(),
                 blankToNull(d.sportOrCondition()), d.involvedSide() == null ? InvolvedSide.NONE : d.involvedSide(),
-                blankToNull(d.notes()));
+                blankToNull(d.notes()), height);
+    }
+
+    /** Why a height is refused; a height in centimetres (175) is the likely slip, so the message says metres twice. */
+    static String heightMessage(double height) {
+        String cm = height >= 50 && height <= 250 ? " It looks like centimetres: enter " + String.format(java.util.Locale.ROOT, "%.2f", height / 100) + " for " + (int) Math.round(height) + " cm." : "";
+        return "Enter the standing height in metres, between " + ScaleSpec.MIN_HEIGHT_M + " and " + ScaleSpec.MAX_HEIGHT_M
+                + " m (e.g. 1.75), or leave it empty." + cm;
     }
 
     static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
@@ -133,6 +146,6 @@ public class SubjectService {
     static Subject map(ResultSet rs, int n) throws SQLException {
         return new Subject(rs.getLong("id"), rs.getString("display_name"), rs.getString("external_id"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("sport_or_condition"),
-                InvolvedSide.of(rs.getString("involved_side")), rs.getString("notes"));
+                InvolvedSide.of(rs.getString("involved_side")), rs.getString("notes"), (Double) rs.getObject("height_m"));
     }
 }

@@ -55,6 +55,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         title.setId("subject-title");
         Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> new SubjectDialog("Edit subject", subject,
                 d -> subjects.update(subject.id(), d), s -> { subject = s; render(); Ui.success("Saved."); }).open());
+        edit.setId("edit-subject");
         Button delete = new Button("Delete…", VaadinIcon.TRASH.create(), e -> confirmDelete());
         delete.setId("delete-subject");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -68,6 +69,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         fact(facts, "Birth date", subject.birthDate());
         fact(facts, "Sport or condition", subject.sportOrCondition());
         fact(facts, "Involved side", subject.involvedSide().label());
+        fact(facts, "Standing height", Heights.format(subject.heightM()));
         fact(facts, "Notes", subject.notes());
         facts.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "var(--lumo-space-xs) var(--lumo-space-m)");
 

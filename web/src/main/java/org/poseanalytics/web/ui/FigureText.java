@@ -21,7 +21,8 @@ public final class FigureText {
 
     public static String number(double v, String unit) {
         if ("count".equals(unit)) return String.valueOf(Math.round(v));
-        String n = String.format(Locale.ROOT, "%.1f", v);
+        // Bar velocities and displacements in metres read to the centimetre: 0.45 m/s, not 0.5 m/s.
+        String n = String.format(Locale.ROOT, "m".equals(unit) || "m/s".equals(unit) ? "%.2f" : "%.1f", v);
         return "deg".equals(unit) ? n + "°" : unit == null || unit.isBlank() ? n : n + " " + unit;
     }
 

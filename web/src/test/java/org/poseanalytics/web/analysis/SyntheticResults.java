@@ -126,6 +126,22 @@ public final class SyntheticResults {
                 r.points(), r.timings(), r.warnings());
     }
 
+    /** The same results measured with {@code scale} (as the pipeline reports the scale it used). */
+    public static AnalysisResult withScale(AnalysisResult r, org.poseanalytics.kinematics.scale.Scale scale) {
+        return new AnalysisResult(r.video(), r.model(), r.modelDescription(), r.poses(), r.tracks(), r.subject(), r.kinematics(),
+                r.points(), r.timings(), r.warnings(), scale);
+    }
+
+    /**
+     * A repetition of a barbell lift as the pose would count it: down from {@code startS} for {@code halfS}, then up for
+     * {@code halfS} (frames at 30 fps).
+     */
+    public static Repetition lift(int index, double startS, double halfS) {
+        double peak = startS + halfS, end = startS + 2 * halfS;
+        return new Repetition(index, startS, peak, end, Math.round(startS * 30), Math.round(peak * 30), Math.round(end * 30),
+                90, 95, 5, 95, halfS, 0, halfS, true, "", "knee_flexion_deg", Rating.VALID);
+    }
+
     /** A session-wide figure. */
     public static MetricRecord figure(String name, double value, String unit, Side side, Quality q, String reason) {
         return new MetricRecord(name, value, unit, side, null, q, reason);

@@ -80,8 +80,9 @@ class TrackedPointsTest extends DatabaseTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.pointsCsv(videoId, out);
         List<String> csv = out.toString(StandardCharsets.UTF_8).lines().toList();
+        // the analysis has no scale: the metre columns are there, empty
         assertThat(csv.getFirst()).isEqualTo("point_id,frame,time_s,x_px,y_px,confidence,occluded,x_m,y_m,vx_m_per_s,vy_m_per_s,speed_m_per_s");
-        assertThat(csv).hasSize(1 + 6).contains("1,1,0.2,,,0,1", "2,2,0.4,302.5,18.25,0.8,0");
+        assertThat(csv).hasSize(1 + 6).contains("1,1,0.2,,,0,1,,,,,", "2,2,0.4,302.5,18.25,0.8,0,,,,,");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'exported' and video_id = :v and detail like 'tracked points CSV%'")
                 .param("v", videoId).query(Integer.class).single()).isEqualTo(1);
 
