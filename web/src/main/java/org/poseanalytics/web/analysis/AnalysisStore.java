@@ -57,8 +57,11 @@ public class AnalysisStore {
         Saved saved = tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                // Safe without waiting for this commit's WAL flush: the job is only marked done by JobRunr's later,
-                // synchronous commit, which flushes this one too; a crash before that re-runs the job.
+                // Durable where it matters without waiting here for tens of MB of WAL to reach the disk: the job is
+                // only marked done (JobRecords.succeeded, then JobRunr) by later, synchronous commits, and PostgreSQL
+                // flushes its WAL in order, so theirs flushes this one too. A crash before that loses at most this
+                // result of a job that is not done, and the job runs again (save is idempotent per job). Kept after the
+                // server became durable (issue 15); its cost is in docs/BENCHMARKS.md, result storage.
                 try (var st = c.createStatement()) {
                     st.execute("set local synchronous_commit = off");
                 }

@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -27,7 +32,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Without an external database configured (POSE_DB_URL / spring.datasource.url) the app runs its own
  * PostgreSQL, a real server binary from Maven, whose data lives in {@code pose.data-dir}/pgdata and survives
- * restarts. Spring owns it: the DataSource closes first, then the server stops (no JVM shutdown hook, which
+ * restarts. It is durable (fsync, synchronous commits), asks every connection for a password (generated on the first
+ * start, {@link DatabasePasswords}) and is used by the app as a role that is no superuser and cannot change the audit
+ * log (docs/DATABASE.md). Spring owns it: the DataSource closes first, then the server stops (no JVM shutdown hook, which
  * would race JobRunr's shutdown).
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,36 +42,110 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class EmbeddedDatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
+    @Bean
+    DatabasePasswords embeddedDatabasePasswords(@Value("${pose.data-dir}") Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        return DatabasePasswords.loadOrCreate(dataDir);
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${pose.data-dir}") Path dataDir, @Value("${pose.db.port}") int port)
-            throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${pose.data-dir}") Path dataDir, @Value("${pose.db.port}") int port,
+                                      DatabasePasswords passwords) throws IOException {
         Path pgdata = dataDir.resolve("pgdata");
         Files.createDirectories(pgdata);
         removeStalePidFile(pgdata);
         int chosen = port > 0 ? port : storedOrFreePort(dataDir.resolve("pgdata.port"));
         log.info("Starting embedded PostgreSQL on localhost:{} with data in {}", chosen, pgdata);
+        boolean fresh = !Files.exists(pgdata.resolve("postgresql.conf"));
+        // initdb reads the superuser's password from a file: only for its run, and private like the passwords file
+        Path pwfile = fresh ? writePrivate(dataDir.resolve("pgdata.initdb-password"), passwords.superuser()) : null;
+        EmbeddedPostgres postgres;
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
                     .setPort(chosen)
                     .setRegisterShutdownHook(false)
-                    .start();
+                    // Durable: a committed transaction survives a power loss or host crash (zonky turns both off, for
+                    // throw-away test databases; -c after its -F wins). Their cost: docs/BENCHMARKS.md, result storage.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky's own readiness check connects as the superuser
+                    .setConnectConfig("password", passwords.superuser());
+            if (fresh) {
+                // initdb's options after zonky's "-A trust": the later ones win, so no moment without passwords
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pwfile.toString());
+            }
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseException("The embedded PostgreSQL did not start (data in " + pgdata + ", port "
                     + chosen + "): " + e.getMessage() + ". Is another pose-analytics running with the same data? Stop it,"
-                    + " or set POSE_DATA_DIR to another directory, or POSE_DB_URL to use an external PostgreSQL.", e);
+                    + " or set POSE_DATA_DIR to another directory, or POSE_DB_URL to use an external PostgreSQL. If "
+                    + DatabasePasswords.FILE_NAME + " was lost, restore it from the backup of " + dataDir + ".", e);
+        } finally {
+            if (pwfile != null) Files.deleteIfExists(pwfile);
+        }
+        try {
+            secure(postgres, pgdata, passwords);
+        } catch (IOException | SQLException | RuntimeException e) {
+            postgres.close();
+            throw new EmbeddedDatabaseException("Setting up the embedded PostgreSQL's roles failed (data in " + pgdata + "): "
+                    + e.getMessage(), e);
+        }
+        return postgres;
+    }
+
+    /**
+     * The roles in order (see {@link EmbeddedRoles}) and, for a data directory of an earlier version, its "trust" for
+     * every local connection replaced by passwords, in that order: a crash in between leaves a directory the next
+     * start converts again.
+     */
+    static void secure(EmbeddedPostgres postgres, Path pgdata, DatabasePasswords passwords) throws IOException, SQLException {
+        boolean trusting = PgHba.trustsAnyone(pgdata);
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            EmbeddedRoles.secure(c, passwords);
+            if (trusting) {
+                PgHba.requirePasswords(pgdata);
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
+                    st.execute("select pg_reload_conf()");
+                }
+                log.info("Database upgrade: connections to the embedded PostgreSQL now need a password (kept in {})",
+                        DatabasePasswords.FILE_NAME);
+            }
         }
     }
 
+    /** The app's pool: the app's role, never the owner or the superuser. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabasePasswords passwords) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(url(postgres));
+        ds.setUsername(DatabasePasswords.APP);
+        ds.setPassword(passwords.app());
         ds.setMaximumPoolSize(10);
         ds.setPoolName("pose-analytics");
         return ds;
+    }
+
+    /** Migrations run as the schema's owner ({@link DatabasePrivileges} then grants the app its part). */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedPostgres postgres, DatabasePasswords passwords) {
+        return configuration -> configuration.dataSource(url(postgres), DatabasePasswords.OWNER, passwords.owner());
+    }
+
+    private static String url(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    private static Path writePrivate(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
+        return file;
     }
 
     /**

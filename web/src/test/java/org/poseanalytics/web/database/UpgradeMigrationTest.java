@@ -3,10 +3,10 @@ package org.poseanalytics.web.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.kinematics.exercise.Exercise;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that exist (V29). A new database, where JobRunr has not created its tables yet, migrates too.
  */
 class UpgradeMigrationTest extends DatabaseTest {
-    @Autowired DataSource dataSource;
+    /** The embedded server's superuser: the app's own role may not create databases. */
+    @Autowired EmbeddedPostgres postgres;
 
     @Test
     void sessionsAndQueuedJobsOfAnOlderVersionSurviveTheUpgrade() throws Exception {
@@ -66,14 +67,15 @@ class UpgradeMigrationTest extends DatabaseTest {
 
     private HikariDataSource freshDatabase() throws Exception {
         String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(dataSource).sql("create database " + db).update();
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + db).update();
         String url;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             url = c.getMetaData().getURL();
         }
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(url.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
         ds.setUsername("postgres");
+        ds.setPassword(DatabasePasswords.load(DATA_DIR).superuser());
         return ds;
     }
 }
