@@ -114,13 +114,13 @@ class MalformedUploadTest extends AppTestBase {
 
     static List<Case> cases() {
         return List.of(
-                new Case("one zero byte", "one-byte.mp4", d -> new byte[1], UNREADABLE),
+                new Case("one zero byte", "one-byte.mp4", d -> new byte[1], "it is not a video file that can be read"),
                 new Case("an MP4 file-type box and nothing else", "ftyp-only.mp4", d -> ftyp(), UNREADABLE),
                 new Case("an MP4 whose first bytes are overwritten (wrong magic)", "wrong-magic.mp4",
                         d -> overwrite(video(d), 0, "GARBAGE!GARBAGE!".getBytes(StandardCharsets.US_ASCII)), UNREADABLE),
                 new Case("an MP4 whose index (moov) is zeroed", "no-index.mp4", d -> zeroBox(video(d), "moov"), UNREADABLE),
                 new Case("an MP4 whose media data (mdat) is zeroed", "zeroed-frames.mp4", d -> zeroBox(video(d), "mdat"), UNREADABLE),
-                new Case("64 KB of random bytes", "random.mp4", d -> random(65536, 1), UNREADABLE),
+                new Case("64 KB of random bytes", "random.mp4", d -> random(65536, 1), "it is not a video file that can be read"),
                 new Case("random bytes behind an MP4 file-type box", "random-after-ftyp.mp4",
                         d -> concat(ftyp(), random(20000, 2)), UNREADABLE),
                 new Case("a JPEG named .mp4", "photo.mp4", d -> ffmpeg(d, "photo.jpg", "-f", "lavfi", "-i", "testsrc=size=64x64",
@@ -128,11 +128,11 @@ class MalformedUploadTest extends AppTestBase {
                 new Case("a PNG named .mov", "photo.mov", d -> ffmpeg(d, "photo.png", "-f", "lavfi", "-i", "testsrc=size=64x64",
                         "-frames:v", "1"), "still image"),
                 new Case("an animated GIF", "animation.gif", d -> ffmpeg(d, "a.gif", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=10",
-                        "-t", "0.5"), UNREADABLE),
+                        "-t", "0.5"), "accepted containers .*it is a gif file"),
                 new Case("a Matroska file with audio and no video stream", "audio.mkv", d -> ffmpeg(d, "a.mkv", "-f", "lavfi", "-i",
                         "sine=frequency=440:duration=0.5", "-c:a", "flac"), "only audio"),
                 new Case("a WAV file named .mp4", "sound.mp4", d -> ffmpeg(d, "a.wav", "-f", "lavfi", "-i", "sine=duration=0.5"),
-                        "only audio|not a video in one of the accepted containers"),
+                        "accepted containers .*it is a wav file"),
                 new Case("an MPEG transport stream (container not accepted)", "camera.ts", d -> ffmpeg(d, "a.ts", "-f", "lavfi", "-i",
                         "testsrc=size=64x64:rate=25", "-t", "0.4", "-c:v", "mpeg2video"), "not a video in one of the accepted containers"),
                 new Case("a raw H.264 stream (container not accepted)", "raw.h264", d -> ffmpeg(d, "a.h264", "-f", "lavfi", "-i",
@@ -142,20 +142,20 @@ class MalformedUploadTest extends AppTestBase {
                         "testsrc=size=64x64:rate=25", "-t", "0.4"), "not a video in one of the accepted containers"),
                 new Case("an AVI with a codec not accepted (HuffYUV)", "lossless.avi", d -> ffmpeg(d, "a.avi", "-f", "lavfi", "-i",
                         "testsrc=size=64x64:rate=25", "-t", "0.2", "-c:v", "huffyuv"), "not one of the accepted codecs"),
-                new Case("a zip archive holding a video", "videos.zip", d -> zip(video(d)), UNREADABLE),
-                new Case("a zip archive named .mp4", "archive.mp4", d -> zip(video(d)), UNREADABLE),
+                new Case("a zip archive holding a video", "videos.zip", d -> zip(video(d)), "it is not a video file that can be read"),
+                new Case("a zip archive named .mp4", "archive.mp4", d -> zip(video(d)), "it is not a video file that can be read"),
                 new Case("a gzip of a video named .mp4", "squat.mp4.gz.mp4", d -> gzip(video(d)), UNREADABLE),
                 new Case("an HTML page with a script named .mp4", "page.mp4",
                         d -> "<!doctype html><html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8), UNREADABLE),
                 new Case("an SVG named .mp4", "image.mp4", d -> ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">"
-                        + "<rect width=\"10\" height=\"10\"/></svg>").getBytes(StandardCharsets.UTF_8), UNREADABLE),
+                        + "<rect width=\"10\" height=\"10\"/></svg>").getBytes(StandardCharsets.UTF_8), "still image"),
                 new Case("an ELF executable behind a double extension", "clip.exe.mp4",
                         d -> concat(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, random(4000, 3)), UNREADABLE),
                 new Case("a shell script named .mp4.sh", "clip.mp4.sh", d -> "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8), UNREADABLE),
                 new Case("an SDP description opening a network stream", "stream.sdp", d -> ("v=0\no=- 0 0 IN IP4 127.0.0.1\ns=x\n"
-                        + "c=IN IP4 127.0.0.1\nt=0 0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n").getBytes(StandardCharsets.UTF_8), UNREADABLE),
+                        + "c=IN IP4 127.0.0.1\nt=0 0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n").getBytes(StandardCharsets.UTF_8), "accepted containers .*it is a sdp file"),
                 new Case("a concat list in Matroska clothing naming /etc/passwd", "list.mkv",
-                        d -> "ffconcat version 1.0\nfile '/etc/passwd'\n".getBytes(StandardCharsets.UTF_8), UNREADABLE),
+                        d -> "ffconcat version 1.0\nfile '/etc/passwd'\n".getBytes(StandardCharsets.UTF_8), "accepted containers .*it is a concat file"),
                 new Case("an HLS playlist naming a file:// URL", "playlist.mp4", d -> ("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n"
                         + "file:///etc/passwd\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8), UNREADABLE),
                 new Case("a name of 400 characters", "x".repeat(400) + ".mp4", d -> random(1000, 4), UNREADABLE),
@@ -198,9 +198,9 @@ class MalformedUploadTest extends AppTestBase {
                         UsernamePasswordAuthenticationToken.authenticated(clinician, null, clinician.getAuthorities()))))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(sha256(served)).isEqualTo(beforeHash);
-        HttpResponse<Void> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
+        HttpResponse<Void> page = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-        assertThat(page.statusCode()).as("the sign-in page over HTTP").isEqualTo(200);
+        assertThat(page.statusCode()).as("the sign-in page (or its redirect) over HTTP").isIn(200, 302);
     }
 
     private static byte[] cached;
