@@ -1,5 +1,7 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -39,10 +41,12 @@ public class AnalysisJobs {
     private final VideoService videos;
     private final SessionService sessions;
     private final PoseModelChoices models;
+    private final AuditService audit;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, PoseModelChoices models) {
+                 SessionService sessions, PoseModelChoices models, AuditService audit) {
         this.records = records;
+        this.audit = audit;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
         this.videos = videos;
@@ -95,20 +99,24 @@ public class AnalysisJobs {
                     + "). Wait for it to finish or cancel it first.");
         }
         Session session = sessions.get(video.sessionId());
-        UUID id = enqueue(currentUser.clinicId(), videoId, models.offered(model),
-                exercise == null || exercise.isBlank() ? session.exercise().id() : exercise, subjectTrackId,
-                currentUser.get().accountId());
+        String offered = models.offered(model);
+        String template = exercise == null || exercise.isBlank() ? session.exercise().id() : exercise;
+        UUID id = enqueue(currentUser.clinicId(), videoId, offered, template, subjectTrackId, currentUser.get().accountId());
+        audit.record(AuditAction.CHANGED, session.subjectId(), videoId, "analysis of video " + videoId + " requested again (model "
+                + (offered == null ? "default" : offered) + ", exercise " + template
+                + (subjectTrackId == null ? "" : ", person " + subjectTrackId) + ")");
         return records.get(id).orElseThrow();
     }
 
     /** Stops the video's running or queued analysis; its earlier results (if any) stay. */
     @PreAuthorize("hasRole('CLINICIAN')")
     public Optional<JobProgress> cancel(long videoId) {
-        videos.get(videoId);
+        Video video = videos.get(videoId);
         Optional<JobProgress> active = latest(videoId).filter(j -> j.state().active());
         if (active.isEmpty()) return Optional.empty();
         UUID id = active.get().jobId();
         records.requestCancel(id, currentUser.get().displayName());
+        audit.record(AuditAction.CHANGED, videos.subjectIdOf(video), videoId, "analysis of video " + videoId + " cancelled");
         // A queued job is removed from the queue; a running one is interrupted by its server, and stops at the next
         // frame anyway through the cancel flag it reads with every progress update.
         try {

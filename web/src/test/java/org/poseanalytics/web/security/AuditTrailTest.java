@@ -60,6 +60,7 @@ class AuditTrailTest extends AppTestBase {
     @Autowired SessionService sessions;
     @Autowired VideoService videos;
     @Autowired AuditService audit;
+    @Autowired org.poseanalytics.web.analysis.AnalysisJobs jobs;
     @Autowired WebApplicationContext context;
     @TempDir Path tmp;
 
@@ -128,6 +129,33 @@ class AuditTrailTest extends AppTestBase {
         assertThat(jdbc.sql("select count(*) from audit_event where detail ilike '%zebulon%' or username ilike '%zebulon%'")
                 .query(Long.class).single()).isZero();
         assertThat(output.getAll()).doesNotContain("Zebulon").doesNotContain("Quixote").contains("Rejected an upload to session " + session.id());
+    }
+
+    @Test
+    void analysingAgainAndCancellingAreRecorded() throws Exception {
+        String clinician = clinic.clinician().getUsername();
+        String api = "/api/videos/" + video.id() + "/analysis";
+        as(clinic.clinician(), () -> jobs.cancel(video.id())); // the upload's own job, if still queued
+        int status = 0;
+        for (long until = System.nanoTime() + 60_000_000_000L; System.nanoTime() < until; Thread.sleep(500)) {
+            status = postAs(clinic.clinician(), api);
+            if (status != 409) break; // 409: the upload's job is still winding down
+        }
+        assertThat(status).isEqualTo(200);
+        assertThat(postAs(clinic.clinician(), api + "/cancel")).isEqualTo(200);
+        List<AuditEvent> log = entries();
+        assertThat(log).anySatisfy(e -> expect(e, clinician, AuditAction.CHANGED, subject.id(), video.id(),
+                "analysis of video " + video.id() + " requested again (model default, exercise lunge)"));
+        assertThat(log).anySatisfy(e -> expect(e, clinician, AuditAction.CHANGED, subject.id(), video.id(),
+                "analysis of video " + video.id() + " cancelled"));
+    }
+
+    private int postAs(AccountPrincipal user, String url) throws Exception {
+        SecurityContextHolder.clearContext();
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(authentication(auth(user))))
+                .andReturn().getResponse().getStatus();
     }
 
     @Test
