@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.context.annotation.Import(RecordedEvents.class)
 public abstract class AppTestBase {
     protected static final String PASSWORD = "correct horse battery";
-    static final Path DATA = tempDir("pa-test-");
+    protected static final Path DATA = tempDir("pa-test-");
     static final long UPLOAD_LIMIT = 8L * 1024 * 1024;
 
     @DynamicPropertySource

@@ -48,14 +48,24 @@ public final class TestVideos {
      * ffmpeg is missing, fails it under CI=true.
      */
     public static Path colourBars(Path file, int width, int height, double seconds, String... encoding) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(FFMPEG))) org.poseanalytics.web.testing.BrowserTest.skipOrFail("this test makes its videos with " + FFMPEG + " (apt-get install ffmpeg)");
-        List<String> cmd = new ArrayList<>(List.of(FFMPEG, "-v", "error", "-y", "-f", "lavfi", "-i",
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
                 "smptehdbars=size=" + width + "x" + height + ":rate=25", "-t", String.valueOf(seconds)));
-        cmd.addAll(List.of(encoding));
+        args.addAll(List.of(encoding));
+        return ffmpeg(file, args.toArray(String[]::new));
+    }
+
+    /**
+     * {@code file} written by the system's ffmpeg with {@code args} (inputs, filters, encoding; the output is appended).
+     * Skips the test where ffmpeg is missing, fails it under CI=true.
+     */
+    public static Path ffmpeg(Path file, String... args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(FFMPEG))) org.poseanalytics.web.testing.BrowserTest.skipOrFail("this test makes its videos with " + FFMPEG + " (apt-get install ffmpeg)");
+        List<String> cmd = new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y"));
+        cmd.addAll(List.of(args));
         cmd.add(file.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IOException("ffmpeg " + String.join(" ", encoding) + " failed: " + out);
+        if (p.waitFor() != 0) throw new IOException("ffmpeg " + String.join(" ", args) + " failed: " + out);
         return file;
     }
 

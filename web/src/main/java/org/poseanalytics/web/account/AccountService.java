@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,11 +27,20 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    AccountService(JdbcClient jdbc, CurrentUser currentUser, PasswordEncoder passwordEncoder) {
+    AccountService(JdbcClient jdbc, CurrentUser currentUser, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    /** Every change is audited (the audit package listens), by the signed-in admin. */
+    private void changed(AccountChanged.Change change, Account account, String detail) {
+        AccountPrincipal by = currentUser.get();
+        events.publishEvent(new AccountChanged(change, by.clinicId(), account.id(), account.username(), by.accountId(),
+                by.getUsername(), detail));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -58,7 +68,9 @@ public class AccountService {
                     .param("role", role.code()).param("hash", Tokens.sha256(token))
                     .param("expires", OffsetDateTime.now().plus(INVITE_VALIDITY))
                     .query(Long.class).single();
-            return new Invitation(get(id), token);
+            Account account = get(id);
+            changed(AccountChanged.Change.INVITED, account, "invited as " + role.code());
+            return new Invitation(account, token);
         } catch (DuplicateKeyException e) {
             throw new UserInputException("The user name “" + user + "” is taken. Choose another one.");
         }
@@ -82,6 +94,7 @@ public class AccountService {
                         where id = :id and clinic_id = :clinic""")
                 .param("hash", Tokens.sha256(token)).param("expires", OffsetDateTime.now().plus(INVITE_VALIDITY))
                 .param("id", accountId).param("clinic", currentUser.clinicId()).update();
+        changed(AccountChanged.Change.PASSWORD_RESET, account, "password voided, new invite link, sessions ended");
         return new Invitation(get(accountId), token);
     }
 
@@ -95,6 +108,9 @@ public class AccountService {
         }
         jdbc.sql("update account set enabled = :enabled, session_epoch = session_epoch + 1 where id = :id and clinic_id = :clinic")
                 .param("enabled", enabled).param("id", accountId).param("clinic", currentUser.clinicId()).update();
+        if (enabled != account.enabled()) {
+            changed(enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED, account, null);
+        }
     }
 
     /** The new role applies to the user's open sessions on their next request ({@link AccountSessionFilter}). */
@@ -107,6 +123,9 @@ public class AccountService {
         }
         jdbc.sql("update account set role = :role where id = :id and clinic_id = :clinic")
                 .param("role", role.code()).param("id", accountId).param("clinic", currentUser.clinicId()).update();
+        if (role != account.role()) {
+            changed(AccountChanged.Change.ROLE_CHANGED, account, account.role().code() + " → " + role.code());
+        }
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -135,6 +154,9 @@ public class AccountService {
                                session_epoch = session_epoch + 1
                         where id = :id""")
                 .param("hash", passwordEncoder.encode(password)).param("id", account.id()).update();
+        long clinic = jdbc.sql("select clinic_id from account where id = :id").param("id", account.id()).query(Long.class).single();
+        events.publishEvent(new AccountChanged(AccountChanged.Change.INVITE_ACCEPTED, clinic, account.id(), account.username(),
+                account.id(), account.username(), "password chosen"));
         return account;
     }
 

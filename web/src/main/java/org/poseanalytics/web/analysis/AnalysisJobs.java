@@ -1,5 +1,7 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.web.audit.AuditAction;
+import org.poseanalytics.web.audit.AuditService;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -44,12 +46,15 @@ public class AnalysisJobs {
     private final PoseModelChoices models;
     private final SubjectService subjects;
     private final ScaleLines scaleLines;
+    private final AuditService audit;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, PoseModelChoices models, SubjectService subjects, ScaleLines scaleLines) {
+                 SessionService sessions, PoseModelChoices models, SubjectService subjects, ScaleLines scaleLines,
+                 AuditService audit) {
         this.subjects = subjects;
         this.scaleLines = scaleLines;
         this.records = records;
+        this.audit = audit;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
         this.videos = videos;
@@ -117,9 +122,12 @@ public class AnalysisJobs {
         }
         Session session = sessions.get(video.sessionId());
         ScaleSpec spec = scale(videoId, session, scale);
-        UUID id = enqueue(currentUser.clinicId(), videoId, models.offered(model),
-                exercise == null || exercise.isBlank() ? session.exercise().id() : exercise, subjectTrackId,
-                currentUser.get().accountId(), spec);
+        String offered = models.offered(model);
+        String template = exercise == null || exercise.isBlank() ? session.exercise().id() : exercise;
+        UUID id = enqueue(currentUser.clinicId(), videoId, offered, template, subjectTrackId, currentUser.get().accountId(), spec);
+        audit.record(AuditAction.CHANGED, session.subjectId(), videoId, "analysis of video " + videoId + " requested again (model "
+                + (offered == null ? "default" : offered) + ", exercise " + template
+                + (subjectTrackId == null ? "" : ", person " + subjectTrackId) + ", scale " + spec.source().id() + ")");
         return records.get(id).orElseThrow();
     }
 
@@ -157,11 +165,12 @@ public class AnalysisJobs {
     /** Stops the video's running or queued analysis; its earlier results (if any) stay. */
     @PreAuthorize("hasRole('CLINICIAN')")
     public Optional<JobProgress> cancel(long videoId) {
-        videos.get(videoId);
+        Video video = videos.get(videoId);
         Optional<JobProgress> active = latest(videoId).filter(j -> j.state().active());
         if (active.isEmpty()) return Optional.empty();
         UUID id = active.get().jobId();
         records.requestCancel(id, currentUser.get().displayName());
+        audit.record(AuditAction.CHANGED, videos.subjectIdOf(video), videoId, "analysis of video " + videoId + " cancelled");
         // A queued job is removed from the queue; a running one is interrupted by its server, and stops at the next
         // frame anyway through the cancel flag it reads with every progress update.
         try {

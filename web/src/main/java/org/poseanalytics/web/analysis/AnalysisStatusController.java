@@ -1,5 +1,6 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.web.audit.AuditService;
 import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.web.video.Video;
@@ -29,9 +30,11 @@ class AnalysisStatusController {
     private final AnalysisJobs jobs;
     private final AnalysisQueries queries;
     private final VideoService videos;
+    private final AuditService audit;
 
-    AnalysisStatusController(AnalysisJobs jobs, AnalysisQueries queries, VideoService videos) {
+    AnalysisStatusController(AnalysisJobs jobs, AnalysisQueries queries, VideoService videos, AuditService audit) {
         this.jobs = jobs;
+        this.audit = audit;
         this.queries = queries;
         this.videos = videos;
     }
@@ -64,6 +67,7 @@ class AnalysisStatusController {
     @GetMapping(path = "/api/videos/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     Status status(@PathVariable long id) {
         Video video = videos.get(id);
+        audit.viewed(videos.subjectIdOf(video), id, "analysis of video " + id + " over the API");
         Optional<JobProgress> job = jobs.latest(id);
         Result result = queries.latestComplete(id).map(this::result).orElse(null);
         return new Status(id, video.status().code(), video.statusMessage(), job.map(Job::of).orElse(null), result);

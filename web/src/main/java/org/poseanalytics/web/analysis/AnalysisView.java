@@ -1,5 +1,6 @@
 package org.poseanalytics.web.analysis;
 
+import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
@@ -65,6 +66,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final JobProgressPush push;
     private final CurrentUser currentUser;
     private final ScaleLines scaleLines;
+    private final AuditService audit;
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
@@ -73,9 +75,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
-                        PointTrackingRuns pointRuns, JobProgressPush push, CurrentUser currentUser, ScaleLines scaleLines) {
+                        PointTrackingRuns pointRuns, JobProgressPush push, AuditService audit, CurrentUser currentUser,
+                        ScaleLines scaleLines) {
         this.analyses = analyses;
         this.scaleLines = scaleLines;
+        this.audit = audit;
         this.push = push;
         this.currentUser = currentUser;
         this.pointTracking = pointTracking;
@@ -93,6 +97,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     public void setParameter(BeforeEvent event, Long videoId) {
         video = videos.get(videoId);
         analysis = analyses.latest(videoId).orElse(null);
+        audit.viewed(videos.subjectIdOf(video), videoId, "analysis page of video " + videoId);
         render();
     }
 

@@ -67,9 +67,9 @@ public class PointTrackingService {
         PointTrajectory path = track(video, spec, progress);
         TrackedPath stored = points.add(analysisId, path);
         Session s = sessions.get(video.sessionId());
-        audit.record(AuditAction.TRACKED, s.subjectId(), s.subjectName(), video.id(), String.format(Locale.ROOT,
-                "point %d tracked on %s from (%.0f, %.0f) px at %.2f s, followed in %d of %d frames", stored.number(),
-                video.originalName(), spec.xPx(), spec.yPx(), spec.timeS(), stored.trajectory().framesSeen(), stored.trajectory().points().size()));
+        audit.record(AuditAction.TRACKED, s.subjectId(), video.id(), String.format(Locale.ROOT,
+                "point %d tracked on video %d from (%.0f, %.0f) px at %.2f s, followed in %d of %d frames", stored.number(),
+                video.id(), spec.xPx(), spec.yPx(), spec.timeS(), stored.trajectory().framesSeen(), stored.trajectory().points().size()));
         return stored;
     }
 
@@ -77,8 +77,8 @@ public class PointTrackingService {
     public void remove(Video video, TrackedPath point) {
         if (!points.remove(point.analysisId(), point.id())) throw new NotFoundException("Tracked point " + point.id());
         Session s = sessions.get(video.sessionId());
-        audit.record(AuditAction.DELETED, s.subjectId(), s.subjectName(), video.id(),
-                "tracked point " + point.number() + " removed from " + video.originalName());
+        audit.record(AuditAction.DELETED, s.subjectId(), video.id(),
+                "tracked point " + point.number() + " removed from video " + video.id());
     }
 
     PointTrajectory track(Video video, PointSpec spec, DoubleConsumer progress) {

@@ -79,8 +79,8 @@ public class ScaleLines {
                 .param("m", line.metres()).param("t", Double.isFinite(timeS) ? timeS : null, Types.DOUBLE)
                 .param("by", currentUser.get().accountId()).update();
         Session s = sessions.get(video.sessionId());
-        audit.record(AuditAction.TRACKED, s.subjectId(), s.subjectName(), video.id(), String.format(Locale.ROOT,
-                "scale line drawn on %s: (%.0f, %.0f)–(%.0f, %.0f) px = %s m", video.originalName(),
+        audit.record(AuditAction.TRACKED, s.subjectId(), video.id(), String.format(Locale.ROOT,
+                "scale line drawn on video %d: (%.0f, %.0f)–(%.0f, %.0f) px = %s m", video.id(),
                 line.x1(), line.y1(), line.x2(), line.y2(), org.poseanalytics.web.ui.ScaleText.metres(line.metres())));
         return of(video.id()).orElseThrow();
     }
@@ -93,7 +93,7 @@ public class ScaleLines {
                 .param("video", video.id()).param("clinic", currentUser.clinicId()).update() == 1;
         if (removed) {
             Session s = sessions.get(video.sessionId());
-            audit.record(AuditAction.DELETED, s.subjectId(), s.subjectName(), video.id(), "scale line removed from " + video.originalName());
+            audit.record(AuditAction.DELETED, s.subjectId(), video.id(), "scale line removed from video " + video.id());
         }
         return removed;
     }

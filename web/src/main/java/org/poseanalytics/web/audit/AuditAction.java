@@ -1,7 +1,17 @@
 package org.poseanalytics.web.audit;
 
+/** What an audit entry records; the code is what the table keeps (its check constraint lists them all). */
 public enum AuditAction {
-    VIEWED, UPLOADED, EXPORTED, DELETED, TRACKED, SIGNED_IN, SIGN_IN_FAILED;
+    /** A page, an API answer or a media file with a subject's data was read. */
+    VIEWED,
+    /** A subject or a session was added. */
+    CREATED,
+    /** A subject's or a session's details were edited. */
+    CHANGED,
+    UPLOADED, EXPORTED, DELETED, TRACKED,
+    SIGNED_IN, SIGN_IN_FAILED,
+    /** User management by a clinic admin, and the invited user choosing a password. */
+    USER_INVITED, INVITE_ACCEPTED, PASSWORD_RESET, ROLE_CHANGED, USER_DISABLED, USER_ENABLED;
 
     public String code() { return name().toLowerCase(); }
 

@@ -1,5 +1,6 @@
 package org.poseanalytics.web.compare;
 
+import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -43,11 +44,13 @@ import org.poseanalytics.web.video.PlaybackService;
 public class CompareView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final VideoAnalysisService analyses;
     private final PlaybackService playback;
+    private final AuditService audit;
     private VideoAnalysis left, right;
     private AlignAt align = AlignAt.FIRST_REP_START;
 
-    public CompareView(VideoAnalysisService analyses, PlaybackService playback) {
+    public CompareView(VideoAnalysisService analyses, PlaybackService playback, AuditService audit) {
         this.analyses = analyses;
+        this.audit = audit;
         this.playback = playback;
         setMaxWidth("1400px");
         getStyle().set("margin", "0 auto");
@@ -59,6 +62,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         long b = Long.parseLong(event.getRouteParameters().get("b").orElseThrow());
         left = analyses.latest(a).orElse(null);
         right = analyses.latest(b).orElse(null);
+        for (VideoAnalysis shown : java.util.stream.Stream.of(left, right).filter(java.util.Objects::nonNull).toList()) {
+            audit.viewed(shown.session().subjectId(), shown.video().id(), "compare page of videos " + a + " and " + b);
+        }
         render();
     }
 

@@ -1,5 +1,6 @@
 package org.poseanalytics.web.progress;
 
+import org.poseanalytics.web.audit.AuditService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,10 +36,12 @@ import org.poseanalytics.web.ui.Ui;
 public class ProgressView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
     private final ProgressService progress;
     private final SubjectService subjects;
+    private final AuditService audit;
     private Subject subject;
 
-    public ProgressView(ProgressService progress, SubjectService subjects) {
+    public ProgressView(ProgressService progress, SubjectService subjects, AuditService audit) {
         this.progress = progress;
+        this.audit = audit;
         this.subjects = subjects;
         setMaxWidth("1100px");
         getStyle().set("margin", "0 auto");
@@ -48,6 +51,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         long id = Long.parseLong(event.getRouteParameters().get("subjectId").orElseThrow());
         subject = subjects.get(id);
+        audit.viewed(id, null, "progress page");
         render(progress.trends(id));
     }
 

@@ -45,6 +45,7 @@ import org.poseanalytics.web.analysis.TrackedPoints;
 import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.VideoAnalysis;
 import org.poseanalytics.web.analysis.VideoAnalysisService;
+import org.poseanalytics.web.Csv;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.storage.Storage;
@@ -168,10 +169,7 @@ public class ExportService {
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    static String csv(String s) {
-        if (s == null || s.isEmpty()) return "";
-        return s.matches("(?s).*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
+    static String csv(String s) { return Csv.field(s); }
 
     @PreAuthorize("hasRole('VIEWER')")
     public void pdfReport(long videoId, List<String> angleColumns, OutputStream out) throws IOException {
@@ -298,8 +296,8 @@ public class ExportService {
     }
 
     private void audited(VideoAnalysis a, String what) {
-        audit.record(AuditAction.EXPORTED, a.session().subjectId(), a.session().subjectName(), a.video().id(),
-                what + " of " + a.video().originalName() + " (session of " + a.session().date() + ")");
+        audit.record(AuditAction.EXPORTED, a.session().subjectId(), a.video().id(),
+                what + " of video " + a.video().id() + " (session " + a.session().id() + " of " + a.session().date() + ")");
     }
 
     static String num(double v, int digits) {

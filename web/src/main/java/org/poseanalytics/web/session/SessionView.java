@@ -1,5 +1,6 @@
 package org.poseanalytics.web.session;
 
+import org.poseanalytics.web.audit.AuditService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -46,14 +47,16 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
 
     private final SessionService sessions;
     private final VideoService videos;
+    private final AuditService audit;
     private final boolean canEdit;
     private final VerticalLayout videoList = new VerticalLayout();
     private Session session;
     /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
     private final JobPanels jobPanels;
 
-    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, CurrentUser currentUser) {
+    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, AuditService audit, CurrentUser currentUser) {
         this.sessions = sessions;
+        this.audit = audit;
         this.videos = videos;
         this.jobPanels = jobPanels;
         this.canEdit = currentUser.has(Role.CLINICIAN);
@@ -64,6 +67,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         session = sessions.get(id);
+        audit.viewed(session.subjectId(), null, "session " + id + " page");
         render();
     }
 

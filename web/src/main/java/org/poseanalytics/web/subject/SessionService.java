@@ -64,6 +64,7 @@ public class SessionService {
                         values (:clinic, :subject, :date, :exercise, :notes) returning id""")
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId).param("date", d.date())
                 .param("exercise", d.exercise().id()).param("notes", d.notes()).query(Long.class).single();
+        audit.record(AuditAction.CREATED, subjectId, null, "session " + id + " of " + d.date() + " (" + d.exercise().id() + ")");
         return get(id);
     }
 
@@ -75,7 +76,10 @@ public class SessionService {
                 .param("date", d.date()).param("exercise", d.exercise().id()).param("notes", d.notes())
                 .param("id", id).param("clinic", currentUser.clinicId()).update();
         if (rows == 0) throw new NotFoundException("Session " + id);
-        return get(id);
+        Session changed = get(id);
+        audit.record(AuditAction.CHANGED, changed.subjectId(), null,
+                "session " + id + " now of " + d.date() + " (" + d.exercise().id() + ")");
+        return changed;
     }
 
     @PreAuthorize("hasRole('CLINICIAN')")
@@ -86,8 +90,8 @@ public class SessionService {
         List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id = :id")
                 .param("clinic", clinic).param("id", id).query(UUID.class).list();
         jdbc.sql("delete from session where id = :id and clinic_id = :clinic").param("id", id).param("clinic", clinic).update();
-        audit.record(AuditAction.DELETED, session.subjectId(), session.subjectName(), null,
-                "session of " + session.date() + " (" + session.exercise().label() + ") deleted with " + files.size() + " video(s)");
+        audit.record(AuditAction.DELETED, session.subjectId(), null,
+                "session " + id + " of " + session.date() + " (" + session.exercise().label() + ") deleted with " + files.size() + " video(s)");
         SubjectService.deleteFilesAfterCommit(storage, files);
     }
 

@@ -72,6 +72,7 @@ public class SubjectService {
                 .param("clinic", currentUser.clinicId()).param("name", d.displayName()).param("external", d.externalId())
                 .param("birth", d.birthDate()).param("sport", d.sportOrCondition()).param("side", d.involvedSide().code())
                 .param("notes", d.notes()).param("height", d.heightM(), Types.DOUBLE).query(Long.class).single();
+        audit.record(AuditAction.CREATED, id, null, "subject " + id);
         return get(id);
     }
 
@@ -87,6 +88,7 @@ public class SubjectService {
                 .param("sport", d.sportOrCondition()).param("side", d.involvedSide().code()).param("notes", d.notes())
                 .param("height", d.heightM(), Types.DOUBLE).param("id", id).param("clinic", currentUser.clinicId()).update();
         if (rows == 0) throw new NotFoundException("Subject " + id);
+        audit.record(AuditAction.CHANGED, id, null, "details of subject " + id);
         return get(id);
     }
 
@@ -102,8 +104,8 @@ public class SubjectService {
         int sessions = jdbc.sql("select count(*) from session where clinic_id = :clinic and subject_id = :id")
                 .param("clinic", clinic).param("id", id).query(Integer.class).single();
         jdbc.sql("delete from subject where id = :id and clinic_id = :clinic").param("id", id).param("clinic", clinic).update();
-        audit.record(AuditAction.DELETED, id, subject.displayName(), null,
-                "subject erased with " + sessions + " session(s) and " + files.size() + " video(s)");
+        audit.record(AuditAction.DELETED, id, null,
+                "subject " + id + " erased with " + sessions + " session(s) and " + files.size() + " video(s)");
         deleteFilesAfterCommit(storage, files);
     }
 

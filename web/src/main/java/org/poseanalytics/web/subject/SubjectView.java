@@ -1,5 +1,6 @@
 package org.poseanalytics.web.subject;
 
+import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,11 +31,13 @@ import org.poseanalytics.web.ui.Ui;
 public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     private final SubjectService subjects;
     private final SessionService sessions;
+    private final AuditService audit;
     private final boolean canEdit;
     private Subject subject;
 
-    public SubjectView(SubjectService subjects, SessionService sessions, CurrentUser currentUser) {
+    public SubjectView(SubjectService subjects, SessionService sessions, AuditService audit, CurrentUser currentUser) {
         this.subjects = subjects;
+        this.audit = audit;
         this.sessions = sessions;
         this.canEdit = currentUser.has(Role.CLINICIAN);
     }
@@ -42,6 +45,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         subject = subjects.get(id);
+        audit.viewed(id, null, "subject page");
         render();
     }
 

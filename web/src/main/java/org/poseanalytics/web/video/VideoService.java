@@ -108,12 +108,12 @@ public class VideoService {
                 // over the limits.
                 info = VideoProbe.probe(temp, limits);
             } catch (VideoOverLimitException e) {
-                log.info("Rejected upload {}: {}", displayName, e.getMessage());
+                log.info("Rejected an upload to session {}: {}", sessionId, e.getMessage());
                 throw new UploadRejectedException("“" + displayName + "” was not stored: " + e.getMessage()
                         + ". Trim or export the video again (for example as MP4 from the phone or camera), or ask your"
                         + " administrator to raise the limit.");
             } catch (UnreadableVideoException e) {
-                log.info("Rejected upload {}: {}", displayName, e.getMessage());
+                log.info("Rejected an upload to session {}: {}", sessionId, e.getMessage());
                 throw new UploadRejectedException("“" + displayName + "” was not stored: " + readable(e.getMessage())
                         + ". Upload a video file (for example MP4 or MOV from a phone or camera).");
             }
@@ -121,7 +121,7 @@ public class VideoService {
             try {
                 Thumbnails.write(temp, thumbTemp, limits);
             } catch (IOException | RuntimeException e) {
-                log.warn("No thumbnail for {}: {}", displayName, e.getMessage());
+                log.warn("No thumbnail for the upload stored as {}: {}", name, e.getMessage());
                 Storage.deleteQuietly(thumbTemp);
                 thumbTemp = null;
             }
@@ -129,7 +129,7 @@ public class VideoService {
             if (thumbTemp != null) storage.moveIn(thumbTemp, storage.thumbnail(name));
             moved = true;
             Video video = tx.execute(status -> insert(session, name, displayName, size, info));
-            log.info("Stored video {} ({}) for session {} as {}", video.id(), displayName, sessionId, name);
+            log.info("Stored video {} for session {} as {}", video.id(), sessionId, name);
             return video;
         } finally {
             Storage.deleteQuietly(temp);
@@ -154,8 +154,8 @@ public class VideoService {
                 .param("fps", info.nominalFps()).param("vfr", info.variableFrameRate()).param("audio", info.hasAudio())
                 .param("account", currentUser.get().accountId())
                 .query(Long.class).single();
-        audit.record(AuditAction.UPLOADED, session.subjectId(), session.subjectName(), id,
-                displayName + " to the session of " + session.date());
+        audit.record(AuditAction.UPLOADED, session.subjectId(), id,
+                "video " + id + " to session " + session.id() + " of " + session.date());
         // → analysis.AnalysisJobs#analyseUpload queues the video's analysis once this transaction commits (video may not
         // import analysis, which builds on it; so the hand-off is this event, with that one listener).
         events.publishEvent(new VideoUploaded(id, clinic, session.id(), storage.video(name)));
@@ -206,10 +206,14 @@ public class VideoService {
         Session session = sessions.get(video.sessionId());
         jdbc.sql("delete from video where id = :id and clinic_id = :clinic").param("id", id)
                 .param("clinic", currentUser.clinicId()).update();
-        audit.record(AuditAction.DELETED, session.subjectId(), session.subjectName(), id,
-                video.originalName() + " deleted from the session of " + session.date());
+        audit.record(AuditAction.DELETED, session.subjectId(), id,
+                "video " + id + " deleted from session " + session.id() + " of " + session.date());
         SubjectService.deleteFilesAfterCommit(storage, List.of(video.storageName()));
     }
+
+    /** The id of the subject a video of this clinic shows, for the audit log. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public long subjectIdOf(Video video) { return sessions.get(video.sessionId()).subjectId(); }
 
     /** The thumbnail file of a video of this clinic; looking at it is recorded in the audit log. */
     @PreAuthorize("hasRole('VIEWER')")
@@ -219,7 +223,7 @@ public class VideoService {
         Path file = storage.thumbnail(video.storageName());
         if (!Files.exists(file)) throw new NotFoundException("Thumbnail of video " + id);
         Session session = sessions.get(video.sessionId());
-        audit.recordView(session.subjectId(), session.subjectName(), id, "thumbnail of " + video.originalName());
+        audit.viewed(session.subjectId(), id, "thumbnail of video " + id);
         return file;
     }
 
@@ -231,7 +235,7 @@ public class VideoService {
         Path file = storage.video(video.storageName());
         if (!Files.exists(file)) throw new NotFoundException("The file of video " + id);
         Session session = sessions.get(video.sessionId());
-        audit.recordView(session.subjectId(), session.subjectName(), id, "played " + video.originalName());
+        audit.viewed(session.subjectId(), id, "played video " + id);
         return file;
     }
 

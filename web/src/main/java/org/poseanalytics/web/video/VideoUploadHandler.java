@@ -39,7 +39,7 @@ public class VideoUploadHandler implements UploadHandler {
             event.reject(e.getMessage());
             ui.access(() -> Ui.error(e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            log.error("Upload of {} failed", event.getFileName(), e);
+            log.error("An upload to session {} failed", sessionId, e);
             String message = "“" + FileNames.displayName(event.getFileName()) + "” was not stored: the upload broke off ("
                     + e.getClass().getSimpleName() + "). Try again.";
             event.reject(message);
