@@ -145,7 +145,7 @@ class AuditTrailTest extends AppTestBase {
         assertThat(postAs(clinic.clinician(), api + "/cancel")).isEqualTo(200);
         List<AuditEvent> log = entries();
         assertThat(log).anySatisfy(e -> expect(e, clinician, AuditAction.CHANGED, subject.id(), video.id(),
-                "analysis of video " + video.id() + " requested again (model default, exercise lunge)"));
+                "analysis of video " + video.id() + " requested again (model default, exercise lunge, scale none)"));
         assertThat(log).anySatisfy(e -> expect(e, clinician, AuditAction.CHANGED, subject.id(), video.id(),
                 "analysis of video " + video.id() + " cancelled"));
     }
