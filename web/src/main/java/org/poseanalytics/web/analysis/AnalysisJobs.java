@@ -39,9 +39,11 @@ public class AnalysisJobs {
     private final VideoService videos;
     private final SessionService sessions;
     private final PoseModelChoices models;
+    private final FairDispatch dispatch;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
-                 SessionService sessions, PoseModelChoices models) {
+                 SessionService sessions, PoseModelChoices models, FairDispatch dispatch) {
+        this.dispatch = dispatch;
         this.records = records;
         this.scheduler = scheduler;
         this.currentUser = currentUser;
@@ -139,15 +141,17 @@ public class AnalysisJobs {
     UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy) {
         UUID id = UUID.randomUUID();
         records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy);
-        scheduler.enqueue(id, new AnalyseVideo(id));
+        // Handed to JobRunr when a worker is free and it is this clinic's turn (now, if nobody waits).
+        dispatch.dispatchQuietly();
         log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {})", id, videoId, model == null ? "default" : model,
                 exercise, subjectTrackId == null ? "automatic" : "track " + subjectTrackId);
         return id;
     }
 
     /**
-     * The row and the JobRunr job are two writes; should the app die between them the row would wait forever. On
-     * start, JobRunr is asked again for every row still queued: enqueueing with the same id is idempotent.
+     * Handing a job over is two writes (the row's dispatched_at, the JobRunr job); should the app die between them the
+     * row would wait forever. On start, JobRunr is asked again for every row handed over but not started: enqueueing
+     * with the same id is idempotent. Rows not handed over yet wait for {@link FairDispatch}.
      */
     @EventListener(ApplicationReadyEvent.class)
     void requeueStranded() {
