@@ -1,7 +1,6 @@
 package org.poseanalytics.web.video;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +153,7 @@ class BrowserCopies implements DisposableBean {
         return jdbc.sql("select exists (select 1 from video where id = :id)").param("id", videoId).query(Boolean.class).single();
     }
 
+    /** Whether this node has the video's copy queued or converting. */
     boolean queuedHere(long videoId) { return queued.contains(videoId); }
 
     @Override
@@ -161,9 +161,4 @@ class BrowserCopies implements DisposableBean {
         stopping = true;
         executor.shutdownNow();
     }
-
-    /** For tests: whether this node has nothing queued or converting. */
-    boolean idle() { return queued.isEmpty(); }
-
-    static boolean exists(Path p) { return Files.exists(p); }
 }
