@@ -46,6 +46,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     private final int threads;
     private final String worker;
     private final VideoLimits limits;
+    private final FairDispatch dispatch;
 
     /**
      * Inference threads per job are {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the
@@ -56,7 +57,8 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     AnalyseVideoHandler(JobRecords records, PoseModelChoices models, AnalysisStore store, Storage storage,
                         @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
                         @Value("${jobrunr.background-job-server.worker-count:1}") int workers,
-                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames) {
+                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames, FairDispatch dispatch) {
+        this.dispatch = dispatch;
         this.limits = uploadLimits.withMaxFrames(Math.min(uploadLimits.maxFrames(), maxFrames));
         this.records = records;
         this.models = models;
@@ -69,6 +71,15 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     @Override
     @Job(name = "Analyse video (job %0)", retries = RETRIES)
     public void run(AnalyseVideo request) throws Exception {
+        try {
+            analyse(request);
+        } finally {
+            // This worker is free (or its job waits for a retry): the next clinic's turn.
+            dispatch.dispatchQuietly();
+        }
+    }
+
+    private void analyse(AnalyseVideo request) throws Exception {
         UUID jobId = request.jobId();
         Optional<JobRecords.Work> claimed = records.start(jobId, worker);
         if (claimed.isEmpty()) {

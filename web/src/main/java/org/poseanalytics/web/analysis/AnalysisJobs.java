@@ -47,12 +47,14 @@ public class AnalysisJobs {
     private final SubjectService subjects;
     private final ScaleLines scaleLines;
     private final AuditService audit;
+    private final FairDispatch dispatch;
 
     AnalysisJobs(JobRecords records, JobRequestScheduler scheduler, CurrentUser currentUser, VideoService videos,
                  SessionService sessions, PoseModelChoices models, SubjectService subjects, ScaleLines scaleLines,
-                 AuditService audit) {
+                 AuditService audit, FairDispatch dispatch) {
         this.subjects = subjects;
         this.scaleLines = scaleLines;
+        this.dispatch = dispatch;
         this.records = records;
         this.audit = audit;
         this.scheduler = scheduler;
@@ -205,15 +207,17 @@ public class AnalysisJobs {
     UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy, ScaleSpec scale) {
         UUID id = UUID.randomUUID();
         records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale);
-        scheduler.enqueue(id, new AnalyseVideo(id));
+        // Handed to JobRunr when a worker is free and it is this clinic's turn (now, if nobody waits).
+        dispatch.dispatchQuietly();
         log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {}, scale {})", id, videoId, model == null ? "default" : model,
                 exercise, subjectTrackId == null ? "automatic" : "track " + subjectTrackId, scale.source().id());
         return id;
     }
 
     /**
-     * The row and the JobRunr job are two writes; should the app die between them the row would wait forever. On
-     * start, JobRunr is asked again for every row still queued: enqueueing with the same id is idempotent.
+     * Handing a job over is two writes (the row's dispatched_at, the JobRunr job); should the app die between them the
+     * row would wait forever. On start, JobRunr is asked again for every row handed over but not started: enqueueing
+     * with the same id is idempotent. Rows not handed over yet wait for {@link FairDispatch}.
      */
     @EventListener(ApplicationReadyEvent.class)
     void requeueStranded() {

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -37,13 +38,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.EChart;
 import org.poseanalytics.web.ui.Ui;
+import org.poseanalytics.web.video.BrowserCopy;
 import org.poseanalytics.web.video.PlaybackService;
+import org.poseanalytics.web.video.PlaybackState;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 
@@ -236,7 +238,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         });
     }
 
-    /** Plays the upload when browsers can; else converts once, with progress, before the player starts. */
+    /**
+     * Plays the upload when browsers can; else the copy made once in the background (PlaybackService), showing how far
+     * it is, read every second until it is ready. The page never converts.
+     */
     private void prepareVideo(OverlayPlayer player) {
         String url = "media/videos/" + video.id() + "/playable.mp4";
         if (playback.ready(video)) {
@@ -245,22 +250,34 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         }
         ProgressBar bar = new ProgressBar(0, 1);
         bar.setId("video-conversion");
-        Span label = new Span("Preparing the video for the browser: it holds "
-                + playback.conversionReason(video).orElse("a format browsers do not play") + ", which not every browser plays…");
+        Span label = new Span();
         label.setId("video-conversion-reason");
         Div box = new Div(label, bar);
         addComponentAtIndex(4, box);
-        UI ui = UI.getCurrent();
         Video v = video;
-        CompletableFuture.runAsync(() -> {
-            try {
-                playback.prepare(v, p -> ui.access(() -> bar.setValue(p)));
-                ui.access(() -> { remove(box); player.setSource(url); });
-            } catch (Exception e) {
-                ui.access(() -> label.setText("This video could not be converted for the browser: " + e.getMessage()
-                        + ". The analysis below is still valid; download the original from the session page."));
+        Runnable show = () -> {
+            BrowserCopy copy = playback.copy(v);
+            label.setText(copy.describe());
+            bar.setValue(copy.fraction());
+            bar.setVisible(copy.state() != PlaybackState.FAILED);
+        };
+        show.run();
+        UI ui = UI.getCurrent();
+        int before = ui.getPollInterval();
+        ui.setPollInterval(1000);
+        Registration[] poll = new Registration[1];
+        poll[0] = ui.addPollListener(e -> {
+            if (playback.ready(v)) {
+                remove(box);
+                player.setSource(url);
+            } else {
+                show.run();
+                if (playback.copy(v).state() != PlaybackState.FAILED) return;
             }
+            poll[0].remove();
+            ui.setPollInterval(before);
         });
+        addDetachListener(e -> { poll[0].remove(); ui.setPollInterval(before); });
     }
 
     private Component controls(OverlayPlayer player) {

@@ -203,7 +203,9 @@ class JobRecords {
 
     /** Jobs left queued whose JobRunr job may never have been created (the app died between the two writes). */
     List<UUID> queuedBefore(OffsetDateTime time) {
-        return jdbc.sql("select job_id from analysis_job where state = 'queued' and attempts = 0 and created_at < :t")
+        return jdbc.sql("""
+                        select job_id from analysis_job where state = 'queued' and attempts = 0 and dispatched_at is not null
+                          and dispatched_at < :t""")
                 .param("t", time).query(UUID.class).list();
     }
 

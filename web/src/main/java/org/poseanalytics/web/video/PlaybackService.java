@@ -1,81 +1,78 @@
 package org.poseanalytics.web.video;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.DoubleConsumer;
-import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * What the browser plays for a video: the upload itself when browsers play it, else a H.264 proxy made once
- * and kept beside it. Access and the audit record go through {@link VideoService#openForViewing}.
+ * What the browser plays for a video: the upload itself when browsers play it, else the copy {@link BrowserCopies}
+ * makes once in the background and keeps beside it. A request never converts: while the copy is being made it is told
+ * so ({@link NotPlayableYet}). Access and the audit record go through {@link VideoService#openForViewing}.
  */
 @Service
 public class PlaybackService {
     private final VideoService videos;
-    private final Storage storage;
-    private final Map<UUID, Optional<String>> formats = new ConcurrentHashMap<>();
-    /** One conversion per video at a time, however many tabs ask. */
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final BrowserCopies copies;
+    private final JdbcClient jdbc;
+    private final org.poseanalytics.web.storage.Storage storage;
 
-    PlaybackService(VideoService videos, Storage storage) {
+    PlaybackService(VideoService videos, BrowserCopies copies, JdbcClient jdbc, org.poseanalytics.web.storage.Storage storage) {
         this.videos = videos;
+        this.copies = copies;
+        this.jdbc = jdbc;
         this.storage = storage;
     }
 
     /**
-     * Why the video must be converted before browsers play it ("HEVC (H.265) video"), empty when it plays as uploaded.
-     * Read from the file's headers once per video (a stored upload never changes).
+     * Where the video's browser copy stands. A video uploaded before copies were made in the background, or whose copy
+     * waits with no node working on it (a restart), is queued now: once, not per request.
      */
-    public Optional<String> conversionReason(Video v) {
-        return formats.computeIfAbsent(v.storageName(), name -> {
-            try {
-                return BrowserProxy.conversionReason(StreamFormat.probe(storage.video(name)));
-            } catch (IOException e) {
-                return Optional.of("a video whose format could not be read (" + e.getMessage() + ")");
-            }
-        });
+    public BrowserCopy copy(Video v) {
+        BrowserCopy c = jdbc.sql("select playback, playback_reason, playback_fraction, playback_message from video where id = :id")
+                .param("id", v.id())
+                .query((rs, n) -> new BrowserCopy(PlaybackState.of(rs.getString("playback")), rs.getString("playback_reason"),
+                        rs.getDouble("playback_fraction"), rs.getString("playback_message")))
+                .optional().orElseThrow(() -> new NotFoundException("Video " + v.id()));
+        if (c.state() == PlaybackState.UNKNOWN || c.state() == PlaybackState.PENDING) copies.queue(v.id());
+        return c;
     }
 
-    public boolean needsProxy(Video v) { return conversionReason(v).isPresent(); }
+    /** Why the video must be converted before browsers play it ("HEVC (H.265) video"); empty when it plays as uploaded. */
+    public Optional<String> conversionReason(Video v) { return Optional.ofNullable(copy(v).reason()); }
 
-    public boolean ready(Video v) { return !needsProxy(v) || Files.exists(proxyPath(v)); }
+    public boolean ready(Video v) {
+        BrowserCopy c = copy(v);
+        return c.state() == PlaybackState.AS_UPLOADED || (c.state() == PlaybackState.READY && Files.exists(storage.playable(v.storageName())));
+    }
 
-    /** The file to send for playing; audited as a view. Converts first if no proxy exists yet. */
+    /** The file to send for playing; audited as a view. Throws {@link NotPlayableYet} while no playable file exists. */
     @PreAuthorize("hasRole('VIEWER')")
-    public Playable open(long videoId) throws IOException {
+    public Playable open(long videoId) {
         Video v = videos.get(videoId);
+        BrowserCopy c = copy(v);
+        if (!ready(v)) throw new NotPlayableYet(c);
         Path original = videos.openForViewing(videoId);
-        if (!needsProxy(v)) return new Playable(original, v.container() != null && v.container().contains("webm") ? "video/webm" : "video/mp4");
-        prepare(v, original, p -> {});
-        return new Playable(proxyPath(v), "video/mp4");
-    }
-
-    /**
-     * Makes the proxy if it is missing. Takes the video already read under the user's rights, so it can run on
-     * a worker thread (where there is no signed-in user) while the page shows progress.
-     */
-    public void prepare(Video v, DoubleConsumer progress) throws IOException {
-        prepare(v, storage.video(v.storageName()), progress);
-    }
-
-    private void prepare(Video v, Path original, DoubleConsumer progress) throws IOException {
-        if (!needsProxy(v)) return;
-        synchronized (locks.computeIfAbsent(v.id(), k -> new Object())) {
-            Path proxy = proxyPath(v);
-            if (Files.exists(proxy)) return;
-            BrowserProxy.make(original, v.rotationDeg(), v.durationS(), proxy, progress);
-            Storage.deleteQuietly(storage.playableWithWrongColours(v.storageName()));
+        if (c.state() == PlaybackState.AS_UPLOADED) {
+            return new Playable(original, v.container() != null && v.container().contains("webm") ? "video/webm" : "video/mp4");
         }
+        return new Playable(storage.playable(v.storageName()), "video/mp4");
     }
-
-    Path proxyPath(Video v) { return storage.playable(v.storageName()); }
 
     public record Playable(Path file, String mediaType) {}
+
+    /** The video has no browser-playable file yet (being prepared) or will not have one (its conversion failed). */
+    public static final class NotPlayableYet extends RuntimeException {
+        private final transient BrowserCopy copy;
+
+        NotPlayableYet(BrowserCopy copy) {
+            super(copy.describe());
+            this.copy = copy;
+        }
+
+        public BrowserCopy copy() { return copy; }
+    }
 }

@@ -9,11 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoInfo;
 import org.poseanalytics.pose.video.VideoLimits;
-import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.pose.video.VideoProbe;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
@@ -57,10 +56,12 @@ public class VideoService {
     private final TransactionTemplate tx;
     private final DataSize maxSize;
     private final VideoLimits limits;
+    private final Decoder decoder;
 
     VideoService(JdbcClient jdbc, CurrentUser currentUser, SessionService sessions, AuditService audit, Storage storage,
                  ApplicationEventPublisher events, TransactionTemplate tx,
-                 @Value("${pose.upload.max-size}") DataSize maxSize, VideoLimits limits) {
+                 @Value("${pose.upload.max-size}") DataSize maxSize, VideoLimits limits, Decoder decoder) {
+        this.decoder = decoder;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.sessions = sessions;
@@ -102,33 +103,32 @@ public class VideoService {
         boolean moved = false;
         try {
             long size = copyLimited(content, temp, displayName);
-            VideoInfo info;
+            thumbTemp = storage.newTempFile();
+            Files.delete(thumbTemp); // the decoder writes it; the name is one nobody else has
+            Decoder.Checked checked;
             try {
-                // The header's pixels, frame rate, duration, frames, container and codec first: nothing decodes a file
-                // over the limits.
-                info = VideoProbe.probe(temp, limits);
-            } catch (VideoOverLimitException e) {
-                log.info("Rejected an upload to session {}: {}", sessionId, e.getMessage());
-                throw new UploadRejectedException("“" + displayName + "” was not stored: " + e.getMessage()
-                        + ". Trim or export the video again (for example as MP4 from the phone or camera), or ask your"
-                        + " administrator to raise the limit.");
-            } catch (UnreadableVideoException e) {
-                log.info("Rejected an upload to session {}: {}", sessionId, e.getMessage());
-                throw new UploadRejectedException("“" + displayName + "” was not stored: " + readable(e.getMessage())
-                        + ". Upload a video file (for example MP4 or MOV from a phone or camera).");
+                checked = decoder.check(temp, thumbTemp, limits);
+            } catch (DecodeFailure e) {
+                log.info("Rejected upload to session {} ({}): {}", sessionId, e.kind(), e.getMessage());
+                throw new UploadRejectedException("“" + displayName + "” was not stored: " + switch (e.kind()) {
+                    case OVER_LIMIT -> e.getMessage() + ". Trim or export the video again (for example as MP4 from the phone or"
+                            + " camera), or ask your administrator to raise the limit.";
+                    case RESOURCES, TIMED_OUT -> e.getMessage() + ". The file may be damaged or made to harm; export the video"
+                            + " again from the camera or phone (MP4 or MOV) and upload it again.";
+                    default -> readable(e.getMessage()) + ". Upload a video file (for example MP4 or MOV from a phone or camera).";
+                });
             }
-            thumbTemp = temp.resolveSibling(name + ".jpg");
-            try {
-                Thumbnails.write(temp, thumbTemp, limits);
-            } catch (IOException | RuntimeException e) {
-                log.warn("No thumbnail for the upload stored as {}: {}", name, e.getMessage());
+            VideoInfo info = checked.info();
+            if (checked.thumbnailProblem() != null) {
+                log.warn("No thumbnail for an upload to session {}: {}", sessionId, checked.thumbnailProblem());
                 Storage.deleteQuietly(thumbTemp);
                 thumbTemp = null;
             }
+            Optional<String> conversion = BrowserProxy.conversionReason(checked.format());
             storage.moveIn(temp, storage.video(name));
             if (thumbTemp != null) storage.moveIn(thumbTemp, storage.thumbnail(name));
             moved = true;
-            Video video = tx.execute(status -> insert(session, name, displayName, size, info));
+            Video video = tx.execute(status -> insert(session, name, displayName, size, info, conversion));
             log.info("Stored video {} for session {} as {}", video.id(), sessionId, name);
             return video;
         } finally {
@@ -139,25 +139,27 @@ public class VideoService {
         }
     }
 
-    private Video insert(Session session, UUID name, String displayName, long size, VideoInfo info) {
+    private Video insert(Session session, UUID name, String displayName, long size, VideoInfo info, Optional<String> conversion) {
         long clinic = currentUser.clinicId();
         long id = jdbc.sql("""
                         insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec,
                                            width, height, rotation_deg, frames, duration_s, nominal_fps, variable_frame_rate,
-                                           has_audio, uploaded_by)
+                                           has_audio, uploaded_by, playback, playback_reason)
                         values (:clinic, :session, :name, :original, :size, :container, :codec, :width, :height, :rotation,
-                                :frames, :duration, :fps, :vfr, :audio, :account) returning id""")
+                                :frames, :duration, :fps, :vfr, :audio, :account, :playback, :reason) returning id""")
                 .param("clinic", clinic).param("session", session.id()).param("name", name)
                 .param("original", displayName).param("size", size).param("container", info.container())
                 .param("codec", info.codec()).param("width", info.width()).param("height", info.height())
                 .param("rotation", info.rotationDeg()).param("frames", info.frames()).param("duration", info.durationS())
                 .param("fps", info.nominalFps()).param("vfr", info.variableFrameRate()).param("audio", info.hasAudio())
                 .param("account", currentUser.get().accountId())
+                .param("playback", (conversion.isPresent() ? PlaybackState.PENDING : PlaybackState.AS_UPLOADED).dbName())
+                .param("reason", conversion.orElse(null))
                 .query(Long.class).single();
         audit.record(AuditAction.UPLOADED, session.subjectId(), id,
                 "video " + id + " to session " + session.id() + " of " + session.date());
         // → analysis.AnalysisJobs#analyseUpload queues the video's analysis once this transaction commits (video may not
-        // import analysis, which builds on it; so the hand-off is this event, with that one listener).
+        // import analysis, which builds on it; so the hand-off is this event), and BrowserCopies its browser copy.
         events.publishEvent(new VideoUploaded(id, clinic, session.id(), storage.video(name)));
         return get(id);
     }

@@ -1,0 +1,40 @@
+package org.poseanalytics.web.video;
+
+import org.poseanalytics.pose.video.VideoLimits;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the server and its {@link DecoderWorker} say to each other, version {@value #VERSION}: one {@link Request} as
+ * JSON on the worker's stdin; {@link Reply} lines on its stdout, each after {@value #PREFIX} (whatever else a library
+ * prints there is not taken for a reply), progress first and one final reply last. A worker that ends without a final
+ * reply ran out of memory or crashed. Small on purpose: file names in, metadata and a reason out; the pictures are
+ * written to files the server named.
+ */
+final class DecodeProtocol {
+    static final int VERSION = 1;
+    static final String PREFIX = "pose-decode-reply ";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DecodeProtocol() {}
+
+    enum Operation { CHECK, FORMAT, BROWSER_COPY }
+
+    /** {@code output}: the thumbnail (CHECK) or browser copy (BROWSER_COPY) to write; {@code limits} for CHECK. */
+    record Request(int version, Operation operation, String video, String output, VideoLimits limits, int rotationDeg,
+                   double durationS) {}
+
+    /** A progress report (only {@code progress}) or the final reply (one of the others). */
+    record Reply(int version, Double progress, Decoder.Checked checked, StreamFormat format, Failure failure, boolean done) {
+        static Reply progress(double fraction) { return new Reply(VERSION, fraction, null, null, null, false); }
+
+        static Reply done(Decoder.Checked checked, StreamFormat format) { return new Reply(VERSION, null, checked, format, null, true); }
+
+        static Reply failed(DecodeFailure e) {
+            return new Reply(VERSION, null, null, null, new Failure(e.kind(), e.getMessage()), true);
+        }
+    }
+
+    record Failure(DecodeFailure.Kind kind, String message) {}
+
+    static String line(Reply reply) { return PREFIX + JSON.writeValueAsString(reply); }
+}

@@ -1,0 +1,34 @@
+package org.poseanalytics.web.video;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.pose.video.VideoLimits;
+
+/**
+ * Everything the web app decodes of an untrusted upload, outside the analysis: its probe, its thumbnail and its
+ * browser copy. {@link IsolatedDecoder} (the default, {@code pose.decode.isolation=process}) does it in a separate,
+ * resource-limited process, so that a hostile file or an FFmpeg bug fails only that file's upload;
+ * {@link InlineDecoder} does it in the server's own JVM.
+ */
+public interface Decoder {
+    /**
+     * Probes {@code video} within {@code limits} and writes a thumbnail JPEG to {@code thumbnail} (a file that does not
+     * exist yet). A video that probes but yields no thumbnail is accepted ({@link Checked#thumbnailProblem()}).
+     */
+    Checked check(Path video, Path thumbnail, VideoLimits limits) throws DecodeFailure;
+
+    /** The container, codec, pixel format and colour tags of an already accepted video (headers only). */
+    StreamFormat format(Path video) throws DecodeFailure;
+
+    /**
+     * Writes the browser copy of an accepted video to {@code target} ({@link BrowserProxy#make}), reporting 0..1 to
+     * {@code progress}; stops with {@link DecodeFailure.Kind#CANCELLED} as soon as {@code cancelled} answers true.
+     */
+    void browserCopy(Path video, int rotationDeg, double durationS, Path target, DoubleConsumer progress,
+                     BooleanSupplier cancelled) throws DecodeFailure;
+
+    /** What checking an upload found: its metadata, its format for browsers, and why there is no thumbnail (null: there is). */
+    record Checked(VideoInfo info, StreamFormat format, String thumbnailProblem) {}
+}

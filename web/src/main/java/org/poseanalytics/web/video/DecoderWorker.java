@@ -1,0 +1,46 @@
+package org.poseanalytics.web.video;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The decoder process ({@link IsolatedDecoder} starts it with the app's own classpath): reads one
+ * {@link DecodeProtocol.Request} from stdin, does it with {@link DecodeWork}, and answers on stdout. No Spring, no
+ * database, no credentials: a file that crashes or exhausts it takes down only this process and that one upload.
+ */
+public final class DecoderWorker {
+    private DecoderWorker() {}
+
+    public static void main(String[] args) throws Exception {
+        // Replies go to the real stdout only; anything a library prints (logging, JavaCPP's notes) goes to stderr.
+        PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        DecodeProtocol.Request request = DecodeProtocol.JSON.readValue(System.in.readAllBytes(), DecodeProtocol.Request.class);
+        if (request.version() != DecodeProtocol.VERSION) {
+            System.err.println("decoder worker speaks version " + DecodeProtocol.VERSION + ", asked in version " + request.version());
+            System.exit(2);
+        }
+        Path video = Path.of(request.video());
+        DecodeProtocol.Reply reply;
+        try {
+            reply = switch (request.operation()) {
+                case CHECK -> DecodeProtocol.Reply.done(DecodeWork.check(video, Path.of(request.output()), request.limits()), null);
+                case FORMAT -> DecodeProtocol.Reply.done(null, DecodeWork.format(video));
+                case BROWSER_COPY -> {
+                    DecodeWork.browserCopy(video, request.rotationDeg(), request.durationS(), Path.of(request.output()),
+                            f -> replies.println(DecodeProtocol.line(DecodeProtocol.Reply.progress(f))), () -> false);
+                    yield DecodeProtocol.Reply.done(null, null);
+                }
+            };
+        } catch (DecodeFailure e) {
+            reply = DecodeProtocol.Reply.failed(e);
+        }
+        replies.println(DecodeProtocol.line(reply));
+        replies.flush();
+        // FFmpeg's and JavaCPP's native threads must not keep a finished worker alive.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,231 @@
+package org.poseanalytics.web.video;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import java.util.jar.JarFile;
+import org.poseanalytics.pose.video.VideoLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes each upload in a {@link DecoderWorker} process of its own ({@code pose.decode.isolation=process}, the
+ * default): a child JVM with the app's classpath and no Spring, database or credentials, whose heap, direct memory and
+ * (with {@code prlimit}) whole address space are capped, that runs at a lower CPU priority with few threads, without a
+ * network where user namespaces allow ({@code unshare -rn}), and is killed past a wall-clock timeout. A file that
+ * exhausts or crashes it fails its own upload with a clear message; the server and every other user go on.
+ */
+final class IsolatedDecoder implements Decoder {
+    private static final Logger log = LoggerFactory.getLogger(IsolatedDecoder.class);
+    private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    /** The limits one decoder process runs within. */
+    record Limits(String heap, long addressSpaceBytes, int threads, Duration checkTimeout, Duration conversionTimeout) {}
+
+    private final Limits limits;
+    private final List<String> command;
+
+    IsolatedDecoder(Limits limits) {
+        this.limits = limits;
+        this.command = command(limits);
+        log.info("Uploads are decoded in separate processes: {} heap, {} address space, {} threads, {} network; check timeout {}, "
+                        + "conversion timeout {}", limits.heap(), command.contains("prlimit") ? Video.humanSize(limits.addressSpaceBytes()) : "unlimited (no prlimit)",
+                limits.threads(), command.contains("unshare") ? "no" : "the host's (user namespaces unavailable; FFmpeg reads files only)",
+                limits.checkTimeout(), limits.conversionTimeout());
+    }
+
+    @Override
+    public Checked check(Path video, Path thumbnail, VideoLimits videoLimits) throws DecodeFailure {
+        var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CHECK, video.toString(),
+                thumbnail.toString(), videoLimits, 0, 0);
+        return run(request, limits.checkTimeout(), f -> {}, () -> false).checked();
+    }
+
+    @Override
+    public StreamFormat format(Path video) throws DecodeFailure {
+        var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FORMAT, video.toString(),
+                null, null, 0, 0);
+        return run(request, limits.checkTimeout(), f -> {}, () -> false).format();
+    }
+
+    @Override
+    public void browserCopy(Path video, int rotationDeg, double durationS, Path target, DoubleConsumer progress,
+                            BooleanSupplier cancelled) throws DecodeFailure {
+        var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.BROWSER_COPY, video.toString(),
+                target.toString(), null, rotationDeg, durationS);
+        try {
+            run(request, limits.conversionTimeout(), progress, cancelled);
+        } finally {
+            // BrowserProxy writes through this temp file; a killed worker leaves it behind.
+            deleteQuietly(target.resolveSibling(target.getFileName() + ".part.mp4"));
+        }
+    }
+
+    private DecodeProtocol.Reply run(DecodeProtocol.Request request, Duration timeout, DoubleConsumer progress,
+                                     BooleanSupplier cancelled) throws DecodeFailure {
+        Path errors = null;
+        Process process = null;
+        try {
+            errors = Files.createTempFile("pose-decoder-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(errors.toFile());
+            // glibc gives every thread its own 64 MB malloc arena; under an address-space cap that is memory lost.
+            pb.environment().put("MALLOC_ARENA_MAX", "2");
+            process = pb.start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(DecodeProtocol.JSON.writeValueAsBytes(request));
+            }
+            AtomicReference<DecodeProtocol.Reply> last = new AtomicReference<>();
+            Process p = process;
+            Thread reader = Thread.ofVirtual().start(() -> readReplies(p, progress, last));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean timedOut = false, stopped = false;
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) stopped = true;
+                else if (System.nanoTime() > deadline) timedOut = true;
+                else continue;
+                kill(process);
+                break;
+            }
+            process.waitFor();
+            reader.join(Duration.ofSeconds(5));
+            DecodeProtocol.Reply reply = last.get();
+            if (stopped) throw new DecodeFailure(DecodeFailure.Kind.CANCELLED, "the conversion was stopped");
+            if (timedOut) {
+                throw new DecodeFailure(DecodeFailure.Kind.TIMED_OUT, "decoding it took longer than the " + words(timeout)
+                        + " allowed");
+            }
+            if (reply == null || !reply.done()) {
+                log.warn("Decoder process for {} ended with exit code {} and no reply; its last words: {}", request.operation(),
+                        process.exitValue(), tail(errors));
+                throw new DecodeFailure(DecodeFailure.Kind.RESOURCES, "decoding it needed more memory than a video is allowed,"
+                        + " or made the decoder fail (exit code " + process.exitValue() + ")");
+            }
+            if (reply.failure() != null) throw new DecodeFailure(reply.failure().kind(), reply.failure().message());
+            return reply;
+        } catch (IOException e) {
+            if (e instanceof DecodeFailure d) throw d;
+            throw new DecodeFailure(DecodeFailure.Kind.RESOURCES, "the decoder could not be started (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecodeFailure(DecodeFailure.Kind.CANCELLED, "interrupted");
+        } finally {
+            if (process != null && process.isAlive()) kill(process);
+            deleteQuietly(errors);
+        }
+    }
+
+    private static void readReplies(Process process, DoubleConsumer progress, AtomicReference<DecodeProtocol.Reply> last) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (!line.startsWith(DecodeProtocol.PREFIX)) continue;
+                DecodeProtocol.Reply reply = DecodeProtocol.JSON.readValue(line.substring(DecodeProtocol.PREFIX.length()),
+                        DecodeProtocol.Reply.class);
+                if (reply.version() != DecodeProtocol.VERSION) continue;
+                if (reply.done()) last.set(reply);
+                else if (reply.progress() != null) progress.accept(reply.progress());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Reading the decoder's replies: {}", e.getMessage());
+        }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The worker's command line: {@code prlimit} caps the address space (every allocation, FFmpeg's included; the JVM
+     * reserves address space beyond its heap, hence the small code cache and class space), {@code unshare -rn} gives it
+     * a network namespace of its own with no interface but loopback, {@code nice} puts it behind the server for the CPU.
+     * Each wrapper is used only where it works on this host.
+     */
+    static List<String> command(Limits limits) {
+        List<String> cmd = new ArrayList<>();
+        if (works("prlimit", "--as=" + limits.addressSpaceBytes(), "true")) {
+            cmd.addAll(List.of("prlimit", "--as=" + limits.addressSpaceBytes(), "--core=0", "--"));
+        }
+        if (works("unshare", "-rn", "true")) cmd.addAll(List.of("unshare", "-rn", "--"));
+        if (works("nice", "-n", "10", "true")) cmd.addAll(List.of("nice", "-n", "10"));
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of("-Xmx" + limits.heap(), "-Xss1m", "-XX:MaxDirectMemorySize=" + limits.heap(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=" + limits.threads(),
+                "-XX:ReservedCodeCacheSize=64m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=192m",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+                // JavaCPP's own accounting of native buffers, so a huge frame fails as an OutOfMemoryError early
+                "-Dorg.bytedeco.javacpp.maxBytes=" + limits.heap(), "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"));
+        cmd.addAll(launch(System.getProperty("java.class.path")));
+        return List.copyOf(cmd);
+    }
+
+    /**
+     * The same classes the server runs: its classpath in development and tests; in the packaged app
+     * ({@code java -jar pose-analytics-web.jar}) the one jar, whose nested jars Spring Boot's launcher opens.
+     */
+    static List<String> launch(String classPath) {
+        if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
+            try (JarFile jar = new JarFile(classPath)) {
+                if (jar.getEntry("BOOT-INF/classes/") != null) {
+                    return List.of("-cp", classPath, "-Dloader.main=" + DecoderWorker.class.getName(), BOOT_LAUNCHER);
+                }
+            } catch (IOException e) {
+                log.warn("Cannot read the app's jar {}: {}", classPath, e.getMessage());
+            }
+        }
+        return List.of("-cp", classPath, DecoderWorker.class.getName());
+    }
+
+    private static boolean works(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String s = Files.readString(log, StandardCharsets.UTF_8);
+            return s.length() > 2000 ? "…" + s.substring(s.length() - 2000) : s;
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            log.debug("Could not delete {}: {}", p, e.getMessage());
+        }
+    }
+
+    private static String words(Duration d) {
+        if (d.toMillis() < 1000) return d.toMillis() + " ms";
+        if (d.toHours() > 0 && d.toMinutesPart() == 0) return d.toHours() + " h";
+        if (d.toMinutes() > 0 && d.toSecondsPart() == 0) return d.toMinutes() + " min";
+        return d.toSeconds() + " s";
+    }
+}
