@@ -106,7 +106,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case NO_PERSON -> EXIT_NO_PERSON;
                 case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
                 case BAD_REQUEST -> EXIT_BAD_OPTION;
-                case CANCELLED, FAILED -> 1;
+                case CANCELLED, FAILED, NO_OVERLAP -> 1;
             }, e.getMessage());
         }
         bar.finish();
