@@ -83,6 +83,16 @@ public final class MultiViewPipeline {
             throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
         }
 
+        return measure(r, allTracks, views, progress);
+    }
+
+    /**
+     * The steps after the poses: synchronise, associate, triangulate and filter in 3D ({@link MultiViewStage}), then the
+     * kinematics of the triangulated series. Public for callers that have the views' people already (tests on
+     * synthetic scenes); {@code tracks} may then be empty.
+     */
+    public MultiViewResult measure(MultiViewRequest r, List<Tracks> allTracks, List<MultiViewStage.View> views, AnalysisProgress progress)
+            throws AnalysisException {
         progress.update(Stage.TRIANGULATION, POSES_SHARE, 0, 0);
         String exerciseId = r.exercise() == null ? "" : r.exercise().id();
         MultiViewStage.Request request = MultiViewStage.Request.of(r.calibration(), views, FilterPreset.forExercise(exerciseId).config())
@@ -112,7 +122,7 @@ public final class MultiViewPipeline {
         k.summary().metrics().forEach((key, m) -> { if (key.contains("_3d")) metrics3d.put(key, m); });
         MultiViewSummary summary = MultiViewSummary.of(r.videoNames(), triangulated, k, metrics3d, triangulated.warnings());
         progress.update(Stage.DONE, 1.0, 0, 0);
-        return new MultiViewResult(r.videoNames(), allTracks, triangulated, k, angles3d, summary);
+        return new MultiViewResult(r.model(), r.videoNames(), allTracks, triangulated, k, angles3d, summary);
     }
 
     /** One video's poses streamed into its own tracker (memory stays flat); progress is of all videos together. */

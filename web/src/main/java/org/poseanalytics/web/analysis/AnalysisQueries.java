@@ -104,6 +104,11 @@ public class AnalysisQueries {
                 .query(HeadlineCodec::read).list();
     }
 
+    /** The cameras, offsets and reprojection error of a multi-camera analysis; empty for a one-camera analysis. */
+    public Optional<MultiViewFacts> multiView(long analysisId) {
+        return MultiViewCodec.read(jdbc, currentUser.clinicId(), analysisId);
+    }
+
     /** The points users tracked on the analysis page, in the order they were added. */
     public List<TrackedPath> trackedPoints(long analysisId) {
         return TrackedPointCodec.list(jdbc, currentUser.clinicId(), analysisId);
