@@ -97,7 +97,13 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
         assertThat(n).isGreaterThan(150);
         assertThat(queries.repetitions(analysisId)).hasSize(3);
         List<MetricRecord> metrics = queries.metrics(analysisId);
-        assertThat(metrics).isNotEmpty().allMatch(m -> m.name().contains("_3d") && m.quality() != null);
+        // every figure carries its quality; the measured ones are the triangulated angles' (and the count): a headline
+        // of a 2D angle reads "not measured" with its reason rather than a reprojected view's number
+        assertThat(metrics).isNotEmpty().allMatch(m -> m.quality() != null);
+        assertThat(metrics).filteredOn(m -> Double.isFinite(m.value()))
+                .allMatch(m -> m.name().contains("_3d") || m.name().equals("repetition_count"));
+        assertThat(metrics).filteredOn(m -> m.name().equals("knee_flexion_3d_peak_mean") && m.side() == Side.LEFT)
+                .singleElement().satisfies(m -> assertThat(m.value()).isCloseTo(90.0, within(1.0)));
 
         MultiViewFacts facts = queries.multiView(analysisId).orElseThrow();
         assertThat(facts.recordingId()).isEqualTo(recording);
