@@ -120,6 +120,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");
         add(title, sub, new HorizontalLayout(progress, compareChooser()));
+        // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
+        // with the triangulated skeleton reprojected into it.
+        analyses.multiView(analysis.analysis().id()).ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);

@@ -92,6 +92,10 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
 
         add(new H3("Videos"));
         if (canEdit) add(upload());
+        // Several cameras filming at once: a page of its own (the recording feature builds on sessions), linked by URL.
+        Anchor multiCamera = new Anchor("multi-camera/" + session.id(), "Multi-camera recordings (2–4 calibrated cameras) →");
+        multiCamera.setId("to-multi-camera");
+        add(multiCamera);
         add(videoList);
         refreshVideos();
     }
