@@ -35,7 +35,9 @@ public class ProgressService {
         for (MetricHistoryPoint p : queries.metricHistory(subjectId)) {
             // Never measured at all (NaN without a reason) says nothing; an invalid value stays, to be shown as a gap.
             if (!Double.isFinite(p.value()) && p.reason().isBlank()) continue;
-            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + p.view(), k -> new ArrayList<>()).add(p);
+            // One camera's figures and triangulated ones are kept apart: a change between them would be the method's.
+            String view = p.multiCamera() ? "multi-camera" : String.valueOf(p.view());
+            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + view, k -> new ArrayList<>()).add(p);
         }
         List<MetricTrend> out = new ArrayList<>();
         for (List<MetricHistoryPoint> points : groups.values()) {
@@ -54,7 +56,8 @@ public class ProgressService {
                 previous = p.value();
             }
             String label = (last.headlineLabel() != null ? last.headlineLabel() : label(first))
-                    + (first.view() == null ? "" : " · " + FigureText.viewName(first.view()) + " view");
+                    + (first.multiCamera() ? " · multi-camera (triangulated)"
+                    : first.view() == null ? "" : " · " + FigureText.viewName(first.view()) + " view");
             out.add(new MetricTrend(Objects.toString(first.exercise(), "other"), first.key(), label, first.unit(), first.view(),
                     last.headlineRank(), visits));
         }

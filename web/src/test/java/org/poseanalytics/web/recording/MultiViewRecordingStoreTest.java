@@ -32,6 +32,10 @@ import org.poseanalytics.multiview.testing.SquattingBody;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.AnalysisQueries;
+import org.poseanalytics.web.analysis.AnalysisStore;
+import org.poseanalytics.web.analysis.SyntheticResults;
+import org.poseanalytics.web.progress.MetricTrend;
+import org.poseanalytics.web.progress.ProgressService;
 import org.poseanalytics.web.analysis.MultiViewFacts;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
@@ -51,6 +55,8 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
     @Autowired MultiViewRecordings recordings;
     @Autowired AnalysisQueries queries;
     @Autowired JdbcClient jdbc;
+    @Autowired AnalysisStore store;
+    @Autowired ProgressService progress;
     @TempDir Path tmp;
 
     @AfterEach
@@ -114,7 +120,14 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
         assertThat(facts.reprojectionMeanPx()).isLessThan(0.1);
         assertThat(facts.reprojectionP95Px()).isGreaterThanOrEqualTo(facts.reprojectionMeanPx());
         assertThat(facts.points()).isGreaterThan(1000);
-        assertThat(queries.multiView(queries.latestComplete(left).orElseThrow().id())).isPresent();
+
+        // Every upload is also analysed on its own: a 2D analysis of the first camera's video completed later does not
+        // replace the triangulated one on its page or in the trends, and the trends say which figures are triangulated.
+        store.save(clinic.clinicId(), left, java.util.UUID.randomUUID(), clinic.accountId(), SyntheticResults.of(60, 33, 1, 4, 2));
+        assertThat(queries.latestComplete(left).orElseThrow().id()).isEqualTo(analysisId);
+        List<MetricTrend> trends = progress.trends(clinic.subjectId());
+        assertThat(trends).filteredOn(t -> t.key().equals("left_knee_flexion_3d_peak_mean")).singleElement()
+                .satisfies(t -> assertThat(t.label()).contains("multi-camera (triangulated)"));
     }
 
     @Test
