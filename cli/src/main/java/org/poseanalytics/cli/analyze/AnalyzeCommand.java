@@ -16,10 +16,10 @@ import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
 import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
-import org.poseanalytics.kinematics.scale.ScaleSpec;
-import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
+import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.tracking.point.PointSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +106,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case NO_PERSON -> EXIT_NO_PERSON;
                 case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
                 case BAD_REQUEST -> EXIT_BAD_OPTION;
-                case CANCELLED, FAILED -> 1;
+                case CANCELLED, FAILED, NO_OVERLAP -> 1;
             }, e.getMessage());
         }
         bar.finish();

@@ -4,48 +4,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.poseanalytics.kinematics.KinematicsResult;
-import org.poseanalytics.kinematics.KinematicsStage;
-import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.export.AnglesCsv;
 import org.poseanalytics.kinematics.export.MotWriter;
 import org.poseanalytics.kinematics.export.TrcWriter;
-import org.poseanalytics.kinematics.metric.Measure;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
+import org.poseanalytics.kinematics.pipeline.MultiViewPipeline;
+import org.poseanalytics.kinematics.pipeline.MultiViewRequest;
+import org.poseanalytics.kinematics.pipeline.MultiViewResult;
 import org.poseanalytics.multiview.Keypoints3dCsv;
-import org.poseanalytics.multiview.MultiViewException;
 import org.poseanalytics.multiview.MultiViewStage;
 import org.poseanalytics.multiview.calibration.Calibration;
-import org.poseanalytics.multiview.calibration.CalibrationFiles;
-import org.poseanalytics.multiview.calibration.CalibrationFormatException;
-import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.models.PoseModels;
-import org.poseanalytics.pose.pipeline.VideoPoseRunner;
-import org.poseanalytics.pose.video.UnreadableVideoException;
-import org.poseanalytics.tracking.TrackingStage;
-import org.poseanalytics.tracking.filter.FilterPreset;
-import org.poseanalytics.tracking.identity.TrackerConfig;
 import org.poseanalytics.tracking.identity.Tracks;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code pose-analytics analyze3d --calibration FILE VIDEO... --out DIR}: poses per video (the same model and tracker
- * as {@code analyze}) → {@link MultiViewStage} (synchronise, associate, triangulate, filter in 3D) → the kinematics
- * stage on the triangulated series → keypoints_3d.csv, keypoints_3d.trc (metres), angles.csv and angles_3d.mot (3D
- * angles only), summary.json.
+ * {@code pose-analytics analyze3d --calibration FILE VIDEO... --out DIR}: {@link MultiViewPipeline} (poses per video,
+ * {@link MultiViewStage}, the kinematics stage on the triangulated series, as the web app's multi-camera job runs it)
+ * → keypoints_3d.csv, keypoints_3d.trc (metres), angles.csv and angles_3d.mot (3D angles only), summary.json.
  */
 @Command(name = "analyze3d", mixinStandardHelpOptions = true,
         description = "Triangulate one person from two or more calibrated, simultaneous videos and measure 3D joint angles.",
@@ -98,7 +85,6 @@ public final class Analyze3dCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Calibration cal;
         MultiViewStage.Sync syncMethod;
         Exercise ex;
         try {
@@ -108,87 +94,55 @@ public final class Analyze3dCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--sync must be motion or timestamps, got " + sync);
             };
             ex = Exercise.parse(exercise);
-            cal = CalibrationFiles.read(calibration);
-        } catch (IllegalArgumentException | CalibrationFormatException e) {
+        } catch (IllegalArgumentException e) {
             return fail(EXIT_BAD_OPTION, e.getMessage());
         }
-        // Before any pose model runs: the counts must agree and every video must exist.
-        if (videos.size() != cal.size()) {
-            return fail(EXIT_BAD_OPTION, videos.size() + " video" + (videos.size() == 1 ? "" : "s") + " given but " + calibration.getFileName()
-                    + " has " + cal.size() + " camera" + (cal.size() == 1 ? "" : "s") + ": give one video per camera, in the calibration's order");
-        }
-        if (offsets != null && offsets.length != videos.size())
-            return fail(EXIT_BAD_OPTION, "--offsets needs one value per video (" + videos.size() + "), got " + offsets.length);
-        for (Path v : videos) if (!Files.isRegularFile(v)) return fail(EXIT_UNREADABLE, v + ": no such file");
-
-        List<MultiViewStage.View> views = new ArrayList<>();
-        for (Path v : videos) {
-            TrackingStage tracking = new TrackingStage(TrackerConfig.defaults());
-            try (PoseEstimator estimator = PoseModels.open(model, threads == null ? 0 : threads)) {
-                VideoPoseRunner.run(v, estimator, tracking::accept, p -> { });
-            } catch (UnreadableVideoException e) {
-                return fail(EXIT_UNREADABLE, v.getFileName() + ": " + e.getMessage());
-            } catch (ModelNotFoundException e) {
-                return fail(EXIT_NO_MODEL, e.getMessage());
-            } catch (IllegalArgumentException e) {
-                return fail(EXIT_BAD_OPTION, e.getMessage());
-            }
-            Tracks tracks = tracking.finish();
-            if (!quiet) System.err.printf(Locale.ROOT, "%s: %d frames, people %s%n", v.getFileName(), tracks.frames().size(), tracks.trackIds());
-            views.add(MultiViewStage.View.of(v.getFileName().toString(), tracks));
-        }
-        String exerciseId = ex == null ? "" : ex.id();
-        MultiViewStage.Request request = MultiViewStage.Request.of(cal, views, FilterPreset.forExercise(exerciseId).config())
-                .withSync(syncMethod).withOffsets(offsets).withSubject(subjectTrack);
-        MultiViewStage.Result r;
+        MultiViewResult r;
         try {
-            r = MultiViewStage.run(request);
-        } catch (MultiViewException e) {
+            Calibration cal = MultiViewPipeline.readCalibration(calibration);
+            MultiViewRequest request = MultiViewRequest.of(cal, calibration.getFileName().toString(), videos)
+                    .withModel(model).withExercise(ex).withSync(syncMethod).withOffsets(offsets).withSubjectTrackId(subjectTrack)
+                    .withThreads(threads == null ? 0 : threads);
+            r = new MultiViewPipeline().run(request, AnalysisProgress.NONE);
+        } catch (AnalysisException e) {
             return fail(switch (e.kind()) {
-                case NOT_SEEN -> EXIT_NOT_SEEN;
+                case UNREADABLE_VIDEO -> EXIT_UNREADABLE;
+                case NO_PERSON -> EXIT_NOT_SEEN;
+                case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
+                case BAD_REQUEST -> EXIT_BAD_OPTION;
                 case NO_OVERLAP -> EXIT_NO_OVERLAP;
-                case COUNT_MISMATCH, BAD_REQUEST -> EXIT_BAD_OPTION;
+                case CANCELLED, FAILED -> 1;
             }, e.getMessage());
         }
-        KinematicsResult k;
-        try {
-            k = new KinematicsStage().analyze(r.filtered().series(), ex);
-        } catch (IllegalArgumentException e) {
-            return fail(EXIT_NOT_SEEN, "too little of the subject was triangulated to measure angles: " + e.getMessage());
-        }
-        write(r, k);
-        if (!quiet) report(r, k);
+        write(r);
+        if (!quiet) report(r);
         return 0;
     }
 
-    private void write(MultiViewStage.Result r, KinematicsResult k) throws IOException {
+    private void write(MultiViewResult r) throws IOException {
         Files.createDirectories(out);
-        // Only the triangulated angles: the series' image coordinates are a reprojection into the first camera, whose
-        // 2D angles would repeat a single view's errors.
-        AngleTable all = k.angles();
-        AngleTable angles3d = new AngleTable(all.frames(), all.timesS(),
-                all.series().stream().filter(s -> s.dimension() == Dimension.WORLD_3D).toList(), all.viewSigns());
-        Map<String, Measure> metrics = new LinkedHashMap<>();
-        k.summary().metrics().forEach((key, m) -> { if (key.contains("_3d")) metrics.put(key, m); });
-        List<String> names = videos.stream().map(v -> v.getFileName().toString()).toList();
-        AnalysisOutputs.atomically(out.resolve("keypoints_3d.csv"), w -> Keypoints3dCsv.write(w, r));
-        AnalysisOutputs.atomically(out.resolve("keypoints_3d.trc"), w -> TrcWriter.write(r.filtered().series(), TrcWriter.Units.WORLD_M, 0, 0, "keypoints_3d.trc", w));
-        AnalysisOutputs.atomically(out.resolve("angles.csv"), w -> AnglesCsv.write(angles3d, w));
-        AnalysisOutputs.atomically(out.resolve("angles_3d.mot"), w -> MotWriter.write(angles3d, Dimension.WORLD_3D, "angles_3d", w));
-        AnalysisOutputs.atomically(out.resolve("summary.json"), w -> JSON.writeValue(w, Summary3d.of(names, r, k, metrics, r.warnings())));
+        MultiViewStage.Result views = r.views();
+        AnalysisOutputs.atomically(out.resolve("keypoints_3d.csv"), w -> Keypoints3dCsv.write(w, views));
+        AnalysisOutputs.atomically(out.resolve("keypoints_3d.trc"), w -> TrcWriter.write(views.filtered().series(), TrcWriter.Units.WORLD_M, 0, 0, "keypoints_3d.trc", w));
+        AnalysisOutputs.atomically(out.resolve("angles.csv"), w -> AnglesCsv.write(r.angles3d(), w));
+        AnalysisOutputs.atomically(out.resolve("angles_3d.mot"), w -> MotWriter.write(r.angles3d(), Dimension.WORLD_3D, "angles_3d", w));
+        AnalysisOutputs.atomically(out.resolve("summary.json"), w -> JSON.writeValue(w, r.summary()));
     }
 
-    private void report(MultiViewStage.Result r, KinematicsResult k) {
-        var stats = r.triangulated().errorStats();
-        System.err.printf(Locale.ROOT, "synchronisation (%s): offsets", r.offsets().method());
-        for (double o : r.offsets().offsetsS()) System.err.printf(Locale.ROOT, " %.3f", o);
+    private void report(MultiViewResult r) {
+        for (int v = 0; v < r.tracks().size(); v++) {
+            Tracks tracks = r.tracks().get(v);
+            System.err.printf(Locale.ROOT, "%s: %d frames, people %s%n", r.videoNames().get(v), tracks.frames().size(), tracks.trackIds());
+        }
+        var stats = r.views().triangulated().errorStats();
+        System.err.printf(Locale.ROOT, "synchronisation (%s): offsets", r.views().offsets().method());
+        for (double o : r.views().offsets().offsetsS()) System.err.printf(Locale.ROOT, " %.3f", o);
         System.err.printf(Locale.ROOT, " s%ntriangulated %d points, reprojection error mean %.2f px, p95 %.2f px%n", stats.points(), stats.mean(), stats.p95());
         for (String w : r.warnings()) System.err.println("pose-analytics analyze3d: warning: " + w);
-        var ks = k.summary();
+        var ks = r.kinematics().summary();
         System.err.printf(Locale.ROOT, "exercise: %s; repetitions: %d%n", ks.exercise().id(), ks.repetitions().size());
         System.err.println("wrote " + out);
     }
-
 
     private static int fail(int code, String reason) {
         System.err.println("pose-analytics analyze3d: " + reason);

@@ -7,6 +7,8 @@ package org.poseanalytics.kinematics.pipeline;
 public class AnalysisException extends Exception {
     public enum Kind {
         UNREADABLE_VIDEO(true), NO_PERSON(true), MODEL_UNAVAILABLE(true), BAD_REQUEST(true), CANCELLED(true),
+        /** Several videos of one movement that share no moment (MultiViewPipeline). */
+        NO_OVERLAP(true),
         FAILED(false);
 
         private final boolean permanent;

@@ -17,6 +17,7 @@ public interface AnalysisProgress {
     enum Stage {
         POSES("detecting the person and estimating keypoints"),
         TRACKING("following the subject and filtering"),
+        TRIANGULATION("synchronising the views and triangulating"),
         KINEMATICS("computing angles and repetitions"),
         POINTS("tracking the chosen points"),
         DONE("done");

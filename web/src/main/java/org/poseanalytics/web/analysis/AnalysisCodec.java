@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.pipeline.MultiViewResult;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.kinematics.view.ViewSummary;
+import org.poseanalytics.multiview.triangulation.Triangulated;
 import org.poseanalytics.pose.skeleton.Skeleton;
+import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Table {@code analysis}: one row per analysis, what produced it and its scalar facts (the pipeline's model, template,
@@ -89,6 +92,51 @@ final class AnalysisCodec {
             ps.setString(i++, view.dominant().id());
             for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
             i = writeScale(c, ps, i, r.scale());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Inserts the row of a multi-camera analysis, not yet complete: the subject is the first camera's track the
+     * views were matched to, frames are the common timeline's, and frames with a pose those with a triangulated point.
+     * The per-stage timings of one video do not apply (null).
+     */
+    static long insertTriangulated(Connection c, long clinicId, long videoId, UUID jobId, Long requestedBy, MultiViewResult r,
+                                   boolean subjectChosenByUser) throws SQLException {
+        KinematicsResult k = r.kinematics();
+        KeypointSeries filtered = r.views().filtered().series();
+        Triangulated tri = r.views().triangulated();
+        int withPoint = 0;
+        for (int i = 0; i < tri.length(); i++) {
+            for (int l = 0; l < tri.viewMask().length; l++) if (tri.found(l, i)) { withPoint++; break; }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int i = 1;
+            ps.setLong(i++, clinicId);
+            ps.setLong(i++, videoId);
+            ps.setObject(i++, jobId);
+            ps.setString(i++, r.model());
+            ps.setString(i++, r.model() + ", triangulated from " + r.videoNames().size() + " cameras");
+            ps.setString(i++, k.exercise().exercise().id());
+            ps.setBoolean(i++, k.exercise().guessed());
+            ps.setString(i++, k.signal() == null ? "" : k.signal());
+            ps.setString(i++, skeletonId(filtered.skeleton()));
+            ps.setArray(i++, c.createArrayOf("text", filtered.skeleton().names().toArray(String[]::new)));
+            ps.setObject(i++, r.views().match().trackIds()[0], Types.INTEGER);
+            ps.setBoolean(i++, subjectChosenByUser);
+            ps.setString(i++, filtered.filter());
+            ps.setInt(i++, filtered.length());
+            ps.setInt(i++, withPoint);
+            for (int t = 0; t < 7; t++) ps.setNull(i++, Types.DOUBLE);
+            ps.setObject(i++, requestedBy, Types.BIGINT);
+            ViewSummary view = k.view();
+            ps.setString(i++, view.dominant().id());
+            for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
+            // Triangulated keypoints are in the calibration's metres already; no pixel scale applies.
+            i = writeScale(c, ps, i, Scale.none());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('VIEWER')")
 @Transactional(readOnly = true)
 public class AnalysisQueries {
+    /** Whether analysis {@code a} was triangulated from several cameras. */
+    private static final String MULTI_CAMERA = " exists (select 1 from multiview_analysis mv where mv.analysis_id = a.id)";
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
@@ -40,11 +42,16 @@ public class AnalysisQueries {
         this.currentUser = currentUser;
     }
 
-    /** The result a video shows: its most recently completed analysis, if any. */
+    /**
+     * The result a video shows: its most recently completed analysis, if any; for the first camera of a multi-camera
+     * recording its triangulated analysis, which measures more truly than the 2D one of that view alone (stored too, as
+     * every upload is analysed).
+     */
     public Optional<Analysis> latestComplete(long videoId) {
         return jdbc.sql(AnalysisCodec.SELECT + """
                          where a.clinic_id = :clinic and a.video_id = :video and a.complete
-                         order by a.completed_at desc, a.id desc limit 1""")
+                         order by """ + MULTI_CAMERA + """
+                          desc, a.completed_at desc, a.id desc limit 1""")
                 .param("clinic", currentUser.clinicId()).param("video", videoId)
                 .query(AnalysisCodec::read).optional();
     }
@@ -104,6 +111,11 @@ public class AnalysisQueries {
                 .query(HeadlineCodec::read).list();
     }
 
+    /** The cameras, offsets and reprojection error of a multi-camera analysis; empty for a one-camera analysis. */
+    public Optional<MultiViewFacts> multiView(long analysisId) {
+        return MultiViewCodec.read(jdbc, currentUser.clinicId(), analysisId);
+    }
+
     /** The points users tracked on the analysis page, in the order they were added. */
     public List<TrackedPath> trackedPoints(long analysisId) {
         return TrackedPointCodec.list(jdbc, currentUser.clinicId(), analysisId);
@@ -138,14 +150,16 @@ public class AnalysisQueries {
         List<String> keys = Arrays.asList(metricKeys);
         return jdbc.sql("""
                         with latest as (
-                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant
+                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant,
+                                   """ + MULTI_CAMERA + """
+                             as multi_camera
                             from analysis a
                             join video v on v.id = a.video_id and v.clinic_id = a.clinic_id
                             join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
                             where a.clinic_id = :clinic and s.subject_id = :subject and a.complete
-                            order by a.video_id, a.completed_at desc, a.id desc)
+                            order by a.video_id, multi_camera desc, a.completed_at desc, a.id desc)
                         select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
-                               l.view_dominant, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
+                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
 
                         from latest l
                         join video v on v.id = l.video_id
@@ -164,6 +178,6 @@ public class AnalysisQueries {
         return new MetricHistoryPoint(rs.getObject("session_date", LocalDate.class), rs.getLong("session_id"),
                 rs.getLong("video_id"), rs.getLong("analysis_id"), rs.getString("exercise"), rs.getString("model"),
                 MetricCodec.read(rs, n), AnalysisCodec.view(rs.getString("view_dominant")),
-                (Integer) rs.getObject("headline_rank"), rs.getString("headline_label"));
+                (Integer) rs.getObject("headline_rank"), rs.getString("headline_label"), rs.getBoolean("multi_camera"));
     }
 }

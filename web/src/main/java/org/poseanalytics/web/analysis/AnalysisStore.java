@@ -4,18 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
-import java.util.List;
+import org.poseanalytics.kinematics.pipeline.MultiViewResult;
 import org.poseanalytics.kinematics.point.PointVelocity;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.tracking.point.PointTrajectory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,6 +100,54 @@ public class AnalysisStore {
             }
         });
         log.info("Analysis {} of video {} ({}): {}", saved.analysisId(), videoId, jobId,
+                saved.alreadyStored() ? "already stored by an earlier run of this job" : String.format("stored in %.3f s", (System.nanoTime() - start) / 1e9));
+        return saved;
+    }
+
+    /**
+     * Stores a multi-camera analysis as an analysis of the first camera's video (whose image the triangulated series
+     * is reprojected into), all or nothing and keyed by the job id as {@link #save} is: the triangulated angles
+     * (dimension world_3d), the subject's 3D series (raw: as triangulated; filtered: as measured), the first view's
+     * people, repetitions, metrics and headlines through the same codecs, and the cameras, offsets and reprojection
+     * error through {@link MultiViewCodec}.
+     */
+    public Saved saveMultiView(long clinicId, long recordingId, long firstVideoId, UUID jobId, Long requestedBy, MultiViewResult r,
+                               boolean subjectChosenByUser) {
+        long start = System.nanoTime();
+        Saved saved = tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                Long existing = existingComplete(c, jobId);
+                if (existing != null) return new Saved(existing, true, 0);
+                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.DELETE_UNFINISHED)) {
+                    ps.setObject(1, jobId);
+                    ps.executeUpdate();
+                }
+                KinematicsResult k = r.kinematics();
+                long id = AnalysisCodec.insertTriangulated(c, clinicId, firstVideoId, jobId, requestedBy, r, subjectChosenByUser);
+                AngleSeriesCodec.insert(c, id, r.angles3d());
+                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW,
+                        r.views().triangulated().toSeries(r.views().calibration(), ""));
+                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.views().filtered().series());
+                if (!r.tracks().isEmpty()) TrackCodec.insert(c, id, r.tracks().getFirst());
+                RepetitionCodec.insert(c, id, k.repetitions());
+                MetricCodec.insert(c, id, k.metrics().stream().filter(m -> r.metrics3d().containsKey(m.key())).toList(), k.headlines());
+                HeadlineCodec.insert(c, id, k.headlines());
+                MultiViewCodec.insert(c, id, recordingId, r.summary());
+                double storeS = (System.nanoTime() - start) / 1e9;
+                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE)) {
+                    ps.setDouble(1, storeS);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+                return new Saved(id, false, storeS);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Storing the multi-camera analysis of recording " + recordingId + " failed: " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+        log.info("Multi-camera analysis {} of recording {} ({}): {}", saved.analysisId(), recordingId, jobId,
                 saved.alreadyStored() ? "already stored by an earlier run of this job" : String.format("stored in %.3f s", (System.nanoTime() - start) / 1e9));
         return saved;
     }

@@ -1,12 +1,5 @@
 package org.poseanalytics.web.analysis;
 
-import org.poseanalytics.web.audit.AuditService;
-import org.poseanalytics.kinematics.repetition.Repetition;
-import org.poseanalytics.kinematics.angle.AngleSeries;
-import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
-import java.util.stream.Collectors;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -28,18 +21,25 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.poseanalytics.kinematics.angle.AngleSeries;
+import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.EChart;
 import org.poseanalytics.web.ui.Ui;
@@ -129,6 +129,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");
         add(title, sub, new HorizontalLayout(progress, compareChooser()));
+        // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
+        // with the triangulated skeleton reprojected into it.
+        analyses.multiView(analysis.analysis().id()).ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);

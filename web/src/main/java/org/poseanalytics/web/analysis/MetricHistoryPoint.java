@@ -14,9 +14,11 @@ import org.poseanalytics.kinematics.view.CameraView;
  * @param view          the analysis' dominant camera view; null when stored before the view was measured
  * @param headlineRank  its rank among that analysis' headline figures, null when it is not one
  * @param headlineLabel the headline's label, null when it is not one
+ * @param multiCamera   triangulated from several calibrated cameras (a multi-camera recording), not one camera's view
  */
 public record MetricHistoryPoint(LocalDate sessionDate, long sessionId, long videoId, long analysisId, String exercise,
-                                 String model, MetricRecord metric, CameraView view, Integer headlineRank, String headlineLabel) {
+                                 String model, MetricRecord metric, CameraView view, Integer headlineRank, String headlineLabel,
+                                 boolean multiCamera) {
 
     public String key() { return metric.key(); }
 

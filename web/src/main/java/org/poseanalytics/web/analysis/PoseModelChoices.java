@@ -72,7 +72,7 @@ public class PoseModelChoices {
      * HRNet, this node's {@code pose.model} for null. A job naming something this node does not offer (e.g. queued
      * before an operator removed it, or a path stored by an older version) fails with a message that names no file.
      */
-    String forPipeline(String model) throws AnalysisException {
+    public String forPipeline(String model) throws AnalysisException {
         if (model == null) return Optional.ofNullable(hrnetWeights.get(defaultModel)).map(p -> PoseModels.HRNET_PREFIX + p).orElse(defaultModel);
         if (PoseModels.names().contains(model)) return model;
         String weights = hrnetWeights.get(model);

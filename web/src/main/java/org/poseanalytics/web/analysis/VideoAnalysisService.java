@@ -25,6 +25,12 @@ public class VideoAnalysisService {
         this.subjects = subjects;
     }
 
+    /** The cameras, clock offsets and reprojection error when the analysis was triangulated from several cameras. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<MultiViewFacts> multiView(long analysisId) {
+        return queries.multiView(analysisId);
+    }
+
     /** Every person followed in the video (the subject among them), for drawing who was seen. */
     @PreAuthorize("hasRole('VIEWER')")
     public java.util.List<TrackSeries> tracks(long analysisId) {

@@ -35,8 +35,10 @@ public class ProgressService {
         for (MetricHistoryPoint p : queries.metricHistory(subjectId)) {
             // Never measured at all (NaN without a reason) says nothing; an invalid value stays, to be shown as a gap.
             if (!Double.isFinite(p.value()) && p.reason().isBlank()) continue;
-            // The unit too: a bar velocity in m/s (scaled analysis) is not comparable with one in px/s (no scale).
-            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + p.view() + "|" + p.unit(),
+            // One camera's figures and triangulated ones are kept apart: a change between them would be the method's. The
+            // unit too: a bar velocity in m/s (scaled analysis) is not comparable with one in px/s (no scale).
+            String view = p.multiCamera() ? "multi-camera" : String.valueOf(p.view());
+            groups.computeIfAbsent(Objects.toString(p.exercise(), "other") + "|" + p.key() + "|" + view + "|" + p.unit(),
                     k -> new ArrayList<>()).add(p);
         }
         List<MetricTrend> out = new ArrayList<>();
@@ -56,7 +58,8 @@ public class ProgressService {
                 previous = p.value();
             }
             String label = (last.headlineLabel() != null ? last.headlineLabel() : label(first))
-                    + (first.view() == null ? "" : " · " + FigureText.viewName(first.view()) + " view");
+                    + (first.multiCamera() ? " · multi-camera (triangulated)"
+                    : first.view() == null ? "" : " · " + FigureText.viewName(first.view()) + " view");
             out.add(new MetricTrend(Objects.toString(first.exercise(), "other"), first.key(), label, first.unit(), first.view(),
                     last.headlineRank(), visits));
         }

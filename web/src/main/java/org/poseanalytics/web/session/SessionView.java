@@ -1,6 +1,5 @@
 package org.poseanalytics.web.session;
 
-import org.poseanalytics.web.audit.AuditService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,6 +28,7 @@ import java.util.List;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.JobPanels;
+import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDialog;
 import org.poseanalytics.web.subject.SessionService;
@@ -96,6 +96,10 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
 
         add(new H3("Videos"));
         if (canEdit) add(upload());
+        // Several cameras filming at once: a page of its own (the recording feature builds on sessions), linked by URL.
+        Anchor multiCamera = new Anchor("multi-camera/" + session.id(), "Multi-camera recordings (2–4 calibrated cameras) →");
+        multiCamera.setId("to-multi-camera");
+        add(multiCamera);
         add(videoList);
         refreshVideos();
     }

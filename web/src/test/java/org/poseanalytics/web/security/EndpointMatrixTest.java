@@ -1,9 +1,5 @@
 package org.poseanalytics.web.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +51,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The endpoint × role × foreign-clinic matrix (issue #15, item 9) over every Spring MVC mapping, as Spring has
@@ -229,6 +229,7 @@ class EndpointMatrixTest extends AppTestBase {
                 "org.poseanalytics.web.progress.ProgressView", new Page(new String[] {"/subjects/" + subject.id() + "/progress"}, false));
         Map<String, Page> withCompare = new LinkedHashMap<>(pages);
         withCompare.put("org.poseanalytics.web.compare.CompareView", new Page(new String[] {"/compare/" + video.id() + "/" + video.id()}, false));
+        withCompare.put("org.poseanalytics.web.recording.RecordingView", new Page(new String[] {"/multi-camera/" + session.id()}, false));
         assertThat(routeClasses()).as("Vaadin routes; add a new one here with its URL and whether strangers may open it")
                 .containsExactlyInAnyOrderElementsOf(withCompare.keySet());
 

@@ -1,7 +1,5 @@
 package org.poseanalytics.web.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +31,8 @@ import org.poseanalytics.web.testing.BrowserTest;
 import org.poseanalytics.web.video.Video;
 import org.poseanalytics.web.video.VideoService;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every Vaadin route by URL in a real browser, for a viewer, a clinician and an admin of clinic A and an admin of clinic
@@ -81,6 +81,7 @@ class RouteAccessBrowserTest extends BrowserTest {
         pages.put("/subjects", "subjects");
         pages.put("/subjects/" + subject.id(), "record");
         pages.put("/sessions/" + session.id(), "record");
+        pages.put("/multi-camera/" + session.id(), "record");
         pages.put("/analysis/" + video.id(), "record");
         pages.put("/subjects/" + subject.id() + "/progress", "record");
         pages.put("/compare/" + video.id() + "/" + video.id(), "record");
@@ -119,6 +120,7 @@ class RouteAccessBrowserTest extends BrowserTest {
                 .param(subject.id()).query(String.class).list();
         for (String user : List.of(viewerA, clinicianA, adminA)) {
             assertThat(details).as(user).contains(user + ": subject page", user + ": session " + session.id() + " page",
+                    user + ": multi-camera page of session " + session.id(),
                     user + ": analysis page of video " + video.id(), user + ": progress page",
                     user + ": compare page of videos " + video.id() + " and " + video.id());
         }

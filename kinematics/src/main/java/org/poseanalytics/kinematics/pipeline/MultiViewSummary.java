@@ -1,4 +1,4 @@
-package org.poseanalytics.cli.multiview;
+package org.poseanalytics.kinematics.pipeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +11,13 @@ import org.poseanalytics.multiview.MultiViewStage;
 import org.poseanalytics.multiview.calibration.Camera;
 
 /**
- * summary.json of {@code analyze3d} (snake-case names): the cameras with their videos and how well each lined up,
+ * What a multi-camera analysis found, as {@code analyze3d} writes it to summary.json (snake-case names) and the web
+ * app stores it: the cameras with their videos and how well each lined up,
+ * 
  * the synchronisation, the triangulation's reprojection error, then exercise, repetitions and the 3D metrics as
  * {@code analyze} reports them. {@code angles} says the angles are "triangulated" (3D from several calibrated views).
  */
-record Summary3d(List<CameraEntry> cameras, String calibrationSource, Map<String, Double> syncOffsetsS, String syncMethod,
+public record MultiViewSummary(List<CameraEntry> cameras, String calibrationSource, Map<String, Double> syncOffsetsS, String syncMethod,
                  ReprojectionError reprojectionErrorPx, List<Double> viewsUsedShare, String angles, String worldFrame,
                  KinematicsSummary.ExerciseEntry exercise, List<KinematicsSummary.RepetitionEntry> repetitions,
                  Map<String, Measure> metrics, String filter, List<String> warnings) {
@@ -25,12 +27,12 @@ record Summary3d(List<CameraEntry> cameras, String calibrationSource, Map<String
      * @param matchErrorPx       median reprojection error of this view's subject against the first view's
      * @param syncCorrelation    the motion synchronisation's peak correlation (null for other methods)
      */
-    record CameraEntry(String name, String video, int width, int height, int subjectTrackId, Double calibrationErrorPx,
+    public record CameraEntry(String name, String video, int width, int height, int subjectTrackId, Double calibrationErrorPx,
                        double matchErrorPx, Double syncCorrelation, double pointsShare) {}
 
-    record ReprojectionError(double mean, double p95, int points) {}
+    public record ReprojectionError(double mean, double p95, int points) {}
 
-    static Summary3d of(List<String> videos, MultiViewStage.Result r, KinematicsResult k, Map<String, Measure> metrics3d, List<String> warnings) {
+    public static MultiViewSummary of(List<String> videos, MultiViewStage.Result r, KinematicsResult k, Map<String, Measure> metrics3d, List<String> warnings) {
         List<CameraEntry> cams = new ArrayList<>();
         Map<String, Double> offsets = new LinkedHashMap<>();
         var tri = r.triangulated();
@@ -54,7 +56,7 @@ record Summary3d(List<CameraEntry> cameras, String calibrationSource, Map<String
         List<Double> shares = new ArrayList<>();
         for (double s : tri.viewCountShares(r.calibration().size())) shares.add(round(s));
         KinematicsSummary ks = k.summary();
-        return new Summary3d(cams, r.calibration().source(), offsets, r.offsets().method(),
+        return new MultiViewSummary(cams, r.calibration().source(), offsets, r.offsets().method(),
                 new ReprojectionError(round(stats.mean()), round(stats.p95()), stats.points()), shares, "triangulated",
                 "keypoints_3d.csv: the calibration's world frame, metres; keypoints_3d.trc: the same points with Y up (OpenSim)",
                 ks.exercise(), ks.repetitions(), metrics3d, r.filtered().series().filter(), warnings);

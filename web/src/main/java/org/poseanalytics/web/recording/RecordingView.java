@@ -1,0 +1,151 @@
+package org.poseanalytics.web.recording;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.poseanalytics.web.UserInputException;
+import org.poseanalytics.web.account.CurrentUser;
+import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.subject.Session;
+import org.poseanalytics.web.subject.SessionService;
+import org.poseanalytics.web.ui.Ui;
+
+/**
+ * A session's multi-camera recordings: upload 2–4 simultaneous videos (one per camera, in the calibration's order)
+ * and the calibration file, then follow the triangulation; a finished one links to its analysis page (the first
+ * camera's video, with the cameras, offsets and reprojection error).
+ */
+@Route("multi-camera")
+@PermitAll
+public class RecordingView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+    private final SessionService sessions;
+    private final MultiViewRecordings recordings;
+    private final AuditService audit;
+    private final boolean canEdit;
+    private final List<File> videoFiles = new ArrayList<>();
+    private final List<String> videoNames = new ArrayList<>();
+    private String calibrationName;
+    private byte[] calibration;
+    private Session session;
+
+    public RecordingView(SessionService sessions, MultiViewRecordings recordings, AuditService audit, CurrentUser currentUser) {
+        this.sessions = sessions;
+        this.recordings = recordings;
+        this.audit = audit;
+        this.canEdit = currentUser.has(Role.CLINICIAN);
+        setMaxWidth("1100px");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long sessionId) {
+        session = sessions.get(sessionId);
+        audit.viewed(session.subjectId(), null, "multi-camera page of session " + sessionId);
+        render();
+    }
+
+    @Override
+    public String getPageTitle() { return "Multi-camera recordings · Pose Analytics"; }
+
+    private void render() {
+        removeAll();
+        Anchor back = new Anchor("sessions/" + session.id(), "← Session");
+        back.setId("back-to-session");
+        add(back, new H2("Multi-camera recordings · " + session.exercise().label() + " · " + session.date()));
+        if (canEdit) addUploads();
+        add(new H3("Recordings"));
+        var list = recordings.ofSession(session.id());
+        if (list.isEmpty()) add(Ui.emptyState("No multi-camera recording yet", "Film the movement with 2–4 calibrated cameras at once and upload the videos with the calibration."));
+        for (MultiViewRecording r : list) add(row(r));
+    }
+
+    private void addUploads() {
+        add(new Paragraph("Choose one video per camera, in the calibration's camera order, and the calibration file: from"
+                + " pose-analytics calibrate (.json), Pose2Sim/Anipose (.toml), Qualisys (.qca.txt) or OpenCV (.yml, .xml, .json)."));
+        Upload videos = new Upload(UploadHandler.toTempFile((meta, file) -> {
+            videoFiles.add(file);
+            videoNames.add(meta.fileName());
+        }));
+        videos.setId("multi-camera-videos");
+        videos.setMaxFiles(MultiViewRecordings.MAX_VIDEOS);
+        videos.setAcceptedFileTypes("video/*", ".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi");
+        videos.setWidthFull();
+        Upload cal = new Upload(UploadHandler.inMemory((meta, bytes) -> {
+            calibrationName = meta.fileName();
+            calibration = bytes;
+        }));
+        cal.setId("multi-camera-calibration");
+        cal.setMaxFiles(1);
+        cal.setMaxFileSize(CalibrationUpload.MAX_BYTES);
+        Button create = new Button("Triangulate", e -> create());
+        create.setId("multi-camera-create");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new Span("Videos (2–4)"), videos, new Span("Calibration"), cal, create);
+    }
+
+    private void create() {
+        List<InputStream> opened = new ArrayList<>();
+        try {
+            List<MultiViewRecordings.Upload> uploads = new ArrayList<>();
+            for (int i = 0; i < videoFiles.size(); i++) {
+                InputStream in = Files.newInputStream(videoFiles.get(i).toPath());
+                opened.add(in);
+                uploads.add(new MultiViewRecordings.Upload(videoNames.get(i), in));
+            }
+            if (calibration == null) throw new UserInputException("Upload the calibration file first.");
+            recordings.create(session.id(), uploads, calibrationName, calibration);
+            Ui.success("Recording stored; the triangulation is queued.");
+            videoFiles.forEach(File::delete);
+            videoFiles.clear();
+            videoNames.clear();
+            calibration = null;
+            render();
+        } catch (UserInputException e) {
+            Ui.error(e.getMessage());
+        } catch (IOException e) {
+            Ui.error("The recording was not stored: " + e.getMessage());
+        } finally {
+            for (InputStream in : opened) {
+                try { in.close(); } catch (IOException ignored) { /* a temporary file */ }
+            }
+        }
+    }
+
+    private VerticalLayout row(MultiViewRecording r) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("recording-" + r.id());
+        box.add(new Span("Cameras: " + String.join(", ", r.cameraNames()) + " · calibration " + r.calibrationName()));
+        String state = switch (r.state()) {
+            case "queued" -> "Queued";
+            case "running" -> String.format(Locale.ROOT, "Triangulating: %.0f %%", 100 * r.fraction());
+            case "succeeded" -> "Triangulated";
+            default -> "Failed: " + r.message();
+        };
+        Span s = new Span(state);
+        s.addClassName("recording-state");
+        box.add(s);
+        if (r.analysisId() != null) box.add(new Anchor("analysis/" + r.videoIds().getFirst(), "Open the analysis →"));
+        return box;
+    }
+}
