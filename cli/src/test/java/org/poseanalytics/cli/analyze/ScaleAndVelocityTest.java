@@ -86,30 +86,8 @@ class ScaleAndVelocityTest {
         assertThat(s.get("scale").get("source").asString()).isEqualTo("line");
         assertThat(s.get("scale").get("metres_per_px").asDouble()).isCloseTo(0.005, within(1e-9));
         assertThat(s.get("scale").get("line").get("metres").asDouble()).isEqualTo(1.0);
-        JsonNode point = s.get("points").get(0);
-        JsonNode reps = point.get("repetitions");
-        assertThat(reps.size()).isEqualTo(3);
+        assertBarTruth(s, fps, tolerance, "no person");
         double depth = DEPTH_PX / PX_PER_M;
-        double[] mcv = new double[3];
-        for (int k = 0; k < 3; k++) {
-            JsonNode m = reps.get(k).get("metrics");
-            mcv[k] = m.get("point_1_mean_concentric_velocity").get("value").asDouble();
-            double truth = depth / UP_S[k], peak = m.get("point_1_peak_concentric_velocity").get("value").asDouble();
-            double ecc = m.get("point_1_mean_eccentric_velocity").get("value").asDouble();
-            double disp = m.get("point_1_displacement").get("value").asDouble();
-            System.out.printf(Locale.ROOT, "[measured] bar velocity, FFmpeg pattern at %d fps (H.264, no person), rep %d: mean concentric %.3f m/s "
-                            + "(truth %.3f, %+.1f %%), peak %.3f (truth %.3f, %+.1f %%), mean eccentric %.3f (truth %.3f, %+.1f %%), displacement %.3f m (truth %.3f)%n",
-                    fps, k + 1, mcv[k], truth, 100 * (mcv[k] / truth - 1), peak, Math.PI / 2 * truth, 100 * (peak / (Math.PI / 2 * truth) - 1),
-                    ecc, depth / DOWN_S, 100 * (ecc / (depth / DOWN_S) - 1), disp, depth);
-            assertThat(mcv[k]).isCloseTo(truth, within(tolerance * truth));
-            assertThat(ecc).isCloseTo(depth / DOWN_S, within(tolerance * depth / DOWN_S));
-            assertThat(disp).isCloseTo(depth, within(tolerance * depth));
-            assertThat(m.get("point_1_mean_concentric_velocity").get("unit").asString()).isEqualTo("m/s");
-        }
-        double loss = point.get("metrics").get("point_1_velocity_loss").get("value").asDouble();
-        double lossTruth = 100 * (1 - UP_S[0] / UP_S[2]);
-        System.out.printf(Locale.ROOT, "[measured] velocity loss at %d fps: %.1f %% (truth %.1f %%)%n", fps, loss, lossTruth);
-        assertThat(loss).isCloseTo(lossTruth, within(100 * tolerance));
 
         // points.csv: metres from the filtered path, y up, origin at the first sample.
         List<String> csv = Files.readAllLines(out.resolve("points.csv"));
@@ -119,6 +97,26 @@ class ScaleAndVelocityTest {
         // Nothing about a person: no angles, no subject.
         assertThat(out.resolve("angles.csv")).doesNotExist();
         assertThat(s.get("warnings").toString()).contains("only the followed points were analysed");
+    }
+
+    /**
+     * The same truth with a person standing in view (the fixture's subject, still, on the left): the pose finds her and no
+     * repetitions, so the point's own down-and-up movements number its figures, and her presence changes nothing.
+     */
+    @Test
+    void barVelocityPerRepetitionWithAPersonInView() throws Exception {
+        int fps = 30;
+        Path video = TestVideos.movingPatternBesidePerson("moving-pattern-person-" + fps + "fps.mp4", 640, 360, fps, SIZE,
+                String.valueOf(LEFT), depthExpression(), duration());
+        Path out = tmp.resolve("with-person");
+        Run run = analyze(video.toString(), "--out", out.toString(), "--model", "blazepose-lite", "--threads", "2",
+                "--track-point", (LEFT + SIZE / 2) + "," + (TOP + SIZE / 2) + ",0.2", "--scale-line", "20,340,220,340,1.0");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).doesNotContain("no person found");
+        assertThat(out.resolve("angles.csv")).exists();
+        JsonNode s = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("frames_with_pose").asLong()).isPositive();
+        assertBarTruth(s, fps, 0.03, "a person standing in view");
     }
 
     @Test
@@ -165,5 +163,33 @@ class ScaleAndVelocityTest {
             assertThat(lines[lines.length - 1]).startsWith("pose-analytics analyze: ").contains(c.reason());
             assertThat(out).as("nothing written for " + String.join(" ", c.args())).doesNotExist();
         }
+    }
+
+    /** The point's figures per repetition and for the set against the truth's schedule. */
+    private static void assertBarTruth(JsonNode s, int fps, double tolerance, String scene) {
+        JsonNode point = s.get("points").get(0);
+        JsonNode reps = point.get("repetitions");
+        assertThat(reps.size()).isEqualTo(3);
+        double depth = DEPTH_PX / PX_PER_M;
+        double[] mcv = new double[3];
+        for (int k = 0; k < 3; k++) {
+            JsonNode m = reps.get(k).get("metrics");
+            mcv[k] = m.get("point_1_mean_concentric_velocity").get("value").asDouble();
+            double truth = depth / UP_S[k], peak = m.get("point_1_peak_concentric_velocity").get("value").asDouble();
+            double ecc = m.get("point_1_mean_eccentric_velocity").get("value").asDouble();
+            double disp = m.get("point_1_displacement").get("value").asDouble();
+            System.out.printf(Locale.ROOT, "[measured] bar velocity, FFmpeg pattern at %d fps (H.264, %s), rep %d: mean concentric %.3f m/s "
+                            + "(truth %.3f, %+.1f %%), peak %.3f (truth %.3f, %+.1f %%), mean eccentric %.3f (truth %.3f, %+.1f %%), displacement %.3f m (truth %.3f)%n",
+                    fps, scene, k + 1, mcv[k], truth, 100 * (mcv[k] / truth - 1), peak, Math.PI / 2 * truth, 100 * (peak / (Math.PI / 2 * truth) - 1),
+                    ecc, depth / DOWN_S, 100 * (ecc / (depth / DOWN_S) - 1), disp, depth);
+            assertThat(mcv[k]).isCloseTo(truth, within(tolerance * truth));
+            assertThat(ecc).isCloseTo(depth / DOWN_S, within(tolerance * depth / DOWN_S));
+            assertThat(disp).isCloseTo(depth, within(tolerance * depth));
+            assertThat(m.get("point_1_mean_concentric_velocity").get("unit").asString()).isEqualTo("m/s");
+        }
+        double loss = point.get("metrics").get("point_1_velocity_loss").get("value").asDouble();
+        double lossTruth = 100 * (1 - UP_S[0] / UP_S[2]);
+        System.out.printf(Locale.ROOT, "[measured] velocity loss at %d fps (%s): %.1f %% (truth %.1f %%)%n", fps, scene, loss, lossTruth);
+        assertThat(loss).isCloseTo(lossTruth, within(100 * tolerance));
     }
 }

@@ -153,6 +153,26 @@ public final class TestVideos {
                 "-t", String.valueOf(durationS), "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /**
+     * {@link #movingPattern} with a person in view: the squat fixture's first frame (the subject standing still) fills
+     * the left of the grey frame at the frame's height, and the pattern moves on the right, clear of the person. The
+     * person neither moves nor squats, so the pose finds a subject and no repetitions of its own.
+     */
+    public static Path movingPatternBesidePerson(String name, int width, int height, int fps, int size, String xExpr, String yExpr,
+                                                 double durationS) {
+        return make(name, out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x707070:s=" + 2 * width + "x" + 2 * height + ":r=" + fps,
+                "-f", "lavfi", "-i", "life=s=" + size / 2 + "x" + size / 2 + ":ratio=0.5:seed=7:mold=0:r=" + fps,
+                "-i", squat(),
+                "-filter_complex", "[2:v]trim=end_frame=1,loop=loop=-1:size=1:start=0,setpts=N/" + fps + "/TB,scale=-2:" + 2 * height
+                        + ",format=rgb24[person];"
+                        + "[1:v]loop=loop=-1:size=1:start=0,scale=" + 2 * size + ":" + 2 * size + ":flags=neighbor,format=rgb24[p];"
+                        + "[0:v]format=rgb24[bg];[bg][person]overlay=x=0:y=0:format=rgb[withPerson];"
+                        + "[withPerson][p]overlay=x='2*(" + xExpr + ")':y='2*(" + yExpr + ")':eval=frame:format=rgb,"
+                        + "scale=" + width + ":" + height + ":flags=area",
+                "-t", String.valueOf(durationS), "-r", String.valueOf(fps), "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                "-pix_fmt", "yuv420p", out.toString()));
+    }
+
     /** Thirteen seconds (65 frames at 5 fps, as the fixture) of an empty grey Full HD room. */
     public static Path emptyFullHd() {
         return make("empty-1920x1080.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=1920x1080:r=5:d=13",
