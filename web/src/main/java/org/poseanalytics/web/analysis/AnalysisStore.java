@@ -54,54 +54,21 @@ public class AnalysisStore {
      * the points tracked on the video's previous analysis are carried over ({@link TrackedPointCodec}).
      */
     public Saved save(long clinicId, long videoId, UUID jobId, Long requestedBy, AnalysisResult r) {
-        long start = System.nanoTime();
-        Saved saved = tx.execute(status -> {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            try {
-                // Durable where it matters without waiting here for tens of MB of WAL to reach the disk: the job is
-                // only marked done (JobRecords.succeeded, then JobRunr) by later, synchronous commits, and PostgreSQL
-                // flushes its WAL in order, so theirs flushes this one too. A crash before that loses at most this
-                // result of a job that is not done, and the job runs again (save is idempotent per job). Kept after the
-                // server became durable (issue 15); its cost is in docs/BENCHMARKS.md, result storage.
-                try (var st = c.createStatement()) {
-                    st.execute("set local synchronous_commit = off");
-                }
-                Long existing = existingComplete(c, jobId);
-                if (existing != null) return new Saved(existing, true, 0);
-                // A half-written attempt cannot be committed (one transaction), but an older schema or a manual
-                // insert might have left one: the job's own unfinished row goes first.
-                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.DELETE_UNFINISHED)) {
-                    ps.setObject(1, jobId);
-                    ps.executeUpdate();
-                }
-                KinematicsResult k = r.kinematics();
-                long id = AnalysisCodec.insert(c, clinicId, videoId, jobId, requestedBy, r);
-                AngleSeriesCodec.insert(c, id, k.angles());
-                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW, r.subject().raw());
-                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.subject().filtered().series());
-                TrackCodec.insert(c, id, r.tracks());
-                RepetitionCodec.insert(c, id, k.repetitions());
-                MetricCodec.insert(c, id, k.metrics(), k.headlines());
-                HeadlineCodec.insert(c, id, k.headlines());
-                TrackedPointCodec.carry(c, clinicId, videoId, id);
-                // A carried point's velocity per repetition is of this analysis: its repetitions, its scale.
-                MetricCodec.insert(c, id, PointVelocity.metrics(TrackedPointCodec.carried(c, id), scaleOf(r), k.repetitions()), List.of());
-                double storeS = (System.nanoTime() - start) / 1e9;
-                try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE)) {
-                    ps.setDouble(1, storeS);
-                    ps.setLong(2, id);
-                    ps.executeUpdate();
-                }
-                return new Saved(id, false, storeS);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Storing the analysis of video " + videoId + " failed: " + e.getMessage(), e);
-            } finally {
-                DataSourceUtils.releaseConnection(c, dataSource);
-            }
+        return storeOnce(jobId, "analysis of video " + videoId, c -> {
+            KinematicsResult k = r.kinematics();
+            long id = AnalysisCodec.insert(c, clinicId, videoId, jobId, requestedBy, r);
+            AngleSeriesCodec.insert(c, id, k.angles());
+            SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW, r.subject().raw());
+            SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.subject().filtered().series());
+            TrackCodec.insert(c, id, r.tracks());
+            RepetitionCodec.insert(c, id, k.repetitions());
+            MetricCodec.insert(c, id, k.metrics(), k.headlines());
+            HeadlineCodec.insert(c, id, k.headlines());
+            TrackedPointCodec.carry(c, clinicId, videoId, id);
+            // A carried point's velocity per repetition is of this analysis: its repetitions, its scale.
+            MetricCodec.insert(c, id, PointVelocity.metrics(TrackedPointCodec.carried(c, id), scaleOf(r), k.repetitions()), List.of());
+            return id;
         });
-        log.info("Analysis {} of video {} ({}): {}", saved.analysisId(), videoId, jobId,
-                saved.alreadyStored() ? "already stored by an earlier run of this job" : String.format("stored in %.3f s", (System.nanoTime() - start) / 1e9));
-        return saved;
     }
 
     /**
@@ -113,27 +80,53 @@ public class AnalysisStore {
      */
     public Saved saveMultiView(long clinicId, long recordingId, long firstVideoId, UUID jobId, Long requestedBy, MultiViewResult r,
                                boolean subjectChosenByUser) {
+        return storeOnce(jobId, "multi-camera analysis of recording " + recordingId, c -> {
+            KinematicsResult k = r.kinematics();
+            long id = AnalysisCodec.insertTriangulated(c, clinicId, firstVideoId, jobId, requestedBy, r, subjectChosenByUser);
+            AngleSeriesCodec.insert(c, id, r.angles3d());
+            SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW, r.views().triangulated().toSeries(r.views().calibration(), ""));
+            SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.views().filtered().series());
+            if (!r.tracks().isEmpty()) TrackCodec.insert(c, id, r.tracks().getFirst());
+            RepetitionCodec.insert(c, id, k.repetitions());
+            MetricCodec.insert(c, id, k.metrics().stream().filter(m -> r.metrics3d().containsKey(m.key())).toList(), k.headlines());
+            HeadlineCodec.insert(c, id, k.headlines());
+            MultiViewCodec.insert(c, id, recordingId, r.summary());
+            return id;
+        });
+    }
+
+    /** The rows of one result, inserted on the transaction's connection; answers the analysis id. */
+    @FunctionalInterface
+    private interface Rows {
+        long insert(Connection c) throws SQLException;
+    }
+
+    /**
+     * One job's result, all or nothing and at most once: a job run again after its result was stored (a crash between
+     * storing and being marked done) finds it and stores nothing.
+     */
+    private Saved storeOnce(UUID jobId, String what, Rows rows) {
         long start = System.nanoTime();
         Saved saved = tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
+                // Durable where it matters without waiting here for tens of MB of WAL to reach the disk: the job is
+                // only marked done (JobRecords.succeeded, then JobRunr) by later, synchronous commits, and PostgreSQL
+                // flushes its WAL in order, so theirs flushes this one too. A crash before that loses at most this
+                // result of a job that is not done, and the job runs again (storing is idempotent per job). Kept after
+                // the server became durable (issue 15); its cost is in docs/BENCHMARKS.md, result storage.
+                try (var st = c.createStatement()) {
+                    st.execute("set local synchronous_commit = off");
+                }
                 Long existing = existingComplete(c, jobId);
                 if (existing != null) return new Saved(existing, true, 0);
+                // A half-written attempt cannot be committed (one transaction), but an older schema or a manual
+                // insert might have left one: the job's own unfinished row goes first.
                 try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.DELETE_UNFINISHED)) {
                     ps.setObject(1, jobId);
                     ps.executeUpdate();
                 }
-                KinematicsResult k = r.kinematics();
-                long id = AnalysisCodec.insertTriangulated(c, clinicId, firstVideoId, jobId, requestedBy, r, subjectChosenByUser);
-                AngleSeriesCodec.insert(c, id, r.angles3d());
-                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW,
-                        r.views().triangulated().toSeries(r.views().calibration(), ""));
-                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.views().filtered().series());
-                if (!r.tracks().isEmpty()) TrackCodec.insert(c, id, r.tracks().getFirst());
-                RepetitionCodec.insert(c, id, k.repetitions());
-                MetricCodec.insert(c, id, k.metrics().stream().filter(m -> r.metrics3d().containsKey(m.key())).toList(), k.headlines());
-                HeadlineCodec.insert(c, id, k.headlines());
-                MultiViewCodec.insert(c, id, recordingId, r.summary());
+                long id = rows.insert(c);
                 double storeS = (System.nanoTime() - start) / 1e9;
                 try (PreparedStatement ps = c.prepareStatement(AnalysisCodec.COMPLETE)) {
                     ps.setDouble(1, storeS);
@@ -142,12 +135,12 @@ public class AnalysisStore {
                 }
                 return new Saved(id, false, storeS);
             } catch (SQLException e) {
-                throw new IllegalStateException("Storing the multi-camera analysis of recording " + recordingId + " failed: " + e.getMessage(), e);
+                throw new IllegalStateException("Storing the " + what + " failed: " + e.getMessage(), e);
             } finally {
                 DataSourceUtils.releaseConnection(c, dataSource);
             }
         });
-        log.info("Multi-camera analysis {} of recording {} ({}): {}", saved.analysisId(), recordingId, jobId,
+        log.info("{} ({}): analysis {} {}", what, jobId, saved.analysisId(),
                 saved.alreadyStored() ? "already stored by an earlier run of this job" : String.format("stored in %.3f s", (System.nanoTime() - start) / 1e9));
         return saved;
     }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -369,19 +368,5 @@ class AnalysisBrowserTest extends BrowserTest {
         assertThat(who.get("h").doubleValue()).as("signed-in user on one line at %s", size).isLessThan(1.6 * line);
         assertThat(signOut.get("r").doubleValue()).as("sign out inside the window at %s", size).isLessThanOrEqualTo(((Number) m.get("width")).doubleValue());
         assertThat(((Number) m.get("scrollWidth")).intValue()).as("no sideways scrolling at %s", size).isLessThanOrEqualTo(((Number) m.get("width")).intValue() + 1);
-    }
-
-    private String fetchText(String anchorId) {
-        return (String) jsAsync("""
-                const done = arguments[arguments.length - 1];
-                fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('ERROR ' + e));""", anchorId);
-    }
-
-    private byte[] fetchBytes(String anchorId) {
-        String b64 = (String) jsAsync("""
-                const done = arguments[arguments.length - 1];
-                fetch(document.getElementById(arguments[0]).href).then(r => r.blob()).then(b => {
-                  const fr = new FileReader(); fr.onload = () => done(fr.result.split(',')[1]); fr.readAsDataURL(b); });""", anchorId);
-        return Base64.getDecoder().decode(b64);
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -261,19 +260,5 @@ class ScaleBrowserTest extends BrowserTest {
                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 128 && d[i] > 200 && d[i + 1] > 180 && d[i + 2] < 80) n++;
                 return n;""")).longValue();
-    }
-
-    private String fetchText(String anchorId) {
-        return (String) jsAsync("""
-                const done = arguments[arguments.length - 1];
-                fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('ERROR ' + e));""", anchorId);
-    }
-
-    private byte[] fetchBytes(String anchorId) {
-        String b64 = (String) jsAsync("""
-                const done = arguments[arguments.length - 1];
-                fetch(document.getElementById(arguments[0]).href).then(r => r.blob()).then(b => {
-                  const fr = new FileReader(); fr.onload = () => done(fr.result.split(',')[1]); fr.readAsDataURL(b); });""", anchorId);
-        return Base64.getDecoder().decode(b64);
     }
 }

@@ -207,6 +207,22 @@ public abstract class BrowserTest {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
+    /** The text the link with this id leads to, fetched by the page itself (with its session cookie). */
+    protected static String fetchText(String anchorId) {
+        return (String) jsAsync("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('ERROR ' + e));""", anchorId);
+    }
+
+    /** The bytes the link with this id leads to (a PDF), fetched by the page itself. */
+    protected static byte[] fetchBytes(String anchorId) {
+        String b64 = (String) jsAsync("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href).then(r => r.blob()).then(b => {
+                  const fr = new FileReader(); fr.onload = () => done(fr.result.split(',')[1]); fr.readAsDataURL(b); });""", anchorId);
+        return java.util.Base64.getDecoder().decode(b64);
+    }
+
     /** Saves the page as target/screenshots/NAME.png; fails the test when that is not possible. */
     protected static void shot(String name) {
         try {
