@@ -71,7 +71,7 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
         removeAll();
         Anchor back = new Anchor("sessions/" + session.id(), "← Session");
         back.setId("back-to-session");
-        add(back, new H2("Multi-camera recordings · " + session.exercise().label() + " · " + session.date()));
+        add(back, new H2("Multi-camera recordings · " + session.subjectName() + " · " + session.exercise().label() + " · " + session.date()));
         if (canEdit) addUploads();
         add(new H3("Recordings"));
         var list = recordings.ofSession(session.id());
