@@ -5,10 +5,8 @@ import org.poseanalytics.kinematics.metric.MetricRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
-import org.poseanalytics.web.database.DatabasePasswords;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is still there, and the figures read back as "not rated", the angles as unrated, the view as not measured.
  */
 class MetricQualityMigrationTest extends DatabaseTest {
-    /** The embedded server's superuser: the app's own role may not create databases. */
-    @Autowired EmbeddedPostgres postgres;
     @Autowired CurrentUser currentUser;
 
     @AfterEach
@@ -37,16 +32,7 @@ class MetricQualityMigrationTest extends DatabaseTest {
 
     @Test
     void v25KeepsStoredAnalysesAndTheirFiguresReadAsNotRated() throws Exception {
-        String db = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + db).update();
-        String url;
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        try (HikariDataSource ds = new HikariDataSource()) {
-            ds.setJdbcUrl(url.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
-            ds.setUsername("postgres");
-            ds.setPassword(DatabasePasswords.load(DATA_DIR).superuser());
+        try (HikariDataSource ds = scratchDatabase("migration")) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("24").load().migrate();
             JdbcClient old = JdbcClient.create(ds);
             TestClinic clinic = TestClinic.create(old);
@@ -82,7 +68,6 @@ class MetricQualityMigrationTest extends DatabaseTest {
             });
         } finally {
             TestClinic.signOut();
-            JdbcClient.create(postgres.getPostgresDatabase()).sql("drop database if exists " + db + " with (force)").update();
         }
     }
 

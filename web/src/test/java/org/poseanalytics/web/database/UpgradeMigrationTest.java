@@ -3,8 +3,6 @@ package org.poseanalytics.web.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,12 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that exist (V29). A new database, where JobRunr has not created its tables yet, migrates too.
  */
 class UpgradeMigrationTest extends DatabaseTest {
-    /** The embedded server's superuser: the app's own role may not create databases. */
-    @Autowired EmbeddedPostgres postgres;
 
     @Test
     void sessionsAndQueuedJobsOfAnOlderVersionSurviveTheUpgrade() throws Exception {
-        try (HikariDataSource ds = freshDatabase()) {
+        try (HikariDataSource ds = scratchDatabase("upgrade")) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("27").load().migrate();
             JdbcClient old = JdbcClient.create(ds);
             TestClinic clinic = TestClinic.create(old);
@@ -58,24 +53,11 @@ class UpgradeMigrationTest extends DatabaseTest {
             assertThat(Class.forName("org.poseanalytics.web.analysis.AnalyseVideoHandler")).isNotNull();
             assertThat(Class.forName("org.poseanalytics.web.analysis.AnalyseVideo")).isNotNull();
         }
-        try (HikariDataSource fresh = freshDatabase()) {
+        try (HikariDataSource fresh = scratchDatabase("upgrade")) {
             Flyway latest = Flyway.configure().dataSource(fresh).locations("classpath:db/migration").load();
             latest.migrate();
             assertThat(latest.info().pending()).isEmpty();
         }
     }
 
-    private HikariDataSource freshDatabase() throws Exception {
-        String db = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + db).update();
-        String url;
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(url.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
-        ds.setUsername("postgres");
-        ds.setPassword(DatabasePasswords.load(DATA_DIR).superuser());
-        return ds;
-    }
 }

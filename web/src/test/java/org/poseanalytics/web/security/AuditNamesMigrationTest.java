@@ -3,15 +3,11 @@ package org.poseanalytics.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.web.testing.DatabaseTest;
 import org.poseanalytics.web.testing.TestClinic;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,11 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the upgrade the column is gone and every known wording names the video by id instead, keeping the rest.
  */
 class AuditNamesMigrationTest extends DatabaseTest {
-    @Autowired DataSource dataSource;
 
     @Test
     void oldEntriesLoseThePatientsAndTheFilesNames() throws Exception {
-        try (HikariDataSource ds = freshDatabase()) {
+        try (HikariDataSource ds = scratchDatabase("audit")) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("29").load().migrate();
             JdbcClient db = JdbcClient.create(ds);
             TestClinic clinic = TestClinic.create(db);
@@ -60,16 +55,4 @@ class AuditNamesMigrationTest extends DatabaseTest {
         }
     }
 
-    private HikariDataSource freshDatabase() throws Exception {
-        String db = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        JdbcClient.create(dataSource).sql("create database " + db).update();
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(url.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
-        ds.setUsername("postgres");
-        return ds;
-    }
 }

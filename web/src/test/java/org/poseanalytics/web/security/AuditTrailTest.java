@@ -128,7 +128,7 @@ class AuditTrailTest extends AppTestBase {
                 .doesNotContain("Zebulon").doesNotContain("Quixote").doesNotContain(".mp4"));
         assertThat(jdbc.sql("select count(*) from audit_event where detail ilike '%zebulon%' or username ilike '%zebulon%'")
                 .query(Long.class).single()).isZero();
-        assertThat(output.getAll()).doesNotContain("Zebulon").doesNotContain("Quixote").contains("Rejected an upload to session " + session.id());
+        assertThat(output.getAll()).doesNotContain("Zebulon").doesNotContain("Quixote").contains("Rejected upload to session " + session.id() + " ");
     }
 
     @Test

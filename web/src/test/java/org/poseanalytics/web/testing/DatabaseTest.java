@@ -1,10 +1,18 @@
 package org.poseanalytics.web.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.poseanalytics.web.database.DatabasePasswords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,8 +35,29 @@ public abstract class DatabaseTest {
         }
     }
 
+    /** The embedded server itself: its superuser makes scratch databases, which the app's own role may not. */
+    @Autowired protected EmbeddedPostgres postgres;
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("pose.data-dir", DATA_DIR::toString);
+    }
+
+    /**
+     * A new, empty database on the same server, connected as its superuser, for migrating an older schema (the caller
+     * closes it). The name starts with {@code prefix}.
+     */
+    protected HikariDataSource scratchDatabase(String prefix) throws SQLException, IOException {
+        String db = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        JdbcClient.create(postgres.getPostgresDatabase()).sql("create database " + db).update();
+        String url;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(url.replaceFirst("/postgres(\\?|$)", "/" + db + "$1"));
+        ds.setUsername("postgres");
+        ds.setPassword(DatabasePasswords.load(DATA_DIR).superuser());
+        return ds;
     }
 }
