@@ -14,12 +14,7 @@ import org.poseanalytics.kinematics.scale.ScaleFinder;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
-import org.poseanalytics.pose.FramePoses;
-import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
-import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.TrackingStage;
@@ -37,8 +32,16 @@ import org.poseanalytics.tracking.point.PointTrajectory;
  */
 public final class AnalysisPipeline {
     /** Share of the progress bar per stage: the pose model is nearly all the work. */
-    private static final double POSES_SHARE = 0.85;
+    static final double POSES_SHARE = 0.85;
     private static final double POINTS_SHARE = 0.10;
+
+    private final PoseSource poseSource;
+
+    /** Poses estimated from the request's video in this process. */
+    public AnalysisPipeline() { this(new VideoPoses()); }
+
+    /** Poses from the given source: a separate decoding process, or keypoints another tool made. */
+    public AnalysisPipeline(PoseSource poseSource) { this.poseSource = poseSource; }
 
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
         long start = System.nanoTime();
@@ -100,31 +103,16 @@ public final class AnalysisPipeline {
         }
     }
 
-    /** Stage: decode and estimate every frame's poses, streamed straight into the tracker (memory stays flat). */
+    /** Stage: every frame's poses from the source, streamed straight into the tracker (memory stays flat). */
     VideoPoseResult estimatePoses(AnalysisRequest request, TrackingStage tracking, AnalysisProgress progress)
             throws AnalysisException {
         try {
-            // The video's header against the limits first: a file over them is refused before a model loads or a frame decodes.
-            VideoSource video = VideoSource.of(request.video(), request.limits());
-            // A scale line outside the frame is refused before a model loads, so a bad request costs nothing.
-            request.scale().validateInFrame(video.info().width(), video.info().height());
-            try (PoseEstimator estimator = PoseModels.open(request.model(), request.threads())) {
-                return VideoPoseRunner.run(video, estimator, (FramePoses frame) -> {
-                    if (progress.isCancelled()) throw new Cancelled();
-                    tracking.accept(frame);
-                }, p -> {
-                    double fraction = p.framesTotal() > 0 ? Math.min(1, p.framesDone() / (double) p.framesTotal()) : 0;
-                    progress.update(Stage.POSES, fraction * POSES_SHARE, p.framesDone(), p.framesTotal());
-                });
-            }
+            return poseSource.poses(request, frame -> {
+                if (progress.isCancelled()) throw new Cancelled();
+                tracking.accept(frame);
+            }, progress);
         } catch (Cancelled e) {
             throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
-        } catch (UnreadableVideoException e) {
-            throw new AnalysisException(Kind.UNREADABLE_VIDEO, request.video().getFileName() + ": " + e.getMessage(), e);
-        } catch (ModelNotFoundException e) {
-            throw new AnalysisException(Kind.MODEL_UNAVAILABLE, e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
         }
     }
 
