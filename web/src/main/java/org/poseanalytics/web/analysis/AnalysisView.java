@@ -68,18 +68,21 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final JobProgressPush push;
     private final CurrentUser currentUser;
     private final ScaleLines scaleLines;
+    private final KeypointCorrections corrections;
     private final AuditService audit;
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
     private List<TrackSeries> others = List.of();
+    private List<org.poseanalytics.web.chart.Marker> markers = List.of();
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
                         PointTrackingRuns pointRuns, JobProgressPush push, AuditService audit, CurrentUser currentUser,
-                        ScaleLines scaleLines) {
+                        ScaleLines scaleLines, KeypointCorrections corrections) {
         this.analyses = analyses;
+        this.corrections = corrections;
         this.scaleLines = scaleLines;
         this.audit = audit;
         this.push = push;
@@ -131,7 +134,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(title, sub, new HorizontalLayout(progress, compareChooser()));
         // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
         // with the triangulated skeleton reprojected into it.
-        analyses.multiView(analysis.analysis().id()).ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
+        Optional<MultiViewFacts> multiView = analyses.multiView(analysis.analysis().id());
+        multiView.ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);
@@ -160,6 +164,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         BarVelocityPanel velocity = new BarVelocityPanel(() -> analyses.metrics(shownAnalysis.id()));
         PointPanel points = new PointPanel(player, video, shownAnalysis.id(), shownAnalysis.scale(), pointTracking, pointRuns, velocity::refresh);
         VerticalLayout left = new VerticalLayout(player, controls(player), scale, points);
+        // Keypoints are corrected in the picture: a triangulated analysis has no one picture to correct them in.
+        if (multiView.isEmpty() && analysis.subjectSeries() != null) {
+            CorrectionPanel correcting = new CorrectionPanel(player, video, analysis, corrections, canEdit, this::showLatest);
+            markers = correcting.markers();
+            left.add(correcting);
+        } else {
+            markers = List.of();
+        }
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -177,6 +189,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(new H3("Bar velocity per repetition"), velocity);
         add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
+    }
+
+    /** The video's analysis as it is stored now (after a correction: the recomputed one). */
+    private void showLatest() {
+        analyses.latest(video.id()).ifPresent(latest -> {
+            analysis = latest;
+            render();
+        });
     }
 
     /** A job of this video that succeeded may have stored newer results than those shown: then they are shown. */
@@ -329,7 +349,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
-        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
+        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(), markers,
                 "angle (°)", "time (s) — click to jump the video there"));
         player.setData(PlayerData.of(analysis, columns, others));
     }

@@ -65,6 +65,7 @@ public final class PdfReportWriter {
             w.text(REGULAR, 9, r.angleNote());
             w.text(REGULAR, 9, r.viewNote());
             w.text(REGULAR, 9, r.scaleNote());
+            if (r.correctionNote() != null && !r.correctionNote().isBlank()) w.text(BOLD, 9, r.correctionNote());
             w.gap(8);
             if (r.keyFrame() != null) {
                 PDImageXObject img = JPEGFactory.createFromImage(doc, r.keyFrame(), 0.85f);
