@@ -12,6 +12,7 @@ class PaAnalysisPlayer extends HTMLElement {
     this._scaleLine = null;
     this._scaleClicks = [];
     this._corrections = [];
+    this._notes = [];
     this._drag = null;
   }
 
@@ -100,6 +101,32 @@ class PaAnalysisPlayer extends HTMLElement {
     this.draw();
     this.dispatchEvent(new CustomEvent('keypoint-pick', { detail: { frame: this._data.f ? this._data.f[g.i] : g.i, landmark: g.landmark,
       x: p[0], y: p[1], moved: g.moved, t: this._data.t[g.i] } }));
+  }
+
+  /** Timeline notes: [{t, to (null for a moment), text}]. */
+  setNotes(json) { this._notes = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+
+  /** Blue ticks above the picture at each note, and the notes near the time shown written at the top of the picture. */
+  _drawNotes(g, b, v) {
+    if (!this._notes.length) return;
+    const dur = v.duration, t = v.currentTime;
+    g.save();
+    if (isFinite(dur) && dur > 0) for (const n of this._notes) {
+      const x = b.w * n.t / dur, x1 = n.to === null || n.to === undefined ? x : b.w * n.to / dur;
+      g.fillStyle = 'rgba(77,171,247,0.35)'; if (x1 > x) g.fillRect(x, 10, x1 - x, 6);
+      g.fillStyle = '#4dabf7'; g.fillRect(x - 1.5, 6, 3, 12);
+    }
+    g.font = '600 14px system-ui, sans-serif'; g.textBaseline = 'middle';
+    let y = 30;
+    for (const n of this._notes) {
+      const end = n.to === null || n.to === undefined ? n.t : n.to;
+      if (t < n.t - 0.5 || t > end + 1.0) continue;
+      const w = Math.min(b.w - 24, g.measureText(n.text).width + 16);
+      g.fillStyle = 'rgba(0,0,0,0.72)'; g.fillRect(12, y - 13, w, 26);
+      g.fillStyle = '#a5d8ff'; g.fillText(n.text, 20, y, w - 16);
+      y += 30;
+    }
+    g.restore();
   }
 
   /** Corrections to mark: [{frame, landmark, hidden, from, to (s)}]; corrected frames get a ring on the keypoint and a tick above. */
@@ -248,6 +275,7 @@ class PaAnalysisPlayer extends HTMLElement {
     }
     if (d && d.others && this._showSkeleton) this._drawOthers(g, X, Y, t, d);
     this._drawCorrectionTicks(g, b, v);
+    this._drawNotes(g, b, v);
     if (!d || !d.t.length) return;
     const i = this.frameAt(t);
     let kp = d.kp[i];

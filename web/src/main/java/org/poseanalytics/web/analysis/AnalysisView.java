@@ -69,19 +69,23 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final CurrentUser currentUser;
     private final ScaleLines scaleLines;
     private final KeypointCorrections corrections;
+    private final TimelineNotes notes;
     private final AuditService audit;
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
     private List<TrackSeries> others = List.of();
-    private List<org.poseanalytics.web.chart.Marker> markers = List.of();
+    /** Corrected frames and notes, marked on the angle chart. */
+    private List<org.poseanalytics.web.chart.Marker> correctionMarks = List.of();
+    private java.util.function.Supplier<List<org.poseanalytics.web.chart.Marker>> noteMarks = List::of;
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
                         PointTrackingRuns pointRuns, JobProgressPush push, AuditService audit, CurrentUser currentUser,
-                        ScaleLines scaleLines, KeypointCorrections corrections) {
+                        ScaleLines scaleLines, KeypointCorrections corrections, TimelineNotes notes) {
         this.analyses = analyses;
+        this.notes = notes;
         this.corrections = corrections;
         this.scaleLines = scaleLines;
         this.audit = audit;
@@ -167,10 +171,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         // Keypoints are corrected in the picture: a triangulated analysis has no one picture to correct them in.
         if (multiView.isEmpty() && analysis.subjectSeries() != null) {
             CorrectionPanel correcting = new CorrectionPanel(player, video, analysis, corrections, canEdit, this::showLatest);
-            markers = correcting.markers();
+            correctionMarks = correcting.markers();
             left.add(correcting);
         } else {
-            markers = List.of();
+            correctionMarks = List.of();
         }
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
@@ -183,7 +187,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         top.setWidthFull();
         add(top);
         prepareVideo(player);
+        noteMarks = List::of;
+        NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showAngles(shown, player, chart));
+        noteMarks = notePanel::markers;
         showAngles(shown, player, chart);
+        add(new H3("Notes on the timeline"), notePanel);
 
         add(new H3("Repetitions"), repetitionTable());
         add(new H3("Bar velocity per repetition"), velocity);
@@ -349,7 +357,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
-        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(), markers,
+        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
+                java.util.stream.Stream.concat(correctionMarks.stream(), noteMarks.get().stream()).toList(),
                 "angle (°)", "time (s) — click to jump the video there"));
         player.setData(PlayerData.of(analysis, columns, others));
     }

@@ -157,8 +157,8 @@ class CorrectionPanel extends VerticalLayout {
         List<Marker> out = new ArrayList<>();
         for (KeypointCorrections.Stored s : state.corrections()) {
             KeypointCorrection c = s.correction();
-            out.add(new Marker("✎", time(c.frame() - c.windowFrames()), time(c.frame() + c.windowFrames()), COLOR));
-            out.add(Marker.at("✎ " + name(c.landmark()), time(c.frame()), COLOR));
+            out.add(new Marker("✎ " + name(c.landmark()), time(c.frame()), time(c.frame() - c.windowFrames()),
+                    time(c.frame() + c.windowFrames()), COLOR));
         }
         return out;
     }

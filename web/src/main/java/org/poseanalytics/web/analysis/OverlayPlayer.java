@@ -44,6 +44,14 @@ public class OverlayPlayer extends Component implements HasSize {
 
     public void showAngles(boolean on) { getElement().callJsFunction("showAngles", on); }
 
+    /** The time shown now, answered asynchronously (seconds). */
+    public void currentTime(com.vaadin.flow.function.SerializableConsumer<Double> then) {
+        getElement().callJsFunction("currentTime").then(Double.class, then);
+    }
+
+    /** Timeline notes: [{t, to (s, null for a moment), text}], ticked above the picture and written on it near their time. */
+    public void setNotes(String json) { getElement().callJsFunction("setNotes", json); }
+
     public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
 
     /** What a click on the picture is for: following a point, choosing the analysed person, or an end of a scale line. */

@@ -40,7 +40,7 @@ public final class ChartOptions {
             line.putObject("label").put("formatter", m.label()).put("color", m.color()).put("position", "insideEndTop");
             if (m.span()) {
                 ArrayNode pair = ad.addArray();
-                pair.addObject().put("xAxis", round(m.at(), 3)).putObject("itemStyle").put("color", m.color()).put("opacity", 0.12);
+                pair.addObject().put("xAxis", round(m.from(), 3)).putObject("itemStyle").put("color", m.color()).put("opacity", 0.12);
                 pair.addObject().put("xAxis", round(m.to(), 3));
             }
         }

@@ -35,6 +35,7 @@ import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.web.analysis.BarVelocity;
 import org.poseanalytics.web.ui.ScaleText;
 import org.poseanalytics.web.analysis.KeypointCorrections;
+import org.poseanalytics.web.analysis.TimelineNotes;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
@@ -71,11 +72,14 @@ public class ExportService {
     private final Storage storage;
     private final TrackedPoints trackedPoints;
     private final KeypointCorrections corrections;
+    private final TimelineNotes notes;
 
     private final VideoLimits limits;
 
     ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
-                  TrackedPoints trackedPoints, VideoLimits limits, KeypointCorrections corrections) {
+                  TrackedPoints trackedPoints, VideoLimits limits, KeypointCorrections corrections,
+                  TimelineNotes notes) {
+        this.notes = notes;
         this.corrections = corrections;
         this.limits = limits;
         this.trackedPoints = trackedPoints;
@@ -239,7 +243,8 @@ public class ExportService {
                 keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
                 filmingLimited && template != null ? template.filming() : null,
                 previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName(),
-                ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a), corrections.state(a.analysis().id()).note());
+                ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a), corrections.state(a.analysis().id()).note(),
+                notes.of(a.video().id()).stream().map(n -> List.of(n.when(), n.body(), n.createdBy() == null ? "—" : n.createdBy())).toList());
     }
 
     /** Per point and repetition, then the set's mean concentric velocity and velocity loss as the point's last rows. */

@@ -23,7 +23,7 @@ public record SessionReport(String clinicName, String subjectName, LocalDate dat
                             List<String> repetitionHeader, List<List<String>> repetitionRows,
                             List<Figure> headlines, List<Figure> figures, String filmingGuidance,
                             LocalDate previousDate, String generatedBy, String scaleNote, List<List<String>> velocityRows,
-                            String correctionNote) {
+                            String correctionNote, List<List<String>> noteRows) {
 
     public static final List<String> VELOCITY_HEADER = List.of("Point", "Rep", "Displacement", "Mean concentric velocity",
             "Peak concentric velocity", "Mean eccentric velocity", "Quality", "Why");

@@ -84,7 +84,10 @@ class CorrectionBrowserTest extends BrowserTest {
         open("/analysis/" + videoId);
         waitFor(By.id("analysis-title"));
         awaitVideo();
-        assertThat(repetitionsOnPage()).isEqualTo(3);
+        waitForText(By.id("correction-state"), "not corrected");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try { return repetitionsOnPage() == 3; } catch (RuntimeException e) { return false; }
+        });
         double before = leftKneeLabel(MIDDLE);
         System.out.println("[measured] left knee on frame " + MIDDLE + " before: " + before + "°, repetitions 3");
         assertThat(before).isGreaterThan(40);
@@ -98,6 +101,9 @@ class CorrectionBrowserTest extends BrowserTest {
         waitForText(By.id("correction-state"), "2 corrections");
         awaitVideo();
         double after = leftKneeLabel(MIDDLE);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try { return repetitionsOnPage() > 0; } catch (RuntimeException e) { return false; }
+        });
         int reps = repetitionsOnPage();
         System.out.println("[measured] left knee on frame " + MIDDLE + " after two drags: " + after + "°, repetitions " + reps);
         assertThat(reps).as("the two true squats").isEqualTo(2);
@@ -141,7 +147,10 @@ class CorrectionBrowserTest extends BrowserTest {
                     : find(By.id("correction-state")).getText().contains("1 correction"));
         }
         awaitVideo();
-        assertThat(repetitionsOnPage()).isEqualTo(3);
+        waitForText(By.id("correction-state"), "not corrected");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try { return repetitionsOnPage() == 3; } catch (RuntimeException e) { return false; }
+        });
         assertThat(jdbc.sql("select count(*) from analysis where corrected_from = :a").param("a", modelAnalysis).query(Long.class).single()).isZero();
     }
 
@@ -150,11 +159,13 @@ class CorrectionBrowserTest extends BrowserTest {
         awaitVideo();
         js("document.getElementById('analysis-player').seek(arguments[0])", MIDDLE / 30.0 + 0.001);
         Thread.sleep(400);
-        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
-        waitFor(By.id("correct-keypoints")).click();
+        js("arguments[0].click()", waitFor(By.id("correct-keypoints")));
         WebElement window = waitFor(By.id("correction-window"));
+        js("arguments[0].scrollIntoView({block: 'center'})", window);
         type(window, String.valueOf(WINDOW));
         window.findElement(By.tagName("input")).sendKeys(org.openqa.selenium.Keys.TAB);
+        Thread.sleep(300);
+        js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         Thread.sleep(200);
         @SuppressWarnings("unchecked")
         List<Number> from = (List<Number>) js("""
