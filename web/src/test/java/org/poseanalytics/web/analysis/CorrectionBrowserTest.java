@@ -190,9 +190,11 @@ class CorrectionBrowserTest extends BrowserTest {
         return new Point((int) Math.round(at.get(0).doubleValue()), (int) Math.round(at.get(1).doubleValue()));
     }
 
+    /** The repetitions the page shows: the bands on its angle chart, one per repetition of the analysis shown. */
     private int repetitionsOnPage() {
-        String sub = find(By.id("analysis-title")).findElement(By.xpath("following-sibling::span[1]")).getText();
-        return Integer.parseInt(sub.replaceAll(".*· (\\d+) repetition\\(s\\).*", "$1"));
+        return ((Number) js("""
+                const o = document.getElementById('angle-chart')._chart.getOption();
+                const a = o.series[0].markArea; return a && a.data ? a.data.length : 0;""")).intValue();
     }
 
     /** The left knee's angle label the player draws on that frame (the chart's and the page's number). */
