@@ -11,6 +11,9 @@ class PaAnalysisPlayer extends HTMLElement {
     this._showPaths = true;
     this._scaleLine = null;
     this._scaleClicks = [];
+    this._corrections = [];
+    this._notes = [];
+    this._drag = null;
   }
 
   connectedCallback() {
@@ -38,11 +41,14 @@ class PaAnalysisPlayer extends HTMLElement {
     ['loadeddata', 'seeked', 'pause', 'timeupdate'].forEach((e) => video.addEventListener(e, redraw));
     video.addEventListener('play', () => this._loop());
     video.addEventListener('error', () => this.dispatchEvent(new CustomEvent('video-error')));
+    this.addEventListener('mousedown', (e) => this._pointerDown(e));
+    this.addEventListener('mousemove', (e) => this._pointerMove(e));
+    this.addEventListener('mouseup', (e) => this._pointerUp(e));
     this._resize = new ResizeObserver(redraw);
     this._resize.observe(this);
     // Clicks on the picture report a point in video pixels (choosing a person, a point to track).
     this.addEventListener('click', (e) => {
-      if (!this.hasAttribute('pick')) return;
+      if (!this.hasAttribute('pick') || this.getAttribute('pick') === 'correct') return;
       const p = this.toVideo(e.offsetX, e.offsetY);
       if (p) {
         this._picked = p;
@@ -53,6 +59,78 @@ class PaAnalysisPlayer extends HTMLElement {
       }
     });
   }
+
+  /**
+   * Correcting keypoints: a press near one of the analysed person's keypoints picks it, dragging moves it, and the release
+   * reports {frame, landmark, x, y (video px), moved, t} as 'keypoint-pick'; a press without a drag only selects it.
+   */
+  _pointerDown(e) {
+    if (this.getAttribute('pick') !== 'correct') return;
+    const d = this._data, v = this._video;
+    if (!d || !d.t.length || !v) return;
+    const i = this.frameAt(v.currentTime), kp = d.kp[i];
+    if (!kp) return;
+    const b = this._box();
+    let best = -1, bestDist = 18;
+    for (let j = 0; j < kp.length / 3; j++) {
+      if (kp[3 * j] === null) continue;
+      const dist = Math.hypot(b.ox + kp[3 * j] * b.s - e.offsetX, b.oy + kp[3 * j + 1] * b.s - e.offsetY);
+      if (dist < bestDist) { best = j; bestDist = dist; }
+    }
+    if (best < 0) return;
+    e.preventDefault();
+    this._drag = { i, landmark: best, x0: e.offsetX, y0: e.offsetY, at: [kp[3 * best], kp[3 * best + 1]], moved: false };
+    this.draw();
+  }
+
+  _pointerMove(e) {
+    const g = this._drag;
+    if (!g) return;
+    if (Math.hypot(e.offsetX - g.x0, e.offsetY - g.y0) > 2) g.moved = true;
+    const p = this.toVideo(e.offsetX, e.offsetY);
+    if (p) g.to = p;
+    this.draw();
+  }
+
+  _pointerUp(e) {
+    const g = this._drag;
+    if (!g) return;
+    this._drag = null;
+    const p = g.moved ? (g.to || g.at) : g.at;
+    this._selected = { i: g.i, landmark: g.landmark };
+    this.draw();
+    this.dispatchEvent(new CustomEvent('keypoint-pick', { detail: { frame: this._data.f ? this._data.f[g.i] : g.i, landmark: g.landmark,
+      x: p[0], y: p[1], moved: g.moved, t: this._data.t[g.i] } }));
+  }
+
+  /** Timeline notes: [{t, to (null for a moment), text}]. */
+  setNotes(json) { this._notes = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+
+  /** Blue ticks above the picture at each note, and the notes near the time shown written at the top of the picture. */
+  _drawNotes(g, b, v) {
+    if (!this._notes.length) return;
+    const dur = v.duration, t = v.currentTime;
+    g.save();
+    if (isFinite(dur) && dur > 0) for (const n of this._notes) {
+      const x = b.w * n.t / dur, x1 = n.to === null || n.to === undefined ? x : b.w * n.to / dur;
+      g.fillStyle = 'rgba(77,171,247,0.35)'; if (x1 > x) g.fillRect(x, 10, x1 - x, 6);
+      g.fillStyle = '#4dabf7'; g.fillRect(x - 1.5, 6, 3, 12);
+    }
+    g.font = '600 14px system-ui, sans-serif'; g.textBaseline = 'middle';
+    let y = 30;
+    for (const n of this._notes) {
+      const end = n.to === null || n.to === undefined ? n.t : n.to;
+      if (t < n.t - 0.5 || t > end + 1.0) continue;
+      const w = Math.min(b.w - 24, g.measureText(n.text).width + 16);
+      g.fillStyle = 'rgba(0,0,0,0.72)'; g.fillRect(12, y - 13, w, 26);
+      g.fillStyle = '#a5d8ff'; g.fillText(n.text, 20, y, w - 16);
+      y += 30;
+    }
+    g.restore();
+  }
+
+  /** Corrections to mark: [{frame, landmark, hidden, from, to (s)}]; corrected frames get a ring on the keypoint and a tick above. */
+  setCorrections(json) { this._corrections = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
 
   disconnectedCallback() { if (this._resize) this._resize.disconnect(); }
 
@@ -101,6 +179,7 @@ class PaAnalysisPlayer extends HTMLElement {
   setPicking(on, purpose) {
     if (on) this.setAttribute('pick', purpose || 'point'); else this.removeAttribute('pick');
     this._scaleClicks = [];
+    this._selected = null;
     if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
     this.style.cursor = on ? 'crosshair' : '';
   }
@@ -195,10 +274,16 @@ class PaAnalysisPlayer extends HTMLElement {
       g.beginPath(); g.arc(X(this._picked[0]), Y(this._picked[1]), 9, 0, 2 * Math.PI); g.stroke();
     }
     if (d && d.others && this._showSkeleton) this._drawOthers(g, X, Y, t, d);
+    this._drawCorrectionTicks(g, b, v);
+    this._drawNotes(g, b, v);
     if (!d || !d.t.length) return;
     const i = this.frameAt(t);
-    const kp = d.kp[i];
+    let kp = d.kp[i];
     if (!kp) return;
+    if (this._drag && this._drag.to && this._drag.i === i) {
+      kp = kp.slice();
+      kp[3 * this._drag.landmark] = this._drag.to[0]; kp[3 * this._drag.landmark + 1] = this._drag.to[1]; kp[3 * this._drag.landmark + 2] = 1;
+    }
     const ok = (j) => kp[3 * j + 2] >= 0.3 && kp[3 * j] !== null;
     const taken = [];
     if (this._showSkeleton) {
@@ -222,6 +307,7 @@ class PaAnalysisPlayer extends HTMLElement {
         taken.push({ x: X(top[0]) - 4, y: Y(top[1]) - 34, w: 80, h: 20 });
       }
     }
+    this._drawCorrected(g, X, Y, kp, d, i);
     if (this._showAngles && d.labels) {
       g.font = '600 14px system-ui, sans-serif';
       const items = [];
@@ -344,6 +430,39 @@ class PaAnalysisPlayer extends HTMLElement {
         g.fillStyle = '#eee'; g.fillText('Person ' + p.id, X(top[0]), Y(top[1]) - 19);
       }
     }
+  }
+
+  /** Orange ticks along the top of the picture where corrections lie (their window as a faint span). */
+  _drawCorrectionTicks(g, b, v) {
+    const dur = v.duration;
+    if (!this._corrections.length || !isFinite(dur) || dur <= 0) return;
+    for (const c of this._corrections) {
+      const x0 = b.w * c.from / dur, x1 = b.w * c.to / dur, x = b.w * c.t / dur;
+      g.fillStyle = 'rgba(255,146,43,0.35)'; g.fillRect(x0, 0, Math.max(2, x1 - x0), 6);
+      g.fillStyle = '#ff922b'; g.fillRect(x - 1.5, 0, 3, 10);
+    }
+  }
+
+  /** On a corrected frame, an orange ring round each corrected keypoint (a cross where it was marked not visible). */
+  _drawCorrected(g, X, Y, kp, d, i) {
+    const frame = d.f ? d.f[i] : i;
+    g.save(); g.lineWidth = 2.5; g.strokeStyle = '#ff922b';
+    for (const c of this._corrections) {
+      if (c.frame !== frame) continue;
+      const j = c.landmark;
+      if (c.hidden) {
+        const x = X(c.x0), y = Y(c.y0);
+        if (!isFinite(x)) continue;
+        g.beginPath(); g.moveTo(x - 7, y - 7); g.lineTo(x + 7, y + 7); g.moveTo(x + 7, y - 7); g.lineTo(x - 7, y + 7); g.stroke();
+      } else if (kp[3 * j] !== null) {
+        g.beginPath(); g.arc(X(kp[3 * j]), Y(kp[3 * j + 1]), 8, 0, 2 * Math.PI); g.stroke();
+      }
+    }
+    if (this._selected && this._selected.i === i && this.getAttribute('pick') === 'correct') {
+      const j = this._selected.landmark;
+      if (kp[3 * j] !== null) { g.strokeStyle = '#ff4081'; g.beginPath(); g.arc(X(kp[3 * j]), Y(kp[3 * j + 1]), 11, 0, 2 * Math.PI); g.stroke(); }
+    }
+    g.restore();
   }
 
   /** A scale line: yellow, with end ticks across it and its length written beside its middle. */

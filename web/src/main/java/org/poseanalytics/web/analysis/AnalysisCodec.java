@@ -42,6 +42,29 @@ final class AnalysisCodec {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
+    /**
+     * A corrected analysis (issue 19): the model's analysis {@code base} row copied, with the recomputed template,
+     * repetition signal, filter and camera view, and {@code corrected_from} naming the model's analysis.
+     * Parameters: job id, exercise, guessed, signal, filter, kinematics_s, requested_by, view dominant, share, sagittal,
+     * frontal, base id, clinic id.
+     */
+    static final String INSERT_CORRECTED = """
+            insert into analysis (clinic_id, video_id, job_id, model, model_version, exercise, exercise_guessed,
+                repetition_signal, skeleton, landmarks, subject_track_id, subject_chosen_by_user, filter, frames,
+                frames_with_pose, decode_s, inference_s, tracking_s, kinematics_s, points_s, total_s, frames_per_s,
+                requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg,
+                scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m,
+                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, corrected_from)
+            select clinic_id, video_id, ?, model, model_version, ?, ?, ?, skeleton, landmarks, subject_track_id,
+                subject_chosen_by_user, ?, frames, frames_with_pose, decode_s, inference_s, tracking_s, ?, points_s, total_s,
+                frames_per_s, ?, ?, ?, ?, ?, scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px,
+                scale_y2_px, scale_length_m, scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, id
+            from analysis where id = ? and clinic_id = ? and complete and corrected_from is null returning id""";
+    /** The corrected analyses made from model's analysis {@code :base} (at most one is kept). */
+    static final String DELETE_CORRECTED = "delete from analysis where corrected_from = :base and clinic_id = :clinic";
+    /** The model's analysis a corrected one was made from; null for the model's own. */
+    static final String CORRECTED_FROM = "select corrected_from from analysis where id = :id and clinic_id = :clinic and complete";
+
     /** Whether video {@code :v} has a complete analysis (for the job runner, which has no user to scope by). */
     static final String HAS_COMPLETE = "select exists (select 1 from analysis where video_id = :v and complete)";
     /** The job's committed result, if a run of it already stored one. */
@@ -140,6 +163,29 @@ final class AnalysisCodec {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Inserts the row of a corrected analysis, not yet complete; null when the clinic has no such model's analysis. */
+    static Long insertCorrected(Connection c, long clinicId, long baseId, UUID jobId, Long requestedBy, KinematicsResult k,
+                                String filter, double kinematicsS) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CORRECTED)) {
+            int i = 1;
+            ps.setObject(i++, jobId);
+            ps.setString(i++, k.exercise().exercise().id());
+            ps.setBoolean(i++, k.exercise().guessed());
+            ps.setString(i++, k.signal() == null ? "" : k.signal());
+            ps.setString(i++, filter);
+            setDouble(ps, i++, kinematicsS);
+            ps.setObject(i++, requestedBy, Types.BIGINT);
+            ViewSummary view = k.view();
+            ps.setString(i++, view.dominant().id());
+            for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
+            ps.setLong(i++, baseId);
+            ps.setLong(i++, clinicId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
             }
         }
     }

@@ -95,6 +95,63 @@ public class AnalysisStore {
         });
     }
 
+    /**
+     * Stores the kinematics recomputed from a clinician's corrections of the model's analysis {@code baseId} as an
+     * analysis of its own, marked as made from it (issue 19): the recomputed angles, corrected series, repetitions,
+     * figures and headlines through the same codecs; the model's raw series and the people followed copied as they are;
+     * the tracked points carried over from the analysis shown until now with their velocity of these repetitions. The
+     * earlier corrected analysis of the same base is replaced; the model's own is never touched. Empty when the clinic has
+     * no such model's analysis.
+     */
+    public java.util.Optional<Saved> saveCorrected(long clinicId, long videoId, long baseId, Long requestedBy, KinematicsResult k,
+                                                   org.poseanalytics.tracking.series.KeypointSeries corrected, Scale scale,
+                                                   double kinematicsS) {
+        try {
+            return java.util.Optional.of(storeOnce(UUID.randomUUID(), "corrected analysis of analysis " + baseId, c -> {
+                Long id = AnalysisCodec.insertCorrected(c, clinicId, baseId, UUID.randomUUID(), requestedBy, k, corrected.filter(), kinematicsS);
+                if (id == null) throw new NoSuchBase();
+                AngleSeriesCodec.insert(c, id, k.angles());
+                copy(c, SubjectSeriesCodec.COPY_RAW, id, baseId);
+                SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, corrected);
+                copy(c, TrackCodec.COPY, id, baseId);
+                RepetitionCodec.insert(c, id, k.repetitions());
+                MetricCodec.insert(c, id, k.metrics(), k.headlines());
+                HeadlineCodec.insert(c, id, k.headlines());
+                TrackedPointCodec.carry(c, clinicId, videoId, id);
+                MetricCodec.insert(c, id, PointVelocity.metrics(TrackedPointCodec.carried(c, id), scale, k.repetitions()), List.of());
+                try (PreparedStatement ps = c.prepareStatement("delete from analysis where corrected_from = ? and clinic_id = ? and id <> ?")) {
+                    ps.setLong(1, baseId);
+                    ps.setLong(2, clinicId);
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
+                return id;
+            }));
+        } catch (NoSuchBase e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the corrected analyses made from the model's analysis {@code baseId}: its own results show again, with
+     * the points tracked on it (points added while the corrected one was shown go with it). False when there was none.
+     */
+    public boolean removeCorrected(long clinicId, long baseId) {
+        return jdbc.sql(AnalysisCodec.DELETE_CORRECTED).param("base", baseId).param("clinic", clinicId).update() > 0;
+    }
+
+    private static void copy(Connection c, String sql, long to, long from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, to);
+            ps.setLong(2, from);
+            ps.executeUpdate();
+        }
+    }
+
+    private static final class NoSuchBase extends RuntimeException {
+        NoSuchBase() { super(null, null, false, false); }
+    }
+
     /** The rows of one result, inserted on the transaction's connection; answers the analysis id. */
     @FunctionalInterface
     private interface Rows {

@@ -68,18 +68,25 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final JobProgressPush push;
     private final CurrentUser currentUser;
     private final ScaleLines scaleLines;
+    private final KeypointCorrections corrections;
+    private final TimelineNotes notes;
     private final AuditService audit;
     private final boolean canEdit;
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
     private List<TrackSeries> others = List.of();
+    /** Corrected frames and notes, marked on the angle chart. */
+    private List<org.poseanalytics.web.chart.Marker> correctionMarks = List.of();
+    private java.util.function.Supplier<List<org.poseanalytics.web.chart.Marker>> noteMarks = List::of;
 
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
                         PointTrackingRuns pointRuns, JobProgressPush push, AuditService audit, CurrentUser currentUser,
-                        ScaleLines scaleLines) {
+                        ScaleLines scaleLines, KeypointCorrections corrections, TimelineNotes notes) {
         this.analyses = analyses;
+        this.notes = notes;
+        this.corrections = corrections;
         this.scaleLines = scaleLines;
         this.audit = audit;
         this.push = push;
@@ -131,7 +138,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(title, sub, new HorizontalLayout(progress, compareChooser()));
         // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
         // with the triangulated skeleton reprojected into it.
-        analyses.multiView(analysis.analysis().id()).ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
+        Optional<MultiViewFacts> multiView = analyses.multiView(analysis.analysis().id());
+        multiView.ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);
@@ -160,6 +168,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         BarVelocityPanel velocity = new BarVelocityPanel(() -> analyses.metrics(shownAnalysis.id()));
         PointPanel points = new PointPanel(player, video, shownAnalysis.id(), shownAnalysis.scale(), pointTracking, pointRuns, velocity::refresh);
         VerticalLayout left = new VerticalLayout(player, controls(player), scale, points);
+        // Keypoints are corrected in the picture: a triangulated analysis has no one picture to correct them in.
+        if (multiView.isEmpty() && analysis.subjectSeries() != null) {
+            CorrectionPanel correcting = new CorrectionPanel(player, video, analysis, corrections, canEdit, this::showLatest);
+            correctionMarks = correcting.markers();
+            left.add(correcting);
+        } else {
+            correctionMarks = List.of();
+        }
         left.setPadding(false);
         left.getStyle().set("flex", "1 1 460px").set("min-width", "320px");
         VerticalLayout right = new VerticalLayout(chart, angles);
@@ -171,12 +187,24 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         top.setWidthFull();
         add(top);
         prepareVideo(player);
+        noteMarks = List::of;
+        NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showAngles(shown, player, chart));
+        noteMarks = notePanel::markers;
         showAngles(shown, player, chart);
+        add(new H3("Notes on the timeline"), notePanel);
 
         add(new H3("Repetitions"), repetitionTable());
         add(new H3("Bar velocity per repetition"), velocity);
         add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
+    }
+
+    /** The video's analysis as it is stored now (after a correction: the recomputed one). */
+    private void showLatest() {
+        analyses.latest(video.id()).ifPresent(latest -> {
+            analysis = latest;
+            render();
+        });
     }
 
     /** A job of this video that succeeded may have stored newer results than those shown: then they are shown. */
@@ -330,6 +358,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
         chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
+                java.util.stream.Stream.concat(correctionMarks.stream(), noteMarks.get().stream()).toList(),
                 "angle (°)", "time (s) — click to jump the video there"));
         player.setData(PlayerData.of(analysis, columns, others));
     }

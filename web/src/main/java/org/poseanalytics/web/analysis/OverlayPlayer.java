@@ -44,10 +44,56 @@ public class OverlayPlayer extends Component implements HasSize {
 
     public void showAngles(boolean on) { getElement().callJsFunction("showAngles", on); }
 
+    /** The time shown now, answered asynchronously (seconds). */
+    public void currentTime(com.vaadin.flow.function.SerializableConsumer<Double> then) {
+        getElement().callJsFunction("currentTime").then(Double.class, then);
+    }
+
+    /** Timeline notes: [{t, to (s, null for a moment), text}], ticked above the picture and written on it near their time. */
+    public void setNotes(String json) { getElement().callJsFunction("setNotes", json); }
+
     public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
 
     /** What a click on the picture is for: following a point, choosing the analysed person, or an end of a scale line. */
     public static final String PICK_POINT = "point", PICK_PERSON = "person", PICK_SCALE = "scale";
+    /** Pressing on a keypoint of the analysed person picks it, dragging moves it ({@link KeypointPickEvent}). */
+    public static final String PICK_CORRECT = "correct";
+
+    /** Corrections to mark on the video: [{frame, landmark, hidden, t, from, to (s), x0, y0}]. */
+    public void setCorrections(String json) { getElement().callJsFunction("setCorrections", json); }
+
+    public Registration addKeypointPickListener(com.vaadin.flow.component.ComponentEventListener<KeypointPickEvent> l) {
+        return addListener(KeypointPickEvent.class, l);
+    }
+
+    /** A keypoint of the analysed person pressed (moved: dragged to x, y; else only selected) on a frame. */
+    @DomEvent("keypoint-pick")
+    public static class KeypointPickEvent extends ComponentEvent<OverlayPlayer> {
+        private final long frame;
+        private final int landmark;
+        private final double x, y, t;
+        private final boolean moved;
+
+        public KeypointPickEvent(OverlayPlayer source, boolean fromClient, @EventData("event.detail.frame") double frame,
+                                 @EventData("event.detail.landmark") int landmark, @EventData("event.detail.x") double x,
+                                 @EventData("event.detail.y") double y, @EventData("event.detail.moved") boolean moved,
+                                 @EventData("event.detail.t") double t) {
+            super(source, fromClient);
+            this.frame = Math.round(frame);
+            this.landmark = landmark;
+            this.x = x;
+            this.y = y;
+            this.moved = moved;
+            this.t = t;
+        }
+
+        public long frame() { return frame; }
+        public int landmark() { return landmark; }
+        public double x() { return x; }
+        public double y() { return y; }
+        public boolean moved() { return moved; }
+        public double t() { return t; }
+    }
 
     /** The video's scale line, {x1, y1, x2, y2 (pixels of the displayed frame), label}; null for none. */
     public void setScaleLine(String json) { getElement().callJsFunction("setScaleLine", json); }

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON the overlay player draws from: per frame [x, y, visibility] per landmark, bones, angle labels. */
+/** The JSON the overlay player draws from: per frame its number and [x, y, visibility] per landmark, bones, angle labels. */
 public final class PlayerData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,10 +26,12 @@ public final class PlayerData {
         KeypointSeries kp = a.subjectSeries();
         Skeleton skeleton = a.skeleton();
         ArrayNode t = o.putArray("t");
+        ArrayNode frameNumbers = o.putArray("f");
         ArrayNode frames = o.putArray("kp");
         if (kp != null) {
             for (int s = 0; s < kp.length(); s++) {
                 t.add(Math.round(kp.timesS()[s] * 1e4) / 1e4);
+                frameNumbers.add(kp.frames()[s]);
                 ArrayNode f = frames.addArray();
                 for (int l = 0; l < kp.skeleton().size(); l++) {
                     if (kp.isGap(l, s)) f.addNull().addNull().add(0);

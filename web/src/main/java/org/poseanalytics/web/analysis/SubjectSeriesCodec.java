@@ -29,6 +29,11 @@ final class SubjectSeriesCodec {
             from analysis_subject_series s join analysis a on a.id = s.analysis_id
             where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""";
 
+    /** Copies the model's raw series of analysis {@code base} (2nd parameter) to a corrected analysis (1st): it is not corrected. */
+    static final String COPY_RAW = """
+            insert into analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)
+            select ?, kind, filter, frames, times_s, keypoints, world from analysis_subject_series where analysis_id = ? and kind = 'raw'""";
+
     static void insert(Connection c, long analysisId, Kind kind, KeypointSeries s) throws SQLException {
         if (s == null) return;
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {

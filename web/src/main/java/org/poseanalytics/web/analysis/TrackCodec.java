@@ -22,6 +22,10 @@ final class TrackCodec {
     private TrackCodec() {}
 
     static final String INSERT = "insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints) values (?, ?, ?, ?, ?)";
+    /** Copies every person followed in analysis {@code base} (2nd parameter) to a corrected analysis of it (1st). */
+    static final String COPY = """
+            insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints)
+            select ?, track_id, frames, times_s, keypoints from analysis_track where analysis_id = ?""";
     static final String SELECT = """
             select t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
             from analysis_track t join analysis a on a.id = t.analysis_id

@@ -17,6 +17,40 @@ public final class ChartOptions {
 
     /** Angles (or any value) over time, with shaded bands (repetitions) and a tooltip per time. */
     public static String timeChart(List<Curve> curves, List<Band> bands, String yName, String xName) {
+        return timeChart(curves, bands, List.of(), yName, xName);
+    }
+
+    /**
+     * The same with markers: a dashed vertical line at each moment (corrected frames, notes) and a faint band over each
+     * span, on an invisible series of their own so they show with no angle chosen and do not enter the legend.
+     */
+    public static String timeChart(List<Curve> curves, List<Band> bands, List<Marker> markers, String yName, String xName) {
+        ObjectNode o = (ObjectNode) JSON.readTree(bandChart(curves, bands, yName, xName));
+        if (markers.isEmpty()) return o.toString();
+        ObjectNode s = ((ArrayNode) o.get("series")).addObject().put("name", "markers").put("type", "line").put("silent", false)
+                .put("animation", false);
+        s.putArray("data");
+        ObjectNode lines = s.putObject("markLine").put("symbol", "none").put("silent", false).put("animation", false);
+        ArrayNode ld = lines.putArray("data");
+        ObjectNode area = s.putObject("markArea").put("silent", true);
+        ArrayNode ad = area.putArray("data");
+        for (Marker m : markers) {
+            ObjectNode line = ld.addObject().put("name", m.label()).put("xAxis", round(m.at(), 3));
+            line.putObject("lineStyle").put("color", m.color()).put("type", "dashed").put("width", 1.5);
+            line.putObject("label").put("formatter", m.label()).put("color", m.color()).put("position", "insideEndTop");
+            if (m.span()) {
+                ArrayNode pair = ad.addArray();
+                pair.addObject().put("xAxis", round(m.from(), 3)).putObject("itemStyle").put("color", m.color()).put("opacity", 0.12);
+                pair.addObject().put("xAxis", round(m.to(), 3));
+            }
+        }
+        ObjectNode legend = (ObjectNode) o.get("legend");
+        ArrayNode names = legend.putArray("data");
+        for (Curve c : curves) names.add(c.name());
+        return o.toString();
+    }
+
+    private static String bandChart(List<Curve> curves, List<Band> bands, String yName, String xName) {
         ObjectNode o = base();
         o.putObject("tooltip").put("trigger", "axis");
         o.putObject("legend").put("top", 0).put("type", "scroll");

@@ -34,6 +34,8 @@ import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.web.analysis.BarVelocity;
 import org.poseanalytics.web.ui.ScaleText;
+import org.poseanalytics.web.analysis.KeypointCorrections;
+import org.poseanalytics.web.analysis.TimelineNotes;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
@@ -69,11 +71,16 @@ public class ExportService {
     private final CurrentUser currentUser;
     private final Storage storage;
     private final TrackedPoints trackedPoints;
+    private final KeypointCorrections corrections;
+    private final TimelineNotes notes;
 
     private final VideoLimits limits;
 
     ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
-                  TrackedPoints trackedPoints, VideoLimits limits) {
+                  TrackedPoints trackedPoints, VideoLimits limits, KeypointCorrections corrections,
+                  TimelineNotes notes) {
+        this.notes = notes;
+        this.corrections = corrections;
         this.limits = limits;
         this.trackedPoints = trackedPoints;
         this.analyses = analyses;
@@ -164,6 +171,17 @@ public class ExportService {
                     + num(r.romDeg(), 1) + "," + num(r.peakDeg(), 1) + "," + num(r.eccentricS(), 2) + ","
                     + num(r.holdS(), 2) + "," + num(r.concentricS(), 2) + "," + r.complete() + "\n");
         }
+        // A corrected analysis says so, and which keypoints a clinician moved (their numbers come from those).
+        KeypointCorrections.State corrected = corrections.state(a.analysis().id());
+        if (corrected.corrected()) {
+            w.print("\nkeypoint_correction,frame,landmark,x_px,y_px,not_visible,window_frames\n");
+            int n = 1;
+            for (KeypointCorrections.Stored s : corrected.corrections()) {
+                var c = s.correction();
+                w.print(n++ + "," + c.frame() + "," + a.analysis().landmarks().get(c.landmark()) + "," + (c.notVisible() ? "" : num(c.x(), 1))
+                        + "," + (c.notVisible() ? "" : num(c.y(), 1)) + "," + c.notVisible() + "," + c.windowFrames() + "\n");
+            }
+        }
         w.flush();
         audited(a, "metrics CSV");
     }
@@ -225,7 +243,8 @@ public class ExportService {
                 keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
                 filmingLimited && template != null ? template.filming() : null,
                 previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName(),
-                ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a));
+                ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a), corrections.state(a.analysis().id()).note(),
+                notes.of(a.video().id()).stream().map(n -> List.of(n.when(), n.body(), n.createdBy() == null ? "—" : n.createdBy())).toList());
     }
 
     /** Per point and repetition, then the set's mean concentric velocity and velocity loss as the point's last rows. */

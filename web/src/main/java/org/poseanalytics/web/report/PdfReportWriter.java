@@ -50,6 +50,7 @@ public final class PdfReportWriter {
     private static final float[] HEADLINE_COLUMNS = {24, 16, 11, 16, 8, 25};
     private static final float[] ALL_COLUMNS = {34, 16, 12, 38};
     private static final float[] VELOCITY_COLUMNS = {7, 7, 14, 14, 14, 14, 10, 20};
+    private static final float[] NOTE_COLUMNS = {16, 64, 20};
 
     private PdfReportWriter() {}
 
@@ -65,6 +66,7 @@ public final class PdfReportWriter {
             w.text(REGULAR, 9, r.angleNote());
             w.text(REGULAR, 9, r.viewNote());
             w.text(REGULAR, 9, r.scaleNote());
+            if (r.correctionNote() != null && !r.correctionNote().isBlank()) w.text(BOLD, 9, r.correctionNote());
             w.gap(8);
             if (r.keyFrame() != null) {
                 PDImageXObject img = JPEGFactory.createFromImage(doc, r.keyFrame(), 0.85f);
@@ -102,6 +104,13 @@ public final class PdfReportWriter {
                 w.keepTogether(12 + 16 * Math.min(r.velocityRows().size() + 1, 6));
                 w.text(BOLD, 12, "Bar velocity per repetition");
                 w.table(SessionReport.VELOCITY_HEADER, r.velocityRows(), VELOCITY_COLUMNS);
+                w.gap(8);
+            }
+            if (r.noteRows() != null && !r.noteRows().isEmpty()) {
+                // The clinician's notes on the video's timeline, in time order.
+                w.keepTogether(12 + 16 * Math.min(r.noteRows().size() + 1, 6));
+                w.text(BOLD, 12, "Notes on the timeline");
+                w.table(List.of("Time", "Note", "By"), r.noteRows(), NOTE_COLUMNS);
                 w.gap(8);
             }
             w.keepTogether(40);

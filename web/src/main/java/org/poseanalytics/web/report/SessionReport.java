@@ -22,7 +22,8 @@ public record SessionReport(String clinicName, String subjectName, LocalDate dat
                             String angleNote, String viewNote, BufferedImage keyFrame, List<Curve> curves, List<Band> repetitions,
                             List<String> repetitionHeader, List<List<String>> repetitionRows,
                             List<Figure> headlines, List<Figure> figures, String filmingGuidance,
-                            LocalDate previousDate, String generatedBy, String scaleNote, List<List<String>> velocityRows) {
+                            LocalDate previousDate, String generatedBy, String scaleNote, List<List<String>> velocityRows,
+                            String correctionNote, List<List<String>> noteRows) {
 
     public static final List<String> VELOCITY_HEADER = List.of("Point", "Rep", "Displacement", "Mean concentric velocity",
             "Peak concentric velocity", "Mean eccentric velocity", "Quality", "Why");
