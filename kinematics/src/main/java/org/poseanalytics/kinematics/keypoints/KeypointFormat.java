@@ -45,7 +45,10 @@ public enum KeypointFormat {
         if (!Files.isRegularFile(path)) throw KeypointFileException.unreadable(path + ": no such file or folder");
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".trc")) return TRC;
-        if (name.endsWith(".json")) return head(path).contains("\"people\"") ? OPENPOSE : MEDIAPIPE;
+        if (name.endsWith(".json")) {
+            String head = head(path);
+            return head.contains("\"people\"") || head.contains("\"openpose\"") ? OPENPOSE : MEDIAPIPE;
+        }
         throw KeypointFileException.unreadable(path + ": cannot tell the keypoint format from the name; give --format openpose, mediapipe or trc");
     }
 

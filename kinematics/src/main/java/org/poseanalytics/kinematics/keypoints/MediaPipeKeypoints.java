@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.poseanalytics.kinematics.keypoints.layout.BodyParts;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.poseanalytics.kinematics.keypoints.layout.BodyParts;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
@@ -25,16 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the last run of digits in the file name (OpenPose's 12-digit counter), time = frame / fps. OpenPose states neither its
  * frame rate nor its frame size, so both are required ({@code --fps}, {@code --frame-size}).
  *
- * <p>OpenPose's confidence c is a heatmap peak, not a probability that the point is visible: Sports2D and Pose2Sim keep
- * keypoints from c ≥ 0.3, where our filter chain keeps them from visibility 0.5. So visibility = min(1, c × 0.5 / 0.3),
- * and the export writes c = visibility × 0.3 / 0.5, so that a round trip keeps the visibility.
+ * <p>OpenPose's confidence c becomes a visibility by {@link BodyParts#visibilityOfOpenPose} (c 0.3, what Sports2D and
+ * Pose2Sim keep, is our gate 0.5).
  */
 public final class OpenPoseKeypoints implements KeypointReader {
-    /** The OpenPose confidence that counts as "seen", as Sports2D's and Pose2Sim's default likelihood threshold. */
-    public static final double SEEN_CONFIDENCE = 0.3;
-    /** Our filter chain's visibility gate, which that confidence is made to meet. */
-    public static final double SEEN_VISIBILITY = 0.5;
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DIGITS = Pattern.compile("(\\d+)(?!.*\\d)");
 
@@ -42,43 +37,66 @@ public final class OpenPoseKeypoints implements KeypointReader {
 
     public OpenPoseKeypoints(ImportOptions options) { this.options = options == null ? ImportOptions.NONE : options; }
 
-    public static double visibility(double confidence) { return Math.min(1, confidence * SEEN_VISIBILITY / SEEN_CONFIDENCE); }
-
-    public static double confidence(double visibility) { return visibility * SEEN_CONFIDENCE / SEEN_VISIBILITY; }
-
     @Override
     public ImportedKeypoints read(Path path) throws KeypointFileException {
         List<Path> files = files(path);
-        double fps = options.fpsOr(null, "OpenPose");
-        FrameSize size = options.frameSizeOr(null, "OpenPose");
+        // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size at its head.
+        JsonNode combined = files.size() == 1 ? tree(files.getFirst()) : null;
+        if (combined != null && !combined.has("frames")) combined = null;
+        Double fileFps = combined != null && combined.has("fps") ? combined.get("fps").asDouble() : null;
+        FrameSize fileSize = null;
+        if (combined != null && combined.has("width") && combined.has("height")) {
+            try {
+                fileSize = new FrameSize(combined.get("width").asInt(), combined.get("height").asInt());
+            } catch (IllegalArgumentException e) {
+                throw KeypointFileException.unreadable(path.getFileName() + ": " + e.getMessage());
+            }
+        }
+        double fps = options.fpsOr(fileFps, "OpenPose");
+        FrameSize size = options.frameSizeOr(fileSize, "OpenPose");
+        List<Entry> entries = new ArrayList<>();
+        if (combined != null) {
+            JsonNode list = combined.get("frames");
+            if (!list.isArray()) throw KeypointFileException.unreadable(path.getFileName() + ": \"frames\" is not a list");
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode f = list.get(i);
+                entries.add(new Entry(f.has("frame") ? f.get("frame").asLong() : i, f.has("time_s") ? f.get("time_s").asDouble() : Double.NaN,
+                        people(f, path.getFileName() + ", frame " + i), path.getFileName() + ", frame " + i));
+            }
+        } else {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                entries.add(new Entry(frameNumber(file, i), Double.NaN, people(tree(file), file.getFileName().toString()), file.getFileName().toString()));
+            }
+        }
         List<FramePoses> frames = new ArrayList<>();
         String layout = null;
         long previous = -1;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            long index = frameNumber(file, i);
+        for (Entry entry : entries) {
+            String file = entry.where();
+            long index = entry.frame();
             if (index <= previous)
-                throw KeypointFileException.unreadable(file.getFileName() + ": two files for frame " + index + "; keep one OpenPose output per folder");
+                throw KeypointFileException.unreadable(file + ": frame " + index + " again or out of order; keep one OpenPose output per folder");
             previous = index;
             List<PersonPose> persons = new ArrayList<>();
-            for (JsonNode person : people(file)) {
+            for (JsonNode person : entry.people()) {
                 JsonNode values = person.has("pose_keypoints_2d") ? person.get("pose_keypoints_2d") : person.get("pose_keypoints");
                 if (values == null || !values.isArray())
-                    throw KeypointFileException.unreadable(file.getFileName() + ": a person without pose_keypoints_2d; is it OpenPose's --write_json output?");
+                    throw KeypointFileException.unreadable(file + ": a person without pose_keypoints_2d; is it OpenPose's --write_json output?");
                 String thisLayout = switch (values.size()) {
                     case 75 -> "BODY_25";
                     case 54 -> "COCO_18";
                     default -> throw KeypointFileException.unreadable(String.format(Locale.ROOT,
                             "%s: a person with %d numbers in pose_keypoints_2d; expected 75 (BODY_25) or 54 (COCO-18), i.e. x, y, confidence per keypoint",
-                            file.getFileName(), values.size()));
+                            file, values.size()));
                 };
                 if (layout != null && !layout.equals(thisLayout))
-                    throw KeypointFileException.unreadable(file.getFileName() + ": " + thisLayout + " keypoints after " + layout + " ones; one model's output per folder");
+                    throw KeypointFileException.unreadable(file + ": " + thisLayout + " keypoints after " + layout + " ones; one model's output per folder");
                 layout = thisLayout;
                 PersonPose pose = person(values, thisLayout.equals("BODY_25") ? BodyParts.BODY_25 : BodyParts.COCO_18, file);
                 if (pose != null) persons.add(pose);
             }
-            frames.add(new FramePoses(index, index / fps, size.width(), size.height(), persons));
+            frames.add(new FramePoses(index, Double.isNaN(entry.timeS()) ? index / fps : entry.timeS(), size.width(), size.height(), persons));
         }
         List<String> notes = List.of("BODY_25".equals(layout)
                 ? "OpenPose's Neck, MidHip and small toes have no counterpart in our landmarks and were left out"
@@ -86,36 +104,43 @@ public final class OpenPoseKeypoints implements KeypointReader {
         return new ImportedKeypoints(KeypointFormat.OPENPOSE, layout == null ? "BODY_25" : layout, path, size.width(), size.height(), fps, frames, notes);
     }
 
-    private static PersonPose person(JsonNode values, List<String> names, Path file) throws KeypointFileException {
+    private static PersonPose person(JsonNode values, List<String> names, String file) throws KeypointFileException {
         Keypoint[] k = Persons.missing();
         for (int j = 0; j < names.size(); j++) {
             double x = number(values.get(3 * j), file), y = number(values.get(3 * j + 1), file), c = number(values.get(3 * j + 2), file);
             if (c <= 0) continue; // OpenPose's "not found"
             int ours = BodyParts.fromOpenPose(names.get(j)).orElse(-1);
             if (ours < 0) continue;
-            double v = visibility(c);
+            double v = BodyParts.visibilityOfOpenPose(c);
             k[ours] = new Keypoint(x, y, 0, v, v);
         }
         return Persons.of(k, null);
     }
 
-    private static double number(JsonNode n, Path file) throws KeypointFileException {
-        if (n == null || !n.isNumber()) throw KeypointFileException.unreadable(file.getFileName() + ": pose_keypoints_2d holds something other than numbers");
+    private static double number(JsonNode n, String file) throws KeypointFileException {
+        if (n == null || !n.isNumber()) throw KeypointFileException.unreadable(file + ": pose_keypoints_2d holds something other than numbers");
         double v = n.asDouble();
-        if (!Double.isFinite(v)) throw KeypointFileException.unreadable(file.getFileName() + ": pose_keypoints_2d holds a number that is not finite");
+        if (!Double.isFinite(v)) throw KeypointFileException.unreadable(file + ": pose_keypoints_2d holds a number that is not finite");
         return v;
     }
 
-    private static JsonNode people(Path file) throws KeypointFileException {
-        JsonNode root;
+    /** One frame as read: its number, its time when the file has it (else NaN), its people, and where it is for messages. */
+    private record Entry(long frame, double timeS, JsonNode people, String where) {}
+
+    private static JsonNode tree(Path file) throws KeypointFileException {
         try {
-            root = JSON.readTree(file.toFile());
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || root.isMissingNode()) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected OpenPose JSON");
+            return root;
         } catch (JacksonException e) {
             throw KeypointFileException.unreadable(file.getFileName() + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        JsonNode people = root == null ? null : root.get("people");
+    }
+
+    private static JsonNode people(JsonNode frame, String where) throws KeypointFileException {
+        JsonNode people = frame.get("people");
         if (people == null || !people.isArray())
-            throw KeypointFileException.unreadable(file.getFileName() + ": no \"people\" list; OpenPose's --write_json files have one per frame");
+            throw KeypointFileException.unreadable(where + ": no \"people\" list; OpenPose's --write_json files have one per frame");
         return people;
     }
 

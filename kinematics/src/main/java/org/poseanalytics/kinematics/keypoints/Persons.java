@@ -2,6 +2,7 @@ package org.poseanalytics.kinematics.keypoints;
 
 import java.util.Arrays;
 import java.util.List;
+import org.poseanalytics.kinematics.keypoints.layout.BodyParts;
 import org.poseanalytics.pose.BoundingBox;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;

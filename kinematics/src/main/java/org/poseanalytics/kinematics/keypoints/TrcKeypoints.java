@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.poseanalytics.kinematics.keypoints.layout.BodyParts;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;

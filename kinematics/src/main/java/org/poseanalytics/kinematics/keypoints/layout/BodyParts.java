@@ -1,4 +1,4 @@
-package org.poseanalytics.kinematics.keypoints;
+package org.poseanalytics.kinematics.keypoints.layout;
 
 import java.util.List;
 import java.util.Locale;
@@ -44,17 +44,26 @@ public final class BodyParts {
             Map.entry("RHeel", "right_heel"), Map.entry("LHeel", "left_heel"),
             Map.entry("RBigToe", "right_foot_index"), Map.entry("LBigToe", "left_foot_index"));
 
+    /** The OpenPose confidence that counts as "seen": Sports2D's and Pose2Sim's default likelihood threshold. */
+    public static final double OPENPOSE_SEEN_CONFIDENCE = 0.3;
+    /** Our filter chain's visibility gate, which that confidence is made to meet. */
+    public static final double SEEN_VISIBILITY = 0.5;
+
     private BodyParts() {}
+
+    /**
+     * OpenPose's confidence is a heatmap peak, not a probability that the point is visible: visibility = min(1, c × 0.5 / 0.3),
+     * so that what Sports2D and Pose2Sim keep (c ≥ 0.3) is what our filter chain keeps (visibility ≥ 0.5).
+     */
+    public static double visibilityOfOpenPose(double confidence) { return Math.min(1, confidence * SEEN_VISIBILITY / OPENPOSE_SEEN_CONFIDENCE); }
+
+    /** The inverse for the export, so a round trip keeps the visibility (up to 1). */
+    public static double openPoseConfidence(double visibility) { return visibility * OPENPOSE_SEEN_CONFIDENCE / SEEN_VISIBILITY; }
 
     /** The BlazePose landmark index of an OpenPose/Pose2Sim name, or empty when it has none. */
     public static Optional<Integer> fromOpenPose(String name) {
         String ours = OPENPOSE_TO_BLAZEPOSE.get(name);
         return ours == null ? Optional.empty() : Optional.of(SKELETON.indexOf(ours));
-    }
-
-    /** The OpenPose name of a BlazePose landmark, or empty when OpenPose has no such keypoint. */
-    public static Optional<String> toOpenPose(String blazePoseName) {
-        return OPENPOSE_TO_BLAZEPOSE.entrySet().stream().filter(e -> e.getValue().equals(blazePoseName)).map(Map.Entry::getKey).findFirst();
     }
 
     /**
