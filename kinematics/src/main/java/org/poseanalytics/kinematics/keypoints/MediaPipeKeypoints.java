@@ -47,7 +47,7 @@ public final class MediaPipeKeypoints implements KeypointReader {
         JsonNode frames = root.isArray() ? root : root.get("frames");
         if (frames == null || !frames.isArray())
             throw KeypointFileException.unreadable(name + ": no frames; MediaPipe keypoints are a list of frames (or an object with \"frames\"), see docs/KEYPOINTS.md");
-        Double fileFps = root.isObject() && root.has("fps") ? root.get("fps").asDouble() : timestampRate(frames);
+        Double fileFps = root.isObject() && root.has("fps") ? Double.valueOf(root.get("fps").asDouble()) : timestampRate(frames);
         FrameSize fileSize = root.isObject() && root.has("width") && root.has("height")
                 ? sizeOf(root.get("width").asInt(), root.get("height").asInt(), name) : null;
         double fps = options.fpsOr(fileFps, "MediaPipe");
