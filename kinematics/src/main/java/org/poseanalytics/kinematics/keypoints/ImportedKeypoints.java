@@ -23,10 +23,11 @@ public record ImportedKeypoints(KeypointFormat format, String layout, Path sourc
 
     public int mostPeopleInAFrame() { return frames.stream().mapToInt(f -> f.persons().size()).max().orElse(0); }
 
-    /** What the summary names as the source: e.g. "OpenPose BODY_25 keypoints imported from squat_json/ (65 frames, up to 2 people a frame)". */
+    /** What the summary names as the source: e.g. "OpenPose BODY_25 keypoints imported from squat_json (65 frames, up to 2 people a frame); notes". */
     public String description() {
-        return String.format(java.util.Locale.ROOT, "%s %s keypoints imported from %s (%d frames, up to %d %s a frame)", format.label(), layout,
+        String line = String.format(java.util.Locale.ROOT, "%s %s keypoints imported from %s (%d frames, up to %d %s a frame)", format.label(), layout,
                 source.getFileName(), frames.size(), mostPeopleInAFrame(), mostPeopleInAFrame() == 1 ? "person" : "people");
+        return notes.isEmpty() ? line : line + "; " + String.join("; ", notes);
     }
 
     /** The "video" of an import: its frames, the frame size and rate; no codec, no rotation (the pixels are as the tool gave them). */

@@ -99,7 +99,7 @@ class KeypointImportTest {
         assertThat(s.source().kind()).isEqualTo("keypoints");
         assertThat(s.source().format()).isEqualTo("openpose");
         assertThat(s.source().layout()).isEqualTo("BODY_25");
-        assertThat(s.source().description()).contains("openpose").contains("270 frames").contains("2 people");
+        assertThat(s.source().description()).contains("OpenPose BODY_25").contains("270 frames").contains("2 people");
         assertThat(s.video().width()).isEqualTo(1280);
         assertThat(s.video().frames()).isEqualTo(270);
     }
