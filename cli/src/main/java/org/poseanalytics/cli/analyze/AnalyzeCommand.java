@@ -17,6 +17,13 @@ import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
+import org.poseanalytics.kinematics.pipeline.PoseSource;
+import org.poseanalytics.kinematics.pipeline.VideoPoses;
+import org.poseanalytics.kinematics.keypoints.FrameSize;
+import org.poseanalytics.kinematics.keypoints.ImportOptions;
+import org.poseanalytics.kinematics.keypoints.KeypointFileException;
+import org.poseanalytics.kinematics.keypoints.KeypointFormat;
+import org.poseanalytics.kinematics.keypoints.KeypointReader;
 import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
 import org.poseanalytics.pose.video.VideoLimits;
@@ -31,9 +38,10 @@ import picocli.CommandLine.Parameters;
  * repetitions and metrics.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Find the person in a video, follow them, and write keypoints, angles, repetitions and metrics into DIR.",
+        description = {"Find the person in a video, follow them, and write keypoints, angles, repetitions and metrics into DIR.",
+                "Or analyse keypoints another tool made (--keypoints): the same tracking and kinematics, no video decoded."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:unexpected failure", "2:the input is not a readable video",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:the input is not a readable video or keypoint file",
                 "3:no person found in the video", "4:the pose model is not available", "5:invalid option value"})
 public final class AnalyzeCommand implements Callable<Integer> {
     public static final int EXIT_UNREADABLE = 2;
@@ -41,8 +49,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public static final int EXIT_NO_MODEL = 4;
     public static final int EXIT_BAD_OPTION = 5;
 
-    @Parameters(index = "0", paramLabel = "VIDEO", description = "the video file (any format FFmpeg reads)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VIDEO", description = "the video file (any format FFmpeg reads); or give --keypoints")
     Path video;
+
+    @Option(names = "--keypoints", paramLabel = "FILE_OR_DIR",
+            description = "analyse keypoints another tool made instead of a video: an OpenPose JSON folder (or our keypoints.json), "
+                    + "MediaPipe/BlazePose landmarks as JSON, or a Sports2D/Pose2Sim .trc (docs/KEYPOINTS.md)")
+    Path keypoints;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "openpose, mediapipe or trc (default: told from the path)")
+    String format;
+
+    @Option(names = "--fps", paramLabel = "N", description = "with --keypoints: the frames per second, when the file does not say")
+    String fps;
+
+    @Option(names = "--frame-size", paramLabel = "WxH", description = "with --keypoints: the video's frame size in pixels, when the file does not say")
+    String frameSize;
+
+    @Option(names = "--world-keypoints", paramLabel = "FILE",
+            description = "with --keypoints in MediaPipe's landmark arrays: the world landmarks (metres) of the same frames, for 3D angles")
+    Path worldKeypoints;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created when missing)")
     Path out;
@@ -85,7 +111,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(video)) return fail(EXIT_UNREADABLE, video + ": no such file");
+        if ((video == null) == (keypoints == null)) return fail(EXIT_BAD_OPTION, "give either a VIDEO or --keypoints FILE_OR_DIR (not both)");
+        PoseSource source = new VideoPoses();
+        if (keypoints != null) {
+            if (!Files.exists(keypoints)) return fail(EXIT_UNREADABLE, keypoints + ": no such file or folder");
+            try {
+                source = keypointSource();
+            } catch (IllegalArgumentException e) {
+                return fail(EXIT_BAD_OPTION, e.getMessage());
+            } catch (KeypointFileException e) {
+                return fail(e.kind() == KeypointFileException.Kind.UNREADABLE ? EXIT_UNREADABLE : EXIT_BAD_OPTION, e.getMessage());
+            }
+        } else {
+            if (format != null || fps != null || frameSize != null || worldKeypoints != null)
+                return fail(EXIT_BAD_OPTION, "--format, --fps, --frame-size and --world-keypoints go with --keypoints; a video states its own");
+            if (!Files.isRegularFile(video)) return fail(EXIT_UNREADABLE, video + ": no such file");
+        }
         AnalysisRequest request;
         try {
             request = request();
@@ -96,7 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         AnalysisResult result;
         try {
-            result = new AnalysisPipeline().run(request, quiet ? AnalysisProgress.NONE : (stage, fraction, done, total) -> {
+            result = new AnalysisPipeline(source).run(request, quiet ? AnalysisProgress.NONE : (stage, fraction, done, total) -> {
                 if (stage == AnalysisProgress.Stage.POSES) bar.accept(new Progress(done, total, (System.nanoTime() - start) / 1e9));
             });
         } catch (AnalysisException e) {
@@ -116,8 +157,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The reader of --keypoints: the format given or told from the path, with --fps, --frame-size and --world-keypoints.
+     * Reading starts only in the pipeline; a path or option that cannot work is refused here, before anything runs.
+     */
+    KeypointReader keypointSource() throws KeypointFileException {
+        if (!trackPoints.isEmpty()) throw new IllegalArgumentException("--track-point follows a point on the video's frames; keypoints alone have none");
+        KeypointFormat f = format == null ? KeypointFormat.detect(keypoints) : KeypointFormat.parse(format);
+        if (worldKeypoints != null && f != KeypointFormat.MEDIAPIPE)
+            throw new IllegalArgumentException("--world-keypoints goes with MediaPipe landmark arrays only");
+        if (worldKeypoints != null && !Files.isRegularFile(worldKeypoints))
+            throw new KeypointFileException(KeypointFileException.Kind.UNREADABLE, worldKeypoints + ": no such file");
+        ImportOptions options = new ImportOptions(ImportOptions.parseFps(fps), frameSize == null ? null : FrameSize.parse(frameSize), worldKeypoints);
+        importFormat = f;
+        return KeypointReader.of(f, options);
+    }
+
+    /** The format of --keypoints once known; null for a video. */
+    private KeypointFormat importFormat;
+
     AnalysisRequest request() {
         List<PointSpec> points = trackPoints.stream().map(PointSpec::parse).toList();
+        if (importFormat != null)
+            return new AnalysisRequest(keypoints, "imported-" + importFormat.id(), Exercise.parse(exercise), subjectTrack, points, 1,
+                    involvedSide(involvedSide), VideoLimits.DEFAULTS, scale(scaleLine, subjectHeightM));
         return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads,
                 involvedSide(involvedSide), VideoLimits.DEFAULTS, scale(scaleLine, subjectHeightM));
     }
@@ -154,6 +217,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** What a coach wants to see at once: frames, the exercise, each repetition and the session's key figures. */
     void report(AnalysisResult r, PrintStream err) {
         KinematicsSummary k = r.kinematics().summary();
+        if (importFormat != null) err.println("keypoints: " + r.modelDescription());
         err.printf(Locale.ROOT, "pose-analytics analyze: %d frames, a pose in %d, %.1f frames/s; subject: %s%n",
                 r.poses().frames(), r.poses().framesWithPose(), r.timings().framesPerS(),
                 r.hasSubject() ? "track " + r.subject().choice().trackId() + " of " + r.tracks().trackIds() : "none");

@@ -41,7 +41,6 @@ public final class TrcWriter {
         int n = s.length(), k = s.skeleton().size();
         double rate = rate(s.timesS());
         String unit = units == Units.WORLD_MM ? "mm" : "m";
-        double scale = units == Units.WORLD_MM ? 1000 : 1;
         w.write("PathFileType\t4\t(X/Y/Z)\t" + fileName + "\n");
         w.write("DataRate\tCameraRate\tNumFrames\tNumMarkers\tUnits\tOrigDataRate\tOrigDataStartFrame\tOrigNumFrames\n");
         w.write(String.format(Locale.ROOT, "%.4f\t%.4f\t%d\t%d\t%s\t%.4f\t%d\t%d%n", rate, rate, n, k, unit, rate, 1, n));
@@ -57,18 +56,29 @@ public final class TrcWriter {
         for (int i = 0; i < n; i++) {
             StringBuilder row = new StringBuilder().append(i + 1).append('\t').append(String.format(Locale.ROOT, "%.6f", s.timesS()[i]));
             for (int m = 0; m < k; m++) {
-                double x, y, z;
-                if (units != Units.IMAGE_M) {
-                    x = s.worldX()[m][i] * scale; y = -s.worldY()[m][i] * scale; z = -s.worldZ()[m][i] * scale;
-                } else {
-                    x = s.x()[m][i] * metresPerPixel; y = (imageHeightPx - s.y()[m][i]) * metresPerPixel; z = 0;
-                }
+                double[] p = position(s, units, metresPerPixel, imageHeightPx, m, i);
+                double x = p[0], y = p[1], z = p[2];
                 if (Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z))
                     row.append(String.format(Locale.ROOT, "\t%.5f\t%.5f\t%.5f", x, y, z));
                 else row.append("\t\t\t");
             }
             w.write(row.append('\n').toString());
         }
+    }
+
+    /** The unit a {@link Units} writes positions in: "mm" or "m". */
+    public static String unit(Units units) { return units == Units.WORLD_MM ? "mm" : "m"; }
+
+    /**
+     * One marker's position (X, Y, Z) in OpenSim's axes and the unit of {@code units}, NaN where it is a gap; the .trc and
+     * the C3D file write the same numbers.
+     */
+    public static double[] position(KeypointSeries s, Units units, double metresPerPixel, double imageHeightPx, int m, int i) {
+        if (units != Units.IMAGE_M) {
+            double scale = units == Units.WORLD_MM ? 1000 : 1;
+            return new double[]{s.worldX()[m][i] * scale, -s.worldY()[m][i] * scale, -s.worldZ()[m][i] * scale};
+        }
+        return new double[]{s.x()[m][i] * metresPerPixel, (imageHeightPx - s.y()[m][i]) * metresPerPixel, 0};
     }
 
     /**
@@ -92,7 +102,7 @@ public final class TrcWriter {
         return subjectHeightM / px;
     }
 
-    private static double rate(double[] t) {
+    public static double rate(double[] t) {
         if (t.length < 2) return 0;
         double[] dt = new double[t.length - 1];
         for (int i = 1; i < t.length; i++) dt[i - 1] = t[i] - t[i - 1];

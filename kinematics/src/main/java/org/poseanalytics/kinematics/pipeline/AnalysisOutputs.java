@@ -10,6 +10,8 @@ import java.util.List;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.export.AngleQualityCsv;
 import org.poseanalytics.kinematics.export.AnglesCsv;
+import org.poseanalytics.kinematics.export.C3dWriter;
+import org.poseanalytics.kinematics.export.OpenPoseJsonWriter;
 import org.poseanalytics.kinematics.export.MotWriter;
 import org.poseanalytics.kinematics.export.TrcWriter;
 import org.poseanalytics.tracking.FilteredSeries;
@@ -35,6 +37,10 @@ public final class AnalysisOutputs {
     public static final String MOT_3D = "angles_3d.mot";
     public static final String TRC = "keypoints.trc";
     public static final String TRC_WORLD = "keypoints_world.trc";
+    /** The same markers as keypoints.trc, as C3D (docs/KEYPOINTS.md). */
+    public static final String C3D = "keypoints.c3d";
+    /** Every tracked person in OpenPose's BODY_25 layout (docs/KEYPOINTS.md). */
+    public static final String OPENPOSE_JSON = "keypoints.json";
     /** Without world landmarks a .trc in metres needs a scale; an adult's typical stature is a fair default. */
     public static final double DEFAULT_SUBJECT_HEIGHT_M = 1.70;
 
@@ -50,6 +56,7 @@ public final class AnalysisOutputs {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         written.add(atomically(dir.resolve(KEYPOINTS), w -> KeypointsCsv.write(w, r.tracks())));
+        written.add(atomically(dir.resolve(OPENPOSE_JSON), w -> OpenPoseJsonWriter.write(r.tracks(), frameRate(r), r.video().width(), r.video().height(), w)));
         if (r.hasSubject()) {
             written.add(atomically(dir.resolve(SUBJECT), w -> SubjectCsv.write(w, r.subject().filtered())));
             written.add(atomically(dir.resolve(ANGLES), w -> AnglesCsv.write(r.kinematics().angles(), w)));
@@ -74,19 +81,45 @@ public final class AnalysisOutputs {
         KeypointSeries series = r.subject().filtered().series();
         double imageHeight = r.video().height();
         List<Path> out = new ArrayList<>();
+        TrcWriter.Units units;
+        double metresPerPx = 0;
         if (r.scale().known()) {
-            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.IMAGE_M, r.scale().metresPerPx(), imageHeight, TRC, w)));
-            if (series.hasWorld()) out.add(atomically(dir.resolve(TRC_WORLD), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC_WORLD, w)));
+            units = TrcWriter.Units.IMAGE_M;
+            metresPerPx = r.scale().metresPerPx();
         } else if (series.hasWorld()) {
-            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC, w)));
+            units = TrcWriter.Units.WORLD_MM;
         } else {
-            out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, TrcWriter.Units.IMAGE_M,
-                    TrcWriter.metresPerPixel(series, DEFAULT_SUBJECT_HEIGHT_M), imageHeight, TRC, w)));
+            units = TrcWriter.Units.IMAGE_M;
+            metresPerPx = TrcWriter.metresPerPixel(series, DEFAULT_SUBJECT_HEIGHT_M);
         }
+        double s = metresPerPx;
+        out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, units, s, imageHeight, TRC, w)));
+        out.add(atomicallyBinary(dir.resolve(C3D), o -> C3dWriter.write(series, units, s, imageHeight, o)));
+        if (r.scale().known() && series.hasWorld())
+            out.add(atomically(dir.resolve(TRC_WORLD), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC_WORLD, w)));
         return out;
     }
 
+    /** The frames per second of the input: the stream's nominal rate, else the median of the timestamps. */
+    private static double frameRate(AnalysisResult r) {
+        return r.video().nominalFps() > 0 ? r.video().nominalFps() : TrcWriter.rate(r.tracks().timesS());
+    }
+
     public static String summaryJson(AnalysisResult r) { return JSON.writeValueAsString(AnalysisSummary.of(r)); }
+
+    /** What writes one file's bytes. */
+    public interface BinaryBody {
+        void write(java.io.OutputStream o) throws IOException;
+    }
+
+    /** As {@link #atomically} for a binary file. */
+    public static Path atomicallyBinary(Path file, BinaryBody body) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            body.write(o);
+        }
+        return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 
     /** What writes one file's text. */
     public interface Body {

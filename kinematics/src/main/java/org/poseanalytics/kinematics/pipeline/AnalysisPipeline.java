@@ -32,7 +32,7 @@ import org.poseanalytics.tracking.point.PointTrajectory;
  */
 public final class AnalysisPipeline {
     /** Share of the progress bar per stage: the pose model is nearly all the work. */
-    static final double POSES_SHARE = 0.85;
+    public static final double POSES_SHARE = 0.85;
     private static final double POINTS_SHARE = 0.10;
 
     private final PoseSource poseSource;

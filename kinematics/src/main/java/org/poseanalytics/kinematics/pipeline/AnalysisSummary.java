@@ -22,7 +22,27 @@ public record AnalysisSummary(Video video, String model, String modelDescription
                               List<KinematicsSummary.HeadlineEntry> headlines,
                               List<KinematicsSummary.RepetitionEntry> repetitions, Map<String, Measure> metrics,
                               Filtering filtering, Timings timings, List<String> warnings, ScaleEntry scale,
-                              List<PointEntry> points) {
+                              List<PointEntry> points, Source source) {
+
+    /**
+     * Where the keypoints came from: {@code kind} "video" (our pose model on the video's frames) or "keypoints" (imported
+     * from another tool's file: {@code format} openpose / mediapipe / trc, the file's {@code layout}, and a line naming the
+     * file). An import's {@link VideoInfo} says so by its container, {@link #KEYPOINTS_CONTAINER}, and its codec
+     * "format layout".
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(String kind, String format, String layout, String description) {
+        public static final String KEYPOINTS_CONTAINER = "keypoints";
+
+        public static Source of(org.poseanalytics.pose.video.VideoInfo video, String modelDescription) {
+            if (!KEYPOINTS_CONTAINER.equals(video.container())) return new Source("video", null, null, null);
+            String codec = video.codec() == null ? "" : video.codec();
+            int space = codec.indexOf(' ');
+            return new Source("keypoints", space < 0 ? codec : codec.substring(0, space), space < 0 ? null : codec.substring(space + 1), modelDescription);
+        }
+
+        public boolean imported() { return "keypoints".equals(kind); }
+    }
 
     /**
      * How pixels became metres: {@code source} line | subject_height | none, metres per pixel (absent without a scale),
@@ -96,7 +116,7 @@ public record AnalysisSummary(Video video, String model, String modelDescription
                 filtering,
                 new Timings(round(t.decodeS()), round(t.inferenceS()), round(t.trackingS()), round(t.kinematicsS()),
                         round(t.pointsS()), round(t.totalS()), round(t.framesPerS())),
-                r.warnings(), ScaleEntry.of(r.scale()), points(r));
+                r.warnings(), ScaleEntry.of(r.scale()), points(r), Source.of(v, r.modelDescription()));
     }
 
     /** Each followed point's figures, from the result's metric list (names point_<id>_...). */
