@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +42,14 @@ public final class ApiProblems {
         response.setStatus(status.value());
         response.setContentType(TYPE.toString());
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), of(status, detail, request));
+        // the fields of RFC 9457 as Spring MVC writes a ProblemDetail (this mapper lacks Spring's mix-in for it)
+        ProblemDetail p = of(status, detail, request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", p.getType().toString());
+        body.put("title", p.getTitle());
+        body.put("status", p.getStatus());
+        body.put("detail", p.getDetail());
+        body.put("instance", p.getInstance().toString());
+        JSON.writeValue(response.getOutputStream(), body);
     }
 }

@@ -65,7 +65,9 @@ class SecurityConfig {
             http.securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()));
             http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
             http.requestCache(cache -> cache.disable());
-            http.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::presented));
+            // CSRF guards a session's cookie: a bearer request, or one without a session, has none to ride on (and the
+            // latter gets its 401 rather than a CSRF 403)
+            http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerTokenFilter.presented(request) || request.getSession(false) == null));
             http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable()));
             http.exceptionHandling(e -> e
                     .authenticationEntryPoint((request, response, ex) -> {
