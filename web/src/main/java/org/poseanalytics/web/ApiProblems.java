@@ -45,7 +45,7 @@ public final class ApiProblems {
         // the fields of RFC 9457 as Spring MVC writes a ProblemDetail (this mapper lacks Spring's mix-in for it)
         ProblemDetail p = of(status, detail, request);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", p.getType().toString());
+        body.put("type", p.getType() == null ? "about:blank" : p.getType().toString());
         body.put("title", p.getTitle());
         body.put("status", p.getStatus());
         body.put("detail", p.getDetail());
