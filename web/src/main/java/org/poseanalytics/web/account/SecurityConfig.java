@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -79,7 +80,9 @@ class SecurityConfig {
                             "This request was refused: a missing or stale CSRF token on a signed-in session's change.")));
             AccountSessionFilter sessions = new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC());
             http.addFilterAfter(sessions, SecurityContextHolderFilter.class);
-            http.addFilterAfter(new BearerTokenFilter(tokens), AccountSessionFilter.class);
+            // after session management: a bearer request is authenticated for itself only, and must not look to it like a
+            // sign-in (whose CSRF strategy would start a session to keep a new token in)
+            http.addFilterAfter(new BearerTokenFilter(tokens), SessionManagementFilter.class);
             return http.build();
         }
 

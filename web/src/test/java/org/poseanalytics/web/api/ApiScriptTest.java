@@ -109,8 +109,8 @@ class ApiScriptTest extends AppTestBase {
             assertThat(m.get("quality").asString()).isIn("valid", "low", "invalid");
             if (m.get("quality").asString().equals("invalid")) assertThat(m.get("value").isNull()).as("an invalid figure has no value").isTrue();
         }
-        assertThat(metrics).anySatisfy(m -> {
-            assertThat(m.get("metric").asString()).isEqualTo("repetitions");
+        assertThat(metrics).as("a count of repetitions").anySatisfy(m -> {
+            assertThat(m.get("unit").asString()).isEqualTo("count");
             assertThat(m.get("value").asDouble()).isGreaterThan(0);
         });
         CsvAsPandasReadsIt metricsCsv = CsvAsPandasReadsIt.parse(new String(call("getMetricsCsv", Map.of("id", videoId), null).body(), StandardCharsets.UTF_8));
