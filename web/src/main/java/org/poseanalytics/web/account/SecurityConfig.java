@@ -9,7 +9,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.poseanalytics.web.ApiProblems;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -44,10 +51,46 @@ class SecurityConfig {
             return registration;
         }
 
+        /**
+         * The REST API (/api/v1, issue 18): a personal API token ({@link BearerTokenFilter}) or a signed-in session.
+         * Nothing here makes a session: a bearer request is authenticated for itself alone and needs no CSRF token (a
+         * browser never sends the header on its own); a session's writes keep their CSRF check. Refusals are problem
+         * details: 401 with {@code WWW-Authenticate: Bearer} (never a redirect to the sign-in page), 403.
+         */
         @Bean
+        @Order(1)
+        SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JdbcClient jdbc, ApiTokens tokens,
+                                                   @Value("${pose.session.max-lifetime:12h}") Duration maxLifetime) throws Exception {
+            http.securityMatcher(ApiProblems.API_ROOT + "/**");
+            http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+            http.securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()));
+            http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+            http.requestCache(cache -> cache.disable());
+            // CSRF guards a session's cookie: a bearer request, or one without a session, has none to ride on (and the
+            // latter gets its 401 rather than a CSRF 403)
+            http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> BearerTokenFilter.presented(request) || request.getSession(false) == null));
+            http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable()));
+            http.exceptionHandling(e -> e
+                    .authenticationEntryPoint((request, response, ex) -> {
+                        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                        ApiProblems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                "Sign in, or send a personal API token as “Authorization: Bearer …” (made on your profile page).");
+                    })
+                    .accessDeniedHandler((request, response, ex) -> ApiProblems.write(request, response, HttpStatus.FORBIDDEN,
+                            "This request was refused: a missing or stale CSRF token on a signed-in session's change.")));
+            AccountSessionFilter sessions = new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC());
+            http.addFilterAfter(sessions, SecurityContextHolderFilter.class);
+            // after session management: a bearer request is authenticated for itself only, and must not look to it like a
+            // sign-in (whose CSRF strategy would start a session to keep a new token in)
+            http.addFilterAfter(new BearerTokenFilter(tokens), SessionManagementFilter.class);
+            return http.build();
+        }
+
+        @Bean
+        @Order(2)
         SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc,
                                                 @Value("${pose.session.max-lifetime:12h}") Duration maxLifetime) throws Exception {
-            http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**").authenticated());
+            http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**", "/swagger-ui/**").authenticated());
             // SecurityHeaders sets these on every response; Spring Security's writers would only add a second copy
             http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable()));
             http.addFilterAfter(new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC()), SecurityContextHolderFilter.class);

@@ -49,7 +49,7 @@ public record JobProgress(UUID jobId, long videoId, JobState state, String stage
         return s.toString();
     }
 
-    static String stageText(String stage) {
+    public static String stageText(String stage) {
         return switch (stage) {
             case "poses" -> "detecting the person and estimating keypoints";
             case "tracking" -> "following the subject and filtering";

@@ -11,7 +11,9 @@ public enum AuditAction {
     UPLOADED, EXPORTED, DELETED, TRACKED,
     SIGNED_IN, SIGN_IN_FAILED,
     /** User management by a clinic admin, and the invited user choosing a password. */
-    USER_INVITED, INVITE_ACCEPTED, PASSWORD_RESET, ROLE_CHANGED, USER_DISABLED, USER_ENABLED;
+    USER_INVITED, INVITE_ACCEPTED, PASSWORD_RESET, ROLE_CHANGED, USER_DISABLED, USER_ENABLED,
+    /** Personal API tokens: made, revoked, and used (one entry per token, method and endpoint per minute). */
+    TOKEN_CREATED, TOKEN_REVOKED, TOKEN_USED;
 
     public String code() { return name().toLowerCase(); }
 

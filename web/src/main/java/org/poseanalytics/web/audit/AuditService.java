@@ -67,6 +67,20 @@ public class AuditService {
                 .param("detail", detail).update();
     }
 
+    /**
+     * As {@link #insert}, unless the same account wrote the same entry (action and detail) within the last minute: for
+     * uses of an API token, where a script polling a status would otherwise write an entry a second.
+     */
+    void insertOncePerMinute(long clinicId, long accountId, String username, AuditAction action, String detail) {
+        jdbc.sql("""
+                        insert into audit_event (clinic_id, account_id, username, action, detail)
+                        select :clinic, :account, :username, :action, :detail
+                        where not exists (select 1 from audit_event where clinic_id = :clinic and account_id = :account
+                                          and action = :action and detail = :detail and at > now() - interval '1 minute')""")
+                .param("clinic", clinicId).param("account", accountId).param("username", username)
+                .param("action", action.code()).param("detail", detail).update();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public List<AuditEvent> latest(int limit) { return search(AuditFilter.latest(limit)); }
 

@@ -69,6 +69,12 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
                     "Upload a video to a session of " + subject.displayName() + "; once it is analysed, its figures appear here, one point per visit."));
             return;
         }
+        // The valid figures as FHIR R4 Observations for the health record (report.FhirController); linked by URL, as
+        // pages link to what sits above or beside them.
+        Anchor fhir = new Anchor("/api/subjects/" + subject.id() + "/fhir-bundle.json", "Download for the health record (FHIR R4, valid figures only)");
+        fhir.setId("fhir-download");
+        fhir.getElement().setAttribute("download", true);
+        add(fhir);
         ComboBox<MetricTrend> metric = new ComboBox<>("Metric");
         metric.setItems(trends);
         metric.setItemLabelGenerator(t -> (t.headline() ? "★ " : "") + t.label() + " · " + t.exercise());

@@ -29,12 +29,12 @@ class MenuBrowserTest extends BrowserTest {
         });
 
         signInThroughPage(admin);
-        assertThat(menu()).containsExactly("Subjects", "Users", "Audit log");
+        assertThat(menu()).containsExactly("Subjects", "Users", "Audit log", "API tokens");
         find(By.id("sign-out")).click();
         waitFor(By.tagName("vaadin-login-form"));
 
         signInThroughPage(viewer);
-        assertThat(menu()).containsExactly("Subjects");
+        assertThat(menu()).containsExactly("Subjects", "API tokens");
         open("/users");
         // Vaadin answers a page the role may not open as one that does not exist, revealing nothing about it
         waitForText(By.tagName("h2"), "Page not found");

@@ -77,6 +77,12 @@ class EndpointMatrixTest extends AppTestBase {
         CLINICIAN,
         /** admins, each seeing only their own clinic's data */
         ADMIN_OWN_CLINIC,
+        /** any signed-in user, each seeing only their own clinic's data (a list, a new record in their own clinic) */
+        OWN_CLINIC,
+        /** clinicians and admins, each acting in their own clinic; viewers 403 */
+        CLINICIAN_OWN_CLINIC,
+        /** the API's description and Swagger UI: any signed-in user (2xx or a redirect within the docs), no data */
+        DOCS,
         /** anyone: Spring's error page, which carries no data */
         PUBLIC
     }
@@ -96,6 +102,36 @@ class EndpointMatrixTest extends AppTestBase {
         MATRIX.put("POST /api/videos/{id}/analysis", Rule.CLINICIAN);
         MATRIX.put("POST /api/videos/{id}/analysis/cancel", Rule.CLINICIAN);
         MATRIX.put("GET /api/audit.csv", Rule.ADMIN_OWN_CLINIC);
+        MATRIX.put("GET /api/subjects/{id}/fhir-bundle.json", Rule.VIEWER);
+        // issue 18: the REST API; {id} is clinic A's subject, session or video as the path says
+        MATRIX.put("GET /api/v1/subjects", Rule.OWN_CLINIC);
+        MATRIX.put("POST /api/v1/subjects", Rule.CLINICIAN_OWN_CLINIC);
+        MATRIX.put("GET /api/v1/subjects/{id}", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/subjects/{id}/sessions", Rule.VIEWER);
+        MATRIX.put("POST /api/v1/subjects/{id}/sessions", Rule.CLINICIAN);
+        MATRIX.put("GET /api/v1/subjects/{id}/progress", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/subjects/{id}/progress.csv", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/subjects/{id}/fhir", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/sessions/{id}", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/sessions/{id}/videos", Rule.VIEWER);
+        MATRIX.put("POST /api/v1/sessions/{id}/videos", Rule.CLINICIAN);
+        MATRIX.put("GET /api/v1/videos/{id}", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/analysis", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/angles", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/angles.csv", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/metrics", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/metrics.csv", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/repetitions", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/repetitions.csv", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/keypoints", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/keypoints.csv", Rule.VIEWER);
+        MATRIX.put("GET /api/v1/videos/{id}/exports/{name}", Rule.VIEWER);
+        MATRIX.put("POST /api/v1/videos/{id}/analysis", Rule.CLINICIAN);
+        MATRIX.put("POST /api/v1/videos/{id}/analysis/cancel", Rule.CLINICIAN);
+        MATRIX.put("GET /api/v1/openapi.json", Rule.DOCS);
+        MATRIX.put("GET /api/v1/openapi.json.yaml", Rule.DOCS);
+        MATRIX.put("GET /api/v1/openapi.json/swagger-config", Rule.DOCS);
+        MATRIX.put("GET /api/docs", Rule.DOCS);
         MATRIX.put("* /error", Rule.PUBLIC);
     }
 
@@ -160,19 +196,43 @@ class EndpointMatrixTest extends AppTestBase {
             List<String> urls = e.getKey().contains("{name}")
                     ? EXPORTS.stream().map(n -> methodAndPattern[1].replace("{name}", n)).toList() : List.of(methodAndPattern[1]);
             for (String pattern : urls) {
-                String url = pattern.replace("{id}", String.valueOf(video.id()));
-                check(failures, method, url, null, e.getValue());
+                String url = fill(pattern);
+                check(failures, method, url, null, e.getValue(), e.getKey());
                 for (AccountPrincipal user : List.of(a.viewer(), a.clinician(), a.admin(), b.admin(), b.clinician())) {
-                    check(failures, method, url, user, e.getValue());
+                    check(failures, method, url, user, e.getValue(), e.getKey());
                 }
             }
         }
         assertThat(failures).as("answers that break the matrix").isEmpty();
     }
 
-    private void check(List<String> failures, HttpMethod method, String url, AccountPrincipal user, Rule rule) throws Exception {
+    /** Clinic A's ids in a pattern: the subject's, the session's or the video's, as the path names them. */
+    String fill(String pattern) {
+        return pattern.replace("/subjects/{id}", "/subjects/" + subject.id()).replace("/sessions/{id}", "/sessions/" + session.id())
+                .replace("{id}", String.valueOf(video.id()));
+    }
+
+    /** What an API write needs to pass its own checks, so that the answer shows the access rule, not a bad request. */
+    org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request(HttpMethod method, String url, String key) throws Exception {
+        return switch (key) {
+            case "POST /api/v1/subjects" -> MockMvcRequestBuilders.post(url).contentType("application/json").content("{\"displayName\":\"Matrix New\"}");
+            case "POST /api/v1/subjects/{id}/sessions" -> MockMvcRequestBuilders.post(url).contentType("application/json")
+                    .content("{\"date\":\"" + LocalDate.now() + "\",\"exercise\":\"squat\"}");
+            case "POST /api/v1/sessions/{id}/videos" -> MockMvcRequestBuilders.multipart(url)
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "upload.mp4", "video/mp4", Files.readAllBytes(smallVideo())));
+            default -> MockMvcRequestBuilders.request(method, url);
+        };
+    }
+
+    private Path smallVideo() throws Exception {
+        Path p = tmp.resolve("upload.mp4");
+        if (!Files.exists(p)) TestVideos.mp4(p, 160, 120, 10, 25);
+        return p;
+    }
+
+    private void check(List<String> failures, HttpMethod method, String url, AccountPrincipal user, Rule rule, String key) throws Exception {
         SecurityContextHolder.clearContext();
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, url);
+        var request = request(method, url, key);
         if (method != HttpMethod.GET) request.with(csrf());
         if (user != null) request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
         MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
@@ -185,6 +245,14 @@ class EndpointMatrixTest extends AppTestBase {
         if (user == null) {
             expected = "a redirect to sign in or 401";
             ok = (status == 302 && String.valueOf(r.getRedirectedUrl()).endsWith("/login")) || status == 401;
+        } else if (rule == Rule.DOCS) {
+            expected = "2xx, or a redirect within the docs";
+            ok = status / 100 == 2 || (status == 302 && !String.valueOf(r.getRedirectedUrl()).endsWith("/login"));
+        } else if (rule == Rule.OWN_CLINIC || rule == Rule.CLINICIAN_OWN_CLINIC) {
+            boolean viewer = user.getAuthorities().stream().noneMatch(g -> g.getAuthority().equals("ROLE_CLINICIAN"));
+            boolean refused = rule == Rule.CLINICIAN_OWN_CLINIC && viewer;
+            expected = refused ? "403" : "2xx with only the caller's clinic";
+            ok = refused ? status == 403 : status / 100 == 2 && (sameClinic || noData(body, r.getContentAsByteArray()));
         } else if (rule == Rule.ADMIN_OWN_CLINIC) {
             boolean admin = user.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN"));
             expected = admin ? "200 with only the caller's clinic" : "403";
@@ -202,7 +270,7 @@ class EndpointMatrixTest extends AppTestBase {
             ok = status / 100 == 2 || (method != HttpMethod.GET && status == 409)
                     || (status == 503 && body.contains("being prepared for the browser"));
         }
-        if (!(ok && (sameClinic && status / 100 == 2 || noData(body, r.getContentAsByteArray())))) {
+        if (!(ok && (sameClinic && status / 100 == 2 || rule == Rule.DOCS || noData(body, r.getContentAsByteArray())))) {
             failures.add(who + ": " + status + " " + r.getRedirectedUrl() + " (expected " + expected + ") " + abbreviate(body));
         }
     }
@@ -231,6 +299,7 @@ class EndpointMatrixTest extends AppTestBase {
                 "org.poseanalytics.web.progress.ProgressView", new Page(new String[] {"/subjects/" + subject.id() + "/progress"}, false));
         Map<String, Page> withCompare = new LinkedHashMap<>(pages);
         withCompare.put("org.poseanalytics.web.compare.CompareView", new Page(new String[] {"/compare/" + video.id() + "/" + video.id()}, false));
+        withCompare.put("org.poseanalytics.web.account.ProfileView", new Page(new String[] {"/profile"}, false));
         withCompare.put("org.poseanalytics.web.recording.RecordingView", new Page(new String[] {"/multi-camera/" + session.id()}, false));
         assertThat(routeClasses()).as("Vaadin routes; add a new one here with its URL and whether strangers may open it")
                 .containsExactlyInAnyOrderElementsOf(withCompare.keySet());

@@ -87,6 +87,7 @@ class RouteAccessBrowserTest extends BrowserTest {
         pages.put("/compare/" + video.id() + "/" + video.id(), "record");
         pages.put("/users", "admin");
         pages.put("/audit", "admin");
+        pages.put("/profile", "subjects"); // every signed-in user's own tokens; no subject's data
 
         List<String> failures = new ArrayList<>();
         for (String user : List.of(viewerA, clinicianA, adminA, adminB)) {

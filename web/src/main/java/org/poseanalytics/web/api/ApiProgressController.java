@@ -1,0 +1,86 @@
+package org.poseanalytics.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.progress.MetricTrend;
+import org.poseanalytics.web.progress.ProgressService;
+import org.poseanalytics.web.report.FhirObservations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A subject's figures across sessions over /api/v1: the progress page's trends as a table, and as FHIR R4. */
+@RestController
+@ConditionalOnWebApplication
+@Tag(name = "Progress and FHIR")
+class ApiProgressController {
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String LEFT_OUT = "X-Figures-Left-Out";
+
+    private final ProgressService progress;
+    private final FhirObservations fhir;
+    private final AuditService audit;
+
+    ApiProgressController(ProgressService progress, FhirObservations fhir, AuditService audit) {
+        this.progress = progress;
+        this.fhir = fhir;
+        this.audit = audit;
+    }
+
+    @Operation(operationId = "getProgress", summary = "A subject's figures per visit (long form, like with like by exercise, key, unit and view), as JSON rows; invalid visits have no value and their reason")
+    @GetMapping(path = "/api/v1/subjects/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> progress(@PathVariable long id, @Parameter(description = "first date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @Parameter(description = "last date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                    @Parameter(description = "exercise id, e.g. squat") @RequestParam(required = false) String exercise) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table(id, from, to, exercise, "JSON").writeJson(out);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toByteArray());
+    }
+
+    @Operation(operationId = "getProgressCsv", summary = "The same as CSV", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = ApiResultsController.CSV, schema = @Schema(type = "string"))))
+    @GetMapping(path = "/api/v1/subjects/{id}/progress.csv", produces = ApiResultsController.CSV)
+    ResponseEntity<byte[]> progressCsv(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                       @RequestParam(required = false) String exercise) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table(id, from, to, exercise, "CSV").writeCsv(out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ApiResultsController.CSV + ";charset=UTF-8")).body(out.toByteArray());
+    }
+
+    @Operation(operationId = "getFhirBundle", summary = "The subject's valid session figures as FHIR R4 Observations in a collection Bundle",
+            description = "Only valid measurements with a physical unit; how many figures were left out (low quality, invalid, not rated, no physical unit) is in the X-Figures-Left-Out header.",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = FHIR_JSON, schema = @Schema(type = "object"))))
+    @GetMapping(path = "/api/v1/subjects/{id}/fhir", produces = FHIR_JSON)
+    ResponseEntity<String> fhir(@PathVariable long id) {
+        FhirObservations.Export export = fhir.export(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON + ";charset=UTF-8"))
+                .header(LEFT_OUT, String.valueOf(export.leftOut())).header(HttpHeaders.CACHE_CONTROL, "no-store").body(export.json());
+    }
+
+    private Table table(long subjectId, LocalDate from, LocalDate to, String exercise, String format) {
+        Exercise only = ApiSubjectsController.exercise(exercise);
+        List<MetricTrend> trends = progress.trends(subjectId).stream()
+                .filter(t -> only == null || t.exercise().equals(only.id()))
+                .map(t -> new MetricTrend(t.exercise(), t.key(), t.label(), t.unit(), t.view(), t.headlineRank(), t.visits().stream()
+                        .filter(v -> (from == null || !v.date().isBefore(from)) && (to == null || !v.date().isAfter(to))).toList()))
+                .filter(t -> !t.visits().isEmpty())
+                .toList();
+        audit.viewed(subjectId, null, "progress of subject " + subjectId + " over the API (" + format + ")");
+        return ResultTables.progress(trends);
+    }
+}

@@ -1,0 +1,98 @@
+package org.poseanalytics.web.report;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.time.LocalDate;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.quality.Quality;
+import org.poseanalytics.kinematics.rating.Rating;
+import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.web.analysis.MetricHistoryPoint;
+import org.poseanalytics.web.subject.InvolvedSide;
+import org.poseanalytics.web.subject.Subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A subject's ROM figures as a FHIR R4 bundle (issue 18, item 3): it passes HAPI's validator against the R4 schemas with
+ * no error (HAPI's profile validator, hapi-fhir-validation, is not served by the registry reached here, so the schema is
+ * the standard checked), parses back under HAPI's strict parser, and holds the valid figures only, in UCUM, with the
+ * Patient by external id; the others are counted. The validator is shown to catch a broken bundle.
+ */
+class FhirObservationsTest {
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+    static final Subject SUBJECT = new Subject(7, "Pat Example", "MRN-0042", null, null, InvolvedSide.LEFT, null, null);
+
+    final FhirObservations fhir = new FhirObservations(null, null, null, null, "urn:oid:1.2.3.4.5");
+
+    static MetricHistoryPoint point(LocalDate date, MetricRecord m) {
+        return new MetricHistoryPoint(date, 1, 2, 3, "squat", "blazepose_full", m, CameraView.SAGITTAL_LEFT, null, null, false);
+    }
+
+    static List<MetricHistoryPoint> romFigures() {
+        LocalDate d1 = LocalDate.of(2026, 3, 2), d2 = LocalDate.of(2026, 4, 6);
+        return List.of(
+                point(d1, MetricRecord.session("knee_flexion_peak", 92.44, "deg", Side.LEFT, Rating.VALID)),
+                point(d1, MetricRecord.session("knee_rom", 88.06, "deg", Side.RIGHT, Rating.VALID)),
+                point(d1, MetricRecord.session("repetitions", 5, "count", Side.NONE, Rating.VALID)),
+                point(d2, MetricRecord.session("knee_flexion_peak", 101.2, "deg", Side.LEFT, Rating.VALID)),
+                point(d2, MetricRecord.session("hip_flexion_peak", 80, "deg", Side.LEFT, Rating.low("keypoint hidden in 40 % of the frames"))),
+                point(d2, MetricRecord.session("knee_valgus_peak", 12, "deg", Side.LEFT, Rating.invalid("frontal-plane angle from a side view"))),
+                point(d2, MetricRecord.session("bar_path_drift", 14, "px", Side.NONE, Rating.VALID)),
+                point(d2, MetricRecord.unrated("trunk_lean_peak", 20, "deg", Side.NONE, null)));
+    }
+
+    @Test
+    void aSubjectsRangeOfMotionPassesHapisValidatorWithNoError() {
+        FhirObservations.Export export = fhir.bundle(SUBJECT, romFigures());
+        String json = export.json();
+
+        ValidationResult result = validator().validateWithResult(json);
+        assertThat(result.getMessages().stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .map(m -> m.getLocationString() + ": " + m.getMessage()).toList()).as("validation errors").isEmpty();
+        assertThat(result.isSuccessful()).isTrue();
+
+        Bundle parsed = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(Bundle.class, json);
+        assertThat(parsed.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        List<Observation> observations = parsed.getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+        // valid figures with a physical unit only: low, invalid, pixels and not rated are left out and counted
+        assertThat(export.observations()).isEqualTo(4);
+        assertThat(export.leftOut()).isEqualTo(4);
+        assertThat(observations).extracting(o -> o.getCode().getCodingFirstRep().getCode())
+                .containsExactly("left_knee_flexion_peak", "right_knee_rom", "repetitions", "left_knee_flexion_peak");
+        Observation first = observations.getFirst();
+        assertThat(first.getStatus()).isEqualTo(Observation.ObservationStatus.FINAL);
+        assertThat(first.getSubject().getIdentifier().getSystem()).isEqualTo("urn:oid:1.2.3.4.5");
+        assertThat(first.getSubject().getIdentifier().getValue()).isEqualTo("MRN-0042");
+        assertThat(first.getValueQuantity().getSystem()).isEqualTo("http://unitsofmeasure.org");
+        assertThat(first.getValueQuantity().getCode()).isEqualTo("deg");
+        assertThat(first.getValueQuantity().getValue().doubleValue()).isEqualTo(92.4);
+        assertThat(first.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2026-03-02");
+        assertThat(first.getNoteFirstRep().getText()).startsWith("Quality: valid");
+        assertThat(first.getMethod().getText()).contains("blazepose_full").contains("camera view side");
+        assertThat(observations.get(2).getValueQuantity().getCode()).isEqualTo("{count}");
+        assertThat(json).doesNotContain("Pat Example").doesNotContain("Hip flexion").doesNotContain("valgus");
+    }
+
+    @Test
+    void theValidatorCatchesABrokenBundle() {
+        String broken = fhir.bundle(SUBJECT, romFigures()).json().replaceFirst("\"status\": \"final\"", "\"status\": \"measured-ish\"");
+        ValidationResult result = validator().validateWithResult(broken);
+        assertThat(result.isSuccessful()).isFalse();
+    }
+
+    static FhirValidator validator() {
+        FhirValidator validator = FHIR.newValidator();
+        validator.setValidateAgainstStandardSchema(true);
+        validator.setValidateAgainstStandardSchematron(false);
+        return validator;
+    }
+}
