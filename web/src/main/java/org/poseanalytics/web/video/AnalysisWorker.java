@@ -35,6 +35,8 @@ public final class AnalysisWorker {
         // Replies go to the real stdout only; anything a library prints goes to stderr.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        // The server's watchdog holds this worker's time limit: should the server die, nobody reads on, so stop too.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         AnalysisProtocol.Request request = AnalysisProtocol.JSON.readValue(System.in.readAllBytes(), AnalysisProtocol.Request.class);
         if (request.version() != AnalysisProtocol.VERSION) {
             System.err.println("analysis worker speaks version " + AnalysisProtocol.VERSION + ", asked in version " + request.version());
@@ -96,5 +98,9 @@ public final class AnalysisWorker {
         send(out, "failed", AnalysisProtocol.json(new AnalysisProtocol.Failure(kind, message, overLimit)));
     }
 
-    private static void send(PrintStream out, String word, String payload) { out.println(AnalysisProtocol.line(word, payload)); }
+    private static void send(PrintStream out, String word, String payload) {
+        out.println(AnalysisProtocol.line(word, payload));
+        // a closed pipe: the server stopped reading (a cancelled job, a server that went away)
+        if (out.checkError()) Runtime.getRuntime().halt(3);
+    }
 }

@@ -137,8 +137,9 @@ class IsolatedAnalysisTest {
                 thrown.set(e);
             }
         });
-        for (int i = 0; i < 600 && workers() == 0 && job.isAlive(); i++) Thread.sleep(50);
-        assertThat(workers()).as("a worker was started").isPositive();
+        long seen = 0;
+        for (int i = 0; i < 600 && (seen = workers()) == 0 && job.isAlive(); i++) Thread.sleep(50);
+        assertThat(seen).as("a worker was started").isPositive();
         job.interrupt(); // what JobRunr does to the thread of a deleted job
         job.join(Duration.ofSeconds(20));
         assertThat(job.isAlive()).isFalse();
@@ -183,8 +184,16 @@ class IsolatedAnalysisTest {
         }
     }
 
-    private static long workers() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(AnalysisWorker.class.getName())).count();
+    /** Analysis workers alive below this JVM (their command line read from /proc: ProcessHandle's is empty for long ones). */
+    static long workers() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(AnalysisWorker.class.getName())).count();
+    }
+
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
     }
 }
