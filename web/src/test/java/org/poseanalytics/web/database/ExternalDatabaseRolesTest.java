@@ -97,29 +97,45 @@ class ExternalDatabaseRolesTest {
     }
 
     private void theAppMigratesAsTheOwnerAndCannotAlterTheAuditLog(EmbeddedPostgres server, String appPassword, String ownerPassword) {
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/pose_analytics";
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PoseAnalyticsApplication.class)
-                    .web(WebApplicationType.NONE).run(
-                            "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=pose_app", "--spring.datasource.password=" + appPassword,
-                            "--pose.db.owner=pose_owner", "--pose.db.owner-password=" + ownerPassword,
-                            "--pose.data-dir=" + dir.resolve("data"), "--spring.main.banner-mode=off",
-                            "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                    + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,com.vaadin.flow.spring.VaadinScopesConfig",
-                            "--jobrunr.background-job-server.enabled=false")) {
-                JdbcClient jdbc = app.getBean(JdbcClient.class);
-                assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("pose_app");
-                assertThat(jdbc.sql("select tableowner from pg_tables where tablename = 'flyway_schema_history'").query(String.class).single())
-                        .isEqualTo("pose_owner");
-                assertThat(jdbc.sql("select tableowner from pg_tables where tablename = 'audit_event'").query(String.class).single())
-                        .isEqualTo("pose_owner");
-                TestClinic clinic = TestClinic.create(jdbc);
-                jdbc.sql("insert into audit_event (clinic_id, username, action) values (:c, 'someone', 'viewed')").param("c", clinic.clinicId()).update();
-                for (String sql : List.of("update audit_event set detail = 'x'", "delete from audit_event", "truncate audit_event", "drop table audit_event")) {
-                    assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).rootCause()
-                            .hasMessageMatching("(?s).*(permission denied|must be owner of).*audit_event.*");
-                }
-                assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(1);
+        String url = "jdbc:postgresql://localhost:" + server.getPort() + "/pose_analytics";
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PoseAnalyticsApplication.class)
+                .web(WebApplicationType.NONE).run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=pose_app", "--spring.datasource.password=" + appPassword,
+                        "--pose.db.owner=pose_owner", "--pose.db.owner-password=" + ownerPassword,
+                        "--pose.data-dir=" + dir.resolve("data"), "--spring.main.banner-mode=off",
+                        "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,com.vaadin.flow.spring.VaadinScopesConfig",
+                        "--jobrunr.background-job-server.enabled=false")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("pose_app");
+            assertThat(jdbc.sql("select tableowner from pg_tables where tablename = 'flyway_schema_history'").query(String.class).single())
+                    .isEqualTo("pose_owner");
+            assertThat(jdbc.sql("select tableowner from pg_tables where tablename = 'audit_event'").query(String.class).single())
+                    .isEqualTo("pose_owner");
+            TestClinic clinic = TestClinic.create(jdbc);
+            jdbc.sql("insert into audit_event (clinic_id, username, action) values (:c, 'someone', 'viewed')").param("c", clinic.clinicId()).update();
+            for (String sql : List.of("update audit_event set detail = 'x'", "delete from audit_event", "truncate audit_event", "drop table audit_event")) {
+                assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).rootCause()
+                        .hasMessageMatching("(?s).*(permission denied|must be owner of).*audit_event.*");
             }
+            assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(1);
+        }
     }
 
+    /** The two sql blocks after the marker comment. */
+    private static List<String> documentedSql() throws Exception {
+        String doc = Files.readString(DOC);
+        String after = doc.substring(doc.indexOf("<!-- ExternalDatabaseRolesTest runs these two blocks -->"));
+        Matcher m = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(after);
+        List<String> blocks = new ArrayList<>();
+        while (blocks.size() < 2 && m.find()) blocks.add(m.group(1));
+        assertThat(blocks).hasSize(2);
+        return blocks;
+    }
+
+    private static List<String> statements(String block) {
+        String withoutComments = block.replaceAll("(?m)^\\s*--.*$", "");
+        return Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}
