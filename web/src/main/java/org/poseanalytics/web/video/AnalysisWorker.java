@@ -56,6 +56,11 @@ public final class AnalysisWorker {
             fail(out, e.kind(), e.getMessage(), e.getCause() instanceof VideoOverLimitException);
         } catch (IllegalArgumentException e) {
             fail(out, Kind.BAD_REQUEST, e.getMessage(), false);
+        } catch (RuntimeException | Error e) {
+            // Anything else is a crash: say why on stderr (the server logs it) and end now, whatever native threads are left.
+            e.printStackTrace();
+            out.flush();
+            Runtime.getRuntime().halt(1);
         }
         out.flush();
         // FFmpeg's, JavaCPP's and the model runtime's native threads must not keep a finished worker alive.
