@@ -74,8 +74,11 @@ final class AnalysisProtocol {
         }
     }
 
-    /** {@code overLimit}: the header asked for more than the limits (the job then advises trimming the video). */
-    record Failure(AnalysisException.Kind kind, String message, boolean overLimit) {}
+    /**
+     * {@code overLimit}: the header asked for more than the limits (the job then advises trimming the video);
+     * {@code detail}: the decoder's own words, for an unreadable file (null otherwise).
+     */
+    record Failure(AnalysisException.Kind kind, String message, boolean overLimit, String detail) {}
 
     static String line(String word, String payload) { return PREFIX + word + " " + payload; }
 

@@ -49,13 +49,14 @@ public final class AnalysisWorker {
                 case POINTS -> points(request, video, out);
             }
         } catch (UnreadableVideoException e) {
-            fail(out, Kind.UNREADABLE_VIDEO, video.getFileName() + ": " + e.getMessage(), e instanceof VideoOverLimitException);
+            // the same words as the pipeline's in-process VideoPoses
+            fail(out, Kind.UNREADABLE_VIDEO, video.getFileName() + ": " + e.getMessage(), e);
         } catch (ModelNotFoundException e) {
-            fail(out, Kind.MODEL_UNAVAILABLE, e.getMessage(), false);
+            fail(out, Kind.MODEL_UNAVAILABLE, e.getMessage(), null);
         } catch (AnalysisException e) {
-            fail(out, e.kind(), e.getMessage(), e.getCause() instanceof VideoOverLimitException);
+            fail(out, e.kind(), e.getMessage(), e.getCause() instanceof UnreadableVideoException u ? u : null);
         } catch (IllegalArgumentException e) {
-            fail(out, Kind.BAD_REQUEST, e.getMessage(), false);
+            fail(out, Kind.BAD_REQUEST, e.getMessage(), null);
         } catch (RuntimeException | Error e) {
             // Anything else is a crash: say why on stderr (the server logs it) and end now, whatever native threads are left.
             e.printStackTrace();
@@ -99,8 +100,9 @@ public final class AnalysisWorker {
         send(out, "done", "{}");
     }
 
-    private static void fail(PrintStream out, Kind kind, String message, boolean overLimit) {
-        send(out, "failed", AnalysisProtocol.json(new AnalysisProtocol.Failure(kind, message, overLimit)));
+    private static void fail(PrintStream out, Kind kind, String message, UnreadableVideoException cause) {
+        send(out, "failed", AnalysisProtocol.json(new AnalysisProtocol.Failure(kind, message, cause instanceof VideoOverLimitException,
+                cause == null ? null : cause.getMessage())));
     }
 
     private static void send(PrintStream out, String word, String payload) {

@@ -26,6 +26,7 @@ import org.poseanalytics.kinematics.pipeline.PoseSource;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
 import org.poseanalytics.pose.video.VideoInfo;
+import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.tracking.point.PointTrajectory;
 import org.slf4j.Logger;
@@ -114,6 +115,20 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
         return paths.get();
     }
 
+    /**
+     * The worker's failure with the cause the same failure has in one process ({@code VideoPoses}): callers that tell an
+     * unreadable file or one over the limits by its cause (the job's advice, a point run's reason) see no difference.
+     */
+    private static Exception cause(AnalysisProtocol.Failure failure) {
+        String words = failure.detail() != null ? failure.detail() : failure.message();
+        if (failure.overLimit()) return new VideoOverLimitException(words);
+        return failure.kind() == Kind.UNREADABLE_VIDEO ? new UnreadableVideoException(words) : null;
+    }
+
+    private static AnalysisException unreadable(String message) {
+        return new AnalysisException(Kind.UNREADABLE_VIDEO, message, new UnreadableVideoException(message));
+    }
+
     /** One line from the worker; answers true for the final one. */
     @FunctionalInterface
     private interface Replies {
@@ -175,18 +190,14 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
             process.waitFor();
             if ("cancelled".equals(stopped.get())) throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
             if ("timeout".equals(stopped.get())) {
-                throw new AnalysisException(Kind.UNREADABLE_VIDEO, WITHIN_LIMITS + "it took longer than the "
-                        + IsolatedDecoder.words(limits.timeout()) + " allowed");
+                throw unreadable(WITHIN_LIMITS + "it took longer than the " + IsolatedDecoder.words(limits.timeout()) + " allowed");
             }
-            if (failure != null) {
-                throw new AnalysisException(failure.kind(), failure.message(),
-                        failure.overLimit() ? new VideoOverLimitException(failure.message()) : null);
-            }
+            if (failure != null) throw new AnalysisException(failure.kind(), failure.message(), cause(failure));
             if (!finished) {
                 log.warn("Analysis worker ({}) ended with exit code {} and no result; its last words: {}", ask.operation(),
                         process.exitValue(), IsolatedDecoder.tail(errors));
-                throw new AnalysisException(Kind.UNREADABLE_VIDEO, WITHIN_LIMITS + "it needed more memory than a video is"
-                        + " allowed, or made the decoder fail (exit code " + process.exitValue() + ")");
+                throw unreadable(WITHIN_LIMITS + "it needed more memory than a video is allowed, or made the decoder fail (exit code "
+                        + process.exitValue() + ")");
             }
         } catch (IOException | RuntimeException e) {
             if ("cancelled".equals(stopped.get())) throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");

@@ -180,7 +180,9 @@ class IsolatedAnalysisTest {
             analysis.run();
             return "(no failure)";
         } catch (Exception e) {
-            return (e instanceof AnalysisException a ? a.kind() + ": " : e.getClass().getSimpleName() + ": ") + e.getMessage();
+            // the cause too: callers tell an unreadable file or one over the limits by it
+            return (e instanceof AnalysisException a ? a.kind() + ": " : e.getClass().getSimpleName() + ": ") + e.getMessage()
+                    + (e.getCause() == null ? "" : " | " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
         }
     }
 
