@@ -109,6 +109,9 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
                     results.kinematics().repetitions().size(), results.kinematics().angles().series().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
         } catch (AnalysisException e) {
+            // An interrupt (JobRunr stopping a deleted job) has done its work once the analysis stopped; left set, it would
+            // close this (virtual) thread's database connection on the calls below that record the outcome.
+            if (e.kind() == AnalysisException.Kind.CANCELLED) Thread.interrupted();
             if (e.kind() == AnalysisException.Kind.CANCELLED && !records.cancelRequested(jobId)) {
                 // Interrupted without a user's cancel: the server is stopping. Leave the job to run again.
                 records.retrying(jobId, "Interrupted (the worker stopped); it will run again.");

@@ -125,6 +125,16 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
         return failure.kind() == Kind.UNREADABLE_VIDEO ? new UnreadableVideoException(words) : null;
     }
 
+    /**
+     * The pass was stopped: by the caller, or by an interrupt of this thread (JobRunr's way to stop a deleted job). The
+     * interrupt is answered here, by stopping, and cleared: left set, it would break the job's next database call (a
+     * virtual thread's socket closes when it is interrupted), the one that records the cancel.
+     */
+    private static AnalysisException cancelled() {
+        Thread.interrupted();
+        return new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
+    }
+
     private static AnalysisException unreadable(String message) {
         return new AnalysisException(Kind.UNREADABLE_VIDEO, message, new UnreadableVideoException(message));
     }
@@ -188,7 +198,7 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
                 }
             }
             process.waitFor();
-            if ("cancelled".equals(stopped.get())) throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
+            if ("cancelled".equals(stopped.get())) throw cancelled();
             if ("timeout".equals(stopped.get())) {
                 throw unreadable(WITHIN_LIMITS + "it took longer than the " + IsolatedDecoder.words(limits.timeout()) + " allowed");
             }
@@ -200,15 +210,14 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
                         + process.exitValue() + ")");
             }
         } catch (IOException | RuntimeException e) {
-            if ("cancelled".equals(stopped.get())) throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
+            if ("cancelled".equals(stopped.get())) throw cancelled();
             if (e instanceof IOException) {
                 // could not start or talk to the worker: the host's trouble, not the file's; another try may work
                 throw new AnalysisException(Kind.FAILED, "the analysis worker could not be run (" + e.getMessage() + ")", e);
             }
             throw (RuntimeException) e;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
+            throw cancelled();
         } finally {
             if (watchdog != null) watchdog.interrupt();
             if (process != null && process.isAlive()) IsolatedDecoder.kill(process);

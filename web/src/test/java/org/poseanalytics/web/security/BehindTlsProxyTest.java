@@ -6,14 +6,12 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.web.account.Invitation;
 import org.poseanalytics.web.account.InviteLinks;
@@ -24,6 +22,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +38,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"POSE_SECURE_COOKIE=true", "POSE_FORWARD_HEADERS=native"})
 @Import(BehindTlsProxyTest.Echo.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BehindTlsProxyTest {
     static final Path DATA = tempDir();
+    /**
+     * Vaadin's security setup makes its own context holder the JVM's (a static): this app, started beside the one the
+     * other tests share, would take it from them. Put back, and this app closed, once this class is done.
+     */
+    static final SecurityContextHolderStrategy BEFORE = SecurityContextHolder.getContextHolderStrategy();
+
+    @AfterAll
+    static void giveTheSecurityContextBack() { SecurityContextHolder.setContextHolderStrategy(BEFORE); }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
