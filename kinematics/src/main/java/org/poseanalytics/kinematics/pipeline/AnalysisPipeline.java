@@ -15,13 +15,10 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
-import org.poseanalytics.pose.video.UnreadableVideoException;
-import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.identity.TrackerConfig;
 import org.poseanalytics.tracking.identity.Tracks;
-import org.poseanalytics.tracking.point.PointTracker;
 import org.poseanalytics.tracking.point.PointTrajectory;
 
 /**
@@ -36,12 +33,19 @@ public final class AnalysisPipeline {
     private static final double POINTS_SHARE = 0.10;
 
     private final PoseSource poseSource;
+    private final PointSource pointSource;
 
-    /** Poses estimated from the request's video in this process. */
+    /** Poses estimated and points followed in the request's video in this process. */
     public AnalysisPipeline() { this(new VideoPoses()); }
 
-    /** Poses from the given source: a separate decoding process, or keypoints another tool made. */
-    public AnalysisPipeline(PoseSource poseSource) { this.poseSource = poseSource; }
+    /** Poses from the given source: a separate decoding process, or keypoints another tool made; points followed here. */
+    public AnalysisPipeline(PoseSource poseSource) { this(poseSource, new VideoPoints()); }
+
+    /** Poses and followed points from the given sources (the web's job: both from a separate decoding process). */
+    public AnalysisPipeline(PoseSource poseSource, PointSource pointSource) {
+        this.poseSource = poseSource;
+        this.pointSource = pointSource;
+    }
 
     public AnalysisResult run(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
         long start = System.nanoTime();
@@ -145,13 +149,7 @@ public final class AnalysisPipeline {
     List<PointTrajectory> trackPoints(AnalysisRequest request, AnalysisProgress progress) throws AnalysisException {
         if (request.points().isEmpty()) return List.of();
         progress.update(Stage.POINTS, 1 - POINTS_SHARE, 0, 0);
-        try {
-            return new PointTracker().track(VideoSource.of(request.video(), request.limits())::gray, request.points());
-        } catch (UnreadableVideoException e) {
-            throw new AnalysisException(Kind.UNREADABLE_VIDEO, request.video().getFileName() + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
-        }
+        return pointSource.track(request, f -> progress.update(Stage.POINTS, 1 - POINTS_SHARE + f * POINTS_SHARE * 0.99, 0, 0));
     }
 
     /** Thrown from the frame callback to unwind the decoder and the model cleanly. */

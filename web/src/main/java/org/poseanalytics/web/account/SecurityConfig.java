@@ -105,9 +105,18 @@ class SecurityConfig {
                 @Value("${pose.sign-in.lockout-failures:5}") int lockoutFailures,
                 @Value("${pose.sign-in.lockout:15m}") Duration lockout,
                 @Value("${pose.sign-in.address-free-failures:10}") int addressFreeFailures,
-                @Value("${pose.sign-in.address-lockout-failures:30}") int addressLockoutFailures) {
+                @Value("${pose.sign-in.address-lockout-failures:30}") int addressLockoutFailures,
+                @Value("${pose.sign-in.store:database}") String store, JdbcClient jdbc) {
+            // in the database unless told otherwise: a restart forgets nothing, every web node counts the same
+            SignInFailures failures = switch (store.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "database" -> new DatabaseSignInFailures(jdbc);
+                case "memory" -> new MemorySignInFailures();
+                default -> throw new IllegalStateException("pose.sign-in.store (POSE_SIGNIN_STORE) is \"" + store
+                        + "\"; use database or memory");
+            };
             return new SignInThrottle(new SignInThrottle.Policy(freeFailures, firstDelay, lockoutFailures, lockout),
-                    new SignInThrottle.Policy(addressFreeFailures, firstDelay, addressLockoutFailures, lockout), Clock.systemUTC());
+                    new SignInThrottle.Policy(addressFreeFailures, firstDelay, addressLockoutFailures, lockout), Clock.systemUTC(),
+                    failures);
         }
 
         /** The only authentication provider: Spring Security then builds no plain one from the UserDetailsService. */

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.poseanalytics.web.account.SignInFailures.Kind;
 
 /**
  * Failed sign-ins per user name and per client address. After a few free failures each further one makes the next
@@ -14,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * is refused without looking at the password, so a correct password does not get through a lockout either.
  * <p>
  * Unknown user names count like known ones (the answer must not tell them apart). The address limit is higher,
- * because a clinic's staff often share one address. Kept in memory: a restart forgets it, which costs an attacker
- * a restart they cannot cause; several web nodes each count on their own.
+ * because a clinic's staff often share one address. The counts are kept by a {@link SignInFailures}: in the app, in
+ * PostgreSQL, so that a restart forgets nothing and several web nodes count together.
  */
 public final class SignInThrottle {
     /** How failures of one kind of key (account or address) are limited. */
@@ -35,54 +34,41 @@ public final class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {}
-
-    /** Past this many remembered keys, those long quiet are forgotten on the next failure: memory stays bounded. */
-    private static final int PRUNE_ABOVE = 10_000;
-
     private final Policy perAccount;
     private final Policy perAddress;
     private final Clock clock;
-    private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    private final SignInFailures failures;
 
+    /** Counting in this JVM's memory. */
     public SignInThrottle(Policy perAccount, Policy perAddress, Clock clock) {
+        this(perAccount, perAddress, clock, new MemorySignInFailures());
+    }
+
+    public SignInThrottle(Policy perAccount, Policy perAddress, Clock clock, SignInFailures failures) {
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.clock = clock;
+        this.failures = failures;
     }
 
     /** When the next attempt for this name from this address may be made, if that is in the future. */
     public Optional<Instant> blockedUntil(String username, String address) {
         Instant now = clock.instant();
-        Instant until = latest(blocked(accounts.get(key(username)), now), blocked(addresses.get(address(address)), now));
+        Instant until = latest(failures.blockedUntil(Kind.ACCOUNT, key(username), now).orElse(null),
+                failures.blockedUntil(Kind.ADDRESS, address(address), now).orElse(null));
         return Optional.ofNullable(until);
     }
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        count(accounts, key(username), perAccount, now);
-        count(addresses, address(address), perAddress, now);
+        failures.failed(Kind.ACCOUNT, key(username), perAccount, now);
+        failures.failed(Kind.ADDRESS, address(address), perAddress, now);
     }
 
     /** A success clears the account's failures, not the address's: one valid account must not unlock guessing others. */
-    public void succeeded(String username) { accounts.remove(key(username)); }
+    public void succeeded(String username) { failures.clear(Kind.ACCOUNT, key(username)); }
 
     public Policy perAccount() { return perAccount; }
-
-    private static void count(Map<String, Failures> map, String key, Policy policy, Instant now) {
-        if (map.size() > PRUNE_ABOVE) map.values().removeIf(f -> f.last().plus(policy.lockout()).isBefore(now));
-        map.compute(key, (k, before) -> {
-            // Failures are forgotten after a quiet period as long as the lockout.
-            int count = before == null || before.last().plus(policy.lockout()).isBefore(now) ? 1 : before.count() + 1;
-            if (count > policy.lockoutFailures()) count = 1; // a lockout served starts the count afresh
-            return new Failures(count, now, now.plus(policy.waitAfter(count)));
-        });
-    }
-
-    private static Instant blocked(Failures f, Instant now) {
-        return f != null && f.blockedUntil().isAfter(now) ? f.blockedUntil() : null;
-    }
 
     private static Instant latest(Instant a, Instant b) {
         if (a == null) return b;

@@ -13,13 +13,13 @@ import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
-import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.video.AnalysisSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +47,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     private final String worker;
     private final VideoLimits limits;
     private final FairDispatch dispatch;
+    private final AnalysisSources sources;
 
     /**
      * Inference threads per job are {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the
@@ -57,8 +58,10 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     AnalyseVideoHandler(JobRecords records, PoseModelChoices models, AnalysisStore store, Storage storage,
                         @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
                         @Value("${jobrunr.background-job-server.worker-count:1}") int workers,
-                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames, FairDispatch dispatch) {
+                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames, FairDispatch dispatch,
+                        AnalysisSources sources) {
         this.dispatch = dispatch;
+        this.sources = sources;
         this.limits = uploadLimits.withMaxFrames(Math.min(uploadLimits.maxFrames(), maxFrames));
         this.records = records;
         this.models = models;
@@ -97,13 +100,18 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
                         + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
             }
-            AnalysisResult results = new AnalysisPipeline().run(request(file, work), progress);
+            // The untrusted file is decoded and the pose model run in a worker process (pose.decode.isolation); this JVM
+            // tracks and measures the numbers it streams back.
+            AnalysisResult results = sources.pipeline().run(request(file, work), progress);
             progress.storing();
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
             log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
                     results.kinematics().repetitions().size(), results.kinematics().angles().series().size(), String.format(Locale.ROOT, "%.3f", saved.storeS()));
         } catch (AnalysisException e) {
+            // An interrupt (JobRunr stopping a deleted job) has done its work once the analysis stopped; left set, it would
+            // close this (virtual) thread's database connection on the calls below that record the outcome.
+            if (e.kind() == AnalysisException.Kind.CANCELLED) Thread.interrupted();
             if (e.kind() == AnalysisException.Kind.CANCELLED && !records.cancelRequested(jobId)) {
                 // Interrupted without a user's cancel: the server is stopping. Leave the job to run again.
                 records.retrying(jobId, "Interrupted (the worker stopped); it will run again.");

@@ -3,15 +3,13 @@ package org.poseanalytics.web.analysis;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleConsumer;
-import org.poseanalytics.pose.video.UnreadableVideoException;
+import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
 import org.poseanalytics.pose.video.VideoLimits;
-import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.tracking.point.PointTracker;
 import org.poseanalytics.tracking.point.PointTrajectory;
-import org.poseanalytics.tracking.point.VideoFrames;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
@@ -20,6 +18,7 @@ import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
+import org.poseanalytics.web.video.AnalysisSources;
 import org.poseanalytics.web.video.Video;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -43,10 +42,12 @@ public class PointTrackingService {
     private final CurrentUser currentUser;
 
     private final VideoLimits limits;
+    private final AnalysisSources sources;
 
     PointTrackingService(Storage storage, TrackedPoints points, SessionService sessions, AuditService audit, CurrentUser currentUser,
-                         VideoLimits limits) {
+                         VideoLimits limits, AnalysisSources sources) {
         this.limits = limits;
+        this.sources = sources;
         this.storage = storage;
         this.points = points;
         this.sessions = sessions;
@@ -83,21 +84,14 @@ public class PointTrackingService {
 
     PointTrajectory track(Video video, PointSpec spec, DoubleConsumer progress) {
         Path file = storage.video(video.storageName());
-        AtomicLong read = new AtomicLong();
-        // The tracker reads forward and, for a point picked mid-video, backwards in chunks: count every frame read
-        // against roughly two passes.
-        double expected = Math.max(1, video.frames()) * (spec.timeS() > 0.05 ? 2.0 : 1.0);
-        VideoSource source;
+        // decoded where the analysis decodes (a worker process by default, pose.decode.isolation)
+        AnalysisRequest request = AnalysisRequest.of(file).withLimits(limits).withPoints(List.of(spec));
         try {
-            source = VideoSource.of(file, limits);
-        } catch (UnreadableVideoException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+            List<PointTrajectory> out = sources.points().track(request, progress);
+            progress.accept(1.0);
+            return out.getFirst();
+        } catch (AnalysisException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        List<PointTrajectory> out = new PointTracker().track(VideoFrames.onEachFrame(source::gray, () -> {
-            long n = read.incrementAndGet();
-            if (n % 10 == 0) progress.accept(Math.min(0.99, n / expected));
-        }), List.of(spec));
-        progress.accept(1.0);
-        return out.getFirst();
     }
 }

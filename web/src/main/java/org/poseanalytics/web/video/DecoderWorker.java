@@ -18,6 +18,8 @@ public final class DecoderWorker {
         // Replies go to the real stdout only; anything a library prints (logging, JavaCPP's notes) goes to stderr.
         PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        // The server's watchdog holds this worker's time limit: should the server die, stop too.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         DecodeProtocol.Request request = DecodeProtocol.JSON.readValue(System.in.readAllBytes(), DecodeProtocol.Request.class);
         if (request.version() != DecodeProtocol.VERSION) {
             System.err.println("decoder worker speaks version " + DecodeProtocol.VERSION + ", asked in version " + request.version());

@@ -141,7 +141,7 @@ final class IsolatedDecoder implements Decoder {
         }
     }
 
-    private static void kill(Process process) {
+    static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -158,20 +158,35 @@ final class IsolatedDecoder implements Decoder {
      * Each wrapper is used only where it works on this host.
      */
     static List<String> command(Limits limits) {
+        return command(limits.heap(), limits.addressSpaceBytes(), limits.threads(), false, DecoderWorker.class);
+    }
+
+    /**
+     * A child JVM running {@code main} within these limits. {@code optimise}: the full JIT, for a child that runs long
+     * enough to profit (the pose model's pre- and post-processing); a short probe starts faster with the quick compiler
+     * only. The system properties a library reads to find its files ({@code pose.*}, {@code ai.djl.*}, the home and
+     * temporary folders) are passed on: inside {@code unshare -r} the child is "root" and would otherwise look in
+     * root's home.
+     */
+    static List<String> command(String heap, long addressSpaceBytes, int threads, boolean optimise, Class<?> main) {
         List<String> cmd = new ArrayList<>();
-        if (works("prlimit", "--as=" + limits.addressSpaceBytes(), "true")) {
-            cmd.addAll(List.of("prlimit", "--as=" + limits.addressSpaceBytes(), "--core=0", "--"));
+        if (works("prlimit", "--as=" + addressSpaceBytes, "true")) {
+            cmd.addAll(List.of("prlimit", "--as=" + addressSpaceBytes, "--core=0", "--"));
         }
         if (works("unshare", "-rn", "true")) cmd.addAll(List.of("unshare", "-rn", "--"));
         if (works("nice", "-n", "10", "true")) cmd.addAll(List.of("nice", "-n", "10"));
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of("-Xmx" + limits.heap(), "-Xss1m", "-XX:MaxDirectMemorySize=" + limits.heap(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=" + limits.threads(),
-                "-XX:ReservedCodeCacheSize=64m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=192m",
+        cmd.addAll(List.of("-Xmx" + heap, "-Xss1m", "-XX:MaxDirectMemorySize=" + heap,
+                "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=" + threads,
+                "-XX:ReservedCodeCacheSize=" + (optimise ? "128m" : "64m"), "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=192m",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 // JavaCPP's own accounting of native buffers, so a huge frame fails as an OutOfMemoryError early
-                "-Dorg.bytedeco.javacpp.maxBytes=" + limits.heap(), "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"));
-        cmd.addAll(launch(System.getProperty("java.class.path")));
+                "-Dorg.bytedeco.javacpp.maxBytes=" + heap, "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"));
+        if (!optimise) cmd.add("-XX:TieredStopAtLevel=1");
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("pose.models.") || k.startsWith("ai.djl.") || k.equals("user.home") || k.equals("java.io.tmpdir"))
+                .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+        cmd.addAll(launch(System.getProperty("java.class.path"), main));
         return List.copyOf(cmd);
     }
 
@@ -179,17 +194,19 @@ final class IsolatedDecoder implements Decoder {
      * The same classes the server runs: its classpath in development and tests; in the packaged app
      * ({@code java -jar pose-analytics-web.jar}) the one jar, whose nested jars Spring Boot's launcher opens.
      */
-    static List<String> launch(String classPath) {
+    static List<String> launch(String classPath) { return launch(classPath, DecoderWorker.class); }
+
+    static List<String> launch(String classPath, Class<?> main) {
         if (!classPath.contains(java.io.File.pathSeparator) && classPath.endsWith(".jar")) {
             try (JarFile jar = new JarFile(classPath)) {
                 if (jar.getEntry("BOOT-INF/classes/") != null) {
-                    return List.of("-cp", classPath, "-Dloader.main=" + DecoderWorker.class.getName(), BOOT_LAUNCHER);
+                    return List.of("-cp", classPath, "-Dloader.main=" + main.getName(), BOOT_LAUNCHER);
                 }
             } catch (IOException e) {
                 log.warn("Cannot read the app's jar {}: {}", classPath, e.getMessage());
             }
         }
-        return List.of("-cp", classPath, DecoderWorker.class.getName());
+        return List.of("-cp", classPath, main.getName());
     }
 
     private static boolean works(String... command) {
@@ -204,7 +221,7 @@ final class IsolatedDecoder implements Decoder {
         }
     }
 
-    private static String tail(Path log) {
+    static String tail(Path log) {
         try {
             String s = Files.readString(log, StandardCharsets.UTF_8);
             return s.length() > 2000 ? "…" + s.substring(s.length() - 2000) : s;
@@ -213,7 +230,7 @@ final class IsolatedDecoder implements Decoder {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         if (p == null) return;
         try {
             Files.deleteIfExists(p);
@@ -222,7 +239,7 @@ final class IsolatedDecoder implements Decoder {
         }
     }
 
-    private static String words(Duration d) {
+    static String words(Duration d) {
         if (d.toMillis() < 1000) return d.toMillis() + " ms";
         if (d.toHours() > 0 && d.toMinutesPart() == 0) return d.toHours() + " h";
         if (d.toMinutes() > 0 && d.toSecondsPart() == 0) return d.toMinutes() + " min";

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.Order;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Runs the test classes that share the browser app ({@link BrowserTest}) together, before those that start the other
- * web app ({@code AppTestBase}); then the rest, each group in {@code @Order} and then name order.
+ * Runs the test classes that share the browser app ({@link BrowserTest}) together, then those that start a web app of
+ * their own ({@code @SpringBootTest} on the class itself, e.g. one configured as behind a TLS proxy), before those that
+ * start the other web app ({@code AppTestBase}); then the rest, each group in {@code @Order} and then name order.
  *
  * <p>Why: every web application context installs its own Vaadin security-context strategy as the JVM-wide one.
  * Once a second web app has started, a test of the first sets its user where the first app's method security no
@@ -24,7 +26,8 @@ public class SpringContextOrder implements ClassOrderer {
     }
 
     private static int group(ClassDescriptor d) {
-        return BrowserTest.class.isAssignableFrom(d.getTestClass()) ? 0 : 1;
+        if (BrowserTest.class.isAssignableFrom(d.getTestClass())) return 0;
+        return d.getTestClass().getDeclaredAnnotation(SpringBootTest.class) != null ? 1 : 2;
     }
 
     private static int order(ClassDescriptor d) {
