@@ -43,7 +43,7 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
     private final PoseModelChoices models;
     private final int threads;
 
-    /** The workers' default pose model ({@code pose.model}, an HRNet name turned into its weights) sees every view. */
+    /** The recording's pose model (null: the workers' default, {@code pose.model}; an HRNet name turned into its weights) sees every view. */
     AnalyseRecordingHandler(JdbcClient jdbc, AnalysisStore store, Storage storage, VideoLimits uploadLimits,
                             PoseModelChoices models, @Value("${pose.jobs.threads-per-job:0}") int threads) {
         this.jdbc = jdbc;
@@ -118,7 +118,7 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
         } catch (IllegalArgumentException e) {
             ex = null;
         }
-        return MultiViewRequest.of(cal, work.calibrationName(), files).withVideoNames(names).withModel(models.forPipeline(null)).withExercise(ex)
+        return MultiViewRequest.of(cal, work.calibrationName(), files).withVideoNames(names).withModel(models.forPipeline(work.model())).withExercise(ex)
                 .withThreads(threads).withLimits(limits);
     }
 
