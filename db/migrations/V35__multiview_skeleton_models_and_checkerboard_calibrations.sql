@@ -33,7 +33,7 @@ create table multiview_calibration (
     session_id        bigint           not null,
     board_columns     int              not null check (board_columns between 3 and 40),
     board_rows        int              not null check (board_rows between 3 and 40),
-    square_m          double precision not null check (square_m > 0 and square_m < 1),
+    square_m          double precision not null check (square_m > 0 and square_m <= 1),
     camera_names      text[]           not null check (cardinality(camera_names) between 2 and 4),
     video_storage     uuid[]           not null,
     created_by        bigint,

@@ -48,6 +48,8 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
     private final MultiViewRecordings recordings;
     private final AuditService audit;
     private final JobProgressPush push;
+    private final CheckerboardCalibrations calibrations;
+    private ComboBox<CheckerboardCalibration> made;
     private final boolean canEdit;
     private final VerticalLayout list = new VerticalLayout();
     private ComboBox<String> model;
@@ -58,7 +60,8 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
     private Session session;
 
     public RecordingView(SessionService sessions, MultiViewRecordings recordings, AuditService audit, CurrentUser currentUser,
-                         JobProgressPush push) {
+                         JobProgressPush push, CheckerboardCalibrations calibrations) {
+        this.calibrations = calibrations;
         this.sessions = sessions;
         this.recordings = recordings;
         this.audit = audit;
@@ -85,6 +88,9 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
         Anchor back = new Anchor("sessions/" + session.id(), "← Session");
         back.setId("back-to-session");
         add(back, new H2("Multi-camera recordings · " + session.subjectName() + " · " + session.exercise().label() + " · " + session.date()));
+        add(new CalibrationSection(calibrations, push, session.id(), canEdit, now -> {
+            if (made != null) made.setItems(calibrations.made());
+        }));
         if (canEdit) addUploads();
         add(new H3("Recordings"), list);
         List<MultiViewRecording> shown = recordings.ofSession(session.id());
@@ -100,8 +106,9 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private void addUploads() {
-        add(new Paragraph("Choose one video per camera, in the calibration's camera order, and the calibration file: from"
-                + " pose-analytics calibrate (.json), Pose2Sim/Anipose (.toml), Qualisys (.qca.txt) or OpenCV (.yml, .xml, .json)."));
+        add(new H3("Upload a recording"), new Paragraph("Choose one video per camera, in the calibration's camera order, and the"
+                + " calibration: one made above, or a file from pose-analytics calibrate (.json), Pose2Sim/Anipose (.toml), Qualisys"
+                + " (.qca.txt) or OpenCV (.yml, .xml, .json)."));
         Upload videos = new Upload(UploadHandler.toTempFile((meta, file) -> {
             videoFiles.add(file);
             videoNames.add(meta.fileName());
@@ -125,7 +132,15 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
         model.setPlaceholder("The server's default");
         model.setClearButtonVisible(true);
         model.setId("multi-camera-model");
-        add(new Span("Videos (2–4)"), videos, new Span("Calibration"), cal, model, create);
+        made = new ComboBox<>("Calibration made here");
+        made.setItems(calibrations.made());
+        made.setItemLabelGenerator(c -> "Calibration " + c.id() + " · " + c.board() + " · " + c.cameraNames().size() + " cameras · "
+                + c.createdAt().toLocalDate() + " · worst camera " + String.format(Locale.ROOT, "%.2f px",
+                c.reprojectionPx().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+        made.setClearButtonVisible(true);
+        made.setWidth("min(100%, 560px)");
+        made.setId("multi-camera-made-calibration");
+        add(new Span("Videos (2–4)"), videos, made, new Span("or a calibration file"), cal, model, create);
     }
 
     private void create() {
@@ -137,7 +152,12 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
                 opened.add(in);
                 uploads.add(new MultiViewRecordings.Upload(videoNames.get(i), in));
             }
-            if (calibration == null) throw new UserInputException("Upload the calibration file first.");
+            CheckerboardCalibration chosen = made.getValue();
+            if (chosen != null) {
+                calibrationName = chosen.fileName();
+                calibration = calibrations.file(chosen.id()).orElseThrow(() -> new UserInputException("That calibration is no longer there."));
+            }
+            if (calibration == null) throw new UserInputException("Choose a calibration made here or upload the calibration file first.");
             recordings.create(session.id(), uploads, calibrationName, calibration, model.getValue());
             Ui.success("Recording stored; the triangulation is queued.");
             videoFiles.forEach(File::delete);
