@@ -52,8 +52,19 @@ class PaSkeleton3d extends HTMLElement {
   }
 
   _init(THREE, OrbitControls) {
+    let renderer;
+    try {
+      renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+    } catch (e) {
+      // No WebGL (an old browser, or graphics switched off): say so instead of an empty box.
+      const note = document.createElement('div');
+      note.className = 'skeleton-3d-unavailable';
+      note.style.cssText = 'color:#cfd8dc;padding:16px;font:14px sans-serif;';
+      note.textContent = 'This browser cannot draw 3D graphics (WebGL is off), so the 3D skeleton cannot be shown. The angles and the views below are not affected.';
+      this.appendChild(note);
+      return;
+    }
     this._THREE = THREE;
-    const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
     renderer.setPixelRatio(window.devicePixelRatio || 1);
     renderer.domElement.style.cssText = 'display:block;width:100%;height:100%;';
     renderer.domElement.className = 'skeleton-3d-canvas';
