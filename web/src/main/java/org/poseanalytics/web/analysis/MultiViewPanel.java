@@ -22,8 +22,6 @@ final class MultiViewPanel extends VerticalLayout {
     /** Above this mean error the views disagree enough that the angles deserve doubt (several pixels on a phone video). */
     static final double DOUBTFUL_MEAN_PX = 5;
 
-    MultiViewPanel(MultiViewFacts f) { this(f, Optional.empty(), null); }
-
     /** {@code playerId}: the page's player, whose time the 3D view and the cameras' videos follow. */
     MultiViewPanel(MultiViewFacts f, Optional<MultiViewSkeleton> skeleton, String playerId) {
         setPadding(false);

@@ -77,7 +77,13 @@ class MultiViewUploadBrowserTest extends BrowserTest {
 
         List<Long> handedSizes = new ArrayList<>();
         handler.measureWith((request, progress) -> {
-            for (Path p : request.videos()) handedSizes.add(Files.size(p));
+            for (Path p : request.videos()) {
+                try {
+                    handedSizes.add(Files.size(p));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             return new MultiViewPipeline().measure(request, List.of(), Scenes.views(request.calibration(), filming, BODY), progress);
         });
         try {
@@ -87,7 +93,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             upload("multi-camera-videos", right);
             upload("multi-camera-calibration", calFile);
             shot("multiview-upload-01-form");
-            waitFor(By.id("multi-camera-create")).click();
+            click(waitFor(By.id("multi-camera-create")));
             // The page follows the job by itself (pushed), from queued to triangulated.
             new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector("#recordings .recording-state")).stream()
                     .anyMatch(e -> e.getText().startsWith("Triangulated")));
@@ -97,7 +103,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
                     .containsExactly("left.mp4", "right.mp4");
             shot("multiview-upload-02-triangulated");
 
-            find(By.linkText("Open the analysis →")).click();
+            click(find(By.linkText("Open the analysis →")));
             String errors = waitFor(By.id("reprojection-error")).getText();
             assertThat(errors).contains("Triangulated from 2 cameras").contains("Reprojection error: mean");
             double offset = jdbc.sql("select sync_offsets_s[2] from multiview_analysis m join analysis a on a.id = m.analysis_id where a.video_id = :v")
@@ -154,7 +160,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             type(waitFor(By.id("board-columns")), "9");
             type(find(By.id("board-rows")), "6");
             type(find(By.id("board-square")), "0.025");
-            find(By.id("checkerboard-calibrate")).click();
+            click(find(By.id("checkerboard-calibrate")));
             new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector("#calibrations .calibration")).stream()
                     .anyMatch(e -> e.getText().contains("Failed")));
             String failed = find(By.cssSelector("#calibrations .calibration")).getText();
@@ -163,7 +169,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
 
             // Deleting the recording: its videos and files go, the audit trail says so.
             List<String> names = jdbc.sql("select storage_name::text from video where session_id = :s").param("s", session.id()).query(String.class).list();
-            find(By.cssSelector(".recording-delete")).click();
+            click(find(By.cssSelector(".recording-delete")));
             waitFor(By.cssSelector("vaadin-confirm-dialog-overlay"));
             js("document.querySelector('vaadin-confirm-dialog-overlay [slot=confirm-button], vaadin-confirm-dialog [slot=confirm-button]').click()");
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> jdbc.sql("select count(*) from multiview_recording where session_id = :s")
@@ -219,6 +225,11 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             recorder.stop();
         }
         return file;
+    }
+
+    /** A click as a user's, on an element that may be below the fold or under a notification. */
+    private static void click(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", e);
     }
 
     /** Sends one file to a vaadin-upload and waits until it has been received. */
