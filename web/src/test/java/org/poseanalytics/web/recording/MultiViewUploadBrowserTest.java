@@ -236,7 +236,10 @@ class MultiViewUploadBrowserTest extends BrowserTest {
     private void upload(String uploadId, Path file) {
         WebElement up = waitFor(By.id(uploadId));
         int before = ((Number) js("return arguments[0].files.filter(f => f.complete).length", up)).intValue();
-        up.getShadowRoot().findElement(By.cssSelector("input[type='file']")).sendKeys(file.toString());
+        WebElement input = up.getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+        // Chromedriver adds to a multiple input's earlier selection: start from none, so only this file is sent.
+        js("arguments[0].value = ''", input);
+        input.sendKeys(file.toString());
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((Number) js("return arguments[0].files.filter(f => f.complete).length", up)).intValue() > before);
     }
 }
