@@ -94,6 +94,18 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             upload("multi-camera-calibration", calFile);
             shot("multiview-upload-01-form");
             click(waitFor(By.id("multi-camera-create")));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#recordings .recording-state")).isEmpty()
+                        || !d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Thread.getAllStackTraces().forEach((t, st) -> {
+                    if (java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("org.poseanalytics.web") && !f.getClassName().contains("Test")))
+                        System.out.println("STUCK " + t.getName() + "\n  " + String.join("\n  ", java.util.Arrays.stream(st).limit(40).map(Object::toString).toList()));
+                });
+                throw e;
+            }
+            assertThat(driver.findElements(By.cssSelector("vaadin-notification-card")).stream().map(WebElement::getText).toList())
+                    .as("no error told").noneMatch(t -> t.contains("not") || t.contains("first"));
             // The page follows the job by itself (pushed), from queued to triangulated.
             new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector("#recordings .recording-state")).stream()
                     .anyMatch(e -> e.getText().startsWith("Triangulated")));
