@@ -102,6 +102,8 @@ class MultiViewUploadBrowserTest extends BrowserTest {
                     if (java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("org.poseanalytics.web") && !f.getClassName().contains("Test")))
                         System.out.println("STUCK " + t.getName() + "\n  " + String.join("\n  ", java.util.Arrays.stream(st).limit(40).map(Object::toString).toList()));
                 });
+                System.out.println("CLIENT " + js("return JSON.stringify({loading: document.querySelector('vaadin-connection-indicator')?.getAttribute('loading'),"
+                        + " state: window.Vaadin?.connectionState?.state, notes: [...document.querySelectorAll('vaadin-notification-card')].map(n => n.innerText)})"));
                 throw e;
             }
             assertThat(driver.findElements(By.cssSelector("vaadin-notification-card")).stream().map(WebElement::getText).toList())
@@ -116,7 +118,8 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             shot("multiview-upload-02-triangulated");
 
             click(find(By.linkText("Open the analysis →")));
-            String errors = waitFor(By.id("reprojection-error")).getText();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("reprojection-error")).isEmpty());
+            String errors = (String) js("return document.getElementById('reprojection-error').textContent");
             assertThat(errors).contains("Triangulated from 2 cameras").contains("Reprojection error: mean");
             double offset = jdbc.sql("select sync_offsets_s[2] from multiview_analysis m join analysis a on a.id = m.analysis_id where a.video_id = :v")
                     .param("v", firstVideo).query(Double.class).single();
@@ -241,7 +244,8 @@ class MultiViewUploadBrowserTest extends BrowserTest {
 
     /** A click as a user's, on an element that may be below the fold or under a notification. */
     private static void click(WebElement e) {
-        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", e);
+        js("arguments[0].scrollIntoView({block: 'center'});", e);
+        e.click();
     }
 
     /** Sends one file to a vaadin-upload and waits until it has been received. */
