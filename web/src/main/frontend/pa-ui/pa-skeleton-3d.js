@@ -161,6 +161,19 @@ class PaSkeleton3d extends HTMLElement {
     this._render();
   }
 
+  /** How many pixels of a fresh frame are brighter than the background (-1 without WebGL): for tests and diagnostics. */
+  litPixels() {
+    if (!this._renderer) return -1;
+    this._render();
+    const gl = this._renderer.getContext();
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    const px = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] > 200) n++;
+    return n;
+  }
+
   _render() {
     if (!this._renderer) return;
     if (this._controls) this._controls.update();

@@ -132,13 +132,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             assertThat(find(By.id("skeleton-3d")).findElements(By.cssSelector(".skeleton-3d-unavailable")))
                     .as("headless Chromium draws WebGL (SwiftShader)").isEmpty();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js("return document.querySelector('#skeleton-3d').hasAttribute('data-sample')"));
-            long lit = ((Number) js("""
-                    const c = document.querySelector('#skeleton-3d canvas');
-                    const g = document.createElement('canvas'); g.width = c.width; g.height = c.height;
-                    const x = g.getContext('2d'); x.drawImage(c, 0, 0);
-                    const d = x.getImageData(0, 0, g.width, g.height).data; let n = 0;
-                    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] > 200) n++;
-                    return n;""")).longValue();
+            long lit = ((Number) js("return document.querySelector('#skeleton-3d').litPixels()")).longValue();
             assertThat(lit).as("pixels of the skeleton and grid drawn in 3D").isGreaterThan(200);
 
             // Following the player: a seek to 1.5 s shows the sample at 1.5 s in 3D and moves the second view to 1.3 s.
