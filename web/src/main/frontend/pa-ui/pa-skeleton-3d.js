@@ -174,9 +174,9 @@ class PaSkeleton3d extends HTMLElement {
     return n;
   }
 
+  // Only draws: OrbitControls.update() announces 'change', whose listener draws, so updating here would recurse.
   _render() {
     if (!this._renderer) return;
-    if (this._controls) this._controls.update();
     this._renderer.render(this._scene, this._camera);
   }
 }
