@@ -109,8 +109,9 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             assertThat(driver.findElements(By.cssSelector("vaadin-notification-card")).stream().map(WebElement::getText).toList())
                     .as("no error told").noneMatch(t -> t.contains("not") || t.contains("first"));
             // The page follows the job by itself (pushed), from queued to triangulated.
-            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector("#recordings .recording-state")).stream()
-                    .anyMatch(e -> e.getText().startsWith("Triangulated")));
+            // (read by script: the pushed list is rebuilt under the test's feet)
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(js(
+                    "return [...document.querySelectorAll('#recordings .recording-state')].some(e => e.textContent.startsWith('Triangulated'))")));
             assertThat(handedSizes).containsExactly(Files.size(left), Files.size(right));
             long firstVideo = jdbc.sql("select video_ids[1] from multiview_recording where session_id = :s").param("s", session.id()).query(Long.class).single();
             assertThat(jdbc.sql("select original_name from video where session_id = :s order by id").param("s", session.id()).query(String.class).list())
@@ -170,9 +171,9 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             type(find(By.id("board-rows")), "6");
             type(find(By.id("board-square")), "0.025");
             click(find(By.id("checkerboard-calibrate")));
-            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector("#calibrations .calibration")).stream()
-                    .anyMatch(e -> e.getText().contains("Failed")));
-            String failed = find(By.cssSelector("#calibrations .calibration")).getText();
+            new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(js(
+                    "return [...document.querySelectorAll('#calibrations .calibration')].some(e => e.textContent.includes('Failed'))")));
+            String failed = (String) js("return document.querySelector('#calibrations .calibration').textContent");
             assertThat(failed.toLowerCase(Locale.ROOT)).contains("board").contains("inner corners");
             shot("multiview-upload-05-calibration-refused");
 
