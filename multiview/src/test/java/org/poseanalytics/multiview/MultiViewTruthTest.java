@@ -73,6 +73,26 @@ class MultiViewTruthTest {
     }
 
     @Test
+    void filteredPointsBackInTheCalibrationFrameMatchTheTruthAndKeepTheTriangulationsErrors() throws MultiViewException {
+        MultiViewStage.Result r = run(Rigs.ring(3, Rigs.PHONE_DISTORTION), Scenes.Filming.clean(3), MultiViewStage.Sync.TIMESTAMPS);
+        Triangulated shown = r.triangulated().withFilteredPoints(r.filtered().series(), r.calibration());
+        double max = 0;
+        int n = 0;
+        for (int i = 0; i < shown.length(); i++) {
+            double[][] truth = BODY.at(shown.timesS()[i]);
+            for (int l = 11; l < 33; l++) {
+                if (!shown.found(l, i)) continue;
+                max = Math.max(max, Rigs.dist(shown.point(l, i), truth[l]));
+                n++;
+            }
+        }
+        assertThat(n).isGreaterThan(100);
+        assertThat(max).isLessThan(0.01);
+        assertThat(shown.errorPx()).isSameAs(r.triangulated().errorPx());
+        assertThat(shown.viewMask()).isSameAs(r.triangulated().viewMask());
+    }
+
+    @Test
     void errorGrowsWithPixelNoiseAndFilteringHelps() throws MultiViewException {
         List<String> rows = new ArrayList<>();
         double previous = 0;

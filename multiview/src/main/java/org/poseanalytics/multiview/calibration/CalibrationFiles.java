@@ -27,4 +27,10 @@ public final class CalibrationFiles {
     public static void writeProject(Calibration calibration, Path file) {
         ProjectCalibrationJson.write(calibration, file);
     }
+
+    /** The project's calibration JSON as text, e.g. to keep with a stored result. */
+    public static String projectJson(Calibration calibration) { return ProjectCalibrationJson.toJson(calibration); }
+
+    /** Reads {@link #projectJson} text back; {@code where} names it in an error. */
+    public static Calibration readProjectJson(String json, String where) { return ProjectCalibrationJson.read(json, where); }
 }

@@ -45,6 +45,21 @@ final class ProjectCalibrationJson {
         } catch (JacksonException e) {
             throw new CalibrationFormatException(where + ": not a readable calibration JSON: " + e.getOriginalMessage(), e);
         }
+        return calibration(f, where);
+    }
+
+    /** The project JSON held as text (a calibration kept with a stored analysis), read as a file of it is. */
+    static Calibration read(String json, String where) {
+        File f;
+        try {
+            f = JSON.readValue(json, File.class);
+        } catch (JacksonException e) {
+            throw new CalibrationFormatException(where + ": not a readable calibration JSON: " + e.getOriginalMessage(), e);
+        }
+        return calibration(f, where);
+    }
+
+    private static Calibration calibration(File f, String where) {
         if (!FORMAT.equals(f.format())) throw new CalibrationFormatException(where + ": 'format' must be \"" + FORMAT + "\"");
         if (f.cameras() == null || f.cameras().isEmpty()) throw new CalibrationFormatException(where + ": no cameras");
         double[] errors = new double[f.cameras().size()];
@@ -69,7 +84,11 @@ final class ProjectCalibrationJson {
         }
     }
 
-    static void write(Calibration c, Path file) {
+    static void write(Calibration c, Path file) { JSON.writeValue(file.toFile(), file(c)); }
+
+    static String toJson(Calibration c) { return JSON.writeValueAsString(file(c)); }
+
+    private static File file(Calibration c) {
         List<CameraEntry> cams = new java.util.ArrayList<>();
         for (int i = 0; i < c.size(); i++) {
             Camera cam = c.camera(i);
@@ -77,7 +96,7 @@ final class ProjectCalibrationJson {
             cams.add(new CameraEntry(cam.name(), cam.width(), cam.height(), square(cam.k()), cam.distortion(), square(cam.r()),
                     cam.t(), Double.isFinite(e) ? e : null));
         }
-        JSON.writeValue(file.toFile(), new File(FORMAT, 1, c.source(), c.up(), cams));
+        return new File(FORMAT, 1, c.source(), c.up(), cams);
     }
 
     private static double[] rows(double[][] m, String at, String what) {

@@ -67,4 +67,28 @@ public record Triangulated(Skeleton skeleton, long[] frames, double[] timesS, do
         }
         return s;
     }
+
+    /**
+     * These triangulated points replaced by a filtered copy of {@link #toSeries} (same samples, world arrays in
+     * {@link WorldAxes}), back in the calibration's frame: what the angles were computed from, for showing. Errors,
+     * views and confidence stay the triangulation's; a point the filter filled in where nothing was triangulated stays
+     * out (NaN), so nothing is shown that no camera saw.
+     */
+    public Triangulated withFilteredPoints(KeypointSeries filtered, Calibration calibration) {
+        if (filtered.length() != length() || !filtered.hasWorld()) return this;
+        WorldAxes axes = WorldAxes.of(calibration);
+        int l = skeleton.size();
+        double[][] fx = new double[l][length()], fy = new double[l][length()], fz = new double[l][length()];
+        for (int j = 0; j < l; j++) {
+            for (int i = 0; i < length(); i++) {
+                double[] s = {filtered.worldX()[j][i], filtered.worldY()[j][i], filtered.worldZ()[j][i]};
+                boolean ok = found(j, i) && Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]);
+                double[] p = ok ? axes.fromSeries(s) : new double[]{Double.NaN, Double.NaN, Double.NaN};
+                fx[j][i] = p[0];
+                fy[j][i] = p[1];
+                fz[j][i] = p[2];
+            }
+        }
+        return new Triangulated(skeleton, frames, timesS, fx, fy, fz, errorPx, viewMask, confidence);
+    }
 }

@@ -49,6 +49,16 @@ class CalibrationFilesTest {
     }
 
     @Test
+    void keepsOurJsonAsTextAndReadsItBack() {
+        Calibration withErrors = new Calibration(truth.cameras(), truth.up(), new double[]{0.5, 0.25, 0.125}, "checkerboard 7x5 0.04 m");
+        Calibration c = CalibrationFiles.readProjectJson(CalibrationFiles.projectJson(withErrors), "stored");
+        assertSameCameras(c);
+        assertThat(c.reprojectionErrorPx()).containsExactly(0.5, 0.25, 0.125);
+        assertThatThrownBy(() -> CalibrationFiles.readProjectJson("{", "stored")).isInstanceOf(CalibrationFormatException.class)
+                .hasMessageContaining("stored");
+    }
+
+    @Test
     void readsOpenCvYamlWithNamesInOneFileAndSplitIntriExtri() throws IOException {
         StringBuilder one = new StringBuilder("%YAML:1.0\n---\nnames:\n");
         StringBuilder intri = new StringBuilder("%YAML:1.0\n---\nnames:\n");

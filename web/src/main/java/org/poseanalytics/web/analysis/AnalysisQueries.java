@@ -116,6 +116,11 @@ public class AnalysisQueries {
         return MultiViewCodec.read(jdbc, currentUser.clinicId(), analysisId);
     }
 
+    /** The triangulated skeleton of a multi-camera analysis, with the calibration it was triangulated with. */
+    public Optional<MultiViewSkeleton> multiViewSkeleton(long analysisId) {
+        return MultiViewPointsCodec.read(jdbc, currentUser.clinicId(), analysisId);
+    }
+
     /** The points users tracked on the analysis page, in the order they were added. */
     public List<TrackedPath> trackedPoints(long analysisId) {
         return TrackedPointCodec.list(jdbc, currentUser.clinicId(), analysisId);

@@ -76,7 +76,7 @@ public class AnalysisStore {
      * is reprojected into), all or nothing and keyed by the job id as {@link #save} is: the triangulated angles
      * (dimension world_3d), the subject's 3D series (raw: as triangulated; filtered: as measured), the first view's
      * people, repetitions, metrics and headlines through the same codecs, and the cameras, offsets and reprojection
-     * error through {@link MultiViewCodec}.
+     * error through {@link MultiViewCodec}, and the 3D skeleton with its calibration through {@link MultiViewPointsCodec}.
      */
     public Saved saveMultiView(long clinicId, long recordingId, long firstVideoId, UUID jobId, Long requestedBy, MultiViewResult r,
                                boolean subjectChosenByUser) {
@@ -91,6 +91,7 @@ public class AnalysisStore {
             MetricCodec.insert(c, id, k.metrics().stream().filter(m -> r.metrics3d().containsKey(m.key())).toList(), k.headlines());
             HeadlineCodec.insert(c, id, k.headlines());
             MultiViewCodec.insert(c, id, recordingId, r.summary());
+            MultiViewPointsCodec.insert(c, id, r.views());
             return id;
         });
     }

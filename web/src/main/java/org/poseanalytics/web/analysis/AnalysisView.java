@@ -139,7 +139,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
         // with the triangulated skeleton reprojected into it.
         Optional<MultiViewFacts> multiView = analyses.multiView(analysis.analysis().id());
-        multiView.ifPresent(f -> add(new H3("Cameras"), new MultiViewPanel(f)));
+        multiView.ifPresent(f -> add(new H3("Cameras"),
+                new MultiViewPanel(f, analyses.multiViewSkeleton(analysis.analysis().id()), PLAYER_ID)));
 
         // Player and chart side by side on a laptop, stacked on a tablet in portrait.
         OverlayPlayer player = new OverlayPlayer(PLAYER_ID);

@@ -66,6 +66,55 @@ public class JobProgressPush {
         };
     }
 
+    /**
+     * The same for progress kept elsewhere (a multi-camera recording's triangulation, a calibration job): {@code read}
+     * runs once a second on this class's thread, without the signed-in user (so it takes the clinic as an argument,
+     * captured while building the page), and {@code onChange} is told in the page's UI whenever its answer differs
+     * from the last one ({@code equals}).
+     */
+    public <T> Registration follow(Component owner, java.util.function.Supplier<T> read, T shown, Consumer<T> onChange) {
+        Watcher<T> w = new Watcher<>(read, onChange, shown);
+        owner.getUI().ifPresent(w::attach);
+        Registration attach = owner.addAttachListener(e -> w.attach(e.getUI()));
+        Registration detach = owner.addDetachListener(e -> watchers.remove(w));
+        return () -> {
+            attach.remove();
+            detach.remove();
+            watchers.remove(w);
+        };
+    }
+
+    private final Set<Watcher<?>> watchers = ConcurrentHashMap.newKeySet();
+
+    private final class Watcher<T> {
+        final java.util.function.Supplier<T> read;
+        final Consumer<T> onChange;
+        volatile T last;
+        volatile UI ui;
+
+        Watcher(java.util.function.Supplier<T> read, Consumer<T> onChange, T shown) {
+            this.read = read;
+            this.onChange = onChange;
+            this.last = shown;
+        }
+
+        void attach(UI ui) {
+            this.ui = ui;
+            watchers.add(this);
+        }
+
+        void poll() {
+            T now = read.get();
+            if (Objects.equals(now, last)) return;
+            last = now;
+            try {
+                ui.access(() -> onChange.accept(now));
+            } catch (UIDetachedException e) {
+                watchers.remove(this);
+            }
+        }
+    }
+
     /** A page element following one video; {@code last} is what it was last told. */
     private final class Follower {
         final long clinicId;
@@ -98,6 +147,13 @@ public class JobProgressPush {
     }
 
     void tick() {
+        for (Watcher<?> w : watchers) {
+            try {
+                w.poll();
+            } catch (RuntimeException e) {
+                log.warn("Could not push progress: {}", e.getMessage());
+            }
+        }
         if (followers.isEmpty()) return;
         try {
             Map<Long, List<Follower>> byClinic = followers.stream().collect(Collectors.groupingBy(f -> f.clinicId));

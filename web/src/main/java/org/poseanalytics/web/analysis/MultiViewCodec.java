@@ -23,8 +23,10 @@ final class MultiViewCodec {
 
     static final String SELECT = """
             select m.recording_id, m.calibration_source, m.sync_method, m.cameras, m.videos, m.sync_offsets_s,
-                   m.match_error_px, m.points_share, m.reprojection_mean_px, m.reprojection_p95_px, m.points, m.warnings
+                   m.match_error_px, m.points_share, m.reprojection_mean_px, m.reprojection_p95_px, m.points, m.warnings,
+                   r.video_ids
             from multiview_analysis m join analysis a on a.id = m.analysis_id
+            join multiview_recording r on r.id = m.recording_id
             where m.analysis_id = :id and a.clinic_id = :clinic""";
 
     static void insert(Connection c, long analysisId, long recordingId, MultiViewSummary s) throws SQLException {
@@ -55,9 +57,10 @@ final class MultiViewCodec {
             Double[] offsets = (Double[]) rs.getArray("sync_offsets_s").getArray();
             Double[] match = (Double[]) rs.getArray("match_error_px").getArray();
             Double[] share = (Double[]) rs.getArray("points_share").getArray();
+            long[] videoIds = SqlArrays.longs(rs, "video_ids");
             List<MultiViewFacts.Camera> list = new java.util.ArrayList<>();
             for (int v = 0; v < cams.length; v++)
-                list.add(new MultiViewFacts.Camera(cams[v], videos[v], nan(offsets[v]), nan(match[v]), nan(share[v])));
+                list.add(new MultiViewFacts.Camera(cams[v], videos[v], v < videoIds.length ? videoIds[v] : 0, nan(offsets[v]), nan(match[v]), nan(share[v])));
             return new MultiViewFacts(rs.getLong("recording_id"), rs.getString("calibration_source"), rs.getString("sync_method"), list,
                     AnalysisCodec.dbl(rs, "reprojection_mean_px"), AnalysisCodec.dbl(rs, "reprojection_p95_px"), rs.getInt("points"),
                     List.of(SqlArrays.strings(rs, "warnings")));

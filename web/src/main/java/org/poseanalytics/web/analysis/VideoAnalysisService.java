@@ -31,6 +31,12 @@ public class VideoAnalysisService {
         return queries.multiView(analysisId);
     }
 
+    /** The 3D skeleton of a multi-camera analysis and its calibration, for the 3D view and the cameras' reprojections. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<MultiViewSkeleton> multiViewSkeleton(long analysisId) {
+        return queries.multiViewSkeleton(analysisId);
+    }
+
     /** Every person followed in the video (the subject among them), for drawing who was seen. */
     @PreAuthorize("hasRole('VIEWER')")
     public java.util.List<TrackSeries> tracks(long analysisId) {

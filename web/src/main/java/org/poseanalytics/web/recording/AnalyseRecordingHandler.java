@@ -43,7 +43,15 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
     private final PoseModelChoices models;
     private final int threads;
 
-    /** The workers' default pose model ({@code pose.model}, an HRNet name turned into its weights) sees every view. */
+    /** The pipeline's run: videos in, triangulated result out. */
+    @FunctionalInterface
+    interface Measure {
+        MultiViewResult run(MultiViewRequest request, AnalysisProgress progress) throws AnalysisException;
+    }
+
+    private volatile Measure measure = (request, progress) -> new MultiViewPipeline().run(request, progress);
+
+    /** The recording's pose model (null: the workers' default, {@code pose.model}; an HRNet name turned into its weights) sees every view. */
     AnalyseRecordingHandler(JdbcClient jdbc, AnalysisStore store, Storage storage, VideoLimits uploadLimits,
                             PoseModelChoices models, @Value("${pose.jobs.threads-per-job:0}") int threads) {
         this.jdbc = jdbc;
@@ -72,7 +80,7 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
         RecordingRows.state(jdbc, id, "running", null, 0);
         try {
             MultiViewRequest request = request(work);
-            MultiViewResult r = new MultiViewPipeline().run(request, new AnalysisProgress() {
+            MultiViewResult r = measure.run(request, new AnalysisProgress() {
                 private double last;
 
                 @Override
@@ -88,6 +96,15 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
             RecordingRows.state(jdbc, id, "failed", sentence(e.getMessage()), 0);
             log.info("Recording {}: failed for good: {}", id, e.getMessage());
         }
+    }
+
+    /**
+     * For browser tests of the whole upload: the views' keypoints come from a known scene instead of a pose model (which
+     * finds no person in a rendered stick figure); everything else (the stored videos, the job, the store) is the app's.
+     * Null restores the pipeline.
+     */
+    void measureWith(Measure m) {
+        this.measure = m != null ? m : (request, progress) -> new MultiViewPipeline().run(request, progress);
     }
 
     /** Stores a result of the pipeline for the recording; public to the package for tests that make one without videos. */
@@ -118,7 +135,7 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
         } catch (IllegalArgumentException e) {
             ex = null;
         }
-        return MultiViewRequest.of(cal, work.calibrationName(), files).withVideoNames(names).withModel(models.forPipeline(null)).withExercise(ex)
+        return MultiViewRequest.of(cal, work.calibrationName(), files).withVideoNames(names).withModel(models.forPipeline(work.model())).withExercise(ex)
                 .withThreads(threads).withLimits(limits);
     }
 

@@ -15,7 +15,7 @@ final class RecordingRows {
     private RecordingRows() {}
 
     private static final String SELECT = """
-            select r.id, r.session_id, r.video_ids, r.calibration_name, r.camera_names, r.state, r.message, r.fraction, r.analysis_id
+            select r.id, r.session_id, r.video_ids, r.calibration_name, r.camera_names, r.state, r.message, r.fraction, r.analysis_id, r.model
             from multiview_recording r""";
 
     static Optional<MultiViewRecording> find(JdbcClient jdbc, long clinicId, long id) {
@@ -29,13 +29,13 @@ final class RecordingRows {
     }
 
     /** For the job runner, which has no user: the row with its clinic and calibration file. */
-    record Work(long id, long clinicId, List<Long> videoIds, String calibrationName, byte[] calibration, Long createdBy) {}
+    record Work(long id, long clinicId, List<Long> videoIds, String calibrationName, byte[] calibration, Long createdBy, String model) {}
 
     static Optional<Work> work(JdbcClient jdbc, long id) {
-        return jdbc.sql("select id, clinic_id, video_ids, calibration_name, calibration_file, created_by from multiview_recording where id = :id")
+        return jdbc.sql("select id, clinic_id, video_ids, calibration_name, calibration_file, created_by, model from multiview_recording where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Work(rs.getLong("id"), rs.getLong("clinic_id"), longs(rs.getArray("video_ids")),
-                        rs.getString("calibration_name"), rs.getBytes("calibration_file"), (Long) rs.getObject("created_by")))
+                        rs.getString("calibration_name"), rs.getBytes("calibration_file"), (Long) rs.getObject("created_by"), rs.getString("model")))
                 .optional();
     }
 
@@ -56,7 +56,7 @@ final class RecordingRows {
     private static MultiViewRecording read(ResultSet rs, int n) throws SQLException {
         return new MultiViewRecording(rs.getLong("id"), rs.getLong("session_id"), longs(rs.getArray("video_ids")),
                 rs.getString("calibration_name"), Arrays.asList((String[]) rs.getArray("camera_names").getArray()), rs.getString("state"),
-                rs.getString("message"), rs.getDouble("fraction"), (Long) rs.getObject("analysis_id"));
+                rs.getString("message"), rs.getDouble("fraction"), (Long) rs.getObject("analysis_id"), rs.getString("model"));
     }
 
     private static List<Long> longs(Array a) throws SQLException { return Arrays.asList((Long[]) a.getArray()); }

@@ -2,6 +2,9 @@ package org.poseanalytics.web.recording;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
+import org.poseanalytics.web.analysis.JobProgressPush;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
@@ -33,7 +37,9 @@ import org.poseanalytics.web.ui.Ui;
 /**
  * A session's multi-camera recordings: upload 2–4 simultaneous videos (one per camera, in the calibration's order)
  * and the calibration file, then follow the triangulation; a finished one links to its analysis page (the first
- * camera's video, with the cameras, offsets and reprojection error).
+ * camera's video, with the cameras, offsets and reprojection error, the 3D skeleton and the views side by side). The
+ * triangulations' progress is pushed to the page while it is open ({@link JobProgressPush}); clinicians choose the
+ * pose model and may delete a recording (its videos and results with it).
  */
 @Route("multi-camera")
 @PermitAll
@@ -41,17 +47,27 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
     private final SessionService sessions;
     private final MultiViewRecordings recordings;
     private final AuditService audit;
+    private final JobProgressPush push;
+    private final CheckerboardCalibrations calibrations;
+    private ComboBox<CheckerboardCalibration> made;
     private final boolean canEdit;
+    private final VerticalLayout list = new VerticalLayout();
+    private ComboBox<String> model;
     private final List<File> videoFiles = new ArrayList<>();
     private final List<String> videoNames = new ArrayList<>();
     private String calibrationName;
     private byte[] calibration;
     private Session session;
 
-    public RecordingView(SessionService sessions, MultiViewRecordings recordings, AuditService audit, CurrentUser currentUser) {
+    public RecordingView(SessionService sessions, MultiViewRecordings recordings, AuditService audit, CurrentUser currentUser,
+                         JobProgressPush push, CheckerboardCalibrations calibrations) {
+        this.calibrations = calibrations;
         this.sessions = sessions;
         this.recordings = recordings;
         this.audit = audit;
+        this.push = push;
+        list.setPadding(false);
+        list.setId("recordings");
         this.canEdit = currentUser.has(Role.CLINICIAN);
         setMaxWidth("1100px");
         getStyle().set("margin", "0 auto");
@@ -72,16 +88,27 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
         Anchor back = new Anchor("sessions/" + session.id(), "← Session");
         back.setId("back-to-session");
         add(back, new H2("Multi-camera recordings · " + session.subjectName() + " · " + session.exercise().label() + " · " + session.date()));
+        add(new CalibrationSection(calibrations, push, session.id(), canEdit, now -> {
+            if (made != null) made.setItems(calibrations.made());
+        }));
         if (canEdit) addUploads();
-        add(new H3("Recordings"));
-        var list = recordings.ofSession(session.id());
-        if (list.isEmpty()) add(Ui.emptyState("No multi-camera recording yet", "Film the movement with 2–4 calibrated cameras at once and upload the videos with the calibration."));
-        for (MultiViewRecording r : list) add(row(r));
+        add(new H3("Recordings"), list);
+        List<MultiViewRecording> shown = recordings.ofSession(session.id());
+        showRecordings(shown);
+        // The triangulations run in the background, maybe on another node: their progress is pushed here.
+        push.follow(list, recordings.reader(session.id()), shown, this::showRecordings);
+    }
+
+    private void showRecordings(List<MultiViewRecording> rs) {
+        list.removeAll();
+        if (rs.isEmpty()) list.add(Ui.emptyState("No multi-camera recording yet", "Film the movement with 2–4 calibrated cameras at once and upload the videos with the calibration."));
+        for (MultiViewRecording r : rs) list.add(row(r));
     }
 
     private void addUploads() {
-        add(new Paragraph("Choose one video per camera, in the calibration's camera order, and the calibration file: from"
-                + " pose-analytics calibrate (.json), Pose2Sim/Anipose (.toml), Qualisys (.qca.txt) or OpenCV (.yml, .xml, .json)."));
+        add(new H3("Upload a recording"), new Paragraph("Choose one video per camera, in the calibration's camera order, and the"
+                + " calibration: one made above, or a file from pose-analytics calibrate (.json), Pose2Sim/Anipose (.toml), Qualisys"
+                + " (.qca.txt) or OpenCV (.yml, .xml, .json)."));
         Upload videos = new Upload(UploadHandler.toTempFile((meta, file) -> {
             videoFiles.add(file);
             videoNames.add(meta.fileName());
@@ -100,7 +127,20 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
         Button create = new Button("Triangulate", e -> create());
         create.setId("multi-camera-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Span("Videos (2–4)"), videos, new Span("Calibration"), cal, create);
+        model = new ComboBox<>("Pose model");
+        model.setItems(recordings.modelNames());
+        model.setPlaceholder("The server's default");
+        model.setClearButtonVisible(true);
+        model.setId("multi-camera-model");
+        made = new ComboBox<>("Calibration made here");
+        made.setItems(calibrations.made());
+        made.setItemLabelGenerator(c -> "Calibration " + c.id() + " · " + c.board() + " · " + c.cameraNames().size() + " cameras · "
+                + c.createdAt().toLocalDate() + " · worst camera " + String.format(Locale.ROOT, "%.2f px",
+                c.reprojectionPx().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+        made.setClearButtonVisible(true);
+        made.setWidth("min(100%, 560px)");
+        made.setId("multi-camera-made-calibration");
+        add(new Span("Videos (2–4)"), videos, made, new Span("or a calibration file"), cal, model, create);
     }
 
     private void create() {
@@ -112,8 +152,13 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
                 opened.add(in);
                 uploads.add(new MultiViewRecordings.Upload(videoNames.get(i), in));
             }
-            if (calibration == null) throw new UserInputException("Upload the calibration file first.");
-            recordings.create(session.id(), uploads, calibrationName, calibration);
+            CheckerboardCalibration chosen = made.getValue();
+            if (chosen != null) {
+                calibrationName = chosen.fileName();
+                calibration = calibrations.file(chosen.id()).orElseThrow(() -> new UserInputException("That calibration is no longer there."));
+            }
+            if (calibration == null) throw new UserInputException("Choose a calibration made here or upload the calibration file first.");
+            recordings.create(session.id(), uploads, calibrationName, calibration, model.getValue());
             Ui.success("Recording stored; the triangulation is queued.");
             videoFiles.forEach(File::delete);
             videoFiles.clear();
@@ -142,10 +187,35 @@ public class RecordingView extends VerticalLayout implements HasUrlParameter<Lon
             case "succeeded" -> "Triangulated";
             default -> "Failed: " + r.message();
         };
-        Span s = new Span(state);
+        Span s = new Span(state + (r.model() == null ? "" : " · model " + r.model()));
         s.addClassName("recording-state");
         box.add(s);
+        if (r.state().equals("running") || r.state().equals("queued")) {
+            ProgressBar bar = new ProgressBar(0, 1, r.fraction());
+            bar.setIndeterminate(r.state().equals("queued"));
+            bar.addClassName("recording-progress");
+            box.add(bar);
+        }
         if (r.analysisId() != null) box.add(new Anchor("analysis/" + r.videoIds().getFirst(), "Open the analysis →"));
+        if (canEdit) {
+            Button delete = new Button("Delete recording", e -> confirmDelete(r));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            delete.addClassName("recording-delete");
+            box.add(delete);
+        }
         return box;
+    }
+
+    private void confirmDelete(MultiViewRecording r) {
+        ConfirmDialog dialog = new ConfirmDialog("Delete this multi-camera recording?",
+                "Its " + r.videoIds().size() + " videos, their files and its results are erased. The calibration file goes with it. It cannot be undone.",
+                "Delete recording", e -> {
+                    recordings.delete(r.id());
+                    Ui.success("The recording was deleted.");
+                    showRecordings(recordings.ofSession(session.id()));
+                });
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
     }
 }

@@ -48,7 +48,9 @@ class StorageSweep {
 
     List<Path> sweep() throws IOException {
         // Read before listing the files: a video stored meanwhile is younger than quietFor anyway.
-        var known = new HashSet<UUID>(jdbc.sql("select storage_name from video").query(UUID.class).list());
+        var known = new HashSet<UUID>(jdbc.sql(
+                // checkerboard videos waiting for their calibration job (issue 14) are kept too
+                "select storage_name from video union select unnest(video_storage) from multiview_calibration").query(UUID.class).list());
         return storage.sweep(known, quietFor);
     }
 }

@@ -110,13 +110,7 @@ public class VideoService {
                 checked = decoder.check(temp, thumbTemp, limits);
             } catch (DecodeFailure e) {
                 log.info("Rejected upload to session {} ({}): {}", sessionId, e.kind(), e.getMessage());
-                throw new UploadRejectedException("“" + displayName + "” was not stored: " + switch (e.kind()) {
-                    case OVER_LIMIT -> e.getMessage() + ". Trim or export the video again (for example as MP4 from the phone or"
-                            + " camera), or ask your administrator to raise the limit.";
-                    case RESOURCES, TIMED_OUT -> e.getMessage() + ". The file may be damaged or made to harm; export the video"
-                            + " again from the camera or phone (MP4 or MOV) and upload it again.";
-                    default -> readable(e.getMessage()) + ". Upload a video file (for example MP4 or MOV from a phone or camera).";
-                });
+                throw rejected(displayName, e);
             }
             VideoInfo info = checked.info();
             if (checked.thumbnailProblem() != null) {
@@ -136,6 +130,50 @@ public class VideoService {
             Storage.deleteQuietly(thumbTemp);
             // Row not written (any failure above or in the insert): the moved files must go too.
             if (moved && !exists(name)) storage.delete(name);
+        }
+    }
+
+    private static UploadRejectedException rejected(String displayName, DecodeFailure e) {
+        return new UploadRejectedException("“" + displayName + "” was not stored: " + switch (e.kind()) {
+            case OVER_LIMIT -> e.getMessage() + ". Trim or export the video again (for example as MP4 from the phone or"
+                    + " camera), or ask your administrator to raise the limit.";
+            case RESOURCES, TIMED_OUT -> e.getMessage() + ". The file may be damaged or made to harm; export the video"
+                    + " again from the camera or phone (MP4 or MOV) and upload it again.";
+            default -> readable(e.getMessage()) + ". Upload a video file (for example MP4 or MOV from a phone or camera).";
+        });
+    }
+
+    /** A video file that passed an upload's checks, stored under {@code storageName} with no video row (see {@link #storeChecked}). */
+    public record CheckedFile(UUID storageName, String displayName, VideoInfo info) {}
+
+    /**
+     * Checks an uploaded file exactly as {@link #store} does (size, then the separate decoder process within the upload
+     * limits) and keeps it under a new storage name, without a video row: for a file that is not one of the session's
+     * videos, such as a checkerboard video a calibration job reads once. The caller records the name (so that the
+     * storage sweep keeps it) and deletes the file when done ({@link Storage#delete}).
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public CheckedFile storeChecked(String sentFileName, InputStream content) throws IOException {
+        String displayName = FileNames.displayName(sentFileName);
+        Path temp = storage.newTempFile();
+        Path thumbTemp = null;
+        try {
+            copyLimited(content, temp, displayName);
+            thumbTemp = storage.newTempFile();
+            Files.delete(thumbTemp);
+            Decoder.Checked checked;
+            try {
+                checked = decoder.check(temp, thumbTemp, limits);
+            } catch (DecodeFailure e) {
+                log.info("Rejected a checked upload ({}): {}", e.kind(), e.getMessage());
+                throw rejected(displayName, e);
+            }
+            UUID name = UUID.randomUUID();
+            storage.moveIn(temp, storage.video(name));
+            return new CheckedFile(name, displayName, checked.info());
+        } finally {
+            Storage.deleteQuietly(temp);
+            Storage.deleteQuietly(thumbTemp);
         }
     }
 

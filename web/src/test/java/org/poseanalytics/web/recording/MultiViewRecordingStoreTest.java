@@ -30,6 +30,8 @@ import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.AnalysisStore;
 import org.poseanalytics.web.analysis.MultiViewFacts;
+import org.poseanalytics.web.analysis.MultiViewDrawing;
+import org.poseanalytics.web.analysis.MultiViewSkeleton;
 import org.poseanalytics.web.analysis.SyntheticResults;
 import org.poseanalytics.web.progress.MetricTrend;
 import org.poseanalytics.web.progress.ProgressService;
@@ -120,6 +122,38 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
         assertThat(facts.reprojectionMeanPx()).isLessThan(0.1);
         assertThat(facts.reprojectionP95Px()).isGreaterThanOrEqualTo(facts.reprojectionMeanPx());
         assertThat(facts.points()).isGreaterThan(1000);
+
+        // The 3D skeleton as stored: on the truth within a centimetre, with the calibration it was triangulated with,
+        // and projected into the second camera where that camera filmed the body (the projection the page draws).
+        MultiViewSkeleton skeleton = queries.multiViewSkeleton(analysisId).orElseThrow();
+        assertThat(skeleton.calibration().cameras()).isEqualTo(cal.cameras());
+        assertThat(skeleton.points().length()).isEqualTo(result.views().triangulated().length());
+        double worst = 0, worstPx = 0;
+        int seen = 0;
+        var reprojected = tools.jackson.databind.json.JsonMapper.builder().build().readTree(MultiViewDrawing.reprojected(skeleton, 1, 0.25));
+        for (int i = 0; i < skeleton.points().length(); i++) {
+            double t = skeleton.points().timesS()[i];
+            double[][] truth = BODY.at(t);
+            assertThat(reprojected.get("t").get(i).asDouble()).isCloseTo(t - 0.25, within(1e-3));
+            for (int l = 11; l < 33; l++) {
+                if (!skeleton.points().found(l, i)) continue;
+                worst = Math.max(worst, org.poseanalytics.multiview.testing.Rigs.dist(skeleton.points().point(l, i), truth[l]));
+                double[] px = cal.camera(1).project(truth[l]);
+                var kp = reprojected.get("kp").get(i);
+                worstPx = Math.max(worstPx, Math.hypot(kp.get(3 * l).asDouble() - px[0], kp.get(3 * l + 1).asDouble() - px[1]));
+                seen++;
+            }
+        }
+        assertThat(seen).isGreaterThan(1000);
+        assertThat(worst).as("metres from the truth").isLessThan(0.01);
+        assertThat(worstPx).as("pixels from where camera 2 saw the truth").isLessThan(5);
+        System.out.printf(java.util.Locale.ROOT, "MULTIVIEW-WEB stored skeleton: %d points, max %.4f m from truth, reprojection into camera 2 max %.2f px%n",
+                seen, worst, worstPx);
+        var shape = tools.jackson.databind.json.JsonMapper.builder().build().readTree(MultiViewDrawing.skeleton3d(skeleton));
+        assertThat(shape.get("p")).hasSize(skeleton.points().length());
+        assertThat(shape.get("cameras")).hasSize(2);
+        double feet = BODY.at(0)[SquattingBody.SK.indexOf("left_heel")][2];
+        assertThat(shape.get("floor").asDouble()).as("the floor: at the feet, up being the calibration's z").isCloseTo(feet, within(0.05));
 
         // Every upload is also analysed on its own: a 2D analysis of the first camera's video completed later does not
         // replace the triangulated one on its page or in the trends, and the trends say which figures are triangulated.
