@@ -10,7 +10,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Drawing and measuring on a paused frame (issue 19): a line, an angle (three clicks, the middle one its vertex, the angle
+ * Drawing and measuring on a paused frame (issue 19): the clinician presses what to draw, then clicks on the frame: a line, an angle (three clicks, the middle one its vertex, the angle
  * written), a distance (two clicks, in metres when the analysis has a scale, else in pixels and said so) or a text (one
  * click). Each is saved at the frame's time, drawn on the video near that time while it plays, and listed (a click plays
  * from there); clinicians change a drawing's text or delete it, viewers see them.
@@ -38,9 +37,8 @@ class DrawingsPanel extends VerticalLayout {
     private final Grid<FrameDrawing> grid = new Grid<>();
     private final Span empty = new Span("No drawings on this video yet.");
     private final Span state = new Span();
-    private final Select<FrameDrawing.Kind> kind = new Select<>();
     private final TextField label = new TextField("Text");
-    private final Button start = new Button("Draw on the frame shown", VaadinIcon.PENCIL.create());
+    private FrameDrawing.Kind kind = FrameDrawing.Kind.ANGLE;
     private final Button saveText = new Button("Save text");
     private final Button cancel = new Button("Cancel");
     private final List<FrameDrawing.Point> clicks = new ArrayList<>();
@@ -87,19 +85,18 @@ class DrawingsPanel extends VerticalLayout {
                 player.getId().orElseThrow(), e.getItem().timeS() + 0.001));
         add(unit, empty, grid);
 
-        kind.setLabel("Draw");
-        kind.setItems(FrameDrawing.Kind.values());
-        kind.setItemLabelGenerator(FrameDrawing.Kind::label);
-        kind.setValue(FrameDrawing.Kind.ANGLE);
-        kind.setId("drawing-kind");
-        kind.setWidth("9em");
         label.setId("drawing-label");
         label.setMaxLength(FrameDrawings.MAX_LABEL);
         label.setPlaceholder("optional, e.g. knee at landing");
         label.setWidth("min(100%, 22em)");
-        start.setId("drawing-start");
-        start.addThemeVariants(ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_SMALL);
-        start.addClickListener(e -> begin());
+        // One button per kind: a click on it, then the clicks on the frame.
+        HorizontalLayout starts = new HorizontalLayout();
+        for (FrameDrawing.Kind k : FrameDrawing.Kind.values()) {
+            Button b = new Button(k.label(), VaadinIcon.PENCIL.create(), e -> begin(k));
+            b.setId("draw-" + k.code());
+            b.addThemeVariants(ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_SMALL);
+            starts.add(b);
+        }
         saveText.setId("drawing-save-text");
         saveText.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         saveText.addClickListener(e -> saveText());
@@ -109,7 +106,7 @@ class DrawingsPanel extends VerticalLayout {
         cancel.setVisible(false);
         state.setId("drawing-state");
         state.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout form = new HorizontalLayout(kind, label, start, saveText, cancel);
+        HorizontalLayout form = new HorizontalLayout(label, starts, saveText, cancel);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.getStyle().set("flex-wrap", "wrap");
         form.setVisible(canEdit);
@@ -120,7 +117,7 @@ class DrawingsPanel extends VerticalLayout {
             if (!OverlayPlayer.PICK_DRAW.equals(e.purpose())) return;
             if (clicks.isEmpty()) clickedAt = e.t();
             clicks.add(new FrameDrawing.Point(e.x(), e.y()));
-            FrameDrawing.Kind k = kind.getValue();
+            FrameDrawing.Kind k = kind;
             if (clicks.size() < k.points()) {
                 state.setText(clickHint(k, clicks.size()));
                 return;
@@ -139,7 +136,8 @@ class DrawingsPanel extends VerticalLayout {
         refresh();
     }
 
-    private void begin() {
+    private void begin(FrameDrawing.Kind k) {
+        kind = k;
         editing = null;
         saveText.setVisible(false);
         label.setInvalid(false);
@@ -147,7 +145,7 @@ class DrawingsPanel extends VerticalLayout {
         player.pause();
         player.setPicking(true, OverlayPlayer.PICK_DRAW);
         cancel.setVisible(true);
-        state.setText(clickHint(kind.getValue(), 0));
+        state.setText(clickHint(k, 0));
     }
 
     private static String clickHint(FrameDrawing.Kind k, int done) {

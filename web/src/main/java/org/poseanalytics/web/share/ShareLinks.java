@@ -41,8 +41,9 @@ public class ShareLinks {
     public static final int MAX_FAILED_PINS = 5;
 
     private static final String SELECT = """
-            select l.*, se.session_date, a.display_name as created_by_name
+            select l.*, se.session_date, a.display_name as created_by_name, c.name as clinic_name
             from share_link l
+            join clinic c on c.id = l.clinic_id
             left join video v on v.id = l.video_id and v.clinic_id = l.clinic_id
             left join session se on se.id = v.session_id and se.clinic_id = v.clinic_id
             left join account a on a.id = l.created_by""";
@@ -125,8 +126,7 @@ public class ShareLinks {
     /** The link a token names, in whatever state; empty for a token that was never issued. Needs no signed-in user. */
     public Optional<OpenLink> find(String token) {
         if (token == null || token.length() > 100) return Optional.empty();
-        return jdbc.sql(SELECT.replace("from share_link l", ", c.name as clinic_name from share_link l join clinic c on c.id = l.clinic_id")
-                        + " where l.token_hash = :hash")
+        return jdbc.sql(SELECT + " where l.token_hash = :hash")
                 .param("hash", Tokens.sha256(token))
                 .query((rs, n) -> new OpenLink(map(rs, n), rs.getLong("clinic_id"), rs.getString("clinic_name"))).optional();
     }

@@ -76,8 +76,9 @@ class DrawingBrowserTest extends BrowserTest {
         // An angle on the frame at 1.50 s: three clicks, the middle one its vertex.
         seek(1.5);
         WebElement label = waitFor(By.id("drawing-label"));
+        js("arguments[0].scrollIntoView({block: 'center'})", label);
         type(label, "knee at landing");
-        find(By.id("drawing-start")).click();
+        js("arguments[0].click()", find(By.id("draw-angle")));
         waitForText(By.id("drawing-state"), "first end");
         js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         clickOnVideo(100, 400);
@@ -110,10 +111,8 @@ class DrawingBrowserTest extends BrowserTest {
 
         // A distance of 500 px (a 3-4-5 triangle), without a scale: in pixels, and said so.
         seek(3.0);
-        find(By.id("drawing-kind")).click();
-        waitFor(By.xpath("//vaadin-select-item[contains(., 'Distance')]")).click();
         type(find(By.id("drawing-label")), "");
-        find(By.id("drawing-start")).click();
+        js("arguments[0].click()", find(By.id("draw-distance")));
         waitForText(By.id("drawing-state"), "starts");
         js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
         clickOnVideo(100, 60);
@@ -129,7 +128,7 @@ class DrawingBrowserTest extends BrowserTest {
         js("arguments[0].click()", waitFor(By.cssSelector("#drawings .edit-drawing")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "knee at landing".equals(js("return document.getElementById('drawing-label').value")));
         type(find(By.id("drawing-label")), "left knee at landing");
-        find(By.id("drawing-save-text")).click();
+        js("arguments[0].click()", find(By.id("drawing-save-text")));
         waitForText(By.id("drawings"), "left knee at landing");
 
         byte[] pdf = fetchBytes("download-pdf");
@@ -151,7 +150,7 @@ class DrawingBrowserTest extends BrowserTest {
         signInThroughPage(viewer);
         open("/analysis/" + videoId);
         waitForText(By.id("drawings"), "left knee at landing");
-        assertThat(driver.findElements(By.id("drawing-start"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+        assertThat(driver.findElements(By.id("draw-angle"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
         assertThat(driver.findElements(By.cssSelector("#drawings .delete-drawing"))).isEmpty();
 
         // Deleted by the clinician; every change audited, without the text.
