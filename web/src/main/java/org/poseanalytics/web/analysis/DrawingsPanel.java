@@ -192,6 +192,7 @@ class DrawingsPanel extends VerticalLayout {
     private void refresh() {
         List<FrameDrawing> shown = drawings.of(video.id());
         grid.setItems(shown);
+        grid.recalculateColumnWidths();
         grid.setVisible(!shown.isEmpty());
         empty.setVisible(shown.isEmpty());
         ArrayNode a = JSON.createArrayNode();

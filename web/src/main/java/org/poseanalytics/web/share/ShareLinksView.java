@@ -96,6 +96,7 @@ public class ShareLinksView extends VerticalLayout implements BeforeEnterObserve
                 new Paragraph("A link opens one report or the progress page, read-only, without an account, until it expires or you "
                         + "withdraw it. Every opening is in the audit log."));
         if (currentUser.has(Role.CLINICIAN)) add(form(preselect));
+        grid.removeAllColumns(); // the same view may be entered again for another subject
         grid.addColumn(ShareLink::what).setHeader("Shows").setAutoWidth(true);
         grid.addColumn(l -> l.state(OffsetDateTime.now())).setHeader("State").setAutoWidth(true);
         grid.addColumn(l -> WHEN.format(l.expiresAt())).setHeader("Expires").setAutoWidth(true);

@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -128,6 +129,7 @@ class DrawingBrowserTest extends BrowserTest {
         js("arguments[0].click()", waitFor(By.cssSelector("#drawings .edit-drawing")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "knee at landing".equals(js("return document.getElementById('drawing-label').value")));
         type(find(By.id("drawing-label")), "left knee at landing");
+        find(By.id("drawing-label")).findElement(By.tagName("input")).sendKeys(Keys.TAB); // the value reaches the server on change
         js("arguments[0].click()", find(By.id("drawing-save-text")));
         waitForText(By.id("drawings"), "left knee at landing");
 
