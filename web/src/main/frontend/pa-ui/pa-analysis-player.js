@@ -13,6 +13,8 @@ class PaAnalysisPlayer extends HTMLElement {
     this._scaleClicks = [];
     this._corrections = [];
     this._notes = [];
+    this._drawings = [];
+    this._drawClicks = [];
     this._drag = null;
   }
 
@@ -54,6 +56,7 @@ class PaAnalysisPlayer extends HTMLElement {
         this._picked = p;
         // Drawing a scale line: its two ends are shown as they are clicked, joined once both are there.
         if (this.getAttribute('pick') === 'scale') this._scaleClicks = [...this._scaleClicks.slice(-1), p];
+        if (this.getAttribute('pick') === 'draw') this._drawClicks = [...this._drawClicks, p];
         this.draw();
         this.dispatchEvent(new CustomEvent('video-pick', { detail: { x: p[0], y: p[1], t: video.currentTime, purpose: this.getAttribute('pick') || 'point' } }));
       }
@@ -105,6 +108,46 @@ class PaAnalysisPlayer extends HTMLElement {
 
   /** Timeline notes: [{t, to (null for a moment), text}]. */
   setNotes(json) { this._notes = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+
+  /** Drawings on frames: [{t, kind: line|angle|distance|text, pts: [x1, y1, ...], label, value}]. */
+  setDrawings(json) { this._drawings = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
+
+  /**
+   * The drawings made at (or just before) the time shown, in orange: lines with end ticks, an angle's two arms with an arc
+   * at its vertex, a text; each with its value and text beside it. While placing one, the points clicked so far, joined.
+   */
+  _drawDrawings(g, X, Y, t) {
+    const shown = this._drawings.filter((d) => t >= d.t - 0.5 && t <= d.t + 1.0);
+    if (this.getAttribute('pick') === 'draw' && this._drawClicks.length) {
+      const pts = this._drawClicks.flat();
+      shown.push({ kind: this._drawClicks.length === 1 ? 'point' : 'line', pts, label: '', value: '' });
+    }
+    if (!shown.length) return;
+    g.save();
+    g.lineWidth = 3; g.lineCap = 'round'; g.strokeStyle = '#ff922b'; g.fillStyle = '#ff922b';
+    g.font = '600 14px system-ui, sans-serif'; g.textBaseline = 'middle';
+    for (const d of shown) {
+      const p = []; for (let k = 0; k + 1 < d.pts.length; k += 2) p.push([X(d.pts[k]), Y(d.pts[k + 1])]);
+      if (d.kind !== 'text') {
+        g.beginPath(); g.moveTo(p[0][0], p[0][1]); for (const q of p.slice(1)) g.lineTo(q[0], q[1]); g.stroke();
+        for (const q of p) { g.beginPath(); g.arc(q[0], q[1], 4, 0, 2 * Math.PI); g.fill(); }
+      }
+      if (d.kind === 'angle' && p.length === 3) {
+        const a1 = Math.atan2(p[0][1] - p[1][1], p[0][0] - p[1][0]), a2 = Math.atan2(p[2][1] - p[1][1], p[2][0] - p[1][0]);
+        let from = a1, to = a2; let diff = to - from; while (diff > Math.PI) diff -= 2 * Math.PI; while (diff < -Math.PI) diff += 2 * Math.PI;
+        g.beginPath(); g.arc(p[1][0], p[1][1], 22, from, from + diff, diff < 0); g.stroke();
+      }
+      const text = [d.value, d.label].filter((x) => x).join(' · ');
+      if (text) {
+        const at = d.kind === 'angle' ? p[1] : d.kind === 'text' ? p[0] : [(p[0][0] + p[p.length - 1][0]) / 2, (p[0][1] + p[p.length - 1][1]) / 2];
+        const w = g.measureText(text).width + 12;
+        g.fillStyle = 'rgba(0,0,0,0.72)'; g.fillRect(at[0] + 10, at[1] - 12, w, 24);
+        g.fillStyle = '#ffc078'; g.fillText(text, at[0] + 16, at[1]);
+        g.fillStyle = '#ff922b';
+      }
+    }
+    g.restore();
+  }
 
   /** Blue ticks above the picture at each note, and the notes near the time shown written at the top of the picture. */
   _drawNotes(g, b, v) {
@@ -178,6 +221,7 @@ class PaAnalysisPlayer extends HTMLElement {
    */
   setPicking(on, purpose) {
     if (on) this.setAttribute('pick', purpose || 'point'); else this.removeAttribute('pick');
+    this._drawClicks = [];
     this._scaleClicks = [];
     this._selected = null;
     if (this._video) { this._video.controls = !on; if (on) this._video.pause(); }
@@ -276,6 +320,7 @@ class PaAnalysisPlayer extends HTMLElement {
     if (d && d.others && this._showSkeleton) this._drawOthers(g, X, Y, t, d);
     this._drawCorrectionTicks(g, b, v);
     this._drawNotes(g, b, v);
+    this._drawDrawings(g, X, Y, t);
     if (!d || !d.t.length) return;
     const i = this.frameAt(t);
     let kp = d.kp[i];

@@ -23,6 +23,11 @@ public class InviteLinks {
         return base(request) + invitation.path();
     }
 
+    /** The full address of another public page of the app ({@code path} without a leading slash), built the same way. */
+    public String to(String path, HttpServletRequest request) {
+        return base(request) + path;
+    }
+
     private String base(HttpServletRequest request) {
         if (!publicUrl.isEmpty()) return publicUrl;
         boolean defaultPort = (request.getScheme().equals("http") && request.getServerPort() == 80)

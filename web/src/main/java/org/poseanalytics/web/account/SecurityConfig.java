@@ -90,7 +90,9 @@ class SecurityConfig {
         @Order(2)
         SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc,
                                                 @Value("${pose.session.max-lifetime:12h}") Duration maxLifetime) throws Exception {
-            http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**", "/swagger-ui/**").authenticated());
+            http.authorizeHttpRequests(auth -> auth.requestMatchers("/media/**", "/api/**", "/swagger-ui/**").authenticated()
+                    // a patient's shared link (issue 19): exactly one path segment under /share, the page checks the token
+                    .requestMatchers("/share/*").permitAll());
             // SecurityHeaders sets these on every response; Spring Security's writers would only add a second copy
             http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable()));
             http.addFilterAfter(new AccountSessionFilter(jdbc, maxLifetime, Clock.systemUTC()), SecurityContextHolderFilter.class);

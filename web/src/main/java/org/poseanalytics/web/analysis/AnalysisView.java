@@ -70,6 +70,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private final ScaleLines scaleLines;
     private final KeypointCorrections corrections;
     private final TimelineNotes notes;
+    private final FrameDrawings drawings;
     private final AuditService audit;
     private final boolean canEdit;
     private Video video;
@@ -83,8 +84,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     public AnalysisView(VideoAnalysisService analyses, VideoService videos, PlaybackService playback,
                         AnalysisJobs jobs, CompareCandidates candidates, PointTrackingService pointTracking,
                         PointTrackingRuns pointRuns, JobProgressPush push, AuditService audit, CurrentUser currentUser,
-                        ScaleLines scaleLines, KeypointCorrections corrections, TimelineNotes notes) {
+                        ScaleLines scaleLines, KeypointCorrections corrections, TimelineNotes notes, FrameDrawings drawings) {
         this.analyses = analyses;
+        this.drawings = drawings;
         this.notes = notes;
         this.corrections = corrections;
         this.scaleLines = scaleLines;
@@ -135,7 +137,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         sub.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Anchor progress = new Anchor("subjects/" + s.subjectId() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");
-        add(title, sub, new HorizontalLayout(progress, compareChooser()));
+        Anchor share = new Anchor("subjects/" + s.subjectId() + "/share?video=" + video.id(), "Share this report →");
+        share.setId("to-share");
+        add(title, sub, new HorizontalLayout(progress, share, compareChooser()));
         // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
         // with the triangulated skeleton reprojected into it.
         Optional<MultiViewFacts> multiView = analyses.multiView(analysis.analysis().id());
@@ -193,6 +197,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         noteMarks = notePanel::markers;
         showAngles(shown, player, chart);
         add(new H3("Notes on the timeline"), notePanel);
+        add(new H3("Drawings on frames"), new DrawingsPanel(player, video, drawings, analysis.analysis().scale(), canEdit));
 
         add(new H3("Repetitions"), repetitionTable());
         add(new H3("Bar velocity per repetition"), velocity);

@@ -52,12 +52,17 @@ public class OverlayPlayer extends Component implements HasSize {
     /** Timeline notes: [{t, to (s, null for a moment), text}], ticked above the picture and written on it near their time. */
     public void setNotes(String json) { getElement().callJsFunction("setNotes", json); }
 
+    /** Drawings on frames, as [{t, kind, pts: [x1, y1, ...], label, value}], drawn near their time. */
+    public void setDrawings(String json) { getElement().callJsFunction("setDrawings", json); }
+
     public void seek(double seconds) { getElement().callJsFunction("seek", seconds); }
 
     /** What a click on the picture is for: following a point, choosing the analysed person, or an end of a scale line. */
     public static final String PICK_POINT = "point", PICK_PERSON = "person", PICK_SCALE = "scale";
     /** Pressing on a keypoint of the analysed person picks it, dragging moves it ({@link KeypointPickEvent}). */
     public static final String PICK_CORRECT = "correct";
+    /** Clicks that place a drawing's points (the player shows them joined as they come). */
+    public static final String PICK_DRAW = "draw";
 
     /** Corrections to mark on the video: [{frame, landmark, hidden, t, from, to (s), x0, y0}]. */
     public void setCorrections(String json) { getElement().callJsFunction("setCorrections", json); }

@@ -57,6 +57,14 @@ public class AuditService {
                 .param("subject", subjectId).param("video", videoId).param("detail", detail).update();
     }
 
+    /**
+     * An event by someone without an account (a patient opening a shared link): no account id, {@code who} names what
+     * let them in (e.g. "share link 12").
+     */
+    public void recordAnonymous(long clinicId, String who, AuditAction action, Long subjectId, Long videoId, String detail) {
+        insert(clinicId, null, who, action, subjectId, videoId, detail);
+    }
+
     /** For events outside a signed-in request (sign-ins, an invite accepted): the clinic and account are given. */
     void insert(long clinicId, Long accountId, String username, AuditAction action, Long subjectId, Long videoId, String detail) {
         jdbc.sql("""

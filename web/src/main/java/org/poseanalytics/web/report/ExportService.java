@@ -36,6 +36,8 @@ import org.poseanalytics.web.analysis.BarVelocity;
 import org.poseanalytics.web.ui.ScaleText;
 import org.poseanalytics.web.analysis.KeypointCorrections;
 import org.poseanalytics.web.analysis.TimelineNotes;
+import org.poseanalytics.web.analysis.FrameDrawing;
+import org.poseanalytics.web.analysis.FrameDrawings;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.UserInputException;
@@ -73,13 +75,15 @@ public class ExportService {
     private final TrackedPoints trackedPoints;
     private final KeypointCorrections corrections;
     private final TimelineNotes notes;
+    private final FrameDrawings drawings;
 
     private final VideoLimits limits;
 
     ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
                   TrackedPoints trackedPoints, VideoLimits limits, KeypointCorrections corrections,
-                  TimelineNotes notes) {
+                  TimelineNotes notes, FrameDrawings drawings) {
         this.notes = notes;
+        this.drawings = drawings;
         this.corrections = corrections;
         this.limits = limits;
         this.trackedPoints = trackedPoints;
@@ -201,6 +205,16 @@ public class ExportService {
         audited(a, "PDF report");
     }
 
+    /**
+     * What the PDF prints, for a page that shows the report (the patient's shared page), with the exercise's default angle
+     * columns. Not audited here: the page records its own view.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public SessionReport sessionReport(long videoId) {
+        VideoAnalysis a = load(videoId);
+        return report(a, a.defaultAngleColumns());
+    }
+
     SessionReport report(VideoAnalysis a, List<String> columns) {
         List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
         List<List<String>> rows = new ArrayList<>();
@@ -234,17 +248,19 @@ public class ExportService {
                 join(m.quality() == Quality.VALID ? "" : m.note(), MetricNames.definition(m.name(), a.involvedSide())), "—", "—")).toList();
         Exercise template = a.template();
         boolean filmingLimited = a.leadFigures().stream().anyMatch(h -> FigureText.blamesFilming(h.metric()));
+        List<FrameDrawing> frameDrawings = drawings.of(a.video().id());
         String dims = a.angles().series().stream().filter(c -> columns.contains(c.column())).map(c -> VideoAnalysis.dimensionLabel(c.dimension()))
                 .distinct().collect(Collectors.joining(", "));
         return new SessionReport(currentUser.get().clinicName(), a.session().subjectName(), a.session().date(),
                 a.session().exercise().label(), a.video().originalName(),
                 "Angles: clinical neutral-zero, measured " + (dims.isEmpty() ? "—" : dims) + "; model " + a.analysis().model() + ".",
                 FigureText.view(a.analysis().view()) + ".",
-                keyFrame(a), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
+                keyFrame(a, frameDrawings), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
                 filmingLimited && template != null ? template.filming() : null,
                 previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName(),
                 ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a), corrections.state(a.analysis().id()).note(),
-                notes.of(a.video().id()).stream().map(n -> List.of(n.when(), n.body(), n.createdBy() == null ? "—" : n.createdBy())).toList());
+                notes.of(a.video().id()).stream().map(n -> List.of(n.when(), n.body(), n.createdBy() == null ? "—" : n.createdBy())).toList(),
+                frameDrawings.stream().map(d -> List.of(d.when(), d.kind().label(), d.value(a.analysis().scale()), d.label())).toList());
     }
 
     /** Per point and repetition, then the set's mean concentric velocity and velocity loss as the point's last rows. */
@@ -278,8 +294,11 @@ public class ExportService {
         return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(d));
     }
 
-    /** The frame at the first repetition's peak (else mid-video), the skeleton drawn on it. */
-    BufferedImage keyFrame(VideoAnalysis a) {
+    /**
+     * The frame at the first repetition's peak (else mid-video), the skeleton drawn on it, and the clinician's drawings made
+     * within a second of it (the others are listed with their time and value).
+     */
+    BufferedImage keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         try {
             var frame = VideoSource.of(storage.video(a.video().storageName()), limits).frameAt(t);
@@ -303,11 +322,34 @@ public class ExportService {
                 }
                 gr.dispose();
             }
+            drawOn(img, frameDrawings.stream().filter(d -> Math.abs(d.timeS() - t) <= 1.0).toList(), a);
             return img;
         } catch (Exception e) {
             log.warn("No key frame for the report of video {}: {}", a.video().id(), e.getMessage());
             return null;
         }
+    }
+
+    /** Lines and angle arms in orange with their value beside them, as the player draws them. */
+    private static void drawOn(BufferedImage img, List<FrameDrawing> near, VideoAnalysis a) {
+        if (near.isEmpty()) return;
+        Graphics2D gr = img.createGraphics();
+        gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 220f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.setFont(gr.getFont().deriveFont(java.awt.Font.BOLD, Math.max(14f, img.getWidth() / 45f)));
+        for (FrameDrawing d : near) {
+            var p = d.points();
+            gr.setColor(new Color(255, 146, 43));
+            if (d.kind() != FrameDrawing.Kind.TEXT) {
+                for (int i = 1; i < p.size(); i++) {
+                    gr.drawLine((int) Math.round(p.get(i - 1).x()), (int) Math.round(p.get(i - 1).y()), (int) Math.round(p.get(i).x()), (int) Math.round(p.get(i).y()));
+                }
+            }
+            String text = String.join(" · ", java.util.stream.Stream.of(d.value(a.analysis().scale()), d.label()).filter(s -> !s.isEmpty()).toList());
+            var at = d.kind() == FrameDrawing.Kind.ANGLE ? p.get(1) : p.getFirst();
+            if (!text.isEmpty()) gr.drawString(text, (float) at.x() + 10, (float) at.y() - 10);
+        }
+        gr.dispose();
     }
 
     private VideoAnalysis load(long videoId) {

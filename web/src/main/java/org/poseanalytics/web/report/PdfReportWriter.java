@@ -51,6 +51,7 @@ public final class PdfReportWriter {
     private static final float[] ALL_COLUMNS = {34, 16, 12, 38};
     private static final float[] VELOCITY_COLUMNS = {7, 7, 14, 14, 14, 14, 10, 20};
     private static final float[] NOTE_COLUMNS = {16, 64, 20};
+    private static final float[] DRAWING_COLUMNS = {12, 12, 22, 54};
 
     private PdfReportWriter() {}
 
@@ -111,6 +112,13 @@ public final class PdfReportWriter {
                 w.keepTogether(12 + 16 * Math.min(r.noteRows().size() + 1, 6));
                 w.text(BOLD, 12, "Notes on the timeline");
                 w.table(List.of("Time", "Note", "By"), r.noteRows(), NOTE_COLUMNS);
+                w.gap(8);
+            }
+            if (r.drawingRows() != null && !r.drawingRows().isEmpty()) {
+                // Drawn on the key frame only when made near its time; every drawing is listed here with its time and value.
+                w.keepTogether(12 + 16 * Math.min(r.drawingRows().size() + 1, 6));
+                w.text(BOLD, 12, "Drawings on frames");
+                w.table(List.of("Time", "Drawing", "Value", "Text"), r.drawingRows(), DRAWING_COLUMNS);
                 w.gap(8);
             }
             w.keepTogether(40);

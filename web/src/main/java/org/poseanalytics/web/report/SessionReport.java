@@ -17,13 +17,14 @@ import org.poseanalytics.web.chart.Curve;
  * @param previousDate    the session the headlines are compared with, null when there is none
  * @param scaleNote       "Scale: line 1.20 m, 0.0031 m/px" or "No scale: distances in pixels"
  * @param velocityRows    bar velocity per repetition of each tracked point, as {@link #VELOCITY_HEADER}; empty when none
+ * @param drawingRows     the clinician's drawings on frames: time, kind, measured value ("" for none), text
  */
 public record SessionReport(String clinicName, String subjectName, LocalDate date, String exercise, String videoName,
                             String angleNote, String viewNote, BufferedImage keyFrame, List<Curve> curves, List<Band> repetitions,
                             List<String> repetitionHeader, List<List<String>> repetitionRows,
                             List<Figure> headlines, List<Figure> figures, String filmingGuidance,
                             LocalDate previousDate, String generatedBy, String scaleNote, List<List<String>> velocityRows,
-                            String correctionNote, List<List<String>> noteRows) {
+                            String correctionNote, List<List<String>> noteRows, List<List<String>> drawingRows) {
 
     public static final List<String> VELOCITY_HEADER = List.of("Point", "Rep", "Displacement", "Mean concentric velocity",
             "Peak concentric velocity", "Mean eccentric velocity", "Quality", "Why");

@@ -89,7 +89,11 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
         com.vaadin.flow.component.html.Anchor progress = new com.vaadin.flow.component.html.Anchor(
                 "subjects/" + subject.id() + "/progress", "Progress across sessions →");
         progress.setId("to-progress");
-        add(back, head, facts, progress, sessionsHead);
+        // Read-only links for the patient (issue 19): the share package's page, above this one, reached by URL.
+        com.vaadin.flow.component.html.Anchor share = new com.vaadin.flow.component.html.Anchor(
+                "subjects/" + subject.id() + "/share", "Share with the patient →");
+        share.setId("to-share");
+        add(back, head, facts, new HorizontalLayout(progress, share), sessionsHead);
         List<Session> list = sessions.listForSubject(subject.id());
         if (list.isEmpty()) {
             add(Ui.emptyState("No sessions yet", canEdit

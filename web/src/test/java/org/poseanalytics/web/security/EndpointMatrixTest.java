@@ -301,6 +301,9 @@ class EndpointMatrixTest extends AppTestBase {
         withCompare.put("org.poseanalytics.web.compare.CompareView", new Page(new String[] {"/compare/" + video.id() + "/" + video.id()}, false));
         withCompare.put("org.poseanalytics.web.account.ProfileView", new Page(new String[] {"/profile"}, false));
         withCompare.put("org.poseanalytics.web.recording.RecordingView", new Page(new String[] {"/multi-camera/" + session.id()}, false));
+        withCompare.put("org.poseanalytics.web.share.ShareLinksView", new Page(new String[] {"/subjects/" + subject.id() + "/share"}, false));
+        // the patient's shared link (issue 19): public, one path segment; the page itself checks the token
+        withCompare.put("org.poseanalytics.web.share.SharedView", new Page(new String[] {"/share/not-a-token"}, true));
         assertThat(routeClasses()).as("Vaadin routes; add a new one here with its URL and whether strangers may open it")
                 .containsExactlyInAnyOrderElementsOf(withCompare.keySet());
 

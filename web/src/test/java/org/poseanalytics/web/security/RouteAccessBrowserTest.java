@@ -85,6 +85,8 @@ class RouteAccessBrowserTest extends BrowserTest {
         pages.put("/analysis/" + video.id(), "record");
         pages.put("/subjects/" + subject.id() + "/progress", "record");
         pages.put("/compare/" + video.id() + "/" + video.id(), "record");
+        pages.put("/subjects/" + subject.id() + "/share", "record");
+        pages.put("/share/not-a-token", "public");
         pages.put("/users", "admin");
         pages.put("/audit", "admin");
         pages.put("/profile", "subjects"); // every signed-in user's own tokens; no subject's data
@@ -106,6 +108,11 @@ class RouteAccessBrowserTest extends BrowserTest {
                 String source = driver.getPageSource();
                 Sees seen = heading.equals("Page not found") ? Sees.PAGE_NOT_FOUND : heading.equals("Not found") ? Sees.RECORD_NOT_FOUND : Sees.PAGE;
                 boolean namesA = source.contains(PATIENT) || source.contains("wilhelmina.mp4");
+                // The patient's shared page (issue 19) is public and shows nothing but its refusal: no frame, no link.
+                if (page.getValue().equals("public") && (!heading.equals("This link has expired or was withdrawn") || namesA
+                        || ((Number) js("return document.querySelectorAll('a, vaadin-side-nav, vaadin-app-layout').length")).intValue() > 0)) {
+                    failures.add(user + " " + page.getKey() + ": the public shared page showed “" + heading + "” or more than its message");
+                }
                 boolean shouldName = !foreign && page.getValue().equals("record");
                 if (seen != expected || (foreign && namesA) || (shouldName && !namesA)) {
                     failures.add(user + " " + page.getKey() + ": saw " + seen + " (“" + heading + "”), expected " + expected
@@ -114,6 +121,11 @@ class RouteAccessBrowserTest extends BrowserTest {
                 }
             }
         }
+        // Without any session the shared page is open and still shows only its message.
+        driver.manage().deleteAllCookies();
+        open("/share/not-a-token");
+        assertThat(heading()).isEqualTo("This link has expired or was withdrawn");
+        assertThat(((Number) js("return document.querySelectorAll('a, vaadin-side-nav, vaadin-app-layout').length")).intValue()).isZero();
         assertThat(failures).as("pages that break the matrix").isEmpty();
 
         // Each page with the subject's data was audited for each of A's users; B's attempts left nothing.
@@ -122,7 +134,7 @@ class RouteAccessBrowserTest extends BrowserTest {
         for (String user : List.of(viewerA, clinicianA, adminA)) {
             assertThat(details).as(user).contains(user + ": subject page", user + ": session " + session.id() + " page",
                     user + ": multi-camera page of session " + session.id(),
-                    user + ": analysis page of video " + video.id(), user + ": progress page",
+                    user + ": analysis page of video " + video.id(), user + ": progress page", user + ": share links page",
                     user + ": compare page of videos " + video.id() + " and " + video.id());
         }
         assertThat(details).noneMatch(d -> d.startsWith(adminB + ":"));
