@@ -136,9 +136,13 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             long lit = ((Number) js("return document.querySelector('#skeleton-3d').litPixels()")).longValue();
             assertThat(lit).as("pixels of the skeleton and grid drawn in 3D").isGreaterThan(200);
 
-            // Following the player: a seek to 1.5 s shows the sample at 1.5 s in 3D and moves the second view to 1.3 s.
+            // Following the player: a seek to 1.5 s shows the skeleton at 1.5 s in 3D and moves the second view to 1.3 s.
             js("document.getElementById('analysis-player').seek(1.5)");
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "45".equals(js("return document.querySelector('#skeleton-3d').getAttribute('data-sample')")));
+            // (the 3D samples start where both cameras film, 0.2 s in; the one shown is the last at or before 1.5 s)
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+                Object t = js("const v = document.querySelector('#skeleton-3d'); return v._data.t[Number(v.getAttribute('data-sample'))];");
+                return t instanceof Number n && n.doubleValue() <= 1.5 + 1e-3 && n.doubleValue() > 1.5 - 0.04;
+            });
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
                 Object t = js("const p = document.getElementById('camera-view-1'); return p._video ? p._video.currentTime : -1;");
                 return t instanceof Number n && Math.abs(n.doubleValue() - (1.5 - START_2)) < 0.05;
