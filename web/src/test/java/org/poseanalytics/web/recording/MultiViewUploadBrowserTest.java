@@ -184,8 +184,8 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             // Deleting the recording: its videos and files go, the audit trail says so.
             List<String> names = jdbc.sql("select storage_name::text from video where session_id = :s").param("s", session.id()).query(String.class).list();
             click(find(By.cssSelector(".recording-delete")));
-            waitFor(By.cssSelector("vaadin-confirm-dialog-overlay"));
-            js("document.querySelector('vaadin-confirm-dialog-overlay [slot=confirm-button], vaadin-confirm-dialog [slot=confirm-button]').click()");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
+            find(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).click();
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> jdbc.sql("select count(*) from multiview_recording where session_id = :s")
                     .param("s", session.id()).query(Long.class).single() == 0);
             assertThat(jdbc.sql("select count(*) from video where session_id = :s").param("s", session.id()).query(Long.class).single()).isZero();
