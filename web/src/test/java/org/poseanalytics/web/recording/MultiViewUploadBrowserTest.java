@@ -136,9 +136,13 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             long lit = ((Number) js("return document.querySelector('#skeleton-3d').litPixels()")).longValue();
             assertThat(lit).as("pixels of the skeleton and grid drawn in 3D").isGreaterThan(200);
 
-            // Following the player: a seek to 1.5 s shows the sample at 1.5 s in 3D and moves the second view to 1.3 s.
+            // Following the player: a seek to 1.5 s shows the skeleton at 1.5 s in 3D and moves the second view to 1.3 s.
             js("document.getElementById('analysis-player').seek(1.5)");
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "45".equals(js("return document.querySelector('#skeleton-3d').getAttribute('data-sample')")));
+            // (the 3D samples start where both cameras film, 0.2 s in; the one shown is the last at or before 1.5 s)
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+                Object t = js("const v = document.querySelector('#skeleton-3d'); return v._data.t[Number(v.getAttribute('data-sample'))];");
+                return t instanceof Number n && n.doubleValue() <= 1.5 + 1e-3 && n.doubleValue() > 1.5 - 0.04;
+            });
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
                 Object t = js("const p = document.getElementById('camera-view-1'); return p._video ? p._video.currentTime : -1;");
                 return t instanceof Number n && Math.abs(n.doubleValue() - (1.5 - START_2)) < 0.05;
@@ -180,8 +184,8 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             // Deleting the recording: its videos and files go, the audit trail says so.
             List<String> names = jdbc.sql("select storage_name::text from video where session_id = :s").param("s", session.id()).query(String.class).list();
             click(find(By.cssSelector(".recording-delete")));
-            waitFor(By.cssSelector("vaadin-confirm-dialog-overlay"));
-            js("document.querySelector('vaadin-confirm-dialog-overlay [slot=confirm-button], vaadin-confirm-dialog [slot=confirm-button]').click()");
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
+            find(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).click();
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> jdbc.sql("select count(*) from multiview_recording where session_id = :s")
                     .param("s", session.id()).query(Long.class).single() == 0);
             assertThat(jdbc.sql("select count(*) from video where session_id = :s").param("s", session.id()).query(Long.class).single()).isZero();
