@@ -108,7 +108,7 @@ class IsolatedAnalysisTest {
     }
 
     @Test
-    void cancellingKillsTheWorker() {
+    void cancellingKillsTheWorker() throws InterruptedException {
         IsolatedAnalysis worker = new IsolatedAnalysis(DEFAULT);
         AtomicInteger frames = new AtomicInteger();
         AnalysisProgress cancelAfterAFewFrames = new AnalysisProgress() {
@@ -122,6 +122,7 @@ class IsolatedAnalysisTest {
         assertThatThrownBy(() -> new AnalysisPipeline(worker, worker).run(AnalysisRequest.of(Fixtures.squatVideo()).withThreads(1),
                 cancelAfterAFewFrames))
                 .isInstanceOfSatisfying(AnalysisException.class, e -> assertThat(e.kind()).isEqualTo(AnalysisException.Kind.CANCELLED));
+        for (int i = 0; i < 50 && workers() > 0; i++) Thread.sleep(100); // SIGKILL sent; the kernel takes a moment
         assertThat(workers()).as("no worker left once the cancelled analysis returned").isZero();
         System.out.printf("cancelled after %d frames, in %.2f s%n", frames.get(), (System.nanoTime() - t0) / 1e9);
     }
