@@ -153,8 +153,9 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             assertThat(views).hasSize(2);
             for (int v = 0; v < 2; v++) {
                 final int view = v;
+                // metadata is enough for the overlay's geometry; a follower may be seeking (readyState 1) at this moment
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js("const p = document.getElementById('camera-view-" + view
-                        + "'); return p._video && p._video.readyState >= 2;"));
+                        + "'); return p._video && p._video.readyState >= 1;"));
                 js("document.getElementById('camera-view-" + v + "').draw()");
                 long drawn = ((Number) js("""
                         const c = document.querySelector('#camera-view-%d canvas.overlay');
