@@ -19,12 +19,6 @@ import org.poseanalytics.multiview.calibration.Calibration;
 import org.poseanalytics.multiview.calibration.CalibrationFiles;
 import org.poseanalytics.multiview.calibration.CalibrationFormatException;
 import org.poseanalytics.pose.FramePoses;
-import org.poseanalytics.pose.PoseEstimator;
-import org.poseanalytics.pose.model.ModelNotFoundException;
-import org.poseanalytics.pose.models.PoseModels;
-import org.poseanalytics.pose.pipeline.VideoPoseRunner;
-import org.poseanalytics.pose.video.UnreadableVideoException;
-import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.identity.TrackerConfig;
@@ -65,24 +59,24 @@ public final class MultiViewPipeline {
         }
     }
 
+    private final PoseSource poseSource;
+
+    /** Poses estimated from each video in this process. */
+    public MultiViewPipeline() { this(new VideoPoses()); }
+
+    /** Poses from the given source: the web app's separate decoding process, so no camera's file is parsed in the server. */
+    public MultiViewPipeline(PoseSource poseSource) { this.poseSource = poseSource; }
+
     public MultiViewResult run(MultiViewRequest r, AnalysisProgress progress) throws AnalysisException {
         check(r);
         int n = r.videos().size();
         List<Tracks> allTracks = new ArrayList<>();
         List<MultiViewStage.View> views = new ArrayList<>();
-        // One model for all videos: loading it is seconds, and every view must be seen by the same model.
-        try (PoseEstimator estimator = PoseModels.open(r.model(), r.threads())) {
-            for (int v = 0; v < n; v++) {
-                Tracks tracks = poses(r, v, estimator, progress);
-                allTracks.add(tracks);
-                views.add(MultiViewStage.View.of(r.videoNames().get(v), tracks));
-            }
-        } catch (ModelNotFoundException e) {
-            throw new AnalysisException(Kind.MODEL_UNAVAILABLE, e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new AnalysisException(Kind.BAD_REQUEST, e.getMessage(), e);
+        for (int v = 0; v < n; v++) {
+            Tracks tracks = poses(r, v, progress);
+            allTracks.add(tracks);
+            views.add(MultiViewStage.View.of(r.videoNames().get(v), tracks));
         }
-
         return measure(r, allTracks, views, progress);
     }
 
@@ -126,22 +120,30 @@ public final class MultiViewPipeline {
     }
 
     /** One video's poses streamed into its own tracker (memory stays flat); progress is of all videos together. */
-    private static Tracks poses(MultiViewRequest r, int v, PoseEstimator estimator, AnalysisProgress progress) throws AnalysisException {
+    private Tracks poses(MultiViewRequest r, int v, AnalysisProgress progress) throws AnalysisException {
         Path file = r.videos().get(v);
         int n = r.videos().size();
         TrackingStage tracking = new TrackingStage(TrackerConfig.defaults());
+        AnalysisRequest one = AnalysisRequest.of(file).withModel(r.model()).withThreads(r.threads()).withLimits(r.limits());
+        // The source reports its fraction of one video's analysis; here it is one video's share of the pose stage.
+        AnalysisProgress ofAll = new AnalysisProgress() {
+            @Override public void update(Stage stage, double fraction, long done, long total) {
+                double ofVideo = Math.min(1, fraction / AnalysisPipeline.POSES_SHARE);
+                progress.update(Stage.POSES, (v + ofVideo) / n * POSES_SHARE, done, total);
+            }
+            @Override public boolean isCancelled() { return progress.isCancelled(); }
+        };
         try {
-            VideoPoseRunner.run(VideoSource.of(file, r.limits()), estimator, (FramePoses frame) -> {
+            poseSource.poses(one, (FramePoses frame) -> {
                 if (progress.isCancelled()) throw new Cancelled();
                 tracking.accept(frame);
-            }, p -> {
-                double fraction = p.framesTotal() > 0 ? Math.min(1, p.framesDone() / (double) p.framesTotal()) : 0;
-                progress.update(Stage.POSES, (v + fraction) / n * POSES_SHARE, p.framesDone(), p.framesTotal());
-            });
+            }, ofAll);
         } catch (Cancelled e) {
             throw new AnalysisException(Kind.CANCELLED, "the analysis was cancelled");
-        } catch (UnreadableVideoException e) {
-            throw new AnalysisException(Kind.UNREADABLE_VIDEO, r.videoNames().get(v) + ": " + e.getMessage(), e);
+        } catch (AnalysisException e) {
+            // The source names the file it read; the user knows the camera's video by the name they gave it.
+            String message = e.getMessage() == null ? null : e.getMessage().replace(file.getFileName().toString(), r.videoNames().get(v));
+            throw new AnalysisException(e.kind(), message, e);
         }
         return tracking.finish();
     }

@@ -19,6 +19,7 @@ import org.poseanalytics.pose.video.VideoLimits;
 import org.poseanalytics.web.analysis.AnalysisStore;
 import org.poseanalytics.web.analysis.PoseModelChoices;
 import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.video.AnalysisSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,17 +50,22 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
         MultiViewResult run(MultiViewRequest request, AnalysisProgress progress) throws AnalysisException;
     }
 
-    private volatile Measure measure = (request, progress) -> new MultiViewPipeline().run(request, progress);
+    /** The pipeline with the app's pose source: every camera's file decoded in the separate analysis process. */
+    private final Measure pipeline;
+    private volatile Measure measure;
 
     /** The recording's pose model (null: the workers' default, {@code pose.model}; an HRNet name turned into its weights) sees every view. */
     AnalyseRecordingHandler(JdbcClient jdbc, AnalysisStore store, Storage storage, VideoLimits uploadLimits,
-                            PoseModelChoices models, @Value("${pose.jobs.threads-per-job:0}") int threads) {
+                            PoseModelChoices models, @Value("${pose.jobs.threads-per-job:0}") int threads,
+                            AnalysisSources sources) {
         this.jdbc = jdbc;
         this.store = store;
         this.storage = storage;
         this.limits = uploadLimits;
         this.models = models;
         this.threads = threads;
+        this.pipeline = (request, progress) -> new MultiViewPipeline(sources.poses()).run(request, progress);
+        this.measure = pipeline;
     }
 
     /** The id the recording's analysis is stored under: the same on every run of its job. */
@@ -104,7 +110,7 @@ public class AnalyseRecordingHandler implements JobRequestHandler<AnalyseRecordi
      * Null restores the pipeline.
      */
     void measureWith(Measure m) {
-        this.measure = m != null ? m : (request, progress) -> new MultiViewPipeline().run(request, progress);
+        this.measure = m != null ? m : pipeline;
     }
 
     /** Stores a result of the pipeline for the recording; public to the package for tests that make one without videos. */
