@@ -112,7 +112,7 @@ public class ShareLinksView extends VerticalLayout implements BeforeEnterObserve
                 revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
                 revoke.setEnabled(l.revokedAt() == null);
                 return revoke;
-            }).setHeader("");
+            }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // withdrawing stays in reach on a narrow screen
         }
         grid.setId("share-links");
         grid.setAllRowsVisible(true);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.TestVideos;
@@ -136,7 +137,9 @@ class ShareBrowserTest extends BrowserTest {
         // Withdrawn by the clinician: the same link now answers the one refusal page.
         signInThroughPage(clinician);
         open("/subjects/" + subject.id() + "/share");
-        waitFor(By.id("revoke-" + reportLink)).click();
+        WebElement withdraw = waitFor(By.id("revoke-" + reportLink));
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", withdraw);
+        withdraw.click();
         waitForText(By.id("share-links"), "withdrawn");
         driver.manage().deleteAllCookies();
         driver.get(url);
