@@ -245,6 +245,11 @@ class MultiViewUploadBrowserTest extends BrowserTest {
     /** A click as a user's, on an element that may be below the fold or under a notification. */
     private static void click(WebElement e) {
         js("arguments[0].scrollIntoView({block: 'center'});", e);
+        // a notification toast may lie over it for a few seconds, as it would for a user, who waits until it goes
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js("""
+                const e = arguments[0], r = e.getBoundingClientRect();
+                const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return at != null && (at === e || e.contains(at));""", e)));
         e.click();
     }
 
