@@ -11,10 +11,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.KinematicsStage;
@@ -86,7 +84,7 @@ class CorrectionBrowserTest extends BrowserTest {
         waitFor(By.id("analysis-title"));
         awaitVideo();
         waitForText(By.id("correction-state"), "not corrected");
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(Duration.ofSeconds(20), d -> {
             try { return repetitionsOnPage() == 3; } catch (RuntimeException e) { return false; }
         });
         double before = leftKneeLabel(MIDDLE);
@@ -102,7 +100,7 @@ class CorrectionBrowserTest extends BrowserTest {
         waitForText(By.id("correction-state"), "2 corrections");
         awaitVideo();
         double after = leftKneeLabel(MIDDLE);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(Duration.ofSeconds(20), d -> {
             try { return repetitionsOnPage() > 0; } catch (RuntimeException e) { return false; }
         });
         int reps = repetitionsOnPage();
@@ -144,13 +142,13 @@ class CorrectionBrowserTest extends BrowserTest {
             js("arguments[0].click()", remove);
             int expected = left - 1;
             // the state is re-rendered when the analysis is recomputed: a reference may go stale between finding and reading it
-            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> expected == 0
+            await(Duration.ofSeconds(30), d -> expected == 0
                     ? find(By.id("correction-state")).getText().contains("not corrected")
                     : find(By.id("correction-state")).getText().contains("1 correction"));
         }
         awaitVideo();
         waitForText(By.id("correction-state"), "not corrected");
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(Duration.ofSeconds(20), d -> {
             try { return repetitionsOnPage() == 3; } catch (RuntimeException e) { return false; }
         });
         assertThat(jdbc.sql("select count(*) from analysis where corrected_from = :a").param("a", modelAnalysis).query(Long.class).single()).isZero();
@@ -207,7 +205,7 @@ class CorrectionBrowserTest extends BrowserTest {
     }
 
     private void awaitVideo() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> js("""
+        await(Duration.ofSeconds(60), d -> js("""
                 const p = document.getElementById('analysis-player'); const v = p && p.querySelector('video');
                 return v != null && v.readyState >= 2 && p._data != null && p._data.t.length > 0;"""));
     }

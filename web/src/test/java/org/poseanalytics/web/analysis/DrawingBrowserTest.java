@@ -10,11 +10,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.account.AccountService;
 import org.poseanalytics.web.account.Invitation;
@@ -128,7 +126,7 @@ class DrawingBrowserTest extends BrowserTest {
 
         // The text changed.
         js("arguments[0].click()", waitFor(By.cssSelector("#drawings .edit-drawing")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> "knee at landing".equals(js("return document.getElementById('drawing-label').value")));
+        await(Duration.ofSeconds(10), d -> "knee at landing".equals(js("return document.getElementById('drawing-label').value")));
         type(find(By.id("drawing-label")), "left knee at landing");
         find(By.id("drawing-label")).findElement(By.tagName("input")).sendKeys(Keys.TAB); // the value reaches the server on change
         js("arguments[0].click()", find(By.id("drawing-save-text")));
@@ -162,7 +160,7 @@ class DrawingBrowserTest extends BrowserTest {
         open("/analysis/" + videoId);
         waitForText(By.id("drawings"), "left knee at landing");
         js("arguments[0].click()", waitFor(By.cssSelector("#drawings .delete-drawing")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !find(By.id("drawings")).getText().contains("left knee at landing"));
+        await(Duration.ofSeconds(10), d -> !find(By.id("drawings")).getText().contains("left knee at landing"));
         assertThat(jdbc.sql("select action from audit_event where video_id = :v and detail like '%drawing %' order by id").param("v", videoId)
                 .query(String.class).list()).containsExactly("created", "created", "changed", "deleted");
         assertThat(jdbc.sql("select count(*) from audit_event where video_id = :v and detail like '%knee%'").param("v", videoId)
@@ -185,7 +183,7 @@ class DrawingBrowserTest extends BrowserTest {
     }
 
     private void awaitVideo() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> js("""
+        await(Duration.ofSeconds(60), d -> js("""
                 const v = document.querySelector('#analysis-player video'); return v != null && v.readyState >= 2;"""));
     }
 }

@@ -9,9 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
@@ -66,7 +64,7 @@ class NotesBrowserTest extends BrowserTest {
         WebElement text = waitFor(By.id("note-text"));
         js("arguments[0].scrollIntoView({block: 'center'})", text);
         find(By.id("note-now")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> "1.5".equals(js("return document.getElementById('note-from').value")));
+        await(Duration.ofSeconds(10), d -> "1.5".equals(js("return document.getElementById('note-from').value")));
         type(text, "knee valgus on landing");
         find(By.id("save-note")).click();
         waitForText(By.id("notes"), "knee valgus on landing");
@@ -76,7 +74,7 @@ class NotesBrowserTest extends BrowserTest {
         type(text, "after the end");
         type(find(By.id("note-from")), "9");
         find(By.id("save-note")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js("return document.getElementById('note-text').invalid")));
+        await(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(js("return document.getElementById('note-text').invalid")));
         assertThat((String) js("return document.getElementById('note-text').errorMessage")).contains("within the video");
         assertThat(jdbc.sql("select count(*) from video_note where video_id = :v").param("v", videoId).query(Long.class).single()).isEqualTo(1);
 
@@ -93,7 +91,7 @@ class NotesBrowserTest extends BrowserTest {
         WebElement grid = find(By.id("notes"));
         js("arguments[0].scrollIntoView({block: 'center'})", grid);
         clickFirstRow(grid);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> Math.abs(playerTime() - 1.5) < 0.05);
+        await(Duration.ofSeconds(10), d -> Math.abs(playerTime() - 1.5) < 0.05);
         System.out.println("[measured] after the click on the note the video is at " + playerTime() + " s");
         assertThat(playerTime()).isCloseTo(1.5, within(0.05));
         js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("analysis-player")));
@@ -101,7 +99,7 @@ class NotesBrowserTest extends BrowserTest {
 
         // Edited into a span.
         js("arguments[0].click()", waitFor(By.cssSelector("#notes .edit-note")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> "knee valgus on landing".equals(js("return document.getElementById('note-text').value")));
+        await(Duration.ofSeconds(10), d -> "knee valgus on landing".equals(js("return document.getElementById('note-text').value")));
         type(find(By.id("note-text")), "knee valgus on landing, left");
         type(find(By.id("note-to")), "1.9");
         find(By.id("save-note")).click();
@@ -116,7 +114,7 @@ class NotesBrowserTest extends BrowserTest {
         }
 
         js("arguments[0].click()", waitFor(By.cssSelector("#notes .delete-note")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> find(By.id("notes-panel")).getText().contains("No notes on this video yet"));
+        await(Duration.ofSeconds(10), d -> find(By.id("notes-panel")).getText().contains("No notes on this video yet"));
         assertThat(jdbc.sql("select action from audit_event where video_id = :v and detail like 'note %' order by id").param("v", videoId)
                 .query(String.class).list()).containsExactly("created", "changed", "deleted");
         assertThat(jdbc.sql("select count(*) from audit_event where video_id = :v and detail like '%valgus%'").param("v", videoId)
@@ -140,7 +138,7 @@ class NotesBrowserTest extends BrowserTest {
     }
 
     private void awaitVideo() {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> js("""
+        await(Duration.ofSeconds(60), d -> js("""
                 const v = document.querySelector('#analysis-player video'); return v != null && v.readyState >= 2;"""));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -99,7 +98,7 @@ class SubjectPickBrowserTest extends BrowserTest {
                         "select count(*) from analysis_job where video_id = :v and subject_track_id = :t")
                 .param("v", videoId).param("t", chosen).query(Integer.class).single() == 1);
         // (the page re-renders when the results arrive: an element read at that moment may be stale, read it again)
-        new WebDriverWait(driver, Duration.ofSeconds(300)).ignoring(StaleElementReferenceException.class).until(d -> {
+        await(Duration.ofSeconds(300), d -> {
             List<WebElement> s = d.findElements(By.id("subject-track"));
             return !s.isEmpty() && s.getFirst().getText().trim().equals(String.valueOf(chosen));
         });

@@ -18,9 +18,7 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.MultiViewPipeline;
 import org.poseanalytics.multiview.calibration.Calibration;
@@ -96,7 +94,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             shot("multiview-upload-01-form");
             click(waitFor(By.id("multi-camera-create")));
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#recordings .recording-state")).isEmpty()
+                await(Duration.ofSeconds(60), d -> !d.findElements(By.cssSelector("#recordings .recording-state")).isEmpty()
                         || !d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
             } catch (org.openqa.selenium.TimeoutException e) {
                 Thread.getAllStackTraces().forEach((t, st) -> {
@@ -111,7 +109,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
                     .as("no error told").noneMatch(t -> t.contains("not") || t.contains("first"));
             // The page follows the job by itself (pushed), from queued to triangulated.
             // (read by script: the pushed list is rebuilt under the test's feet)
-            new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js(
+            await(Duration.ofSeconds(120), d -> Boolean.TRUE.equals(js(
                     "return [...document.querySelectorAll('#recordings .recording-state')].some(e => e.textContent.startsWith('Triangulated'))")));
             assertThat(handedSizes).containsExactly(Files.size(left), Files.size(right));
             long firstVideo = jdbc.sql("select video_ids[1] from multiview_recording where session_id = :s").param("s", session.id()).query(Long.class).single();
@@ -120,7 +118,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             shot("multiview-upload-02-triangulated");
 
             click(find(By.linkText("Open the analysis →")));
-            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.id("reprojection-error")).isEmpty());
+            await(Duration.ofSeconds(30), d -> !d.findElements(By.id("reprojection-error")).isEmpty());
             String errors = (String) js("return document.getElementById('reprojection-error').textContent");
             assertThat(errors).contains("Triangulated from 2 cameras").contains("Reprojection error: mean");
             double offset = jdbc.sql("select sync_offsets_s[2] from multiview_analysis m join analysis a on a.id = m.analysis_id where a.video_id = :v")
@@ -128,23 +126,23 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             assertThat(offset).as("the second camera's clock offset found by motion").isCloseTo(START_2, within(0.04));
 
             // The 3D view: three.js loaded on this page only, a WebGL canvas with the skeleton drawn on it.
-            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> js("""
+            await(Duration.ofSeconds(30), d -> js("""
                     const v = document.querySelector('#skeleton-3d');
                     return v != null && (v.querySelector('canvas.skeleton-3d-canvas') != null || v.querySelector('.skeleton-3d-unavailable') != null);"""));
             assertThat(find(By.id("skeleton-3d")).findElements(By.cssSelector(".skeleton-3d-unavailable")))
                     .as("headless Chromium draws WebGL (SwiftShader)").isEmpty();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> js("return document.querySelector('#skeleton-3d').hasAttribute('data-sample')"));
+            await(Duration.ofSeconds(10), d -> js("return document.querySelector('#skeleton-3d').hasAttribute('data-sample')"));
             long lit = ((Number) js("return document.querySelector('#skeleton-3d').litPixels()")).longValue();
             assertThat(lit).as("pixels of the skeleton and grid drawn in 3D").isGreaterThan(200);
 
             // Following the player: a seek to 1.5 s shows the skeleton at 1.5 s in 3D and moves the second view to 1.3 s.
             js("document.getElementById('analysis-player').seek(1.5)");
             // (the 3D samples start where both cameras film, 0.2 s in; the one shown is the last at or before 1.5 s)
-            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+            await(Duration.ofSeconds(10), d -> {
                 Object t = js("const v = document.querySelector('#skeleton-3d'); return v._data.t[Number(v.getAttribute('data-sample'))];");
                 return t instanceof Number n && n.doubleValue() <= 1.5 + 1e-3 && n.doubleValue() > 1.5 - 0.04;
             });
-            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+            await(Duration.ofSeconds(10), d -> {
                 Object t = js("const p = document.getElementById('camera-view-1'); return p._video ? p._video.currentTime : -1;");
                 return t instanceof Number n && Math.abs(n.doubleValue() - (1.5 - START_2)) < 0.05;
             });
@@ -155,7 +153,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             for (int v = 0; v < 2; v++) {
                 final int view = v;
                 // metadata is enough for the overlay's geometry; a follower may be seeking (readyState 1) at this moment
-                new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> js("const p = document.getElementById('camera-view-" + view
+                await(Duration.ofSeconds(30), d -> js("const p = document.getElementById('camera-view-" + view
                         + "'); return p._video && p._video.readyState >= 1;"));
                 js("document.getElementById('camera-view-" + v + "').draw()");
                 long drawn = ((Number) js("""
@@ -177,7 +175,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             type(find(By.id("board-rows")), "6");
             type(find(By.id("board-square")), "0.025");
             click(find(By.id("checkerboard-calibrate")));
-            new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js(
+            await(Duration.ofSeconds(120), d -> Boolean.TRUE.equals(js(
                     "return [...document.querySelectorAll('#calibrations .calibration')].some(e => e.textContent.includes('Failed'))")));
             String failed = (String) js("return document.querySelector('#calibrations .calibration').textContent");
             assertThat(failed.toLowerCase(Locale.ROOT)).contains("board").contains("inner corners");
@@ -186,15 +184,15 @@ class MultiViewUploadBrowserTest extends BrowserTest {
             // Deleting the recording: its videos and files go, the audit trail says so.
             List<String> names = jdbc.sql("select storage_name::text from video where session_id = :s").param("s", session.id()).query(String.class).list();
             click(find(By.cssSelector(".recording-delete")));
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
+            await(Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).isEmpty());
             find(By.cssSelector("vaadin-confirm-dialog [slot='confirm-button']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> jdbc.sql("select count(*) from multiview_recording where session_id = :s")
+            await(Duration.ofSeconds(20), d -> jdbc.sql("select count(*) from multiview_recording where session_id = :s")
                     .param("s", session.id()).query(Long.class).single() == 0);
             assertThat(jdbc.sql("select count(*) from video where session_id = :s").param("s", session.id()).query(Long.class).single()).isZero();
             assertThat(jdbc.sql("""
                             select count(*) from audit_event where action = 'deleted' and subject_id = :p and detail like 'multi-camera recording %'""")
                     .param("p", patient.id()).query(Long.class).single()).isEqualTo(1);
-            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> names.stream().noneMatch(n -> Files.exists(storage.video(java.util.UUID.fromString(n)))));
+            await(Duration.ofSeconds(20), d -> names.stream().noneMatch(n -> Files.exists(storage.video(java.util.UUID.fromString(n)))));
         } finally {
             handler.measureWith(null);
         }
@@ -247,7 +245,7 @@ class MultiViewUploadBrowserTest extends BrowserTest {
     private static void click(WebElement e) {
         js("arguments[0].scrollIntoView({block: 'center'});", e);
         // a notification toast may lie over it for a few seconds, as it would for a user, who waits until it goes
-        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js("""
+        await(Duration.ofSeconds(15), d -> Boolean.TRUE.equals(js("""
                 const e = arguments[0], r = e.getBoundingClientRect();
                 const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
                 return at != null && (at === e || e.contains(at));""", e)));
@@ -262,6 +260,6 @@ class MultiViewUploadBrowserTest extends BrowserTest {
         // Chromedriver adds to a multiple input's earlier selection: start from none, so only this file is sent.
         js("arguments[0].value = ''", input);
         input.sendKeys(file.toString());
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> ((Number) js("return arguments[0].files.filter(f => f.complete).length", up)).intValue() > before);
+        await(Duration.ofSeconds(60), d -> ((Number) js("return arguments[0].files.filter(f => f.complete).length", up)).intValue() > before);
     }
 }

@@ -9,10 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.web.TestVideos;
 import org.poseanalytics.web.account.Tokens;
@@ -85,7 +83,7 @@ class ShareBrowserTest extends BrowserTest {
         assertThat((String) js("return document.getElementById('share-days').value")).isEqualTo("14");
         type(find(By.id("share-new-pin")), "4321");
         find(By.id("share-create")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> !"".equals(js("return (document.getElementById('share-url') || {}).value || ''")));
+        await(Duration.ofSeconds(20), d -> !"".equals(js("return (document.getElementById('share-url') || {}).value || ''")));
         String url = (String) js("return document.getElementById('share-url').value");
         assertThat(url).startsWith("http://localhost:" + port + "/share/");
         String token = url.substring(url.lastIndexOf('/') + 1);
@@ -109,7 +107,7 @@ class ShareBrowserTest extends BrowserTest {
             assertThat(driver.getPageSource()).doesNotContain(PATIENT).doesNotContain("rosalind_squat");
             type(find(By.id("share-pin")), "1111");
             find(By.id("share-open")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js("return document.getElementById('share-pin').invalid")));
+            await(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(js("return document.getElementById('share-pin').invalid")));
             type(find(By.id("share-pin")), "4321");
             find(By.id("share-open")).click();
             waitForText(By.id("shared-title"), "Session report");
@@ -170,7 +168,7 @@ class ShareBrowserTest extends BrowserTest {
             type(find(By.id("share-pin")), "000" + i);
             find(By.id("share-open")).click();
             if (i < ShareLinks.MAX_FAILED_PINS - 1) {
-                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(js("return document.getElementById('share-pin').invalid")));
+                await(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(js("return document.getElementById('share-pin').invalid")));
             }
         }
         waitForText(By.id("shared-title"), "This link is locked");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -181,9 +183,17 @@ public abstract class BrowserTest {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(by, text), "failed-waiting-for-" + text);
     }
 
+    /**
+     * Waits until the condition holds. Vaadin re-renders elements while a test reads them, so an element found a moment
+     * ago may be stale: the condition is then simply tried again.
+     */
+    protected static <T> T await(Duration timeout, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
     private <T> T waitUntil(ExpectedCondition<T> condition, String failureShot) {
         try {
-            return new WebDriverWait(driver, WAIT).until(condition);
+            return await(WAIT, condition);
         } catch (RuntimeException e) {
             tryShot(failureShot.replaceAll("\\W+", "-"));
             throw e;
