@@ -150,7 +150,9 @@ public final class KeypointFiles {
             JsonToken token;
             do token = parser.nextToken(); while (token != null);
         } catch (JacksonException e) {
-            throw KeypointFileException.unreadable(name + " is not valid JSON (" + e.getOriginalMessage() + ")");
+            // Jackson's message ends in where it was reading (a source it redacts, a byte offset): of no use to the user.
+            String why = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at.*|\\s*at \\[Source.*", "");
+            throw KeypointFileException.unreadable(name + " is not valid JSON (" + why + ")");
         }
     }
 

@@ -53,7 +53,6 @@ public class KeypointUploadPanel extends Details {
         Upload upload = new Upload(new KeypointUploadHandler(uploads, sessionId,
                 () -> new KeypointUpload(videoId.get(), fps.get(), KeypointUpload.frameSize(frameSize.get())), onStored));
         upload.setId("keypoint-upload");
-        upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, uploads.maxSize().toBytes()));
         upload.setAcceptedFileTypes(".zip", ".json", ".trc", "application/zip", "application/json");
         upload.addFileRejectedListener(e -> org.poseanalytics.web.ui.Ui.error("“" + e.getFileName() + "” was not uploaded: " + e.getErrorMessage()
