@@ -402,9 +402,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         grid.setItems(reps);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
+        if (video.hasVideo()) grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
                 "document.getElementById($0).seek($1)", PLAYER_ID, e.getItem().startS()));
-        Span hint = new Span("Click a repetition to play it from its start.");
+        Span hint = new Span(video.hasVideo() ? "Click a repetition to play it from its start." : "");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout box = new VerticalLayout(grid, hint);
         box.setPadding(false);

@@ -214,9 +214,10 @@ public class VideoService {
         return jdbc.sql("""
                         insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec,
                                            width, height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio,
-                                           uploaded_by, media)
+                                           uploaded_by, media, playback)
                         values (:clinic, :session, :name, :original, :size, 'keypoints', null, 0, 0, 0, 0, 0, false, false,
-                                :account, 'keypoints') returning id""")
+                                :account, 'keypoints', :playback) returning id""")
+                .param("playback", PlaybackState.AS_UPLOADED.dbName())
                 .param("clinic", currentUser.clinicId()).param("session", session.id()).param("name", storageName)
                 .param("original", displayName).param("size", sizeBytes).param("account", currentUser.get().accountId())
                 .query(Long.class).single();
