@@ -213,7 +213,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         }
 
         add(new H3("Repetitions"), repetitionTable());
-        add(new H3("Bar velocity per repetition"), velocity);
+        if (video.hasVideo()) add(new H3("Bar velocity per repetition"), velocity); // a point is followed on the video's frames
         add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
     }
