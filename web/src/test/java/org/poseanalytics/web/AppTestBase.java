@@ -36,6 +36,11 @@ public abstract class AppTestBase {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pose.data-dir", DATA::toString);
         registry.add("pose.upload.max-size", () -> "8MB");
+        // keypoint uploads and OpenPose archives: small limits, so that refusing them is quick to test
+        registry.add("pose.keypoints.max-size", () -> "2MB");
+        registry.add("pose.keypoints.max-zip-entries", () -> "1000");
+        registry.add("pose.keypoints.max-unpacked", () -> "6MB");
+        registry.add("pose.keypoints.max-zip-entry", () -> "1MB");
     }
 
     @Autowired protected ClinicService clinics;

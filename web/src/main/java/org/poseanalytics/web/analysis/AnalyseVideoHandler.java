@@ -12,7 +12,9 @@ import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
+import org.poseanalytics.kinematics.keypoints.KeypointFiles;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
+import org.poseanalytics.kinematics.pipeline.AnalysisPipeline;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress;
 import org.poseanalytics.kinematics.pipeline.AnalysisRequest;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
@@ -48,6 +50,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     private final VideoLimits limits;
     private final FairDispatch dispatch;
     private final AnalysisSources sources;
+    private final KeypointFiles.Limits archiveLimits;
 
     /**
      * Inference threads per job are {@code pose.jobs.threads-per-job} (0 = the machine's cores divided among the
@@ -59,7 +62,8 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                         @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
                         @Value("${jobrunr.background-job-server.worker-count:1}") int workers,
                         VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames, FairDispatch dispatch,
-                        AnalysisSources sources) {
+                        AnalysisSources sources, KeypointFiles.Limits archiveLimits) {
+        this.archiveLimits = archiveLimits;
         this.dispatch = dispatch;
         this.sources = sources;
         this.limits = uploadLimits.withMaxFrames(Math.min(uploadLimits.maxFrames(), maxFrames));
@@ -92,18 +96,30 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             return;
         }
         JobRecords.Work work = claimed.get();
-        log.info("Job {}: analysing video {} on {} (attempt {})", jobId, work.videoId(), worker, work.attempts());
+        log.info("Job {}: analysing {} {} on {} (attempt {})", jobId, work.keypoints() == null ? "video" : "keypoints of video", work.videoId(),
+                worker, work.attempts());
         Path file = storage.video(work.storageName());
         DbProgress progress = new DbProgress(records, jobId);
+        KeypointJob keypoints = null;
         try {
-            if (!Files.isReadable(file)) {
-                throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
-                        + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
+            AnalysisResult results;
+            if (work.keypoints() != null) {
+                // Keypoints another tool made (issue 18): no video to decode and no model to run, so the file is read here,
+                // within the upload's and the job's limits, and goes through the same tracking and kinematics.
+                keypoints = KeypointJob.open(storage, work.keypoints(), archiveLimits, limits.maxFrames());
+                results = new AnalysisPipeline(keypoints.reader())
+                        .run(request(keypoints.input(), KeypointJob.model(work.keypoints()), work, 1), progress);
+            } else {
+                if (!Files.isReadable(file)) {
+                    throw new IllegalStateException("the video file is not readable at " + file + " on worker " + worker
+                            + "; is the shared video storage (POSE_STORAGE_DIR) mounted on every worker?");
+                }
+                // The untrusted file is decoded and the pose model run in a worker process (pose.decode.isolation); this JVM
+                // tracks and measures the numbers it streams back.
+                results = sources.pipeline().run(request(file, models.forPipeline(work.model()), work, threads), progress);
             }
-            // The untrusted file is decoded and the pose model run in a worker process (pose.decode.isolation); this JVM
-            // tracks and measures the numbers it streams back.
-            AnalysisResult results = sources.pipeline().run(request(file, work), progress);
             progress.storing();
+            if (work.keypoints() != null && !work.keypoints().withVideo()) records.recordImported(work.videoId(), results.video());
             AnalysisStore.Saved saved = store.save(work.clinicId(), work.videoId(), jobId, work.requestedBy(), results);
             records.succeeded(jobId, work.videoId(), summary(results), saved.alreadyStored() ? "stored by an earlier run of this job" : null);
             log.info("Job {}: video {} analysed, {} repetitions, {} angle columns, results stored in {} s", jobId, work.videoId(),
@@ -119,6 +135,11 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             } else if (e.kind() == AnalysisException.Kind.CANCELLED) {
                 records.cancelled(jobId, work.videoId(), null);
                 log.info("Job {}: cancelled", jobId);
+            } else if (e.permanent() && work.keypoints() != null) {
+                // A keypoint file's reasons say what is wrong with it and what to do; a video's advice would mislead.
+                String reason = ServerPaths.scrub(KeypointJob.userMessage(e.getMessage(), work.keypoints(), keypoints == null ? null : keypoints.input()));
+                records.failed(jobId, work.videoId(), sentence(reason));
+                log.info("Job {}: keypoints failed for good: {}", jobId, e.getMessage());
             } else if (e.permanent()) {
                 // the pipeline names the file it read: the user knows it by the name they uploaded
                 String reason = ServerPaths.scrub(String.valueOf(e.getMessage())
@@ -139,6 +160,8 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
                 return;
             }
             retryOrGiveUp(work, e);
+        } finally {
+            if (keypoints != null) keypoints.close();
         }
     }
 
@@ -149,7 +172,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
      * stated left against right. The scale is the one the job was queued with (a line drawn or a height entered later
      * is for the next analysis).
      */
-    private AnalysisRequest request(Path file, JobRecords.Work work) throws AnalysisException {
+    private AnalysisRequest request(Path file, String model, JobRecords.Work work, int threads) throws AnalysisException {
         Exercise template;
         try {
             template = work.exercise() == null ? null : Exercise.parse(work.exercise());
@@ -157,7 +180,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
             throw new AnalysisException(AnalysisException.Kind.BAD_REQUEST, e.getMessage(), e);
         }
         Side involved = "left".equals(work.involvedSide()) ? Side.LEFT : "right".equals(work.involvedSide()) ? Side.RIGHT : Side.NONE;
-        return new AnalysisRequest(file, models.forPipeline(work.model()), template, work.subjectTrackId(), List.of(), threads)
+        return new AnalysisRequest(file, model, template, work.subjectTrackId(), List.of(), threads)
                 .withInvolvedSide(involved).withLimits(limits).withScale(work.scale());
     }
 

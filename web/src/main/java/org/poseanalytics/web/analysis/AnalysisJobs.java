@@ -124,13 +124,40 @@ public class AnalysisJobs {
         }
         Session session = sessions.get(video.sessionId());
         ScaleSpec spec = scale(videoId, session, scale);
-        String offered = models.offered(model);
+        // An analysis of imported keypoints is repeated from the same keypoints (a row without a video has nothing else).
+        Long keypointFile = records.latestKeypointFile(currentUser.clinicId(), videoId).orElse(null);
+        String offered = keypointFile != null ? null : models.offered(model);
         String template = exercise == null || exercise.isBlank() ? session.exercise().id() : exercise;
-        UUID id = enqueue(currentUser.clinicId(), videoId, offered, template, subjectTrackId, currentUser.get().accountId(), spec);
-        audit.record(AuditAction.CHANGED, session.subjectId(), videoId, "analysis of video " + videoId + " requested again (model "
-                + (offered == null ? "default" : offered) + ", exercise " + template
+        UUID id = enqueue(currentUser.clinicId(), videoId, offered, template, subjectTrackId, currentUser.get().accountId(), spec, keypointFile);
+        audit.record(AuditAction.CHANGED, session.subjectId(), videoId, "analysis of video " + videoId + " requested again ("
+                + (keypointFile != null ? "keypoint file " + keypointFile : "model " + (offered == null ? "default" : offered)) + ", exercise " + template
                 + (subjectTrackId == null ? "" : ", person " + subjectTrackId) + ", scale " + spec.source().id() + ")");
         return records.get(id).orElseThrow();
+    }
+
+    /**
+     * Queues the analysis of an uploaded keypoint file (issue 18) of this video: the keypoints are read by the job instead
+     * of the video being decoded, and go through the same tracking and kinematics into the same tables. The video is one
+     * the keypoints were attached to, or the import's own row without a video. The caller (the upload) audits the upload.
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public JobProgress analyseKeypoints(long videoId, long keypointFileId) {
+        Video video = videos.get(videoId);
+        refuseWhileActive(videoId);
+        Session session = sessions.get(video.sessionId());
+        UUID id = enqueue(currentUser.clinicId(), videoId, null, session.exercise().id(), null, currentUser.get().accountId(),
+                scale(videoId, session, null), keypointFileId);
+        return records.get(id).orElseThrow();
+    }
+
+    /** Refuses a second analysis of a video while one is queued or running. */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public void refuseWhileActive(long videoId) {
+        Optional<JobProgress> active = latest(videoId).filter(j -> j.state().active());
+        if (active.isPresent()) {
+            throw new UserInputException("This video is already being analysed (" + active.get().describe()
+                    + "). Wait for it to finish or cancel it first.");
+        }
     }
 
     /**
@@ -205,8 +232,13 @@ public class AnalysisJobs {
     }
 
     UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy, ScaleSpec scale) {
+        return enqueue(clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale, null);
+    }
+
+    UUID enqueue(long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy, ScaleSpec scale,
+                 Long keypointFileId) {
         UUID id = UUID.randomUUID();
-        records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale);
+        records.insertQueued(id, clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale, keypointFileId);
         // Handed to JobRunr when a worker is free and it is this clinic's turn (now, if nobody waits).
         dispatch.dispatchQuietly();
         log.info("Queued analysis job {} for video {} (model {}, exercise {}, subject {}, scale {})", id, videoId, model == null ? "default" : model,

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -173,8 +174,16 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         BarVelocityPanel velocity = new BarVelocityPanel(() -> analyses.metrics(shownAnalysis.id()));
         PointPanel points = new PointPanel(player, video, shownAnalysis.id(), shownAnalysis.scale(), pointTracking, pointRuns, velocity::refresh);
         VerticalLayout left = new VerticalLayout(player, controls(player), scale, points);
+        if (!video.hasVideo()) {
+            // Keypoints imported without a video (issue 18): the same figures, nothing to play or draw on.
+            Paragraph none = new Paragraph("No video: these results come from keypoints imported from “" + video.originalName() + "” ("
+                    + analysis.analysis().model() + "). The chart, repetitions and figures are those of the keypoints; there is no video to"
+                    + " play or draw on. To see the skeleton on a video, upload the keypoints again attached to the video they were made from.");
+            none.setId("no-video");
+            left = new VerticalLayout(none);
+        }
         // Keypoints are corrected in the picture: a triangulated analysis has no one picture to correct them in.
-        if (multiView.isEmpty() && analysis.subjectSeries() != null) {
+        if (video.hasVideo() && multiView.isEmpty() && analysis.subjectSeries() != null) {
             CorrectionPanel correcting = new CorrectionPanel(player, video, analysis, corrections, canEdit, this::showLatest);
             correctionMarks = correcting.markers();
             left.add(correcting);
@@ -191,16 +200,20 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         top.getStyle().set("gap", "var(--lumo-space-l)");
         top.setWidthFull();
         add(top);
-        prepareVideo(player);
         noteMarks = List::of;
-        NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showAngles(shown, player, chart));
-        noteMarks = notePanel::markers;
-        showAngles(shown, player, chart);
-        add(new H3("Notes on the timeline"), notePanel);
-        add(new H3("Drawings on frames"), new DrawingsPanel(player, video, drawings, analysis.analysis().scale(), canEdit));
+        if (video.hasVideo()) {
+            prepareVideo(player);
+            NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showAngles(shown, player, chart));
+            noteMarks = notePanel::markers;
+            showAngles(shown, player, chart);
+            add(new H3("Notes on the timeline"), notePanel);
+            add(new H3("Drawings on frames"), new DrawingsPanel(player, video, drawings, analysis.analysis().scale(), canEdit));
+        } else {
+            showAngles(shown, player, chart);
+        }
 
         add(new H3("Repetitions"), repetitionTable());
-        add(new H3("Bar velocity per repetition"), velocity);
+        if (video.hasVideo()) add(new H3("Bar velocity per repetition"), velocity); // a point is followed on the video's frames
         add(new H3("Key figures"), new FiguresPanel(analysis));
         add(new H3("Downloads"), downloads(shown));
     }
@@ -389,9 +402,9 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         grid.setItems(reps);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
+        if (video.hasVideo()) grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
                 "document.getElementById($0).seek($1)", PLAYER_ID, e.getItem().startS()));
-        Span hint = new Span("Click a repetition to play it from its start.");
+        Span hint = new Span(video.hasVideo() ? "Click a repetition to play it from its start." : "");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout box = new VerticalLayout(grid, hint);
         box.setPadding(false);

@@ -30,27 +30,50 @@ class JobRecords {
      * {@code scale} the scale asked for when the job was queued (None for jobs queued before scales).
      */
     record Work(UUID jobId, long clinicId, long videoId, UUID storageName, String originalName, String model, String exercise,
-                Integer subjectTrackId, Long requestedBy, int attempts, String involvedSide, ScaleSpec scale) {}
+                Integer subjectTrackId, Long requestedBy, int attempts, String involvedSide, ScaleSpec scale, KeypointInput keypoints) {
+        Work withKeypoints(KeypointInput k) {
+            return new Work(jobId, clinicId, videoId, storageName, originalName, model, exercise, subjectTrackId, requestedBy, attempts,
+                    involvedSide, scale, k);
+        }
+    }
+
+    /**
+     * A job that reads keypoints instead of decoding its video (issue 18): the keypoint file, its format and packaging,
+     * what the user said of it (null: not given), and the video it belongs to: {@code withVideo} when it is an uploaded
+     * video (frame size, frames and rate to check the keypoints against), false for the import's own media-less row.
+     */
+    record KeypointInput(long fileId, UUID storageName, String originalName, String format, String packaging, Double fps,
+                         Integer width, Integer height, boolean withVideo, int videoWidth, int videoHeight, long videoFrames,
+                         double videoFps) {}
 
     private final JdbcClient jdbc;
 
     JobRecords(JdbcClient jdbc) { this.jdbc = jdbc; }
 
-    @Transactional
     void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy,
                       ScaleSpec scale) {
+        insertQueued(jobId, clinicId, videoId, model, exercise, subjectTrackId, requestedBy, scale, null);
+    }
+
+    /** @param keypointFileId the keypoint file the job reads instead of decoding the video; null: decode the video */
+    @Transactional
+    void insertQueued(UUID jobId, long clinicId, long videoId, String model, String exercise, Integer subjectTrackId, Long requestedBy,
+                      ScaleSpec scale, Long keypointFileId) {
         ScaleSpec.Line line = scale instanceof ScaleSpec.Line l ? l : null;
         Double height = scale instanceof ScaleSpec.SubjectHeight h ? h.metres() : null;
         jdbc.sql("""
                         insert into analysis_job (job_id, clinic_id, video_id, model, exercise, subject_track_id, requested_by,
-                            scale_source, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m, scale_height_m)
-                        values (:job, :clinic, :video, :model, :exercise, :track, :by, :source, :x1, :y1, :x2, :y2, :m, :h)""")
+                            scale_source, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m, scale_height_m,
+                            keypoint_file_id)
+                        values (:job, :clinic, :video, :model, :exercise, :track, :by, :source, :x1, :y1, :x2, :y2, :m, :h,
+                                (select id from keypoint_file where id = :kp and clinic_id = :clinic and video_id = :video))""")
                 .param("job", jobId).param("clinic", clinicId).param("video", videoId).param("model", model)
                 .param("exercise", exercise).param("track", subjectTrackId, java.sql.Types.INTEGER).param("by", requestedBy)
                 .param("source", scale.source().id())
                 .param("x1", line == null ? null : line.x1(), Types.DOUBLE).param("y1", line == null ? null : line.y1(), Types.DOUBLE)
                 .param("x2", line == null ? null : line.x2(), Types.DOUBLE).param("y2", line == null ? null : line.y2(), Types.DOUBLE)
-                .param("m", line == null ? null : line.metres(), Types.DOUBLE).param("h", height, Types.DOUBLE).update();
+                .param("m", line == null ? null : line.metres(), Types.DOUBLE).param("h", height, Types.DOUBLE)
+                .param("kp", keypointFileId, Types.BIGINT).update();
         jdbc.sql("update video set status = 'queued', status_message = null where id = :video")
                 .param("video", videoId).update();
     }
@@ -72,16 +95,56 @@ class JobRecords {
                           and not j.cancel_requested
                         returning j.job_id, j.clinic_id, j.video_id, v.storage_name, v.original_name, j.model, j.exercise, j.subject_track_id,
                                   j.requested_by, j.attempts, sub.involved_side, j.scale_source, j.scale_x1_px, j.scale_y1_px,
-                                  j.scale_x2_px, j.scale_y2_px, j.scale_length_m, j.scale_height_m""")
+                                  j.scale_x2_px, j.scale_y2_px, j.scale_length_m, j.scale_height_m, j.keypoint_file_id""")
                 .param("job", jobId).param("worker", worker)
                 .query((rs, n) -> new Work(rs.getObject("job_id", UUID.class), rs.getLong("clinic_id"), rs.getLong("video_id"),
                         rs.getObject("storage_name", UUID.class), rs.getString("original_name"), rs.getString("model"), rs.getString("exercise"),
                         (Integer) rs.getObject("subject_track_id"), (Long) rs.getObject("requested_by"), rs.getInt("attempts"),
-                        rs.getString("involved_side"), scale(rs)))
-                .optional();
+                        rs.getString("involved_side"), scale(rs), rs.getObject("keypoint_file_id") == null ? null
+                        : new KeypointInput(rs.getLong("keypoint_file_id"), null, null, null, null, null, null, null, false, 0, 0, 0, 0)))
+                .optional()
+                .map(w -> w.keypoints() == null ? w : w.withKeypoints(keypointInput(w.clinicId(), w.keypoints().fileId())));
         work.ifPresent(w -> jdbc.sql("update video set status = 'analysing', status_message = null where id = :video")
                 .param("video", w.videoId()).update());
         return work;
+    }
+
+    private KeypointInput keypointInput(long clinicId, long fileId) {
+        return jdbc.sql("""
+                        select k.id, k.storage_name, k.original_name, k.format, k.packaging, k.fps, k.frame_width, k.frame_height,
+                               v.media, v.width, v.height, v.frames, v.nominal_fps
+                        from keypoint_file k join video v on v.id = k.video_id and v.clinic_id = k.clinic_id
+                        where k.id = :id and k.clinic_id = :clinic""")
+                .param("id", fileId).param("clinic", clinicId)
+                .query((rs, n) -> new KeypointInput(rs.getLong("id"), rs.getObject("storage_name", UUID.class), rs.getString("original_name"),
+                        rs.getString("format"), rs.getString("packaging"), (Double) rs.getObject("fps"), (Integer) rs.getObject("frame_width"),
+                        (Integer) rs.getObject("frame_height"), "video".equals(rs.getString("media")), rs.getInt("width"), rs.getInt("height"),
+                        rs.getLong("frames"), rs.getDouble("nominal_fps")))
+                .single();
+    }
+
+    /** The keypoint file the video's latest job read, if it read one (so that "Analyse again" reads it again). */
+    Optional<Long> latestKeypointFile(long clinicId, long videoId) {
+        return jdbc.sql("""
+                        select keypoint_file_id from analysis_job where clinic_id = :clinic and video_id = :video
+                        order by created_at desc limit 1""")
+                .param("clinic", clinicId).param("video", videoId).query((rs, n) -> java.util.Optional.ofNullable((Long) rs.getObject(1))).list().stream().findFirst().flatMap(o -> o)
+                .or(() -> jdbc.sql("""
+                                select k.id from keypoint_file k join video v on v.id = k.video_id and v.clinic_id = k.clinic_id
+                                where k.clinic_id = :clinic and k.video_id = :video and v.media = 'keypoints'
+                                order by k.uploaded_at desc limit 1""")
+                        .param("clinic", clinicId).param("video", videoId).query(Long.class).optional());
+    }
+
+    /** An import without a video: its row takes the frame size, frames and rate of the keypoints as read. */
+    void recordImported(long videoId, org.poseanalytics.pose.video.VideoInfo info) {
+        jdbc.sql("""
+                        update video set width = :w, height = :h, frames = :frames, duration_s = :d, nominal_fps = :fps, codec = :codec,
+                               container = :container
+                        where id = :video and media = 'keypoints'""")
+                .param("w", info.width()).param("h", info.height()).param("frames", info.frames()).param("d", info.durationS())
+                .param("fps", info.nominalFps()).param("codec", info.codec()).param("container", info.container())
+                .param("video", videoId).update();
     }
 
     /** The scale a job row asks for, as checked by the library's constructors when it was queued. */

@@ -83,6 +83,7 @@ public class PointTrackingService {
     }
 
     PointTrajectory track(Video video, PointSpec spec, DoubleConsumer progress) {
+        if (!video.hasVideo()) throw new org.poseanalytics.web.UserInputException("Keypoints imported without a video have no frames to follow a point on.");
         Path file = storage.video(video.storageName());
         // decoded where the analysis decodes (a worker process by default, pose.decode.isolation)
         AnalysisRequest request = AnalysisRequest.of(file).withLimits(limits).withPoints(List.of(spec));

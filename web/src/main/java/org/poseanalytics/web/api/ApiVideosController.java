@@ -16,6 +16,9 @@ import org.poseanalytics.web.analysis.AnalysisJobs;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.JobProgress;
 import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.keypoints.KeypointImport;
+import org.poseanalytics.web.keypoints.KeypointUpload;
+import org.poseanalytics.web.keypoints.KeypointUploads;
 import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.video.UploadRejectedException;
 import org.poseanalytics.web.video.Video;
@@ -47,7 +50,11 @@ class ApiVideosController {
     private final AnalysisQueries queries;
     private final AuditService audit;
 
-    ApiVideosController(VideoService videos, SessionService sessions, AnalysisJobs jobs, AnalysisQueries queries, AuditService audit) {
+    private final KeypointUploads keypoints;
+
+    ApiVideosController(VideoService videos, SessionService sessions, AnalysisJobs jobs, AnalysisQueries queries, AuditService audit,
+                        KeypointUploads keypoints) {
+        this.keypoints = keypoints;
         this.videos = videos;
         this.sessions = sessions;
         this.jobs = jobs;
@@ -58,11 +65,11 @@ class ApiVideosController {
     /** A stored video and what the check read from it (frame size with rotation applied). */
     record ApiVideo(long id, long sessionId, String originalName, long sizeBytes, String container, String codec, int width,
                     int height, int rotationDeg, long frames, double durationS, double nominalFps, boolean variableFrameRate,
-                    String status, String statusMessage, String uploadedBy, OffsetDateTime uploadedAt) {
+                    String status, String statusMessage, String uploadedBy, OffsetDateTime uploadedAt, boolean hasVideo) {
         static ApiVideo of(Video v) {
             return new ApiVideo(v.id(), v.sessionId(), v.originalName(), v.sizeBytes(), v.container(), v.codec(), v.width(), v.height(),
                     v.rotationDeg(), v.frames(), v.durationS(), v.nominalFps(), v.variableFrameRate(), v.status().code(),
-                    v.statusMessage(), v.uploadedBy(), v.uploadedAt());
+                    v.statusMessage(), v.uploadedBy(), v.uploadedAt(), v.hasVideo());
         }
     }
 
@@ -98,6 +105,35 @@ class ApiVideosController {
             throw new UserInputException(e.getMessage(), "file");
         }
         return ResponseEntity.created(URI.create("/api/v1/videos/" + v.id())).body(ApiVideo.of(v));
+    }
+
+    /** A stored keypoint upload: its file, the video row its analysis belongs to, what its content was found to be, the analysis. */
+    record KeypointUploadResult(long keypointFileId, long videoId, boolean withVideo, String originalName, long sizeBytes, String format,
+                                String packaging, int files, AnalysisStatus analysis) {}
+
+    @Operation(operationId = "uploadKeypoints",
+            summary = "Upload keypoints made by another tool to a session (multipart field 'file'); stored and queued for analysis",
+            description = "Clinicians and admins. An OpenPose JSON folder as a .zip of its *_keypoints.json files (BODY_25 or COCO-18), one"
+                    + " MediaPipe/BlazePose .json, or a Sports2D/Pose2Sim .trc, told apart by content. With videoId the keypoints are that"
+                    + " video's (the analysis job checks frame rate, frame count and frame size against it; a .trc cannot be attached);"
+                    + " without, they get a video row of their own without a video (videoId in the answer). fps and frameSize (WxH) are"
+                    + " for files that do not state them (OpenPose's always needs them without a video). A file that is not such a"
+                    + " file, too large, or an archive over its limits or naming paths outside itself is refused with 422 and the"
+                    + " reason; nothing of it is kept. Then poll GET /api/v1/videos/{videoId}/analysis.")
+    @PostMapping(path = "/api/v1/sessions/{id}/keypoints", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<KeypointUploadResult> uploadKeypoints(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                                         @Parameter(description = "a video of the session the keypoints were made from") @RequestParam(required = false) Long videoId,
+                                                         @Parameter(description = "frames per second, when the file does not state it") @RequestParam(required = false) Double fps,
+                                                         @Parameter(description = "frame size in pixels as WxH, when the file does not state it") @RequestParam(required = false) String frameSize) throws IOException {
+        KeypointUpload upload = new KeypointUpload(videoId, fps, KeypointUpload.frameSize(frameSize));
+        KeypointImport k;
+        try (InputStream in = file.getInputStream()) {
+            k = keypoints.store(id, file.getOriginalFilename(), in, upload);
+        } catch (UploadRejectedException e) {
+            throw new UserInputException(e.getMessage(), "file");
+        }
+        return ResponseEntity.created(URI.create("/api/v1/videos/" + k.videoId() + "/analysis")).body(new KeypointUploadResult(k.keypointFileId(),
+                k.videoId(), k.withVideo(), k.originalName(), k.sizeBytes(), k.format().id(), k.packaging().id(), k.files(), status(k.videoId())));
     }
 
     @Operation(operationId = "getVideo", summary = "One video")

@@ -299,6 +299,7 @@ public class ExportService {
      * within a second of it (the others are listed with their time and value).
      */
     BufferedImage keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
+        if (!a.video().hasVideo()) return null; // keypoints imported without a video: no frame to show
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         try {
             var frame = VideoSource.of(storage.video(a.video().storageName()), limits).frameAt(t);

@@ -29,6 +29,8 @@ import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.analysis.JobPanels;
 import org.poseanalytics.web.audit.AuditService;
+import org.poseanalytics.web.keypoints.KeypointUploadPanel;
+import org.poseanalytics.web.keypoints.KeypointUploads;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDialog;
 import org.poseanalytics.web.subject.SessionService;
@@ -54,7 +56,12 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     /** Each video's analysis job: live progress, cancel, analyse again (issue 6). */
     private final JobPanels jobPanels;
 
-    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, AuditService audit, CurrentUser currentUser) {
+    private final KeypointUploads keypoints;
+    private KeypointUploadPanel keypointPanel;
+
+    public SessionView(SessionService sessions, VideoService videos, JobPanels jobPanels, AuditService audit, CurrentUser currentUser,
+                       KeypointUploads keypoints) {
+        this.keypoints = keypoints;
         this.sessions = sessions;
         this.audit = audit;
         this.videos = videos;
@@ -96,6 +103,16 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
 
         add(new H3("Videos"));
         if (canEdit) add(upload());
+        // Keypoints made by another tool (issue 18), attached to one of the videos below or on their own.
+        if (canEdit) {
+            keypointPanel = new KeypointUploadPanel(keypoints, session.id(), stored -> {
+                Ui.success("“" + stored.originalName() + "” stored: " + stored.describe() + (stored.withVideo()
+                        ? ", attached to its video; analysing" : ", without a video; analysing"));
+                refreshVideos();
+            });
+            keypointPanel.setWidthFull();
+            add(keypointPanel);
+        }
         // Several cameras filming at once: a page of its own (the recording feature builds on sessions), linked by URL.
         Anchor multiCamera = new Anchor("multi-camera/" + session.id(), "Multi-camera recordings (2–4 calibrated cameras) →");
         multiCamera.setId("to-multi-camera");
@@ -135,6 +152,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     private void refreshVideos() {
         videoList.removeAll();
         List<Video> list = videos.listForSession(session.id());
+        if (keypointPanel != null) keypointPanel.setVideos(list);
         if (list.isEmpty()) {
             videoList.add(Ui.emptyState("No videos in this session yet", canEdit
                     ? "Drag video files onto the upload area above, or click “Upload Files…”. Film the whole body, side-on or front-on."
@@ -145,10 +163,22 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private Component card(Video v) {
-        Image thumb = new Image("media/videos/" + v.id() + "/thumbnail.jpg", "Frame of " + v.originalName());
-        thumb.setWidth("160px");
-        thumb.getStyle().set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-10pct)")
-                .set("object-fit", "contain").set("max-height", "180px");
+        Component thumb;
+        if (v.hasVideo()) {
+            Image image = new Image("media/videos/" + v.id() + "/thumbnail.jpg", "Frame of " + v.originalName());
+            image.setWidth("160px");
+            image.getStyle().set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-10pct)")
+                    .set("object-fit", "contain").set("max-height", "180px");
+            thumb = image;
+        } else {
+            // Keypoints imported without a video: nothing to show or play.
+            Div none = new Div(new Span("Keypoints, no video"));
+            none.addClassName("keypoints-only");
+            none.setWidth("160px");
+            none.getStyle().set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-10pct)")
+                    .set("text-align", "center").set("padding", "var(--lumo-space-l) 0").set("color", "var(--lumo-secondary-text-color)");
+            thumb = none;
+        }
         Span name = new Span(v.originalName());
         name.getStyle().set("font-weight", "600");
         Span meta = new Span(v.summary());
@@ -160,6 +190,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Long>
         uploaded.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         Anchor play = new Anchor("media/videos/" + v.id() + "/file", "Play video");
         play.setTarget(AnchorTarget.BLANK);
+        play.setVisible(v.hasVideo());
         Button delete = new Button("Delete…", e -> confirmDeleteVideo(v));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         delete.setVisible(canEdit);

@@ -87,7 +87,8 @@ public class SessionService {
     public void delete(long id) {
         Session session = get(id);
         long clinic = currentUser.clinicId();
-        List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id = :id")
+        List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id = :id"
+                        + " union select storage_name from keypoint_file where clinic_id = :clinic and session_id = :id")
                 .param("clinic", clinic).param("id", id).query(UUID.class).list();
         jdbc.sql("delete from session where id = :id and clinic_id = :clinic").param("id", id).param("clinic", clinic).update();
         audit.record(AuditAction.DELETED, session.subjectId(), null,

@@ -99,6 +99,8 @@ public class SubjectService {
         Subject subject = get(id);
         long clinic = currentUser.clinicId();
         List<UUID> files = jdbc.sql("select storage_name from video where clinic_id = :clinic and session_id in "
+                        + "(select id from session where clinic_id = :clinic and subject_id = :id)"
+                        + " union select storage_name from keypoint_file where clinic_id = :clinic and session_id in "
                         + "(select id from session where clinic_id = :clinic and subject_id = :id)")
                 .param("clinic", clinic).param("id", id).query(UUID.class).list();
         int sessions = jdbc.sql("select count(*) from session where clinic_id = :clinic and subject_id = :id")

@@ -55,8 +55,8 @@ class BrowserCopies implements DisposableBean {
     /** Copies left waiting or cut short by a stop, and videos uploaded before copies were made in the background. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
-        List<Long> ids = jdbc.sql("select id from video where playback is null or playback = 'pending'"
-                        + " or (playback = 'converting' and playback_updated_at < now() - interval '" + STALE + "') order by id")
+        List<Long> ids = jdbc.sql("select id from video where media = 'video' and (playback is null or playback = 'pending'"
+                        + " or (playback = 'converting' and playback_updated_at < now() - interval '" + STALE + "')) order by id")
                 .query(Long.class).list();
         if (!ids.isEmpty()) log.info("{} videos wait for their browser copy", ids.size());
         ids.forEach(this::queue);

@@ -6,10 +6,10 @@ import java.text.Normalizer;
  * The name a user's browser sent is only ever shown, never used as a path. Still, keep it tidy: no directory
  * part, no control characters, bounded length.
  */
-final class FileNames {
+public final class FileNames {
     private FileNames() {}
 
-    static String displayName(String sent) {
+    public static String displayName(String sent) {
         if (sent == null) return "video";
         String name = Normalizer.normalize(sent, Normalizer.Form.NFC);
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));

@@ -50,7 +50,8 @@ class StorageSweep {
         // Read before listing the files: a video stored meanwhile is younger than quietFor anyway.
         var known = new HashSet<UUID>(jdbc.sql(
                 // checkerboard videos waiting for their calibration job (issue 14) are kept too
-                "select storage_name from video union select unnest(video_storage) from multiview_calibration").query(UUID.class).list());
+                "select storage_name from video union select unnest(video_storage) from multiview_calibration"
+                        + " union select storage_name from keypoint_file").query(UUID.class).list());
         return storage.sweep(known, quietFor);
     }
 }

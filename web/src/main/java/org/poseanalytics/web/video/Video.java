@@ -11,10 +11,20 @@ import java.util.UUID;
 public record Video(long id, long sessionId, UUID storageName, String originalName, long sizeBytes, String container,
                     String codec, int width, int height, int rotationDeg, long frames, double durationS,
                     double nominalFps, boolean variableFrameRate, boolean hasAudio, VideoStatus status,
-                    String statusMessage, String uploadedBy, OffsetDateTime uploadedAt) {
+                    String statusMessage, String uploadedBy, OffsetDateTime uploadedAt, boolean keypointsOnly) {
+
+    /**
+     * Whether there is a video to play: false for keypoints imported without a video (issue 18), whose row holds the
+     * analysis and whose file is the keypoint file. Such a row is never decoded, played or thumbnailed.
+     */
+    public boolean hasVideo() { return !keypointsOnly; }
 
     /** One line a clinician can read, e.g. "1280 × 720 · 30 fps (variable) · 4.2 s · h264 · rotated 90°". */
     public String summary() {
+        if (keypointsOnly) {
+            return "Keypoints without a video" + (frames > 0 ? String.format(Locale.ROOT, " · %d frames · %.3g fps · %.1f s", frames, nominalFps, durationS)
+                    : " · frames and rate once analysed") + " · " + humanSize(sizeBytes);
+        }
         StringBuilder s = new StringBuilder();
         s.append(width).append(" × ").append(height);
         s.append(" · ").append(String.format(Locale.ROOT, "%.3g fps", nominalFps)).append(variableFrameRate ? " (variable)" : " (constant)");

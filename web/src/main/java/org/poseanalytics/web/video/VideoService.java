@@ -202,6 +202,27 @@ public class VideoService {
         return get(id);
     }
 
+    /**
+     * The row of keypoints uploaded without a video (issue 18): it holds their analysis as a video row holds a video's, so
+     * that every page and export of an analysis works alike. Its file is the keypoint file ({@code storageName}); frame
+     * size, frames and rate are 0 until the analysis has read them. Called in the upload's transaction, which audits it;
+     * no {@link VideoUploaded} (nothing to decode or convert).
+     */
+    @PreAuthorize("hasRole('CLINICIAN')")
+    public long insertKeypointsOnly(long sessionId, UUID storageName, String displayName, long sizeBytes) {
+        Session session = sessions.get(sessionId);
+        return jdbc.sql("""
+                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec,
+                                           width, height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio,
+                                           uploaded_by, media, playback)
+                        values (:clinic, :session, :name, :original, :size, 'keypoints', null, 0, 0, 0, 0, 0, false, false,
+                                :account, 'keypoints', :playback) returning id""")
+                .param("playback", PlaybackState.AS_UPLOADED.dbName())
+                .param("clinic", currentUser.clinicId()).param("session", session.id()).param("name", storageName)
+                .param("original", displayName).param("size", sizeBytes).param("account", currentUser.get().accountId())
+                .query(Long.class).single();
+    }
+
     private boolean exists(UUID name) {
         return jdbc.sql("select exists (select 1 from video where storage_name = :name)").param("name", name)
                 .query(Boolean.class).single();
@@ -244,11 +265,15 @@ public class VideoService {
     public void delete(long id) {
         Video video = get(id);
         Session session = sessions.get(video.sessionId());
+        // Keypoint files uploaded to it (issue 18) go with it; their rows go by the foreign key.
+        List<UUID> files = new java.util.ArrayList<>(jdbc.sql("select storage_name from keypoint_file where video_id = :id and clinic_id = :clinic")
+                .param("id", id).param("clinic", currentUser.clinicId()).query(UUID.class).list());
+        files.add(video.storageName());
         jdbc.sql("delete from video where id = :id and clinic_id = :clinic").param("id", id)
                 .param("clinic", currentUser.clinicId()).update();
         audit.record(AuditAction.DELETED, session.subjectId(), id,
                 "video " + id + " deleted from session " + session.id() + " of " + session.date());
-        SubjectService.deleteFilesAfterCommit(storage, List.of(video.storageName()));
+        SubjectService.deleteFilesAfterCommit(storage, files);
     }
 
     /** The id of the subject a video of this clinic shows, for the audit log. */
@@ -272,6 +297,7 @@ public class VideoService {
     @Transactional
     public Path openForViewing(long id) {
         Video video = get(id);
+        if (!video.hasVideo()) throw new NotFoundException("A video file of " + id + " (keypoints imported without a video)");
         Path file = storage.video(video.storageName());
         if (!Files.exists(file)) throw new NotFoundException("The file of video " + id);
         Session session = sessions.get(video.sessionId());
@@ -285,6 +311,6 @@ public class VideoService {
                 rs.getInt("width"), rs.getInt("height"), rs.getInt("rotation_deg"), rs.getLong("frames"),
                 rs.getDouble("duration_s"), rs.getDouble("nominal_fps"), rs.getBoolean("variable_frame_rate"),
                 rs.getBoolean("has_audio"), VideoStatus.of(rs.getString("status")), rs.getString("status_message"),
-                rs.getString("uploaded_by_name"), rs.getObject("uploaded_at", OffsetDateTime.class));
+                rs.getString("uploaded_by_name"), rs.getObject("uploaded_at", OffsetDateTime.class), "keypoints".equals(rs.getString("media")));
     }
 }

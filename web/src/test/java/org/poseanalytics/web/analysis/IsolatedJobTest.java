@@ -71,7 +71,7 @@ class IsolatedJobTest extends DatabaseTest {
         });
         IsolatedAnalysis small = new IsolatedAnalysis(new IsolatedAnalysis.Limits("64m", 12L << 30, Duration.ofMinutes(5)));
         var handler = new AnalyseVideoHandler(records, models, store, storage, 1, 1, limits, 100_000, dispatch,
-                new AnalysisSources(small, small));
+                new AnalysisSources(small, small), org.poseanalytics.kinematics.keypoints.KeypointFiles.Limits.DEFAULTS);
 
         // Meanwhile another clinic uploads a squat video: the app's own worker analyses it.
         TestClinic other = TestClinic.create(jdbc);

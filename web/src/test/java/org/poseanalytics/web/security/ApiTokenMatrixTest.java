@@ -253,6 +253,10 @@ class ApiTokenMatrixTest extends AppTestBase {
                 Multipart body = Multipart.of("file", "upload.mp4", "video/mp4", upload);
                 request.header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
             }
+            case "POST /api/v1/sessions/{id}/keypoints" -> {
+                Multipart body = Multipart.of("file", "squat.trc", "text/plain", org.poseanalytics.web.TestKeypoints.squatTrc(40));
+                request.header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+            }
             default -> request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

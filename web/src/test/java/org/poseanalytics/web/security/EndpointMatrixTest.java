@@ -115,6 +115,7 @@ class EndpointMatrixTest extends AppTestBase {
         MATRIX.put("GET /api/v1/sessions/{id}", Rule.VIEWER);
         MATRIX.put("GET /api/v1/sessions/{id}/videos", Rule.VIEWER);
         MATRIX.put("POST /api/v1/sessions/{id}/videos", Rule.CLINICIAN);
+        MATRIX.put("POST /api/v1/sessions/{id}/keypoints", Rule.CLINICIAN);
         MATRIX.put("GET /api/v1/videos/{id}", Rule.VIEWER);
         MATRIX.put("GET /api/v1/videos/{id}/analysis", Rule.VIEWER);
         MATRIX.put("GET /api/v1/videos/{id}/angles", Rule.VIEWER);
@@ -220,6 +221,8 @@ class EndpointMatrixTest extends AppTestBase {
                     .content("{\"date\":\"" + LocalDate.now() + "\",\"exercise\":\"squat\"}");
             case "POST /api/v1/sessions/{id}/videos" -> MockMvcRequestBuilders.multipart(url)
                     .file(new org.springframework.mock.web.MockMultipartFile("file", "upload.mp4", "video/mp4", Files.readAllBytes(smallVideo())));
+            case "POST /api/v1/sessions/{id}/keypoints" -> MockMvcRequestBuilders.multipart(url)
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "squat.trc", "text/plain", org.poseanalytics.web.TestKeypoints.squatTrc(40)));
             default -> MockMvcRequestBuilders.request(method, url);
         };
     }

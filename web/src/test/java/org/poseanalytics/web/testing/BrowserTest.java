@@ -74,6 +74,11 @@ public abstract class BrowserTest {
         registry.add("pose.data-dir", DATA::toString);
         // small enough to test a refusal quickly, large enough for every video the browser tests upload
         registry.add("pose.upload.max-size", () -> "8MB");
+        // keypoint uploads and OpenPose archives: small limits, so that refusing them is quick to test
+        registry.add("pose.keypoints.max-size", () -> "2MB");
+        registry.add("pose.keypoints.max-zip-entries", () -> "1000");
+        registry.add("pose.keypoints.max-unpacked", () -> "6MB");
+        registry.add("pose.keypoints.max-zip-entry", () -> "1MB");
     }
 
     @LocalServerPort protected int port;
