@@ -1,5 +1,6 @@
 package org.poseanalytics.web.video;
 
+import java.util.List;
 import org.poseanalytics.pose.video.VideoLimits;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,31 +18,39 @@ final class DecodeProtocol {
 
     private DecodeProtocol() {}
 
-    enum Operation { CHECK, FORMAT, BROWSER_COPY, FRAME }
+    enum Operation { CHECK, FORMAT, BROWSER_COPY, FRAME, CALIBRATE }
 
     /**
      * {@code output}: the thumbnail (CHECK), browser copy (BROWSER_COPY) or PNG of the frame (FRAME) to write;
-     * {@code limits} for CHECK and FRAME; {@code timeS} and {@code maxSide}: which frame and how large (FRAME).
+     * {@code limits} for CHECK, FRAME and CALIBRATE; {@code timeS} and {@code maxSide}: which frame and how large (FRAME);
+     * {@code checkerboard}: the videos and board of a CALIBRATE ({@code video} is then unused).
      */
     record Request(int version, Operation operation, String video, String output, VideoLimits limits, int rotationDeg,
-                   double durationS, double timeS, int maxSide) {}
+                   double durationS, double timeS, int maxSide, Checkerboard checkerboard) {}
+
+    record Checkerboard(List<String> videos, List<String> cameraNames, int columns, int rows, double squareM) {}
 
     /**
      * A progress report (only {@code progress}) or the final reply (one of the others). {@code frame}: the size of the
-     * displayed frame whose picture was written (FRAME; null when the video has no frame at that time).
+     * displayed frame whose picture was written (FRAME; null when the video has no frame at that time);
+     * {@code calibrated}: CALIBRATE's answer.
      */
-    record Reply(int version, Double progress, Decoder.Checked checked, StreamFormat format, FrameSize frame, Failure failure,
-                 boolean done) {
-        static Reply progress(double fraction) { return new Reply(VERSION, fraction, null, null, null, null, false); }
+    record Reply(int version, Double progress, Decoder.Checked checked, StreamFormat format, FrameSize frame,
+                 Decoder.Calibrated calibrated, Failure failure, boolean done) {
+        static Reply progress(double fraction) { return new Reply(VERSION, fraction, null, null, null, null, null, false); }
 
         static Reply done(Decoder.Checked checked, StreamFormat format) {
-            return new Reply(VERSION, null, checked, format, null, null, true);
+            return new Reply(VERSION, null, checked, format, null, null, null, true);
         }
 
-        static Reply frame(FrameSize frame) { return new Reply(VERSION, null, null, null, frame, null, true); }
+        static Reply frame(FrameSize frame) { return new Reply(VERSION, null, null, null, frame, null, null, true); }
+
+        static Reply calibrated(Decoder.Calibrated calibrated) {
+            return new Reply(VERSION, null, null, null, null, calibrated, null, true);
+        }
 
         static Reply failed(DecodeFailure e) {
-            return new Reply(VERSION, null, null, null, null, new Failure(e.kind(), e.getMessage()), true);
+            return new Reply(VERSION, null, null, null, null, null, new Failure(e.kind(), e.getMessage()), true);
         }
     }
 

@@ -5,9 +5,14 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import org.poseanalytics.multiview.calibration.CalibrationFiles;
+import org.poseanalytics.multiview.calibration.checkerboard.Board;
+import org.poseanalytics.multiview.calibration.checkerboard.CheckerboardCalibrator;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoInfo;
 import org.poseanalytics.pose.video.VideoLimits;
@@ -101,6 +106,42 @@ final class DecodeWork {
         g.drawImage(full, 0, 0, sw, sh, null);
         g.dispose();
         return Optional.of(new Decoder.Frame(small, w, h));
+    }
+
+    /**
+     * The checkerboard calibration of {@link Decoder#calibrate}: the reasons are in words for the user (which camera, and
+     * how to film the board) and carry no server path.
+     */
+    static Decoder.Calibrated calibrate(List<Path> videos, List<String> cameraNames, int columns, int rows, double squareM,
+                                        VideoLimits limits) {
+        List<CheckerboardCalibrator.CameraVideo> cams = new ArrayList<>();
+        for (int i = 0; i < videos.size(); i++) {
+            String name = cameraNames.get(i);
+            VideoSource source;
+            try {
+                source = VideoSource.of(videos.get(i), limits);
+            } catch (UnreadableVideoException e) {
+                return refused("The checkerboard video of " + name + " could not be read: " + e.getMessage() + ".");
+            }
+            cams.add(new CheckerboardCalibrator.CameraVideo(name, source::gray));
+        }
+        try {
+            var result = new CheckerboardCalibrator(new Board(columns, rows, squareM), CheckerboardCalibrator.Settings.defaults())
+                    .calibrate(cams);
+            double[] errors = result.cameras().stream().mapToDouble(CheckerboardCalibrator.CameraReport::reprojectionErrorPx).toArray();
+            return new Decoder.Calibrated(CalibrationFiles.projectJson(result.calibration()), errors, null);
+        } catch (CheckerboardCalibrator.CalibrationFailedException | IllegalArgumentException e) {
+            return refused(sentence(e.getMessage()) + " Film the whole board, still and sharp, turned at several angles, with every"
+                    + " camera at once; check the corner counts (inner corners, where four squares meet) and the square size.");
+        }
+    }
+
+    private static Decoder.Calibrated refused(String why) { return new Decoder.Calibrated(null, null, why); }
+
+    private static String sentence(String s) {
+        if (s == null || s.isBlank()) return "The calibration failed.";
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     /** Thrown from the progress callback to stop the conversion loop at the next frame. */

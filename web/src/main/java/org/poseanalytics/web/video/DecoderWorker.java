@@ -41,6 +41,11 @@ public final class DecoderWorker {
                             f -> replies.println(DecodeProtocol.line(DecodeProtocol.Reply.progress(f))), () -> false);
                     yield DecodeProtocol.Reply.done(null, null);
                 }
+                case CALIBRATE -> {
+                    var board = request.checkerboard();
+                    yield DecodeProtocol.Reply.calibrated(DecodeWork.calibrate(board.videos().stream().map(Path::of).toList(),
+                            board.cameraNames(), board.columns(), board.rows(), board.squareM(), request.limits()));
+                }
                 case FRAME -> {
                     var frame = DecodeWork.frameAt(video, request.timeS(), request.maxSide(), request.limits());
                     if (frame.isEmpty()) yield DecodeProtocol.Reply.frame(null);

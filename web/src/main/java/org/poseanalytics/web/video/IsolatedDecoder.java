@@ -53,14 +53,14 @@ final class IsolatedDecoder implements Decoder {
     @Override
     public Checked check(Path video, Path thumbnail, VideoLimits videoLimits) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CHECK, video.toString(),
-                thumbnail.toString(), videoLimits, 0, 0, 0, 0);
+                thumbnail.toString(), videoLimits, 0, 0, 0, 0, null);
         return run(request, limits.checkTimeout(), f -> {}, () -> false).checked();
     }
 
     @Override
     public StreamFormat format(Path video) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FORMAT, video.toString(),
-                null, null, 0, 0, 0, 0);
+                null, null, 0, 0, 0, 0, null);
         return run(request, limits.checkTimeout(), f -> {}, () -> false).format();
     }
 
@@ -68,7 +68,7 @@ final class IsolatedDecoder implements Decoder {
     public void browserCopy(Path video, int rotationDeg, double durationS, Path target, DoubleConsumer progress,
                             BooleanSupplier cancelled) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.BROWSER_COPY, video.toString(),
-                target.toString(), null, rotationDeg, durationS, 0, 0);
+                target.toString(), null, rotationDeg, durationS, 0, 0, null);
         try {
             run(request, limits.conversionTimeout(), progress, cancelled);
         } finally {
@@ -87,7 +87,7 @@ final class IsolatedDecoder implements Decoder {
         try {
             png = Files.createTempFile("pose-frame-", ".png");
             var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FRAME, video.toString(),
-                    png.toString(), videoLimits, 0, 0, timeS, maxSide);
+                    png.toString(), videoLimits, 0, 0, timeS, maxSide, null);
             DecodeProtocol.FrameSize size = run(request, limits.checkTimeout(), f -> {}, () -> false).frame();
             if (size == null) return Optional.empty();
             return Optional.of(new Frame(readPng(png, maxSide), size.sourceWidth(), size.sourceHeight()));
@@ -98,6 +98,16 @@ final class IsolatedDecoder implements Decoder {
         } finally {
             deleteQuietly(png);
         }
+    }
+
+    /** Decoding every frame of each camera's video: the conversion timeout applies. */
+    @Override
+    public Calibrated calibrate(List<Path> videos, List<String> cameraNames, int columns, int rows, double squareM,
+                                VideoLimits videoLimits) throws DecodeFailure {
+        var board = new DecodeProtocol.Checkerboard(videos.stream().map(Path::toString).toList(), cameraNames, columns, rows, squareM);
+        var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CALIBRATE, null, null,
+                videoLimits, 0, 0, 0, 0, board);
+        return run(request, limits.conversionTimeout(), f -> {}, () -> false).calibrated();
     }
 
     /**
