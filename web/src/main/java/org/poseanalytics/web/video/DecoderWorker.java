@@ -30,7 +30,7 @@ public final class DecoderWorker {
             System.err.println("decoder worker speaks version " + DecodeProtocol.VERSION + ", asked in version " + request.version());
             System.exit(2);
         }
-        Path video = Path.of(request.video());
+        Path video = request.video() == null ? null : Path.of(request.video()); // none for CALIBRATE
         DecodeProtocol.Reply reply;
         try {
             reply = switch (request.operation()) {

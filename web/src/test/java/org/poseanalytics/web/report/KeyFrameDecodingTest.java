@@ -53,7 +53,7 @@ class KeyFrameDecodingTest extends DatabaseTest {
         store.save(clinic.clinicId(), hostile, UUID.randomUUID(), null, SyntheticResults.of(40, 33, 1, 2, 2));
 
         UUID goodName = UUID.randomUUID();
-        Files.copy(TestVideos.mp4(tmp.resolve("good.mp4"), 360, 640, 60, 25), storage.video(goodName));
+        Files.copy(TestVideos.mp4(tmp.resolve("good.mp4"), 360, 640, 100, 25), storage.video(goodName));
         long good = clinic.video(jdbc, session, goodName);
         store.save(clinic.clinicId(), good, UUID.randomUUID(), null, SyntheticResults.of(40, 33, 1, 2, 2));
 
