@@ -30,7 +30,6 @@ import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.pose.video.VideoLimits;
-import org.poseanalytics.pose.video.VideoSource;
 import org.poseanalytics.tracking.point.PointsCsv;
 import org.poseanalytics.web.analysis.BarVelocity;
 import org.poseanalytics.web.ui.ScaleText;
@@ -53,6 +52,8 @@ import org.poseanalytics.web.Csv;
 import org.poseanalytics.web.audit.AuditAction;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.storage.Storage;
+import org.poseanalytics.web.video.DecodeFailure;
+import org.poseanalytics.web.video.Decoder;
 import org.poseanalytics.web.ui.FigureText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +79,12 @@ public class ExportService {
     private final FrameDrawings drawings;
 
     private final VideoLimits limits;
+    private final Decoder decoder;
 
     ExportService(VideoAnalysisService analyses, AnalysisQueries queries, AuditService audit, CurrentUser currentUser, Storage storage,
                   TrackedPoints trackedPoints, VideoLimits limits, KeypointCorrections corrections,
-                  TimelineNotes notes, FrameDrawings drawings) {
+                  TimelineNotes notes, FrameDrawings drawings, Decoder decoder) {
+        this.decoder = decoder;
         this.notes = notes;
         this.drawings = drawings;
         this.corrections = corrections;
@@ -249,13 +252,14 @@ public class ExportService {
         Exercise template = a.template();
         boolean filmingLimited = a.leadFigures().stream().anyMatch(h -> FigureText.blamesFilming(h.metric()));
         List<FrameDrawing> frameDrawings = drawings.of(a.video().id());
+        KeyFrame keyFrame = keyFrame(a, frameDrawings);
         String dims = a.angles().series().stream().filter(c -> columns.contains(c.column())).map(c -> VideoAnalysis.dimensionLabel(c.dimension()))
                 .distinct().collect(Collectors.joining(", "));
         return new SessionReport(currentUser.get().clinicName(), a.session().subjectName(), a.session().date(),
                 a.session().exercise().label(), a.video().originalName(),
                 "Angles: clinical neutral-zero, measured " + (dims.isEmpty() ? "—" : dims) + "; model " + a.analysis().model() + ".",
                 FigureText.view(a.analysis().view()) + ".",
-                keyFrame(a, frameDrawings), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
+                keyFrame.image(), keyFrame.note(), columns.stream().map(a::curve).toList(), a.repetitionBands(), header, rows, headlines, figures,
                 filmingLimited && template != null ? template.filming() : null,
                 previous.map(MetricHistoryPoint::sessionDate).orElse(null), currentUser.get().displayName(),
                 ScaleText.describe(a.analysis().scale()) + ".", velocityRows(a), corrections.state(a.analysis().id()).note(),
@@ -294,50 +298,78 @@ public class ExportService {
         return (d >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.1f", Math.abs(d));
     }
 
+    /** The longest side of the key frame the decoder sends back: the PDF prints it 220 points wide, a screen page 480 px. */
+    static final int KEY_FRAME_MAX_SIDE = 1280;
+
+    /** The report's key frame with the skeleton on it, or why there is none (one of the two is null). */
+    record KeyFrame(BufferedImage image, String note) {}
+
     /**
      * The frame at the first repetition's peak (else mid-video), the skeleton drawn on it, and the clinician's drawings made
-     * within a second of it (the others are listed with their time and value).
+     * within a second of it (the others are listed with their time and value). The frame is decoded by the
+     * {@link Decoder} (a separate, limited process unless {@code pose.decode.isolation=inline}), never in this JVM: a file
+     * that exhausts or crashes the decoder costs the report its picture, with a note saying so, and nothing else.
      */
-    BufferedImage keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
-        if (!a.video().hasVideo()) return null; // keypoints imported without a video: no frame to show
+    KeyFrame keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
+        if (!a.video().hasVideo()) return new KeyFrame(null, null); // keypoints imported without a video: no frame to show
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
+        String at = String.format(Locale.ROOT, "%.2f s", t);
+        java.nio.file.Path file = storage.video(a.video().storageName());
+        if (!java.nio.file.Files.isRegularFile(file)) return new KeyFrame(null, "No key frame: the video file is no longer stored.");
+        Decoder.Frame frame;
         try {
-            var frame = VideoSource.of(storage.video(a.video().storageName()), limits).frameAt(t);
-            if (frame.isEmpty()) return null;
-            BufferedImage img = frame.get().toBufferedImage();
-            KeypointSeries kp = a.subjectSeries();
-            if (kp != null && kp.length() > 0) {
-                int found = java.util.Arrays.binarySearch(kp.timesS(), t);
-                int s = Math.max(0, found >= 0 ? found : -found - 2);
-                Skeleton sk = a.skeleton();
-                int landmarks = sk.size();
-                Graphics2D gr = img.createGraphics();
-                gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 200f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                gr.setColor(new Color(0, 230, 118));
-                for (int[] b : sk.bones()) {
-                    if (b[0] >= landmarks || b[1] >= landmarks || kp.isGap(b[0], s) || kp.isGap(b[1], s)) continue;
-                    if (kp.visibility()[b[0]][s] < 0.3f || kp.visibility()[b[1]][s] < 0.3f) continue;
-                    gr.drawLine((int) Math.round(kp.x()[b[0]][s]), (int) Math.round(kp.y()[b[0]][s]),
-                            (int) Math.round(kp.x()[b[1]][s]), (int) Math.round(kp.y()[b[1]][s]));
-                }
-                gr.dispose();
-            }
-            drawOn(img, frameDrawings.stream().filter(d -> Math.abs(d.timeS() - t) <= 1.0).toList(), a);
-            return img;
-        } catch (Exception e) {
-            log.warn("No key frame for the report of video {}: {}", a.video().id(), e.getMessage());
-            return null;
+            var decoded = decoder.frameAt(file, t, KEY_FRAME_MAX_SIDE, limits);
+            if (decoded.isEmpty()) return new KeyFrame(null, "No key frame: the video has no frame at " + at + ".");
+            frame = decoded.get();
+        } catch (DecodeFailure e) {
+            log.warn("No key frame for the report of video {}: {} ({})", a.video().id(), e.kind(), e.getMessage());
+            return new KeyFrame(null, "No key frame: the frame at " + at + " could not be decoded within the limits ("
+                    + reason(e) + ").");
         }
+        BufferedImage img = frame.image();
+        // Keypoints and drawings are in the displayed frame's pixels; the picture may be smaller.
+        double scale = img.getWidth() / (double) frame.sourceWidth();
+        KeypointSeries kp = a.subjectSeries();
+        if (kp != null && kp.length() > 0) {
+            int found = java.util.Arrays.binarySearch(kp.timesS(), t);
+            int s = Math.max(0, found >= 0 ? found : -found - 2);
+            Skeleton sk = a.skeleton();
+            int landmarks = sk.size();
+            Graphics2D gr = img.createGraphics();
+            gr.scale(scale, scale);
+            gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            gr.setStroke(new BasicStroke(Math.max(3f, frame.sourceWidth() / 200f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            gr.setColor(new Color(0, 230, 118));
+            for (int[] b : sk.bones()) {
+                if (b[0] >= landmarks || b[1] >= landmarks || kp.isGap(b[0], s) || kp.isGap(b[1], s)) continue;
+                if (kp.visibility()[b[0]][s] < 0.3f || kp.visibility()[b[1]][s] < 0.3f) continue;
+                gr.drawLine((int) Math.round(kp.x()[b[0]][s]), (int) Math.round(kp.y()[b[0]][s]),
+                        (int) Math.round(kp.x()[b[1]][s]), (int) Math.round(kp.y()[b[1]][s]));
+            }
+            gr.dispose();
+        }
+        drawOn(img, scale, frame.sourceWidth(), frameDrawings.stream().filter(d -> Math.abs(d.timeS() - t) <= 1.0).toList(), a);
+        return new KeyFrame(img, null);
+    }
+
+    /** The decoder's reason in the report's words; an unreadable file's FFmpeg diagnostics stay in the log. */
+    private static String reason(DecodeFailure e) {
+        return switch (e.kind()) {
+            case OVER_LIMIT, TIMED_OUT -> e.getMessage();
+            case RESOURCES -> "decoding it needed more memory than a video is allowed, or made the decoder fail";
+            case UNREADABLE -> "the video file could not be read";
+            case CANCELLED -> "decoding was interrupted";
+        };
     }
 
     /** Lines and angle arms in orange with their value beside them, as the player draws them. */
-    private static void drawOn(BufferedImage img, List<FrameDrawing> near, VideoAnalysis a) {
+    private static void drawOn(BufferedImage img, double scale, int sourceWidth, List<FrameDrawing> near, VideoAnalysis a) {
         if (near.isEmpty()) return;
         Graphics2D gr = img.createGraphics();
+        gr.scale(scale, scale);
         gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        gr.setStroke(new BasicStroke(Math.max(3f, img.getWidth() / 220f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        gr.setFont(gr.getFont().deriveFont(java.awt.Font.BOLD, Math.max(14f, img.getWidth() / 45f)));
+        gr.setStroke(new BasicStroke(Math.max(3f, sourceWidth / 220f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        gr.setFont(gr.getFont().deriveFont(java.awt.Font.BOLD, Math.max(14f, sourceWidth / 45f)));
         for (FrameDrawing d : near) {
             var p = d.points();
             gr.setColor(new Color(255, 146, 43));

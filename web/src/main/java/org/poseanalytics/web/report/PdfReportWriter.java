@@ -74,6 +74,8 @@ public final class PdfReportWriter {
                 float maxW = 220, maxH = 260;
                 float s = Math.min(maxW / img.getWidth(), maxH / img.getHeight());
                 w.image(img, img.getWidth() * s, img.getHeight() * s);
+            } else if (r.keyFrameNote() != null) {
+                w.text(REGULAR, 9, r.keyFrameNote());
             }
             w.gap(6);
             // The exercise's lead figures first, each with its quality; an invalid one is "—" with its reason.

@@ -8,7 +8,8 @@ import org.poseanalytics.web.chart.Curve;
 
 /**
  * Everything a session report shows, gathered under the user's rights before the PDF is written.
- * {@code keyFrame} is a frame with the skeleton already drawn on it (null when no frame could be read).
+ * {@code keyFrame} is a frame with the skeleton already drawn on it (null when no frame could be read; then
+ * {@code keyFrameNote} says why, in words for the reader).
  *
  * @param viewNote        "Camera view: side (left), 93 % of frames"
  * @param headlines       the exercise's lead figures, each beside the previous session's value when comparable
@@ -20,7 +21,7 @@ import org.poseanalytics.web.chart.Curve;
  * @param drawingRows     the clinician's drawings on frames: time, kind, measured value ("" for none), text
  */
 public record SessionReport(String clinicName, String subjectName, LocalDate date, String exercise, String videoName,
-                            String angleNote, String viewNote, BufferedImage keyFrame, List<Curve> curves, List<Band> repetitions,
+                            String angleNote, String viewNote, BufferedImage keyFrame, String keyFrameNote, List<Curve> curves, List<Band> repetitions,
                             List<String> repetitionHeader, List<List<String>> repetitionRows,
                             List<Figure> headlines, List<Figure> figures, String filmingGuidance,
                             LocalDate previousDate, String generatedBy, String scaleNote, List<List<String>> velocityRows,

@@ -3,7 +3,7 @@ package org.poseanalytics.web.video;
 import java.io.IOException;
 
 /**
- * Decoding an upload (probe, thumbnail, browser copy) failed; {@link #kind} says how and the message says it in words
+ * Decoding an upload (probe, thumbnail, browser copy, a report's key frame, a calibration) failed; {@link #kind} says how and the message says it in words
  * for the user, without server paths.
  */
 public class DecodeFailure extends IOException {

@@ -4,7 +4,12 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import javax.imageio.ImageIO;
 
 /**
  * The decoder process ({@link IsolatedDecoder} starts it with the app's own classpath): reads one
@@ -25,7 +30,7 @@ public final class DecoderWorker {
             System.err.println("decoder worker speaks version " + DecodeProtocol.VERSION + ", asked in version " + request.version());
             System.exit(2);
         }
-        Path video = Path.of(request.video());
+        Path video = request.video() == null ? null : Path.of(request.video()); // none for CALIBRATE
         DecodeProtocol.Reply reply;
         try {
             reply = switch (request.operation()) {
@@ -36,9 +41,27 @@ public final class DecoderWorker {
                             f -> replies.println(DecodeProtocol.line(DecodeProtocol.Reply.progress(f))), () -> false);
                     yield DecodeProtocol.Reply.done(null, null);
                 }
+                case CALIBRATE -> {
+                    var board = request.checkerboard();
+                    yield DecodeProtocol.Reply.calibrated(DecodeWork.calibrate(board.videos().stream().map(Path::of).toList(),
+                            board.cameraNames(), board.columns(), board.rows(), board.squareM(), request.limits()));
+                }
+                case FRAME -> {
+                    var frame = DecodeWork.frameAt(video, request.timeS(), request.maxSide(), request.limits());
+                    if (frame.isEmpty()) yield DecodeProtocol.Reply.frame(null);
+                    // PNG: lossless, so the server's report compresses it once. Written into the file the server made (0600):
+                    // ImageIO.write(File) would delete it and create a new one by the umask.
+                    try (OutputStream out = Files.newOutputStream(Path.of(request.output()), StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)) {
+                        if (!ImageIO.write(frame.get().image(), "png", out)) throw new IOException("no PNG writer");
+                    }
+                    yield DecodeProtocol.Reply.frame(new DecodeProtocol.FrameSize(frame.get().sourceWidth(), frame.get().sourceHeight()));
+                }
             };
         } catch (DecodeFailure e) {
             reply = DecodeProtocol.Reply.failed(e);
+        } catch (IOException e) {
+            reply = DecodeProtocol.Reply.failed(new DecodeFailure(DecodeFailure.Kind.RESOURCES, "the decoded frame could not be written"));
         }
         replies.println(DecodeProtocol.line(reply));
         replies.flush();

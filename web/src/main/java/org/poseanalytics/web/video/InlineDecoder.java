@@ -1,6 +1,8 @@
 package org.poseanalytics.web.video;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.poseanalytics.pose.video.VideoLimits;
@@ -23,5 +25,16 @@ final class InlineDecoder implements Decoder {
     public void browserCopy(Path video, int rotationDeg, double durationS, Path target, DoubleConsumer progress,
                             BooleanSupplier cancelled) throws DecodeFailure {
         DecodeWork.browserCopy(video, rotationDeg, durationS, target, progress, cancelled);
+    }
+
+    @Override
+    public Optional<Frame> frameAt(Path video, double timeS, int maxSide, VideoLimits limits) throws DecodeFailure {
+        return DecodeWork.frameAt(video, timeS, maxSide, limits);
+    }
+
+    @Override
+    public Calibrated calibrate(List<Path> videos, List<String> cameraNames, int columns, int rows, double squareM,
+                                VideoLimits limits) {
+        return DecodeWork.calibrate(videos, cameraNames, columns, rows, squareM, limits);
     }
 }

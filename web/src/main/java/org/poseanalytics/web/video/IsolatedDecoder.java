@@ -1,5 +1,6 @@
 package org.poseanalytics.web.video;
 
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.jar.JarFile;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.poseanalytics.pose.video.VideoLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +53,14 @@ final class IsolatedDecoder implements Decoder {
     @Override
     public Checked check(Path video, Path thumbnail, VideoLimits videoLimits) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CHECK, video.toString(),
-                thumbnail.toString(), videoLimits, 0, 0);
+                thumbnail.toString(), videoLimits, 0, 0, 0, 0, null);
         return run(request, limits.checkTimeout(), f -> {}, () -> false).checked();
     }
 
     @Override
     public StreamFormat format(Path video) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FORMAT, video.toString(),
-                null, null, 0, 0);
+                null, null, 0, 0, 0, 0, null);
         return run(request, limits.checkTimeout(), f -> {}, () -> false).format();
     }
 
@@ -63,12 +68,66 @@ final class IsolatedDecoder implements Decoder {
     public void browserCopy(Path video, int rotationDeg, double durationS, Path target, DoubleConsumer progress,
                             BooleanSupplier cancelled) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.BROWSER_COPY, video.toString(),
-                target.toString(), null, rotationDeg, durationS);
+                target.toString(), null, rotationDeg, durationS, 0, 0, null);
         try {
             run(request, limits.conversionTimeout(), progress, cancelled);
         } finally {
             // BrowserProxy writes through this temp file; a killed worker leaves it behind.
             deleteQuietly(target.resolveSibling(target.getFileName() + ".part.mp4"));
+        }
+    }
+
+    /**
+     * The worker writes the frame as PNG into a 0600 temp file made here and says the source size; the picture is read
+     * back (at most {@code maxSide} pixels a side, so a bounded size) and the file deleted. The check timeout applies.
+     */
+    @Override
+    public Optional<Frame> frameAt(Path video, double timeS, int maxSide, VideoLimits videoLimits) throws DecodeFailure {
+        Path png = null;
+        try {
+            png = Files.createTempFile("pose-frame-", ".png");
+            var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FRAME, video.toString(),
+                    png.toString(), videoLimits, 0, 0, timeS, maxSide, null);
+            DecodeProtocol.FrameSize size = run(request, limits.checkTimeout(), f -> {}, () -> false).frame();
+            if (size == null) return Optional.empty();
+            return Optional.of(new Frame(readPng(png, maxSide), size.sourceWidth(), size.sourceHeight()));
+        } catch (DecodeFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DecodeFailure(DecodeFailure.Kind.RESOURCES, "the decoded frame could not be read back", e);
+        } finally {
+            deleteQuietly(png);
+        }
+    }
+
+    /** Decoding every frame of each camera's video: the conversion timeout applies. */
+    @Override
+    public Calibrated calibrate(List<Path> videos, List<String> cameraNames, int columns, int rows, double squareM,
+                                VideoLimits videoLimits) throws DecodeFailure {
+        var board = new DecodeProtocol.Checkerboard(videos.stream().map(Path::toString).toList(), cameraNames, columns, rows, squareM);
+        var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CALIBRATE, null, null,
+                videoLimits, 0, 0, 0, 0, board);
+        return run(request, limits.conversionTimeout(), f -> {}, () -> false).calibrated();
+    }
+
+    /**
+     * The worker's PNG, its size checked from its header before its pixels are read: should a worker ever be subverted
+     * by the file it decoded, its picture still cannot make the server allocate more than {@code maxSide}² pixels.
+     */
+    static BufferedImage readPng(Path png, int maxSide) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            var readers = ImageIO.getImageReadersByFormatName("png");
+            if (in == null || !readers.hasNext()) throw new IOException("no PNG reader");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) > maxSide || reader.getHeight(0) > maxSide) {
+                    throw new DecodeFailure(DecodeFailure.Kind.RESOURCES, "the decoder's picture of the frame is larger than asked");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         }
     }
 

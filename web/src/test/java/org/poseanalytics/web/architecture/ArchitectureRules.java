@@ -1,6 +1,8 @@
 package org.poseanalytics.web.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.syntax.elements.FieldsShouldConjunction;
@@ -156,5 +158,53 @@ public final class ArchitectureRules {
         public List<SqlTableUses.Use> violations(List<SqlTableUses.Use> uses) {
             return uses.stream().filter(u -> tables.contains(u.table()) && !mayName(u)).toList();
         }
+    }
+
+    /**
+     * What decodes an uploaded file, or runs a native library on its frames: FFmpeg and OpenCV (JavaCV, JavaCPP), and
+     * the pose libraries' classes that open a video (the decoders, the probe, the pose runner, the analysis' frame
+     * sources, the checkerboard search).
+     */
+    static final List<String> DECODING_CLASSES = List.of(
+            "org.poseanalytics.pose.video.VideoSource", "org.poseanalytics.pose.video.VideoProbe",
+            "org.poseanalytics.pose.video.VideoDecoder", "org.poseanalytics.pose.video.VideoHeader",
+            "org.poseanalytics.pose.video.FileOnlyGrabber", "org.poseanalytics.pose.video.DecodedGrayFrames",
+            "org.poseanalytics.pose.pipeline.VideoPoseRunner",
+            "org.poseanalytics.kinematics.pipeline.VideoPoses", "org.poseanalytics.kinematics.pipeline.VideoPoints",
+            "org.poseanalytics.multiview.calibration.checkerboard.CheckerboardCalibrator");
+    static final String NATIVE_MEDIA_PACKAGES = "org.bytedeco..";
+
+    /**
+     * Untrusted video is decoded only in the decoder processes (issue 15, item 3): under {@code rootPackage}, only the
+     * classes in {@code decodingSide} (top-level names; their nested classes and lambdas count as them) and
+     * {@code inlineSwitch} (the {@code pose.decode.isolation=inline} path, meant for tests) may use what decodes
+     * ({@link #DECODING_CLASSES}, {@code org.bytedeco}) or call into the decoding side's {@code workerOnly} classes or
+     * methods ({@code Class} or {@code Class#method}). A server class that decodes by
+     * itself, or calls the decoding code directly rather than through the worker, breaks it.
+     */
+    public static ArchRule decodingOnlyInTheWorkers(String rootPackage, Set<String> decodingSide, Set<String> inlineSwitch,
+                                                    Set<String> workerOnly) {
+        DescribedPredicate<JavaClass> server = DescribedPredicate.describe("in " + rootPackage + " outside " + decodingSide + " and " + inlineSwitch,
+                c -> inPackage(c, rootPackage) && !decodingSide.contains(topLevel(c)) && !inlineSwitch.contains(topLevel(c)));
+        DescribedPredicate<JavaClass> decodes = DescribedPredicate.describe("decode video " + DECODING_CLASSES + " or " + NATIVE_MEDIA_PACKAGES,
+                c -> DECODING_CLASSES.contains(c.getName()) || c.getPackageName().startsWith("org.bytedeco"));
+        ArchRule own = noClasses().that(server).should().dependOnClassesThat(decodes).allowEmptyShould(true)
+                .because("a hostile file or an FFmpeg bug must reach a worker process, never the server that holds the database credentials");
+        DescribedPredicate<JavaMethodCall> intoWorker = DescribedPredicate.describe("into the decoding side " + workerOnly,
+                call -> workerOnly.contains(call.getTargetOwner().getName())
+                        || workerOnly.contains(call.getTargetOwner().getName() + "#" + call.getName()));
+        ArchRule calls = noClasses().that(server).should().callMethodWhere(intoWorker).allowEmptyShould(true)
+                .because("the server reaches the decoding code through its Decoder, i.e. through a worker process");
+        return CompositeArchRule.of(own).and(calls)
+                .as("only the decoder workers " + decodingSide + " decode video under " + rootPackage);
+    }
+
+    private static boolean inPackage(JavaClass c, String root) {
+        return c.getPackageName().equals(root) || c.getPackageName().startsWith(root + ".");
+    }
+
+    private static String topLevel(JavaClass c) {
+        int nested = c.getName().indexOf('$');
+        return nested < 0 ? c.getName() : c.getName().substring(0, nested);
     }
 }

@@ -87,6 +87,22 @@ class ArchitectureRulesProofTest {
     }
 
     @Test
+    void decodingOnlyInTheWorkersReportsAServerClassThatDecodesOrCallsTheWorkersCode() {
+        String decode = FIXTURE + ".decode.";
+        var rule = ArchitectureRules.decodingOnlyInTheWorkers(FIXTURE + ".decode", java.util.Set.of(decode + "WorkerSide"),
+                java.util.Set.of(decode + "Switch"), java.util.Set.of(decode + "WorkerSide"));
+        String report = report(rule, fixtures);
+
+        assertThat(report).contains("decode.ServerSide").contains("VideoSource").contains("decode.CallsTheWorkerDirectly");
+        assertThat(report).as("the worker and the switch are not reported")
+                .doesNotContain("WorkerSide.width(java.nio.file.Path)> calls").doesNotContain("decode.Switch");
+        // with the offenders counted as workers, nothing is left to report
+        passes(ArchitectureRules.decodingOnlyInTheWorkers(FIXTURE + ".decode",
+                java.util.Set.of(decode + "WorkerSide", decode + "ServerSide", decode + "CallsTheWorkerDirectly"),
+                java.util.Set.of(decode + "Switch"), java.util.Set.of(decode + "WorkerSide")), fixtures);
+    }
+
+    @Test
     void noFrameworksPassesPlainJava() {
         passes(ArchitectureRules.noFrameworks(List.of(FIXTURE + ".purelibrary..")), fixtures);
     }

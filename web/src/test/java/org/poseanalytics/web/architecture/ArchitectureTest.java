@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -105,6 +106,23 @@ class ArchitectureTest {
     @Test
     void webInjectsThroughConstructorsOnly() {
         ArchitectureRules.constructorInjectionOnly(WEB.rootPackage()).check(classes);
+    }
+
+    /**
+     * Issue 15, item 3: the web server's JVM decodes no upload. The decoder and analysis workers (and the code they
+     * run) may use FFmpeg, OpenCV and the pose libraries' video sources; the server reaches them only through a
+     * {@code Decoder} or an analysis source, which start the worker process ({@code InlineDecoder} and
+     * {@code DecoderConfig} are the {@code pose.decode.isolation=inline} switch for tests).
+     */
+    @Test
+    void onlyTheDecoderWorkersDecodeVideo() {
+        String video = "org.poseanalytics.web.video.";
+        Set<String> decodingSide = Set.of(video + "DecodeWork", video + "Thumbnails", video + "BrowserProxy", video + "StreamFormat",
+                video + "DecoderWorker", video + "AnalysisWorker");
+        Set<String> inline = Set.of(video + "InlineDecoder", video + "DecoderConfig");
+        Set<String> workerOnly = Set.of(video + "DecodeWork", video + "Thumbnails", video + "BrowserProxy#make",
+                video + "StreamFormat#probe", video + "DecoderWorker", video + "AnalysisWorker#main");
+        ArchitectureRules.decodingOnlyInTheWorkers(WEB.rootPackage(), decodingSide, inline, workerOnly).check(classes);
     }
 
     @Test

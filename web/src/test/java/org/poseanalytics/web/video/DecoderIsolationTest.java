@@ -110,6 +110,47 @@ class DecoderIsolationTest {
     }
 
     @Test
+    void decodesTheFrameAtATimeScaledDownInAChildProcess() throws Exception {
+        Path video = TestVideos.mp4(tmp.resolve("wide.mp4"), 640, 360, 25, 25);
+        Decoder.Frame frame = new IsolatedDecoder(DEFAULT).frameAt(video, 0.5, 320, VideoLimits.DEFAULTS).orElseThrow();
+        assertThat(frame.sourceWidth()).isEqualTo(640);
+        assertThat(frame.sourceHeight()).isEqualTo(360);
+        assertThat(frame.image().getWidth()).isEqualTo(320);
+        assertThat(frame.image().getHeight()).isEqualTo(180);
+        // a size that needs no scaling comes back as decoded
+        assertThat(new IsolatedDecoder(DEFAULT).frameAt(video, 0.5, 1280, VideoLimits.DEFAULTS).orElseThrow().image().getWidth())
+                .isEqualTo(640);
+        // past the end: no frame, no failure
+        assertThat(new IsolatedDecoder(DEFAULT).frameAt(video, 60, 320, VideoLimits.DEFAULTS)).isEmpty();
+    }
+
+    @Test
+    void aHostileFileGivesNoFrameButAFailureThatSaysWhy() throws Exception {
+        Path declared = HostileVideos.declaredSize(tmp, 16000, 16000);
+        assertThatThrownBy(() -> new IsolatedDecoder(DEFAULT).frameAt(declared, 0, 1280, VideoLimits.DEFAULTS))
+                .isInstanceOfSatisfying(DecodeFailure.class, e -> assertThat(e.kind()).isEqualTo(DecodeFailure.Kind.OVER_LIMIT))
+                .hasMessageContaining("16000×16000");
+        // within the limits, but its frame does not fit the decoder's memory: that process fails, this one goes on
+        Path big = HostileVideos.realSize(tmp, 8192, 4096);
+        var small = new IsolatedDecoder.Limits("64m", 6L << 30, 1, Duration.ofMinutes(2), Duration.ofMinutes(2));
+        assertThatThrownBy(() -> new IsolatedDecoder(small).frameAt(big, 0, 1280, VideoLimits.DEFAULTS))
+                .isInstanceOfSatisfying(DecodeFailure.class, e -> assertThat(e.kind()).isEqualTo(DecodeFailure.Kind.RESOURCES));
+        var hasty = new IsolatedDecoder.Limits("256m", 6L << 30, 1, Duration.ofMillis(300), Duration.ofMillis(300));
+        assertThatThrownBy(() -> new IsolatedDecoder(hasty).frameAt(big, 0, 1280, VideoLimits.DEFAULTS))
+                .isInstanceOfSatisfying(DecodeFailure.class, e -> assertThat(e.kind()).isEqualTo(DecodeFailure.Kind.TIMED_OUT));
+    }
+
+    @Test
+    void thePictureAWorkerSendsBackIsReadOnlyWithinTheSizeAsked() throws Exception {
+        // Should a subverted worker write a larger picture than asked, the server refuses it from its header.
+        Path png = tmp.resolve("big.png");
+        ImageIO.write(new BufferedImage(2000, 10, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        assertThat(IsolatedDecoder.readPng(png, 2000).getWidth()).isEqualTo(2000);
+        assertThatThrownBy(() -> IsolatedDecoder.readPng(png, 1280))
+                .isInstanceOfSatisfying(DecodeFailure.class, e -> assertThat(e.kind()).isEqualTo(DecodeFailure.Kind.RESOURCES));
+    }
+
+    @Test
     void theWorkerHasNoNetworkWhereUserNamespacesWork() throws Exception {
         List<String> cmd = IsolatedDecoder.command(DEFAULT);
         boolean namespaces = new ProcessBuilder("unshare", "-rn", "true").start().waitFor() == 0;
