@@ -94,6 +94,37 @@ class FhirObservationsTest {
     }
 
     @Test
+    void confirmedLoincAndSnomedCodesGoBesideTheAppsOwnAndPassTheValidator() {
+        LocalDate d = LocalDate.of(2026, 5, 4);
+        FhirObservations.Export export = fhir.bundle(SUBJECT, List.of(
+                point(d, MetricRecord.session("shoulder_abduction_max", 151.3, "deg", Side.LEFT, Rating.VALID)),
+                point(d, MetricRecord.session("shoulder_abduction_max", 148.0, "deg", Side.RIGHT, Rating.VALID)),
+                point(d, MetricRecord.session("knee_flexion_rom", 120.2, "deg", Side.RIGHT, Rating.VALID)),
+                point(d, MetricRecord.session("hip_flexion_rom", 95.0, "deg", Side.LEFT, Rating.VALID)),
+                point(d, MetricRecord.session("trunk_lean_max", 12.0, "deg", Side.NONE, Rating.VALID))));
+        List<Observation> obs = export.bundle().getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+
+        Observation leftShoulder = obs.get(0);
+        assertThat(leftShoulder.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly(FhirObservations.METRIC_SYSTEM + "|left_shoulder_abduction_max", "http://loinc.org|41299-9");
+        // no confirmed LOINC code for the right side, the knee, the hip or the trunk: the app's code alone
+        for (Observation o : obs.subList(1, obs.size())) {
+            assertThat(o.getCode().getCoding()).extracting(c -> c.getSystem()).containsExactly(FhirObservations.METRIC_SYSTEM);
+        }
+        assertThat(obs.get(2).getBodySite().getCodingFirstRep().getCode()).isEqualTo("72696002");
+        assertThat(obs.get(2).getBodySite().getText()).isEqualTo("Right knee");
+        assertThat(obs.get(3).getBodySite().getCodingFirstRep().getCode()).isEqualTo("24136001");
+        assertThat(obs.get(3).getBodySite().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+        assertThat(obs.get(0).hasBodySite()).as("no shoulder body site confirmed").isFalse();
+        assertThat(obs.get(4).hasBodySite()).isFalse();
+
+        ValidationResult result = VALIDATOR.validateWithResult(export.json());
+        result.getMessages().stream().filter(m -> !errorOrFatal(m) && (m.getMessage().contains("loinc") || m.getMessage().contains("snomed")))
+                .forEach(m -> System.out.println("FHIR validation (codes) " + m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage()));
+        assertThat(errors(result)).as("validation errors").isEmpty();
+    }
+
+    @Test
     void anObservationWithoutStatusIsRejected() {
         Bundle bundle = fhir.bundle(SUBJECT, romFigures()).bundle();
         ((Observation) bundle.getEntry().get(1).getResource()).setStatus(null);
