@@ -12,9 +12,22 @@ record ApiPage<T>(List<T> items, int page, int size, long total) {
     static final int MAX_SIZE = 500;
 
     static <T> ApiPage<T> of(List<T> all, int page, int size) {
-        if (page < 0) throw new UserInputException("page counts from 0.", "page");
-        if (size < 1 || size > MAX_SIZE) throw new UserInputException("size is 1 to " + MAX_SIZE + ".", "size");
+        check(page, size);
         int from = (int) Math.min(all.size(), (long) page * size);
         return new ApiPage<>(List.copyOf(all.subList(from, Math.min(all.size(), from + size))), page, size, all.size());
+    }
+
+    /** A page the database cut: {@code rows} answers (offset, limit); {@code total} counts every match. */
+    static <T> ApiPage<T> of(int page, int size, java.util.function.LongSupplier count, java.util.function.BiFunction<Integer, Integer, List<T>> rows) {
+        check(page, size);
+        long total = count.getAsLong();
+        long offset = (long) page * size;
+        List<T> items = offset >= total ? List.of() : rows.apply((int) offset, size);
+        return new ApiPage<>(List.copyOf(items), page, size, total);
+    }
+
+    private static void check(int page, int size) {
+        if (page < 0) throw new UserInputException("page counts from 0.", "page");
+        if (size < 1 || size > MAX_SIZE) throw new UserInputException("size is 1 to " + MAX_SIZE + ".", "size");
     }
 }

@@ -53,12 +53,18 @@ class ApiSubjectsController {
     /** A new session: its date (ISO 8601) and exercise id (squat, lunge, sit-to-stand, gait, …). */
     record SessionRequest(LocalDate date, String exercise, String notes) {}
 
-    @Operation(operationId = "listSubjects", summary = "The clinic's subjects, by name; search matches name, external id or sport")
+    @Operation(operationId = "listSubjects", summary = "The clinic's subjects, by name; search matches name, external id or sport",
+            description = "With from, to or exercise: only subjects with at least one session in that date range (inclusive) of that exercise.")
     @GetMapping(path = "/api/v1/subjects", produces = MediaType.APPLICATION_JSON_VALUE)
     ApiPage<SubjectSummary> list(@RequestParam(required = false) String search,
+                                 @Parameter(description = "a session on or after this date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @Parameter(description = "a session on or before this date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @Parameter(description = "a session of this exercise id, e.g. squat") @RequestParam(required = false) String exercise,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "" + ApiPage.DEFAULT_SIZE) int size) {
-        return ApiPage.of(subjects.list(search), page, size);
+        Exercise only = exercise(exercise);
+        dateRange(from, to);
+        return ApiPage.of(subjects.list(search, from, to, only), page, size);
     }
 
     @Operation(operationId = "createSubject", summary = "Add a subject (clinicians and admins)")
@@ -86,6 +92,7 @@ class ApiSubjectsController {
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "" + ApiPage.DEFAULT_SIZE) int size) {
         Exercise only = exercise(exercise);
+        dateRange(from, to);
         List<Session> matching = sessions.listForSubject(id).stream()
                 .filter(s -> from == null || !s.date().isBefore(from))
                 .filter(s -> to == null || !s.date().isAfter(to))
@@ -108,6 +115,24 @@ class ApiSubjectsController {
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.id())).body(s);
     }
 
+    @Operation(operationId = "listClinicSessions", summary = "The clinic's sessions across its subjects, newest first, optionally from/to a date (inclusive) and of one exercise",
+            description = "Each session names its subject (subjectId, subjectName) and how many videos it holds; page through with page and size.")
+    @GetMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+    ApiPage<Session> clinicSessions(@Parameter(description = "first date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @Parameter(description = "last date, ISO 8601") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                    @Parameter(description = "exercise id, e.g. squat") @RequestParam(required = false) String exercise,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "" + ApiPage.DEFAULT_SIZE) int size) {
+        Exercise only = exercise(exercise);
+        dateRange(from, to);
+        ApiPage<Session> out = ApiPage.of(page, size, () -> sessions.countForClinic(from, to, only),
+                (offset, limit) -> sessions.listForClinic(from, to, only, offset, limit));
+        // A list across subjects reads each listed subject's visits: one entry per subject, as the subject's sessions list does.
+        out.items().stream().map(Session::subjectId).distinct()
+                .forEach(subjectId -> audit.viewed(subjectId, null, "sessions of subject " + subjectId + " in the clinic's session list over the API"));
+        return out;
+    }
+
     @Operation(operationId = "getSession", summary = "One session")
     @GetMapping(path = "/api/v1/sessions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Session session(@PathVariable long id) {
@@ -124,6 +149,11 @@ class ApiSubjectsController {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("Unknown exercise “" + id + "”; one of " + String.join(", ", Exercise.ids()) + ".", "exercise");
         }
+    }
+
+    /** A date range whose end lies before its start is a mistake to correct, not an empty answer. */
+    static void dateRange(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) throw new UserInputException("to (" + to + ") lies before from (" + from + ").", "to");
     }
 
     private static InvolvedSide side(String code) {

@@ -38,10 +38,11 @@ import org.springframework.stereotype.Service;
  * as a note. Only valid measurements go: figures rated low or invalid, figures stored before quality checks and figures
  * without a physical unit (pixels, yes/no) are left out and counted ({@link Export#leftOut}).
  *
- * <p>Codes: LOINC and SNOMED CT have no concept for the figures this app measures from video as such (peak knee flexion
- * in a squat, trunk lean, a repetition count, left/right symmetry), and none could be verified here for joint range of
- * motion, so each figure is coded in the app's own code system ({@value #METRIC_SYSTEM}, the code the figure's key,
- * e.g. left_knee_flexion_peak, as in the CSVs and summary.json), with its label as the text. Category: exam.
+ * <p>Codes: each figure is coded in the app's own code system ({@value #METRIC_SYSTEM}, the code the figure's key,
+ * e.g. left_knee_flexion_peak, as in the CSVs and summary.json), with its label as the text; where a LOINC code for the
+ * joint measure was confirmed it is added beside it, and the joint is the SNOMED CT body site where its code was
+ * confirmed ({@link RomCodes}, which says where each was read). LOINC and SNOMED CT have no concept for most figures
+ * measured from video as such (peak knee flexion in a squat, trunk lean, a repetition count, symmetry). Category: exam.
  */
 @Service
 public class FhirObservations {
@@ -117,7 +118,10 @@ public class FhirObservations {
         o.addIdentifier().setSystem(OBSERVATION_SYSTEM).setValue("analysis-" + p.analysisId() + "-" + m.key());
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(new CodeableConcept(new Coding(CATEGORY_SYSTEM, "exam", "Exam")));
-        o.setCode(new CodeableConcept(new Coding(METRIC_SYSTEM, m.key(), label)).setText(label));
+        CodeableConcept code = new CodeableConcept(new Coding(METRIC_SYSTEM, m.key(), label)).setText(label);
+        RomCodes.loinc(m.key()).ifPresent(code::addCoding);
+        o.setCode(code);
+        RomCodes.bodySite(m.name(), m.side()).ifPresent(o::setBodySite);
         o.setSubject(patient(subject));
         o.setEffective(new DateTimeType(Date.valueOf(p.sessionDate()), ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY));
         o.setValue(new Quantity().setValue(java.math.BigDecimal.valueOf(m.value()).setScale(decimals(m.unit()), java.math.RoundingMode.HALF_UP))

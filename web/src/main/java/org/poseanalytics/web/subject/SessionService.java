@@ -47,6 +47,37 @@ public class SessionService {
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId).query(SessionService::map).list();
     }
 
+    /**
+     * The clinic's sessions across its subjects, newest first, optionally from/to a date (inclusive) and of one exercise
+     * (null: no bound), one page of them: the database pages, so a clinic's years of visits are not read to answer 50.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<Session> listForClinic(LocalDate from, LocalDate to, Exercise exercise, int offset, int limit) {
+        return jdbc.sql(SELECT + " " + CLINIC_FILTER + " order by se.session_date desc, se.id desc offset :offset limit :limit")
+                .params(filter(from, to, exercise)).param("offset", offset).param("limit", limit).query(SessionService::map).list();
+    }
+
+    /** How many of the clinic's sessions {@link #listForClinic} pages through. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public long countForClinic(LocalDate from, LocalDate to, Exercise exercise) {
+        return jdbc.sql("select count(*) from session se " + CLINIC_FILTER).params(filter(from, to, exercise)).query(Long.class).single();
+    }
+
+    private static final String CLINIC_FILTER = """
+             where se.clinic_id = :clinic
+               and (cast(:from as date) is null or se.session_date >= cast(:from as date))
+               and (cast(:to as date) is null or se.session_date <= cast(:to as date))
+               and (cast(:exercise as text) is null or se.exercise = cast(:exercise as text))""";
+
+    private java.util.Map<String, Object> filter(LocalDate from, LocalDate to, Exercise exercise) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("clinic", currentUser.clinicId());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("exercise", exercise == null ? null : exercise.id());
+        return p;
+    }
+
     @PreAuthorize("hasRole('VIEWER')")
     public Session get(long id) {
         return jdbc.sql(SELECT + " where se.id = :id and se.clinic_id = :clinic")

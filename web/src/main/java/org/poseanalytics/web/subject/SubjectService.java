@@ -36,7 +36,15 @@ public class SubjectService {
     }
 
     @PreAuthorize("hasRole('VIEWER')")
-    public List<SubjectSummary> list(String search) {
+    public List<SubjectSummary> list(String search) { return list(search, null, null, null); }
+
+    /**
+     * The clinic's subjects matching {@code search}, and, when a date or an exercise is given, only those with at least
+     * one session in that range (inclusive) of that exercise (e.g. everyone seen for knee ROM in March). The session
+     * count and last session stay the subject's, over all sessions.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<SubjectSummary> list(String search, LocalDate from, LocalDate to, org.poseanalytics.kinematics.exercise.Exercise exercise) {
         String like = "%" + (search == null ? "" : search.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return jdbc.sql("""
                         select s.id, s.display_name, s.external_id, s.sport_or_condition, s.involved_side,
@@ -45,9 +53,15 @@ public class SubjectService {
                         where s.clinic_id = :clinic
                           and (lower(s.display_name) like :like or lower(coalesce(s.external_id, '')) like :like
                                or lower(coalesce(s.sport_or_condition, '')) like :like)
+                          and (cast(:from as date) is null and cast(:to as date) is null and cast(:exercise as text) is null
+                               or exists (select 1 from session f where f.subject_id = s.id and f.clinic_id = s.clinic_id
+                                          and (cast(:from as date) is null or f.session_date >= cast(:from as date))
+                                          and (cast(:to as date) is null or f.session_date <= cast(:to as date))
+                                          and (cast(:exercise as text) is null or f.exercise = cast(:exercise as text))))
                         group by s.id
                         order by lower(s.display_name), s.id""")
-                .param("clinic", currentUser.clinicId()).param("like", like)
+                .param("clinic", currentUser.clinicId()).param("like", like).param("from", from).param("to", to)
+                .param("exercise", exercise == null ? null : exercise.id())
                 .query((rs, n) -> new SubjectSummary(rs.getLong("id"), rs.getString("display_name"),
                         rs.getString("external_id"), rs.getString("sport_or_condition"),
                         InvolvedSide.of(rs.getString("involved_side")), rs.getInt("sessions"),

@@ -62,6 +62,30 @@ class TableTest {
         assertThat(rows.get(1).get("n").isNull()).isTrue();
     }
 
+    @Test
+    void progressCsvOpensAsALongTableWithIsoDatesNumbersAndNaForLeftOutVisits() {
+        var trend = new org.poseanalytics.web.progress.MetricTrend("squat", "left_knee_flexion_peak", "Left knee flexion peak", "deg",
+                org.poseanalytics.kinematics.view.CameraView.SAGITTAL_LEFT, 1, List.of(
+                new org.poseanalytics.web.progress.MetricTrend.Visit(LocalDate.of(2026, 3, 2), 11, 21, VALID, null, null),
+                new org.poseanalytics.web.progress.MetricTrend.Visit(LocalDate.of(2026, 4, 6), 12, 22, INVALID, null, null),
+                new org.poseanalytics.web.progress.MetricTrend.Visit(LocalDate.of(2026, 5, 4), 13, 23,
+                        MetricRecord.session("knee_flexion_peak", 101.25, "deg", Side.LEFT, Rating.VALID), 8.794, 8.794)));
+        CsvAsPandasReadsIt csv = CsvAsPandasReadsIt.parse(csv(ResultTables.progress(List.of(trend))));
+        assertThat(csv.header()).contains("exercise", "key", "unit", "view", "date", "session_id", "video_id", "value", "quality", "reason",
+                "since_first", "since_previous");
+        assertThat(csv.column("date")).containsExactly("2026-03-02", "2026-04-06", "2026-05-04"); // parse_dates / as.Date
+        for (String numeric : List.of("value", "session_id", "video_id", "since_first", "since_previous")) {
+            assertThat(csv.numeric(numeric)).as(numeric).isTrue();
+        }
+        assertThat(csv.numbers("value").get(1)).as("an invalid visit has no value").isNaN();
+        assertThat(csv.column("reason").get(1)).isEqualTo("frontal-plane angle, from a side view");
+        assertThat(csv.numbers("since_first").get(2)).isEqualTo(8.794);
+        JsonNode rows = json(ResultTables.progress(List.of(trend)));
+        assertThat(rows.get(1).get("value").isNull()).isTrue();
+        assertThat(rows.get(0).get("date").asString()).isEqualTo("2026-03-02");
+        assertThat(rows.get(0).get("session_id").isIntegralNumber()).isTrue();
+    }
+
     static String csv(Table t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         t.writeCsv(out);

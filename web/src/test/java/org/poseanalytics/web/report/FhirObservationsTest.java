@@ -1,12 +1,19 @@
 package org.poseanalytics.web.report;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.time.LocalDate;
 import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
@@ -22,10 +29,12 @@ import org.poseanalytics.web.subject.Subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A subject's ROM figures as a FHIR R4 bundle (issue 18, item 3): it passes HAPI's validator against the R4 schemas with
- * no error (HAPI's profile validator, hapi-fhir-validation, is not served by the registry reached here, so the schema is
- * the standard checked), parses back under HAPI's strict parser, and holds the valid figures only, in UCUM, with the
- * Patient by external id; the others are counted. The validator is shown to catch a broken bundle.
+ * A subject's ROM figures as a FHIR R4 bundle (issue 18, item 3): it passes HAPI's profile validator
+ * ({@link FhirInstanceValidator}: the R4 base StructureDefinitions with their cardinalities, invariants and required
+ * value set bindings, UCUM units checked by HAPI's UCUM service) with no error or fatal message, parses back under HAPI's
+ * strict parser, and holds the valid figures only, in UCUM, with the Patient by external id; the others are counted.
+ * The validator is shown to refuse broken bundles (an Observation without status, a status outside its value set, a
+ * unit that is no UCUM), so that a pass means something.
  */
 class FhirObservationsTest {
     static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -55,9 +64,11 @@ class FhirObservationsTest {
         FhirObservations.Export export = fhir.bundle(SUBJECT, romFigures());
         String json = export.json();
 
-        ValidationResult result = validator().validateWithResult(json);
-        assertThat(result.getMessages().stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                .map(m -> m.getLocationString() + ": " + m.getMessage()).toList()).as("validation errors").isEmpty();
+        ValidationResult result = VALIDATOR.validateWithResult(json);
+        // Warnings and notes (e.g. no narrative, a code system the validator cannot look into) are shown, not failed on.
+        result.getMessages().stream().filter(m -> !errorOrFatal(m))
+                .forEach(m -> System.out.println("FHIR validation " + m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage()));
+        assertThat(errors(result)).as("validation errors").isEmpty();
         assertThat(result.isSuccessful()).isTrue();
 
         Bundle parsed = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(Bundle.class, json);
@@ -83,16 +94,78 @@ class FhirObservationsTest {
     }
 
     @Test
-    void theValidatorCatchesABrokenBundle() {
-        String broken = fhir.bundle(SUBJECT, romFigures()).json().replaceFirst("\"status\": \"final\"", "\"status\": \"measured-ish\"");
-        ValidationResult result = validator().validateWithResult(broken);
-        assertThat(result.isSuccessful()).isFalse();
+    void confirmedLoincAndSnomedCodesGoBesideTheAppsOwnAndPassTheValidator() {
+        LocalDate d = LocalDate.of(2026, 5, 4);
+        FhirObservations.Export export = fhir.bundle(SUBJECT, List.of(
+                point(d, MetricRecord.session("shoulder_abduction_max", 151.3, "deg", Side.LEFT, Rating.VALID)),
+                point(d, MetricRecord.session("shoulder_abduction_max", 148.0, "deg", Side.RIGHT, Rating.VALID)),
+                point(d, MetricRecord.session("knee_flexion_rom", 120.2, "deg", Side.RIGHT, Rating.VALID)),
+                point(d, MetricRecord.session("hip_flexion_rom", 95.0, "deg", Side.LEFT, Rating.VALID)),
+                point(d, MetricRecord.session("trunk_lean_max", 12.0, "deg", Side.NONE, Rating.VALID))));
+        List<Observation> obs = export.bundle().getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+
+        Observation leftShoulder = obs.get(0);
+        assertThat(leftShoulder.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly(FhirObservations.METRIC_SYSTEM + "|left_shoulder_abduction_max", "http://loinc.org|41299-9");
+        // no confirmed LOINC code for the right side, the knee, the hip or the trunk: the app's code alone
+        for (Observation o : obs.subList(1, obs.size())) {
+            assertThat(o.getCode().getCoding()).extracting(c -> c.getSystem()).containsExactly(FhirObservations.METRIC_SYSTEM);
+        }
+        assertThat(obs.get(2).getBodySite().getCodingFirstRep().getCode()).isEqualTo("72696002");
+        assertThat(obs.get(2).getBodySite().getText()).isEqualTo("Right knee");
+        assertThat(obs.get(3).getBodySite().getCodingFirstRep().getCode()).isEqualTo("24136001");
+        assertThat(obs.get(3).getBodySite().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+        assertThat(obs.get(0).hasBodySite()).as("no shoulder body site confirmed").isFalse();
+        assertThat(obs.get(4).hasBodySite()).isFalse();
+
+        ValidationResult result = VALIDATOR.validateWithResult(export.json());
+        result.getMessages().stream().filter(m -> !errorOrFatal(m) && (m.getMessage().contains("loinc") || m.getMessage().contains("snomed")))
+                .forEach(m -> System.out.println("FHIR validation (codes) " + m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage()));
+        assertThat(errors(result)).as("validation errors").isEmpty();
     }
 
+    @Test
+    void anObservationWithoutStatusIsRejected() {
+        Bundle bundle = fhir.bundle(SUBJECT, romFigures()).bundle();
+        ((Observation) bundle.getEntry().get(1).getResource()).setStatus(null);
+        ValidationResult result = VALIDATOR.validateWithResult(bundle);
+        assertThat(result.isSuccessful()).isFalse();
+        assertThat(errors(result)).anySatisfy(e -> assertThat(e).contains("Observation.status").contains("minimum required = 1"));
+    }
+
+    @Test
+    void aStatusOutsideItsValueSetAndAUnitThatIsNoUcumAreRejected() {
+        String json = fhir.bundle(SUBJECT, romFigures()).json();
+        assertThat(errors(VALIDATOR.validateWithResult(json.replaceFirst("\"status\": \"final\"", "\"status\": \"measured-ish\""))))
+                .anySatisfy(e -> assertThat(e).contains("measured-ish"));
+        assertThat(errors(VALIDATOR.validateWithResult(json.replaceFirst("\"code\": \"deg\"", "\"code\": \"degrees-ish\""))))
+                .anySatisfy(e -> assertThat(e).contains("degrees-ish"));
+    }
+
+    /**
+     * HAPI's profile validator as the issue asks: the R4 base definitions (hapi-fhir-validation-resources-r4), value sets
+     * expanded in memory, the common code systems (UCUM, languages, MIME types) and snapshots generated for any
+     * differential profile. Built once: loading the R4 definitions takes seconds.
+     */
+    static final FhirValidator VALIDATOR = validator();
+
     static FhirValidator validator() {
+        ValidationSupportChain support = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(FHIR),
+                new InMemoryTerminologyServerValidationSupport(FHIR),
+                new CommonCodeSystemsTerminologyService(FHIR),
+                new SnapshotGeneratingValidationSupport(FHIR));
         FhirValidator validator = FHIR.newValidator();
-        validator.setValidateAgainstStandardSchema(true);
-        validator.setValidateAgainstStandardSchematron(false);
+        validator.registerValidatorModule(new FhirInstanceValidator(support));
         return validator;
+    }
+
+    static boolean errorOrFatal(SingleValidationMessage m) {
+        return m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal();
+    }
+
+    static List<String> errors(ValidationResult result) {
+        return result.getMessages().stream().filter(FhirObservationsTest::errorOrFatal)
+                .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage()).toList();
     }
 }
