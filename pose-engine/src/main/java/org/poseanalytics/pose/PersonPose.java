@@ -5,14 +5,17 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
  * One person in one frame as the pose model saw them. {@code world} is empty when the model gives no 3D
- * (HRNet); {@code score} is the pose presence (BlazePose) or the mean keypoint confidence (HRNet).
+ * (HRNet); {@code score} is the pose presence (BlazePose) or the mean keypoint confidence (HRNet). Both lists are
+ * immutable and hold float32 values (the models' own precision), so a value read back may differ from the double
+ * given in the last bits.
  */
 public record PersonPose(Skeleton skeleton, List<Keypoint> keypoints, List<WorldPoint> world,
                          BoundingBox box, double score) {
 
     public PersonPose {
-        keypoints = List.copyOf(keypoints);
-        world = List.copyOf(world);
+        // Packed as float32 rather than copied as objects: every frame's poses stay in memory until the video ends.
+        keypoints = PackedKeypoints.of(keypoints);
+        world = PackedWorldPoints.of(world);
         if (keypoints.size() != skeleton.size()) {
             throw new IllegalArgumentException("expected " + skeleton.size() + " keypoints for " + skeleton
                     + ", got " + keypoints.size());

@@ -25,13 +25,32 @@ import org.poseanalytics.tracking.swap.SwapRepair;
 public final class SeriesPipeline {
     private SeriesPipeline() {}
 
+    /** Filters a copy of {@code raw}; {@code raw} is left as it is. */
     public static FilteredSeries filter(KeypointSeries raw, FilterConfig config) {
+        double cutoff = cutoff(raw, config);
+        return filterOwned(raw.copy(config.label(cutoff)), config, cutoff);
+    }
+
+    /**
+     * Filters {@code raw} itself, which the caller gives up (its arrays become the filtered series'): for a series built
+     * only to be filtered, as {@link TrackingStage#subject} does, so an hour-long video does not hold a raw and a filtered
+     * copy at once (200 MB each at 108,000 frames).
+     */
+    public static FilteredSeries filterConsuming(KeypointSeries raw, FilterConfig config) {
+        double cutoff = cutoff(raw, config);
+        return filterOwned(raw.withFilter(config.label(cutoff)), config, cutoff);
+    }
+
+    private static double cutoff(KeypointSeries raw, FilterConfig config) {
         if (raw.length() == 0) throw new IllegalArgumentException("cannot filter an empty series");
         double[] t = raw.timesS();
         double cutoff = config.cutoffHz();
         if (raw.length() > 1) cutoff = Math.min(cutoff, TimeSeriesFilters.maxCutoff(1 / TimeSeriesFilters.medianInterval(t, 0, t.length)));
-        String label = config.label(cutoff);
-        KeypointSeries s = raw.copy(label);
+        return cutoff;
+    }
+
+    private static FilteredSeries filterOwned(KeypointSeries s, FilterConfig config, double cutoff) {
+        double[] t = s.timesS();
         int k = s.skeleton().size();
         int n = s.length();
         for (int l = 0; l < k; l++) {
@@ -42,7 +61,7 @@ public final class SeriesPipeline {
         List<SwapRepair.Repair> swaps = List.of();
         boolean[][] confused = new boolean[k][n];
         if (config.repairSwaps()) {
-            SwapRepair.Result r = new SwapRepair().repair(s, label);
+            SwapRepair.Result r = new SwapRepair().repairInPlace(s);
             s = r.series();
             swaps = r.repairs();
             confused = r.sideConfused();

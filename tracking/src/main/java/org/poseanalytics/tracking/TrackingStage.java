@@ -31,6 +31,7 @@ public final class TrackingStage {
     private final Consumer<TrackedFrame> listener;
     private final FragmentRules fragments;
     private boolean finished;
+    private Tracks tracks;
 
     public TrackingStage() { this(TrackerConfig.defaults()); }
 
@@ -63,12 +64,45 @@ public final class TrackingStage {
 
     /** The people over the whole video: confirmed tracks, pieces of one person joined, fragments dropped. */
     public Tracks finish() {
-        finished = true;
-        return new Tracks(frames, tracker.confirmedIds(), fragments);
+        if (tracks == null) {
+            finished = true;
+            tracks = new Tracks(frames, tracker.confirmedIds(), fragments);
+            // The tracks hold their own frames (poses shared); ours would only double the per-frame records of a long video.
+            frames.clear();
+        }
+        return tracks;
     }
 
-    /** The analysed person with their series. */
-    public record Subject(Tracks.SubjectChoice choice, KeypointSeries raw, FilteredSeries filtered) {}
+    /**
+     * The analysed person with their series. The raw series of a tracked subject is not kept but built again from the
+     * tracks when asked for: it is the tracks' poses of one person, and at 108,000 frames (an hour at 30 fps) a copy
+     * costs 200 MB of heap (docs/BENCHMARKS.md, "Long videos, flat memory").
+     */
+    public static final class Subject {
+        private final Tracks.SubjectChoice choice;
+        private final KeypointSeries raw;
+        private final Tracks tracks;
+        private final FilteredSeries filtered;
+
+        /** A subject whose raw series is given (kept as it is). */
+        public Subject(Tracks.SubjectChoice choice, KeypointSeries raw, FilteredSeries filtered) {
+            this(choice, java.util.Objects.requireNonNull(raw), null, filtered);
+        }
+
+        private Subject(Tracks.SubjectChoice choice, KeypointSeries raw, Tracks tracks, FilteredSeries filtered) {
+            this.choice = choice;
+            this.raw = raw;
+            this.tracks = tracks;
+            this.filtered = filtered;
+        }
+
+        public Tracks.SubjectChoice choice() { return choice; }
+
+        /** The series as the model gave it (label "raw"); built from the tracks on each call unless it was given. */
+        public KeypointSeries raw() { return raw != null ? raw : SeriesBuilder.raw(tracks, choice.trackId()); }
+
+        public FilteredSeries filtered() { return filtered; }
+    }
 
     /**
      * Chooses the subject (the given track id, or by default the most present and central person), builds their
@@ -80,7 +114,7 @@ public final class TrackingStage {
         Tracks.SubjectChoice choice = trackId.map(tracks::subject)
                 .orElseGet(() -> tracks.defaultSubject().orElseThrow(
                         () -> new IllegalArgumentException("no person was tracked in this video")));
-        KeypointSeries raw = SeriesBuilder.raw(tracks, choice.trackId());
-        return new Subject(choice, raw, SeriesPipeline.filter(raw, config));
+        // Built to be filtered in place: only the filtered series is kept (raw() builds it again when asked).
+        return new Subject(choice, null, tracks, SeriesPipeline.filterConsuming(SeriesBuilder.raw(tracks, choice.trackId()), config));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.poseanalytics.cli.memory.MemoryWatch;
 import org.poseanalytics.kinematics.KinematicsSummary;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.exercise.Exercise;
@@ -109,6 +110,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar, no report")
     boolean quiet;
 
+    @Option(names = "--memory", description = "at the end, print the heap still in use after collections (max), the peak heap and the "
+            + "process's peak resident memory (docs/BENCHMARKS.md, long videos)")
+    boolean memory;
+
     @Override
     public Integer call() throws IOException {
         if ((video == null) == (keypoints == null)) return fail(EXIT_BAD_OPTION, "give either a VIDEO or --keypoints FILE_OR_DIR (not both)");
@@ -134,6 +139,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return fail(EXIT_BAD_OPTION, e.getMessage());
         }
         ProgressBar bar = new ProgressBar(System.err);
+        MemoryWatch watch = memory ? MemoryWatch.start() : null;
         long start = System.nanoTime();
         AnalysisResult result;
         try {
@@ -154,6 +160,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (String warning : result.warnings()) System.err.println("pose-analytics analyze: warning: " + warning);
         AnalysisOutputs.write(result, out);
         if (!quiet) report(result, System.err);
+        if (watch != null) {
+            // Measured with the result still referenced, as it is while the outputs are written.
+            System.err.println("pose-analytics analyze: " + watch.figures(true).line() + ", " + result.poses().frames() + " frames");
+            watch.close();
+        }
         return 0;
     }
 

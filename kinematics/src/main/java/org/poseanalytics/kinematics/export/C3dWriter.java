@@ -26,6 +26,9 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * </ul>
  */
 public final class C3dWriter {
+    /** The format's frame count is a 16-bit field read as unsigned: 36 minutes at 30 fps. */
+    public static final int MAX_FRAMES = 65535;
+
     static final int BLOCK = 512;
     static final int KEY = 0x50;
     static final int INTEL = 84;
@@ -36,7 +39,7 @@ public final class C3dWriter {
     public static void write(KeypointSeries s, TrcWriter.Units units, double metresPerPixel, double imageHeightPx, OutputStream out) throws IOException {
         if (units != TrcWriter.Units.IMAGE_M && !s.hasWorld()) throw new IllegalArgumentException("a C3D in mm needs world landmarks; this series has none (use IMAGE_M)");
         int n = s.length(), k = s.skeleton().size();
-        if (n > 65535) throw new IllegalArgumentException("a C3D file holds at most 65535 frames; this series has " + n);
+        if (n > MAX_FRAMES) throw new IllegalArgumentException("a C3D file holds at most 65535 frames; this series has " + n);
         float rate = (float) TrcWriter.rate(s.timesS());
 
         byte[] params = parameters(s.skeleton().names(), n, rate, TrcWriter.unit(units), 0);

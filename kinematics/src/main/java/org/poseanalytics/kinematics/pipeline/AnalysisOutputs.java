@@ -94,7 +94,9 @@ public final class AnalysisOutputs {
         }
         double s = metresPerPx;
         out.add(atomically(dir.resolve(TRC), w -> TrcWriter.write(series, units, s, imageHeight, TRC, w)));
-        out.add(atomicallyBinary(dir.resolve(C3D), o -> C3dWriter.write(series, units, s, imageHeight, o)));
+        // A longer video (over 36 minutes at 30 fps) has no .c3d rather than no outputs at all; the .trc holds every frame.
+        if (series.length() <= C3dWriter.MAX_FRAMES)
+            out.add(atomicallyBinary(dir.resolve(C3D), o -> C3dWriter.write(series, units, s, imageHeight, o)));
         if (r.scale().known() && series.hasWorld())
             out.add(atomically(dir.resolve(TRC_WORLD), w -> TrcWriter.write(series, TrcWriter.Units.WORLD_MM, 0, 0, TRC_WORLD, w)));
         return out;

@@ -222,7 +222,8 @@ class KeypointImportTest {
         var p = k.frames().get(1).persons().getFirst().keypoint(10);
         assertThat(p.x()).isCloseTo(250, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(p.y()).isEqualTo(250);
-        assertThat(p.visibility()).isEqualTo(0.9);
+        // A pose keeps float32 values (PersonPose): 0.9 comes back as 0.9f.
+        assertThat(p.visibility()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test

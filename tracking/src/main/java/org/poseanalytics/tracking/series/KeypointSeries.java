@@ -46,6 +46,11 @@ public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
                 deep(worldX), deep(worldY), deep(worldZ), newFilter);
     }
 
+    /** The same arrays under another filter label (no copy): for a stage that takes the series over. */
+    public KeypointSeries withFilter(String newFilter) {
+        return new KeypointSeries(skeleton, frames, timesS, x, y, z, visibility, worldX, worldY, worldZ, newFilter);
+    }
+
     /** The sample index of a frame number, or -1. */
     public int indexOfFrame(long frame) {
         for (int i = 0; i < frames.length; i++) if (frames[i] == frame) return i;

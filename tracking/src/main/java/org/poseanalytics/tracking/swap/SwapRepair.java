@@ -92,8 +92,13 @@ public final class SwapRepair {
     }
 
     /** Returns a repaired copy; the input is left untouched. Gaps (NaN) never take part. */
-    public Result repair(KeypointSeries in, String label) {
-        KeypointSeries s = in.copy(label);
+    public Result repair(KeypointSeries in, String label) { return repairInPlace(in.copy(label)); }
+
+    /**
+     * Repairs {@code s} itself (the result's series is {@code s}), for a caller that owns a copy already: on an hour-long
+     * video another copy is 200 MB.
+     */
+    public Result repairInPlace(KeypointSeries s) {
         Skeleton sk = s.skeleton();
         boolean[][] confused = new boolean[sk.size()][s.length()];
         List<Repair> repairs = new ArrayList<>();

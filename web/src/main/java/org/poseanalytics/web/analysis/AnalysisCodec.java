@@ -89,7 +89,7 @@ final class AnalysisCodec {
     /** Inserts the row, not yet complete, and answers its id. */
     static long insert(Connection c, long clinicId, long videoId, UUID jobId, Long requestedBy, AnalysisResult r) throws SQLException {
         KinematicsResult k = r.kinematics();
-        Skeleton skeleton = r.subject().raw().skeleton();
+        Skeleton skeleton = r.subject().filtered().series().skeleton();
         AnalysisResult.Timings t = r.timings();
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int i = 1;

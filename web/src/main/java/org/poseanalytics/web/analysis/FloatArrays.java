@@ -24,6 +24,13 @@ final class FloatArrays {
         return buffer.array();
     }
 
+    /** The first {@code n} values, as they are (already float32). */
+    static byte[] toBytes(float[] values, int n) {
+        ByteBuffer buffer = ByteBuffer.allocate(n * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values, 0, n);
+        return buffer.array();
+    }
+
     static double[] fromBytes(byte[] bytes) {
         if (bytes == null) return null;
         FloatBuffer f = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();

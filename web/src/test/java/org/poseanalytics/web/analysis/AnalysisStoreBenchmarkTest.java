@@ -39,11 +39,19 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
     @AfterEach
     void signOut() { TestClinic.signOut(); }
 
+    /**
+     * Minutes of video at 30 fps: 10 by default; {@code -Dbenchmark.minutes=60} for the hour-long video of issue 17, whose
+     * goal is 3 s (docs/BENCHMARKS.md, "Long videos, flat memory"), with 3 runs instead of 4 to bound the time it takes.
+     */
+    private static final int MINUTES = Integer.getInteger("benchmark.minutes", 10);
+
     @Test
-    void tenMinutesOfResultsAreStoredInUnderASecond() throws Exception {
+    void resultsAreStoredWithinTheGoal() throws Exception {
         TestClinic clinic = TestClinic.create(jdbc);
         long session = clinic.session(jdbc, LocalDate.now(), "squat");
-        AnalysisResult results = SyntheticResults.of(18_000, 33, 3, SyntheticResults.MAX_ANGLE_COLUMNS, 30);
+        int frames = MINUTES * 60 * 30;
+        double goalS = MINUTES <= 10 ? 1.0 : 3.0;
+        AnalysisResult results = SyntheticResults.of(frames, 33, 3, SyntheticResults.MAX_ANGLE_COLUMNS, 3 * MINUTES);
         List<Double> storeS = new ArrayList<>();
         List<Double> withoutFsyncS = new ArrayList<>();
         long lastId = 0;
@@ -59,7 +67,7 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
             AnalysisStore other = new AnalysisStore(ds, new TransactionTemplate(new DataSourceTransactionManager(ds)), otherJdbc);
             TestClinic otherClinic = TestClinic.create(otherJdbc);
             long otherSession = otherClinic.session(otherJdbc, LocalDate.now(), "squat");
-            for (int run = 0; run < 4; run++) {
+            for (int run = 0; run < (MINUTES <= 10 ? 4 : 3); run++) {
                 long video = clinic.video(jdbc, session);
                 long t0 = System.nanoTime();
                 lastId = store.save(clinic.clinicId(), video, UUID.randomUUID(), null, results).analysisId();
@@ -86,19 +94,19 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
         List<TrackSeries> tracks = queries.tracks(lastId);
         long r3 = System.nanoTime();
         assertThat(angles.series()).hasSize(SyntheticResults.MAX_ANGLE_COLUMNS);
-        assertThat(filtered.length()).isEqualTo(18_000);
+        assertThat(filtered.length()).isEqualTo(frames);
         assertThat(tracks).hasSize(3);
 
         double best = storeS.subList(1, storeS.size()).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double bestWithoutFsync = withoutFsyncS.subList(1, withoutFsyncS.size()).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         String line = String.format(Locale.ROOT,
-                "store (s) per run: %s; best warm %.3f s; without fsync: %s, best warm %.3f s; stored size %.1f MB;"
+                "%d frames: store (s) per run: %s; best warm %.3f s; without fsync: %s, best warm %.3f s; stored size %.1f MB;"
                         + " read angles %.3f s, subject keypoints %.3f s, tracks %.3f s",
-                seconds(storeS), best, seconds(withoutFsyncS), bestWithoutFsync, bytes / 1e6,
+                frames, seconds(storeS), best, seconds(withoutFsyncS), bestWithoutFsync, bytes / 1e6,
                 (r1 - r0) / 1e9, (r2 - r1) / 1e9, (r3 - r2) / 1e9);
         System.out.println("[result-storage benchmark] " + line);
-        // The goal: under a second (run on request, so a loaded CI machine cannot make the build flaky).
-        assertThat(best).as(line).isLessThan(1.0);
+        // The goal: under a second for 10 minutes, 3 s for an hour (run on request, so a loaded CI machine cannot make the build flaky).
+        assertThat(best).as(line).isLessThan(goalS);
     }
 
     private static List<String> seconds(List<Double> s) {

@@ -1,0 +1,36 @@
+package org.poseanalytics.pose;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/** A pose's world landmarks as one float32 array, for the reason {@link PackedKeypoints} gives (~1.3 KB a frame down to 0.4 KB). */
+final class PackedWorldPoints extends AbstractList<WorldPoint> implements RandomAccess {
+    private static final List<WorldPoint> NONE = new PackedWorldPoints(new float[0]);
+    private final float[] v;
+
+    private PackedWorldPoints(float[] v) { this.v = v; }
+
+    static List<WorldPoint> of(List<WorldPoint> world) {
+        if (world instanceof PackedWorldPoints p) return p;
+        if (world.isEmpty()) return NONE;
+        float[] v = new float[world.size() * 3];
+        int i = 0;
+        for (WorldPoint w : world) {
+            v[i++] = (float) w.x();
+            v[i++] = (float) w.y();
+            v[i++] = (float) w.z();
+        }
+        return new PackedWorldPoints(v);
+    }
+
+    @Override
+    public WorldPoint get(int index) {
+        int i = index * 3;
+        if (index < 0 || i >= v.length) throw new IndexOutOfBoundsException(index);
+        return new WorldPoint(v[i], v[i + 1], v[i + 2]);
+    }
+
+    @Override
+    public int size() { return v.length / 3; }
+}
