@@ -91,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--involved-side", paramLabel = "SIDE",
             description = "left or right: the subject's involved (injured, operated) side; symmetry is then the limb symmetry index "
-                    + "involved / uninvolved x 100 % (default: not known, left against right)")
+                    + "involved / uninvolved x 100 %% (default: not known, left against right)")
     String involvedSide;
 
     @Option(names = "--scale-line", paramLabel = "X1,Y1,X2,Y2,METRES",
