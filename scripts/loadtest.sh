@@ -24,9 +24,12 @@ cp "$VIDEO" "$DATA-video.mp4"
 java -Dai.djl.offline=true ${LOADTEST_APP_JAVA_OPTS:-} -jar web/target/pose-analytics-web.jar \
   --server.address=127.0.0.1 --server.port="$PORT" --pose.data-dir="$DATA" ${LOADTEST_APP_ARGS:-} >"$DATA.log" 2>&1 &
 APP=$!
-trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null; echo "app log: $DATA.log"' EXIT
+trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; echo "app log: $DATA.log"' EXIT
 
+status=0
 mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test \
   -Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4" \
   -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}" \
-  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}"
+  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}" || status=$?
+python3 loadtest/summary.py || true
+exit "$status"    # non-zero when Gatling's assertions failed

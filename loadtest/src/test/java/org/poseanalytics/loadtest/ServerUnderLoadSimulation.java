@@ -123,20 +123,23 @@ public class ServerUnderLoadSimulation extends Simulation {
                     .header("Authorization", "Bearer #{token}")
                     .bodyPart(RawFileBodyPart("file", CFG.video().toString()).fileName("squat.mp4").contentType("video/mp4"))
                     .check(status().is(201), jsonPath("$.id").ofLong().saveAs("video")))))
-            .exec(session -> session.set("state", "queued"))
-            // while the viewers browse: the upload's analysis progress, as its page or a script follows it
-            .asLongAs(session -> List.of("queued", "running").contains(session.getString("state"))
-                    && System.nanoTime() < UPLOADS_DEADLINE).on(
-                    pause(5).exec(group("api").on(exec(http("api: analysis progress of an upload")
-                            .get("/api/v1/videos/#{video}/analysis").header("Authorization", "Bearer #{token}")
-                            .check(status().is(200), jsonPath("$.state").saveAs("state"))))))
-            // no lost upload: stored, and analysed or still waiting its turn (one job runs at a time by default)
-            .exec(group("upload kept").on(
-                    exec(http("upload kept: video stored").get("/api/v1/videos/#{video}").header("Authorization", "Bearer #{token}")
-                            .check(status().is(200)))
-                            .exec(http("upload kept: analysed, running or queued").get("/api/v1/videos/#{video}/analysis")
-                                    .header("Authorization", "Bearer #{token}")
-                                    .check(status().is(200), jsonPath("$.state").in("succeeded", "running", "queued").saveAs("state")))))
+            // a refused upload (already a failed request above) has nothing to follow: count it, and go no further
+            .doIfOrElse(session -> session.contains("video")).then(
+                    exec(session -> session.set("state", "queued"))
+                            // while the viewers browse: the upload's analysis progress, as its page or a script follows it
+                            .asLongAs(session -> List.of("queued", "running").contains(session.getString("state"))
+                                    && System.nanoTime() < UPLOADS_DEADLINE).on(
+                                    pause(5).exec(group("api").on(exec(http("api: analysis progress of an upload")
+                                            .get("/api/v1/videos/#{video}/analysis").header("Authorization", "Bearer #{token}")
+                                            .check(status().is(200), jsonPath("$.state").saveAs("state"))))))
+                            // no lost upload: stored, and analysed or still waiting its turn (one job runs at a time by default)
+                            .exec(group("upload kept").on(
+                                    exec(http("upload kept: video stored").get("/api/v1/videos/#{video}").header("Authorization", "Bearer #{token}")
+                                            .check(status().is(200)))
+                                            .exec(http("upload kept: analysed, running or queued").get("/api/v1/videos/#{video}/analysis")
+                                                    .header("Authorization", "Bearer #{token}")
+                                                    .check(status().is(200), jsonPath("$.state").in("succeeded", "running", "queued").saveAs("state"))))))
+            .orElse(exec(session -> session.set("state", "upload refused")))
             .exec(session -> {
                 UPLOAD_STATES.computeIfAbsent(session.getString("state"), k -> new AtomicInteger()).incrementAndGet();
                 return session;
