@@ -34,6 +34,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisQueries {
     /** Whether analysis {@code a} was triangulated from several cameras. */
     private static final String MULTI_CAMERA = " exists (select 1 from multiview_analysis mv where mv.analysis_id = a.id)";
+    /**
+     * The query behind {@link #metricHistory}, with the parameters :clinic, :subject, :all and :keys; its plan over a
+     * subject with 1,000 sessions is checked in ProgressQueryPlanTest (docs/BENCHMARKS.md, "Server under load").
+     */
+    static final String METRIC_HISTORY = """
+                        with latest as (
+                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant,
+                                   """ + MULTI_CAMERA + """
+                             as multi_camera
+                            from analysis a
+                            join video v on v.id = a.video_id and v.clinic_id = a.clinic_id
+                            join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
+                            where a.clinic_id = :clinic and s.subject_id = :subject and a.complete
+                            order by a.video_id, multi_camera desc, a.completed_at desc, a.id desc)
+                        select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
+                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
+
+                        from latest l
+                        join video v on v.id = l.video_id
+                        join session s on s.id = v.session_id
+                        join analysis_metric m on m.analysis_id = l.id and m.repetition is null
+                        left join analysis_headline h on h.analysis_id = l.id and h.metric_name = m.name and h.metric_side = m.side
+                        where (:all or (case m.side when 'none' then '' else m.side || '_' end) || m.name = any(:keys))
+                        order by s.session_date, s.id, l.video_id, m.name, m.side""";
+
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
 
@@ -153,26 +178,7 @@ public class AnalysisQueries {
      */
     public List<MetricHistoryPoint> metricHistory(long subjectId, String... metricKeys) {
         List<String> keys = Arrays.asList(metricKeys);
-        return jdbc.sql("""
-                        with latest as (
-                            select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant,
-                                   """ + MULTI_CAMERA + """
-                             as multi_camera
-                            from analysis a
-                            join video v on v.id = a.video_id and v.clinic_id = a.clinic_id
-                            join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
-                            where a.clinic_id = :clinic and s.subject_id = :subject and a.complete
-                            order by a.video_id, multi_camera desc, a.completed_at desc, a.id desc)
-                        select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
-                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
-
-                        from latest l
-                        join video v on v.id = l.video_id
-                        join session s on s.id = v.session_id
-                        join analysis_metric m on m.analysis_id = l.id and m.repetition is null
-                        left join analysis_headline h on h.analysis_id = l.id and h.metric_name = m.name and h.metric_side = m.side
-                        where (:all or (case m.side when 'none' then '' else m.side || '_' end) || m.name = any(:keys))
-                        order by s.session_date, s.id, l.video_id, m.name, m.side""")
+        return jdbc.sql(METRIC_HISTORY)
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId)
                 .param("all", keys.isEmpty()).param("keys", keys.toArray(String[]::new))
                 .query(AnalysisQueries::historyPoint)

@@ -93,7 +93,6 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         var sincePrevious = table.addColumn(v -> change(v.sincePrevious(), null)).setHeader("Change since previous");
         table.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
         table.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
-        table.setAllRowsVisible(true);
         Span summary = new Span();
         summary.setId("trend-summary");
         summary.getStyle().set("font-size", "var(--lumo-font-size-l)");
@@ -111,6 +110,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
             sinceFirst.setRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(v -> change(v.sinceFirst(), t.unit())));
             sincePrevious.setRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(v -> change(v.sincePrevious(), t.unit())));
             table.setItems(t.visits());
+            Ui.fitRows(table, t.visits().size());
             MetricTrend.Visit last = t.latest();
             summary.setText(last == null ? "No value of this figure could be measured yet; see why below."
                     : t.kept().size() < 2
@@ -152,7 +152,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
             grid.addColumn(v -> change(v.sincePrevious(), t.unit())).setHeader("Change since previous");
             grid.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
             grid.setItems(t.visits());
-            grid.setAllRowsVisible(true);
+            Ui.fitRows(grid, t.visits().size());
             grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT, com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
             box.add(new Span(t.label() + " · " + t.exercise()), grid);
         }

@@ -107,7 +107,7 @@ public class SubjectView extends VerticalLayout implements HasUrlParameter<Long>
             grid.addColumn(Session::videos).setHeader("Videos");
             grid.addColumn(s -> Ui.orDash(s.notes())).setHeader("Notes").setFlexGrow(3);
             grid.setItems(list);
-            grid.setAllRowsVisible(true);
+            Ui.fitRows(grid, list.size());
             grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("sessions/" + e.getItem().id())));
             add(grid);
         }

@@ -37,6 +37,19 @@ public final class Ui {
         return box;
     }
 
+    /** Rows a grid shows at once before it scrolls: see {@link #fitRows}. */
+    public static final int ALL_ROWS_UP_TO = 50;
+
+    /**
+     * A short list in full (no scroll bar of its own); a long one (a subject with hundreds of sessions) in a grid of fixed
+     * height, which fetches its rows as they are scrolled to: with every row visible the server builds and sends every
+     * row, and any component in it, with the page (measured in docs/BENCHMARKS.md, "Server under load").
+     */
+    public static void fitRows(com.vaadin.flow.component.grid.Grid<?> grid, int rows) {
+        grid.setAllRowsVisible(rows <= ALL_ROWS_UP_TO);
+        grid.setHeight(rows <= ALL_ROWS_UP_TO ? null : "min(70vh, 720px)");
+    }
+
     public static String orDash(Object value) {
         return value == null || value.toString().isBlank() ? "—" : value.toString();
     }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The server under load (issue #17, item 4; figures in docs/BENCHMARKS.md, "Server under load"): starts the packaged app
+# on loopback with an empty data directory, runs the Gatling simulation of loadtest/ against it (seeding, 20 uploads at
+# once, 50 viewers for LOADTEST_VIEW_S seconds), then stops the app. Not part of the build or CI.
+#
+#   scripts/loadtest.sh                        # 20 uploads, 50 viewers, 180 s of browsing, 1,000 sessions of one subject
+#   LOADTEST_VIEW_S=60 LOADTEST_VIEWERS=10 scripts/loadtest.sh
+#
+# Gatling's report: loadtest/target/gatling/*/index.html; the app's log: $DATA.log (printed at the end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+pa_env
+
+PORT="${LOADTEST_PORT:-18080}"
+DATA="$(mktemp -d /tmp/pa-loadtest.XXXXXX)"
+VIDEO="${LOADTEST_VIDEO:-../shared/fixtures/mediapipe-squats/pose_squats.mp4}"
+[ -f "$VIDEO" ] || { echo "loadtest: no video to upload at $VIDEO; set LOADTEST_VIDEO to a short clip of one person" >&2; exit 2; }
+# a copy under /tmp: uploads read it there, nothing of ../shared lands in the tree
+cp "$VIDEO" "$DATA-video.mp4"
+
+[ -f web/target/pose-analytics-web.jar ] || mvn -B -q -DskipTests package -pl web -am
+
+java -Dai.djl.offline=true ${LOADTEST_APP_JAVA_OPTS:-} -jar web/target/pose-analytics-web.jar \
+  --server.address=127.0.0.1 --server.port="$PORT" --pose.data-dir="$DATA" ${LOADTEST_APP_ARGS:-} >"$DATA.log" 2>&1 &
+APP=$!
+trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; echo "app log: $DATA.log"' EXIT
+
+status=0
+mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test \
+  -Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4" \
+  -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}" \
+  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}" || status=$?
+python3 loadtest/summary.py || true
+exit "$status"    # non-zero when Gatling's assertions failed
