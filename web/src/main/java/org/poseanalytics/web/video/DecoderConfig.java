@@ -21,11 +21,12 @@ class DecoderConfig {
                     @Value("${pose.decode.address-space:6GB}") DataSize addressSpace,
                     @Value("${pose.decode.threads:2}") int threads,
                     @Value("${pose.decode.check-timeout:2m}") Duration checkTimeout,
-                    @Value("${pose.decode.conversion-timeout:2h}") Duration conversionTimeout) {
+                    @Value("${pose.decode.conversion-timeout:2h}") Duration conversionTimeout,
+                    @Value("${pose.decode.concurrent-checks:0}") int concurrentChecks) {
         return switch (isolation.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "inline" -> new InlineDecoder();
             case "process" -> new IsolatedDecoder(new IsolatedDecoder.Limits(heap, addressSpace.toBytes(), Math.max(1, threads),
-                    checkTimeout, conversionTimeout));
+                    checkTimeout, conversionTimeout), concurrentChecks > 0 ? concurrentChecks : Runtime.getRuntime().availableProcessors());
             default -> throw unknown(isolation);
         };
     }

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -40,10 +42,21 @@ final class IsolatedDecoder implements Decoder {
 
     private final Limits limits;
     private final List<String> command;
+    /**
+     * Checks, formats and key frames run a few at a time: a clinic uploading a morning's videos at once would otherwise
+     * start a decoder JVM per file on the same cores (and heaps), and every one of them would run past its timeout. The
+     * wait for a turn is not counted against the timeout, which starts with the process.
+     */
+    private final Semaphore shortTurns;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peakRunning = new AtomicInteger();
 
-    IsolatedDecoder(Limits limits) {
+    IsolatedDecoder(Limits limits) { this(limits, Runtime.getRuntime().availableProcessors()); }
+
+    IsolatedDecoder(Limits limits, int concurrentChecks) {
         this.limits = limits;
         this.command = command(limits);
+        this.shortTurns = new Semaphore(Math.max(1, concurrentChecks), true);
         log.info("Uploads are decoded in separate processes: {} heap, {} address space, {} threads, {} network; check timeout {}, "
                         + "conversion timeout {}", limits.heap(), command.contains("prlimit") ? Video.humanSize(limits.addressSpaceBytes()) : "unlimited (no prlimit)",
                 limits.threads(), command.contains("unshare") ? "no" : "the host's (user namespaces unavailable; FFmpeg reads files only)",
@@ -54,14 +67,14 @@ final class IsolatedDecoder implements Decoder {
     public Checked check(Path video, Path thumbnail, VideoLimits videoLimits) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.CHECK, video.toString(),
                 thumbnail.toString(), videoLimits, 0, 0, 0, 0, null);
-        return run(request, limits.checkTimeout(), f -> {}, () -> false).checked();
+        return inTurn(request).checked();
     }
 
     @Override
     public StreamFormat format(Path video) throws DecodeFailure {
         var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FORMAT, video.toString(),
                 null, null, 0, 0, 0, 0, null);
-        return run(request, limits.checkTimeout(), f -> {}, () -> false).format();
+        return inTurn(request).format();
     }
 
     @Override
@@ -88,7 +101,7 @@ final class IsolatedDecoder implements Decoder {
             png = Files.createTempFile("pose-frame-", ".png");
             var request = new DecodeProtocol.Request(DecodeProtocol.VERSION, DecodeProtocol.Operation.FRAME, video.toString(),
                     png.toString(), videoLimits, 0, 0, timeS, maxSide, null);
-            DecodeProtocol.FrameSize size = run(request, limits.checkTimeout(), f -> {}, () -> false).frame();
+            DecodeProtocol.FrameSize size = inTurn(request).frame();
             if (size == null) return Optional.empty();
             return Optional.of(new Frame(readPng(png, maxSide), size.sourceWidth(), size.sourceHeight()));
         } catch (DecodeFailure e) {
@@ -131,8 +144,36 @@ final class IsolatedDecoder implements Decoder {
         }
     }
 
+    /** A short operation (check timeout), once one of the {@link #shortTurns} is free. */
+    private DecodeProtocol.Reply inTurn(DecodeProtocol.Request request) throws DecodeFailure {
+        try {
+            shortTurns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecodeFailure(DecodeFailure.Kind.CANCELLED, "interrupted while waiting for the decoder");
+        }
+        try {
+            return run(request, limits.checkTimeout(), f -> {}, () -> false);
+        } finally {
+            shortTurns.release();
+        }
+    }
+
+    /** The most decoder processes seen running at once (for tests of the turns). */
+    int peakRunning() { return peakRunning.get(); }
+
     private DecodeProtocol.Reply run(DecodeProtocol.Request request, Duration timeout, DoubleConsumer progress,
                                      BooleanSupplier cancelled) throws DecodeFailure {
+        peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+        try {
+            return runProcess(request, timeout, progress, cancelled);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private DecodeProtocol.Reply runProcess(DecodeProtocol.Request request, Duration timeout, DoubleConsumer progress,
+                                            BooleanSupplier cancelled) throws DecodeFailure {
         Path errors = null;
         Process process = null;
         try {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,24 @@ class DecoderIsolationTest {
         assertThat(checked.thumbnailProblem()).isNull();
         BufferedImage t = ImageIO.read(tmp.resolve("t.jpg").toFile());
         assertThat(t.getWidth()).isEqualTo(Thumbnails.WIDTH);
+    }
+
+    @Test
+    void manyUploadsAtOnceAreCheckedAFewAtATimeAndAllPass() throws Exception {
+        // Four uploads arrive together; with one turn the decoder processes run one after another, and the wait for a
+        // turn does not count against a check's timeout (each has 60 s, which four JVMs in a row may well exceed here).
+        var decoder = new IsolatedDecoder(new IsolatedDecoder.Limits("256m", 6L << 30, 1, Duration.ofSeconds(60), Duration.ofMinutes(2)), 1);
+        List<Path> videos = new ArrayList<>();
+        for (int i = 0; i < 4; i++) videos.add(TestVideos.mp4(tmp.resolve("many" + i + ".mp4"), 160, 120, 10, 10));
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Decoder.Checked>> checks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Path v = videos.get(i), thumb = tmp.resolve("many" + i + ".jpg");
+                checks.add(pool.submit(() -> decoder.check(v, thumb, VideoLimits.DEFAULTS)));
+            }
+            for (var c : checks) assertThat(c.get().info().width()).isEqualTo(160);
+        }
+        assertThat(decoder.peakRunning()).as("decoder processes running at once").isEqualTo(1);
     }
 
     @Test
