@@ -120,6 +120,11 @@ public enum JointAngle {
         this.joints = joints;
     }
 
+    /** Whether this angle is measured against gravity ("vertical", "horizontal"), not between body segments. */
+    public boolean againstGravity() {
+        return this == TRUNK_LEAN_SAGITTAL || this == TRUNK_LEAN_FRONTAL || this == PELVIC_TILT_FRONTAL;
+    }
+
     /**
      * The plane this angle moves in, which must face the camera for its 2D value to be a measurement. Hip, shoulder
      * and trunk angles are projections onto a body plane. Knee flexion and ankle dorsiflexion are angles between two

@@ -3,6 +3,7 @@ package org.poseanalytics.kinematics.angle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.poseanalytics.kinematics.quality.KeypointChecks;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
@@ -51,6 +52,7 @@ public final class JointAngles {
                 p.at(i);
                 frames[i] = dim == Dimension.WORLD_3D ? BodyFrame.of3d(p) : BodyFrame.of2d(p, signs);
             }
+            boolean upright = mostlyUpright(frames);
             for (JointAngle angle : JointAngle.values()) {
                 if (!angle.availableFor(series.skeleton())) continue;
                 for (Side side : angle.sides()) {
@@ -74,6 +76,7 @@ public final class JointAngles {
                             issue = issue.first(angle.tiltLimits().issue(tilt));
                             if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
                         }
+                        if (!upright && angle.againstGravity()) issue = issue.first(SampleIssue.NOT_UPRIGHT);
                         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
                         if (Double.isFinite(v[i]) && angle.unstableProjection(p.at(i), frames[i], side)) issue = issue.first(SampleIssue.UNSTABLE_PROJECTION);
                         if (!issue.aboutKeypoint()) keypoints[i] = null;
@@ -97,6 +100,19 @@ public final class JointAngles {
         if (own != null) return ViewGeometry.tiltDeg(own);
         double tilt = view.tiltDeg(angle.plane(), i);
         return Double.isFinite(tilt) ? tilt : typicalTilt[angle.plane() == AnatomicalPlane.SAGITTAL ? 0 : 1];
+    }
+
+    /**
+     * Beyond this median angle between the trunk and "up" the person is taken as not upright: trunk leans in squats,
+     * lunges and gait stay well under it, a person in a video turned 90° or lying down is near 90°.
+     */
+    static final double MAX_MEDIAN_TRUNK_FROM_UP_DEG = 60;
+
+    /** Whether the trunk is within {@link #MAX_MEDIAN_TRUNK_FROM_UP_DEG} of up in most frames where it is seen. */
+    private static boolean mostlyUpright(BodyFrame[] frames) {
+        double[] fromUp = Arrays.stream(frames).filter(Objects::nonNull)
+                .mapToDouble(f -> Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, f.up().dot(f.worldUp())))))).toArray();
+        return fromUp.length == 0 || median(fromUp) <= MAX_MEDIAN_TRUNK_FROM_UP_DEG;
     }
 
     /**

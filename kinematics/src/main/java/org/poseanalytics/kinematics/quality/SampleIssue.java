@@ -34,7 +34,13 @@ public enum SampleIssue {
      * The segment an angle is projected from points nearly perpendicular to the angle's plane (a thigh raised forward
      * read in the frontal plane): its projection turns on noise, in 2D and 3D alike.
      */
-    UNSTABLE_PROJECTION(10, Quality.INVALID, "limb nearly perpendicular to the angle's plane");
+    UNSTABLE_PROJECTION(10, Quality.INVALID, "limb nearly perpendicular to the angle's plane"),
+    /**
+     * A lean or tilt against gravity where the trunk is far from upright for most of the recording: the camera is
+     * turned (a video stored sideways or upside down), or the person lies down. "Vertical" is the picture's (2D) or
+     * the world landmarks' (3D) up, so such a lean would be the camera's, not the person's.
+     */
+    NOT_UPRIGHT(11, Quality.INVALID, "person not upright in the picture (camera turned, or lying down)");
 
     private final int code;
     private final Quality quality;
@@ -59,7 +65,7 @@ public enum SampleIssue {
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
     public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
-            EDGE_ON_PLANE, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
+            EDGE_ON_PLANE, NOT_UPRIGHT, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
     public SampleIssue first(SampleIssue other) {

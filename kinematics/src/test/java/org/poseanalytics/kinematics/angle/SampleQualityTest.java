@@ -33,6 +33,33 @@ class SampleQualityTest {
             "right_shoulder_abduction", 20.0, "right_elbow_flexion", 45.0);
 
     @Test
+    void aLeanAgainstGravityIsNotMeasuredWhenThePersonIsNotUprightInThePicture() {
+        // A video stored sideways (a phone's portrait clip without its rotation): the picture and the world landmarks
+        // are turned 90° about the camera's axis. Angles between segments do not change; "vertical" is then the
+        // camera's, so a trunk lean would be measured against the wrong direction (it read −26° for a +26° lean).
+        Vec3[] body = SyntheticBody.build(BodyPose.neutral().withTrunkLean(20).withKnee(60, 60), 0, new Vec3(0, 1, 0));
+        for (double roll : new double[]{0, 90, 180}) {
+            double[][] image = SyntheticBody.image(body, 0, SyntheticBody.View.FRONT, 400, 640, 500, roll);
+            double[][] world = SyntheticBody.world(body, roll == 0 ? null : SyntheticBody.rotation(new Vec3(0, 0, 1), roll));
+            AngleTable t = JointAngles.compute(SyntheticBody.series(new double[]{0}, new double[][][]{image}, new double[][][]{world}));
+            AngleSeries lean = t.find("trunk_lean_sagittal_3d_deg").orElseThrow();
+            AngleSeries tilt = t.find("pelvic_tilt_frontal_deg").orElseThrow();
+            AngleSeries knee = t.find("left_knee_flexion_3d_deg").orElseThrow();
+            assertThat(knee.valuesDeg()[0]).as("knee at roll %s", roll).isCloseTo(60, within(0.5));
+            if (roll == 0) {
+                assertThat(lean.issues()[0]).isEqualTo(SampleIssue.NONE);
+                assertThat(lean.valuesDeg()[0]).isCloseTo(20, within(0.5));
+                assertThat(tilt.issues()[0]).isEqualTo(SampleIssue.NONE);
+            } else {
+                assertThat(lean.issues()[0]).as("3D trunk lean at roll %s", roll).isEqualTo(SampleIssue.NOT_UPRIGHT);
+                assertThat(lean.valuesDeg()[0]).isNaN();
+                assertThat(tilt.issues()[0]).as("2D pelvic tilt at roll %s", roll).isEqualTo(SampleIssue.NOT_UPRIGHT);
+                assertThat(knee.issues()[0]).isEqualTo(SampleIssue.NONE);
+            }
+        }
+    }
+
+    @Test
     void twoDAnglesOfAPlaneSeenEdgeOnAreFlaggedAtEveryAzimuthAndThreeDAnglesAreRightFromAll() {
         for (double az = -180; az < 180; az += 10) {
             AngleTable t = JointAngles.compute(SyntheticBody.filmed(new BodyPose[]{MIXED}, new double[]{0}, Camera.at(az), true));
