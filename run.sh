@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 . scripts/env.sh
 pa_env
 mvn -B -q -DskipTests install -pl web -am
-exec java -Dai.djl.offline=true -jar web/target/pose-analytics-web.jar "$@"
+exec java --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true -jar web/target/pose-analytics-web.jar "$@"
