@@ -34,9 +34,11 @@ import picocli.CommandLine.Parameters;
  * {@code pose-analytics bench VIDEO}: for each model and each thread count 1..N, the bare model invocation rate
  * (what a tracked frame costs at least) against the end-to-end rate of the analysis pipeline the CLI and the web job
  * run (decode on its own thread, detection, pose model, post-processing and smoothing, then tracking and
- * kinematics), their ratio, milliseconds per frame for each stage and peak memory; then one table of all rows, the
+ * kinematics), their ratio, milliseconds per frame for each stage and peak memory, the process's CPU time per frame and the landmark calls per
+ * frame (≈ people followed); then one table of all rows, the
  * layout docs/BENCHMARKS.md keeps. One {@link #benchModel} per model and thread count, so every engine (TFLite,
- * DJL PyTorch, DJL OnnxRuntime) is measured the same way.
+ * DJL PyTorch, DJL OnnxRuntime) is measured the same way. {@code --frames yuv,rgb} adds, beside each row, the frame
+ * path before issue 17 (whole frames converted to RGB, FFmpeg's automatic threads), for a side-by-side comparison.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Raw model frames/s versus end-to-end frames/s on a video, per model and thread count.",
@@ -73,8 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One measured model at one thread count: a line of the final table. Stage figures are ms per video frame. */
     record Row(String model, String engine, int threads, String frames, double rawFps, double e2eFps, double people,
-               double decodeMs, double detectMs, double poseMs, double trackingMs, double kinematicsMs, double peakHeapMiB,
-               String peakRss) {}
+               double cpuMs, double decodeMs, double detectMs, double poseMs, double trackingMs, double kinematicsMs,
+               double peakHeapMiB, String peakRss) {}
 
     @Override
     public Integer call() throws IOException {
@@ -148,12 +150,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // End to end = the pipeline users run, without the model's one-off loading (it is timed from the first frame).
         AnalysisResult r;
+        long cpu0 = processCpuNanos();
         if (framePath.equals("rgb")) System.setProperty(VideoPoseRunner.FRAMES_PROPERTY, "rgb");
         try {
             r = new AnalysisPipeline().run(new AnalysisRequest(video, model, null, null, List.of(), n), AnalysisProgress.NONE);
         } finally {
             System.clearProperty(VideoPoseRunner.FRAMES_PROPERTY);
         }
+        // CPU time of the whole process (every thread, FFmpeg's and TFLite's included): the work a frame costs, which a
+        // busy machine inflates far less than it does wall time. Includes opening the model (one-off, small beside 300 frames).
+        double cpuS = (processCpuNanos() - cpu0) / 1e9;
         VideoPoseResult poses = r.poses();
         long frames = Math.max(1, poses.frames());
         double e2eS = poses.totalS() + r.timings().trackingS() + r.timings().kinematicsS();
@@ -179,7 +185,8 @@ public final class BenchCommand implements Callable<Integer> {
         // BlazePose runs the landmark model once per followed person and frame (plus once per new detection).
         double people = st.stage("landmarks").calls() / (double) frames;
         System.out.printf(Locale.ROOT, "  people:     %7.2f landmark calls per frame%n", people);
-        return new Row(model, engine, n, framePath, rawFps, e2e, people, st.stage("decode").nanos() / 1e6 / frames,
+        System.out.printf(Locale.ROOT, "  CPU:        %7.2f ms per frame, all threads (end to end)%n", cpuS * 1e3 / frames);
+        return new Row(model, engine, n, framePath, rawFps, e2e, people, cpuS * 1e3 / frames, st.stage("decode").nanos() / 1e6 / frames,
                 st.stage("detect").nanos() / 1e6 / frames, poseNanos / 1e6 / frames,
                 r.timings().trackingS() * 1e3 / frames, r.timings().kinematicsS() * 1e3 / frames, heap, rss);
     }
@@ -187,13 +194,13 @@ public final class BenchCommand implements Callable<Integer> {
     /** All rows as one Markdown table, ready for docs/BENCHMARKS.md. */
     static void printTable(List<Row> rows) {
         System.out.printf(Locale.ROOT, "%n| model | engine | threads | frames | raw frames/s | end-to-end frames/s | e2e/raw "
-                + "| people | decode | detect | pose model | tracking | kinematics (ms/frame) | peak heap / RSS |%n");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| people | CPU | decode | detect | pose model | tracking | kinematics (ms/frame) | peak heap / RSS |%n");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f MiB / %s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f MiB / %s |%n",
                     r.model().startsWith("hrnet=") ? "hrnet=" + Path.of(r.model().substring(6)).getFileName() : r.model(),
                     r.engine(), r.threads(), r.frames(), r.rawFps(), r.e2eFps(), r.e2eFps() / r.rawFps(), r.people(),
-                    r.decodeMs(), r.detectMs(), r.poseMs(), r.trackingMs(), r.kinematicsMs(), r.peakHeapMiB(), r.peakRss());
+                    r.cpuMs(), r.decodeMs(), r.detectMs(), r.poseMs(), r.trackingMs(), r.kinematicsMs(), r.peakHeapMiB(), r.peakRss());
         }
     }
 
@@ -210,6 +217,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static RgbImage firstFrame(Path video) throws UnreadableVideoException {
         return VideoSource.of(video).frameAt(0).orElseThrow(() -> new UnreadableVideoException("no frame could be decoded"));
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static double peakHeapMiB() {

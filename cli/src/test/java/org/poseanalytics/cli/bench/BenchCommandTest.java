@@ -76,7 +76,7 @@ class BenchCommandTest {
         assertThat(rows.get(1)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 2 | yuv |");
         // Stage columns: the landmark model costs something on every frame, for the one person of the video.
         for (String row : rows) {
-            assertThat(Double.parseDouble(row.split("\\|")[11].trim())).isPositive();
+            assertThat(Double.parseDouble(row.split("\\|")[12].trim())).isPositive();
             assertThat(Double.parseDouble(row.split("\\|")[8].trim())).as("people").isBetween(0.9, 1.2);
         }
 
