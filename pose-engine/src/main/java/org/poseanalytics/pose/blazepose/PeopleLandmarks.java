@@ -24,6 +24,11 @@ import org.poseanalytics.pose.image.Picture;
  * count (PeopleLandmarksTest).
  */
 final class PeopleLandmarks implements AutoCloseable {
+    /**
+     * System property: {@code off} runs followed people one after another on the T-thread model, as before issue 17,
+     * for a side-by-side benchmark ({@code PA_JAVA_OPTS=-Dposeanalytics.landmark-lanes=off bin/pose-analytics bench ...}).
+     */
+    static final String LANES_PROPERTY = "poseanalytics.landmark-lanes";
     private final BlazePoseVariant variant;
     private final int threads;
     private final LandmarkModel single;
@@ -42,7 +47,7 @@ final class PeopleLandmarks implements AutoCloseable {
 
     /** Landmarks for each ROI of the frame, in the ROIs' order. */
     List<Landmarks> run(Picture frame, List<Roi> rois, double minScore) {
-        int lanes = Math.min(rois.size(), threads);
+        int lanes = "off".equals(System.getProperty(LANES_PROPERTY)) ? 1 : Math.min(rois.size(), threads);
         Landmarks[] out = new Landmarks[rois.size()];
         if (lanes <= 1) {
             for (int i = 0; i < out.length; i++) out[i] = single.run(frame, rois.get(i), minScore);
