@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
  * kinematics), their ratio, milliseconds per frame for each stage and peak memory, the process's CPU time per frame and the landmark calls per
  * frame (≈ people followed); then one table of all rows, the
  * layout docs/BENCHMARKS.md keeps. One {@link #benchModel} per model and thread count, so every engine (TFLite,
- * DJL PyTorch, DJL OnnxRuntime) is measured the same way. {@code --frames yuv,rgb} adds, beside each row, the frame
- * path before issue 17 (whole frames converted to RGB, FFmpeg's automatic threads), for a side-by-side comparison.
+ * DJL PyTorch, DJL OnnxRuntime) is measured the same way. {@code --frames yuv,rgb} measures each row also with
+ * crops sampled from the decoder's YUV planes, for a side-by-side comparison with the RGB frames the app uses.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Raw model frames/s versus end-to-end frames/s on a video, per model and thread count.",
@@ -67,10 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "untimed invocations first")
     int warmup;
 
-    @Option(names = "--frames", paramLabel = "PATH", split = ",", defaultValue = "yuv",
-            description = "how frames reach the model end to end: yuv (crops sampled from the decoder's planes, decoding on "
-                    + "the cores inference leaves; what analyze and the web app do) or rgb (every frame converted to RGB, "
-                    + "FFmpeg's automatic thread count: the path before issue 17); yuv,rgb measures both side by side")
+    @Option(names = "--frames", paramLabel = "PATH", split = ",", defaultValue = "rgb",
+            description = "how frames reach the model end to end: rgb (every frame converted to RGB, FFmpeg's automatic "
+                    + "thread count; what analyze and the web app do) or yuv (crops sampled from the decoder's planes, "
+                    + "decoding on the cores inference leaves; experimental); yuv,rgb measures both side by side")
     List<String> frames;
 
     /** One measured model at one thread count: a line of the final table. Stage figures are ms per video frame. */
@@ -151,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         // End to end = the pipeline users run, without the model's one-off loading (it is timed from the first frame).
         AnalysisResult r;
         long cpu0 = processCpuNanos();
-        if (framePath.equals("rgb")) System.setProperty(VideoPoseRunner.FRAMES_PROPERTY, "rgb");
+        System.setProperty(VideoPoseRunner.FRAMES_PROPERTY, framePath);
         try {
             r = new AnalysisPipeline().run(new AnalysisRequest(video, model, null, null, List.of(), n), AnalysisProgress.NONE);
         } finally {

@@ -23,16 +23,16 @@ import org.poseanalytics.pose.video.VideoSource;
  * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink} in stream order on
  * the calling thread.
  *
- * <p>What decoding costs beside inference is kept small: a model that samples its crops from YUV planes ({@link
- * PoseEstimator#samplesYuvFrames()}) gets the decoder's planes, copied once, never converted or turned whole; and
- * FFmpeg decodes on the cores inference leaves free (at least one), not on one thread per core fighting the model's
- * threads. {@value #FRAMES_PROPERTY}{@code =rgb} restores the earlier path (every frame converted to RGB, FFmpeg's
- * automatic thread count) for side-by-side benchmarks.
+ * <p>Frames reach the model as RGB (FFmpeg converts and the decoder turns every frame; FFmpeg picks its thread count).
+ * {@value #FRAMES_PROPERTY}{@code =yuv} instead gives a model that samples its crops from YUV planes ({@link
+ * PoseEstimator#samplesYuvFrames()}) the decoder's planes, copied once, never converted or turned whole, with FFmpeg
+ * decoding on the cores inference leaves (at least one). Not the default: measured on 2 busy cores its per-pixel
+ * conversion in the crop cost the inference thread more than the planes saved the decoder (docs/BENCHMARKS.md).
  */
 public final class VideoPoseRunner {
     /** Frames decoded ahead of inference: enough to ride out a slow keyframe, small enough to stay flat in memory. */
     private static final int QUEUE = 4;
-    /** System property: {@code rgb} decodes as before issue 17 (whole-frame RGB, automatic threads), for benchmarks. */
+    /** System property: {@code yuv} samples crops from the decoder's planes; {@code rgb} (default) whole RGB frames. */
     public static final String FRAMES_PROPERTY = "poseanalytics.frames";
 
     /** Progress after each frame; {@code framesTotal} is the container's estimate (0 when unknown). */
@@ -51,9 +51,9 @@ public final class VideoPoseRunner {
     public static VideoPoseResult run(VideoSource video, PoseEstimator estimator, Consumer<FramePoses> sink,
                                       Consumer<Progress> progress) {
         long start = System.nanoTime();
-        boolean legacy = "rgb".equals(System.getProperty(FRAMES_PROPERTY));
-        FrameLayout layout = estimator.samplesYuvFrames() && !legacy ? FrameLayout.YUV420 : FrameLayout.RGB;
-        int decodeThreads = legacy ? 0 : decodeThreads(estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
+        boolean yuv = "yuv".equals(System.getProperty(FRAMES_PROPERTY, "rgb")) && estimator.samplesYuvFrames();
+        FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
+        int decodeThreads = yuv ? decodeThreads(estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors()) : 0;
         try (VideoDecoder decoder = video.displayed(layout, decodeThreads); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
