@@ -17,8 +17,17 @@ public interface PoseEstimator extends AutoCloseable {
      * with MediaPipe's video mode for each of several people (ROI from the last frame's landmarks, One Euro smoothing).
      */
     default VideoPoseSession openVideo() {
-        return (frame, timeS) -> estimateImage(frame);
+        return (frame, timeS) -> estimateImage(frame.toRgb());
     }
+
+    /**
+     * Whether {@link #openVideo()}'s session reads frames in the decoder's YUV layout without converting them whole
+     * ({@link org.poseanalytics.pose.image.YuvImage}); otherwise the video runner hands it RGB frames.
+     */
+    default boolean samplesYuvFrames() { return false; }
+
+    /** Threads the model's inference runs on (the video runner leaves the other cores to decoding); 0 if unknown. */
+    default int inferenceThreads() { return 0; }
 
     /** A name and version for outputs, e.g. "blazepose-full (@mediapipe/pose 0.5.1675469404)". */
     String modelDescription();

@@ -23,6 +23,7 @@ import org.poseanalytics.pose.image.RgbImage;
 import org.poseanalytics.pose.model.ModelNotFoundException;
 import org.poseanalytics.pose.models.PoseModels;
 import org.poseanalytics.pose.pipeline.VideoPoseResult;
+import org.poseanalytics.pose.pipeline.VideoPoseRunner;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoSource;
 import picocli.CommandLine.Command;
@@ -33,9 +34,11 @@ import picocli.CommandLine.Parameters;
  * {@code pose-analytics bench VIDEO}: for each model and each thread count 1..N, the bare model invocation rate
  * (what a tracked frame costs at least) against the end-to-end rate of the analysis pipeline the CLI and the web job
  * run (decode on its own thread, detection, pose model, post-processing and smoothing, then tracking and
- * kinematics), their ratio, milliseconds per frame for each stage and peak memory; then one table of all rows, the
+ * kinematics), their ratio, milliseconds per frame for each stage and peak memory, the process's CPU time per frame and the landmark calls per
+ * frame (≈ people followed); then one table of all rows, the
  * layout docs/BENCHMARKS.md keeps. One {@link #benchModel} per model and thread count, so every engine (TFLite,
- * DJL PyTorch, DJL OnnxRuntime) is measured the same way.
+ * DJL PyTorch, DJL OnnxRuntime) is measured the same way. {@code --frames yuv,rgb} measures each row also with
+ * crops sampled from the decoder's YUV planes, for a side-by-side comparison with the RGB frames the app uses.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Raw model frames/s versus end-to-end frames/s on a video, per model and thread count.",
@@ -64,9 +67,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "untimed invocations first")
     int warmup;
 
+    @Option(names = "--frames", paramLabel = "PATH", split = ",", defaultValue = "rgb",
+            description = "how frames reach the model end to end: rgb (every frame converted to RGB, FFmpeg's automatic "
+                    + "thread count; what analyze and the web app do) or yuv (crops sampled from the decoder's planes, "
+                    + "decoding on the cores inference leaves; experimental); yuv,rgb measures both side by side")
+    List<String> frames;
+
     /** One measured model at one thread count: a line of the final table. Stage figures are ms per video frame. */
-    record Row(String model, String engine, int threads, double rawFps, double e2eFps, double decodeMs, double detectMs,
-               double poseMs, double trackingMs, double kinematicsMs, double peakHeapMiB, String peakRss) {}
+    record Row(String model, String engine, int threads, String frames, double rawFps, double e2eFps, double people,
+               double cpuMs, double decodeMs, double detectMs, double poseMs, double trackingMs, double kinematicsMs,
+               double peakHeapMiB, String peakRss) {}
 
     @Override
     public Integer call() throws IOException {
@@ -74,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (n < 1) {
             System.err.println("pose-analytics bench: --threads must be 1 or more (got " + n + ")");
             return 5;
+        }
+        for (String f : frames) {
+            if (!f.equals("yuv") && !f.equals("rgb")) {
+                System.err.println("pose-analytics bench: --frames must be yuv, rgb or both (got " + f + ")");
+                return 5;
+            }
         }
         RgbImage sample;
         try {
@@ -89,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String model : models) {
             for (int t = only ? n : 1; t <= n; t++) {
                 try {
-                    rows.add(benchModel(model.trim(), t, sample));
+                    for (String f : frames) rows.add(benchModel(model.trim(), t, f, sample));
                 } catch (UnreadableVideoException e) {
                     System.err.println("pose-analytics bench: " + video.getFileName() + ": " + e.getMessage());
                     return 2;
@@ -116,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    Row benchModel(String model, int n, RgbImage sample) throws UnreadableVideoException, AnalysisException {
+    Row benchModel(String model, int n, String framePath, RgbImage sample) throws UnreadableVideoException, AnalysisException {
         resetPeaks();
         double rawFps = Double.NaN;
         String engine;
@@ -133,12 +149,23 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         // End to end = the pipeline users run, without the model's one-off loading (it is timed from the first frame).
-        AnalysisResult r = new AnalysisPipeline().run(new AnalysisRequest(video, model, null, null, List.of(), n), AnalysisProgress.NONE);
+        AnalysisResult r;
+        long cpu0 = processCpuNanos();
+        System.setProperty(VideoPoseRunner.FRAMES_PROPERTY, framePath);
+        try {
+            r = new AnalysisPipeline().run(new AnalysisRequest(video, model, null, null, List.of(), n), AnalysisProgress.NONE);
+        } finally {
+            System.clearProperty(VideoPoseRunner.FRAMES_PROPERTY);
+        }
+        // CPU time of the whole process (every thread, FFmpeg's and TFLite's included): the work a frame costs, which a
+        // busy machine inflates far less than it does wall time. Includes opening the model (one-off, small beside 300 frames).
+        double cpuS = (processCpuNanos() - cpu0) / 1e9;
         VideoPoseResult poses = r.poses();
         long frames = Math.max(1, poses.frames());
         double e2eS = poses.totalS() + r.timings().trackingS() + r.timings().kinematicsS();
         double e2e = poses.frames() / e2eS;
-        System.out.printf(Locale.ROOT, "%n%s, %s, %d thread%s%n", description, engine, n, n == 1 ? "" : "s");
+        System.out.printf(Locale.ROOT, "%n%s, %s, %d thread%s, %s frames%n", description, engine, n, n == 1 ? "" : "s",
+                framePath);
         System.out.printf(Locale.ROOT, "  raw model invoke:  %8.1f frames/s%n", rawFps);
         System.out.printf(Locale.ROOT, "  end to end:        %8.1f frames/s  (%d frames, %d with a pose, %.2f s)%n",
                 e2e, poses.frames(), poses.framesWithPose(), e2eS);
@@ -155,21 +182,25 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "  peak memory: heap %.0f MiB, process resident %s%n", heap, rss);
         StageTimings st = poses.stages();
         double poseNanos = st.stage("landmarks").nanos() + st.stage("keypoints").nanos();
-        return new Row(model, engine, n, rawFps, e2e, st.stage("decode").nanos() / 1e6 / frames,
+        // BlazePose runs the landmark model once per followed person and frame (plus once per new detection).
+        double people = st.stage("landmarks").calls() / (double) frames;
+        System.out.printf(Locale.ROOT, "  people:     %7.2f landmark calls per frame%n", people);
+        System.out.printf(Locale.ROOT, "  CPU:        %7.2f ms per frame, all threads (end to end)%n", cpuS * 1e3 / frames);
+        return new Row(model, engine, n, framePath, rawFps, e2e, people, cpuS * 1e3 / frames, st.stage("decode").nanos() / 1e6 / frames,
                 st.stage("detect").nanos() / 1e6 / frames, poseNanos / 1e6 / frames,
                 r.timings().trackingS() * 1e3 / frames, r.timings().kinematicsS() * 1e3 / frames, heap, rss);
     }
 
     /** All rows as one Markdown table, ready for docs/BENCHMARKS.md. */
     static void printTable(List<Row> rows) {
-        System.out.printf(Locale.ROOT, "%n| model | engine | threads | raw frames/s | end-to-end frames/s | e2e/raw "
-                + "| decode | detect | pose model | tracking | kinematics (ms/frame) | peak heap / RSS |%n");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "%n| model | engine | threads | frames | raw frames/s | end-to-end frames/s | e2e/raw "
+                + "| people | CPU | decode | detect | pose model | tracking | kinematics (ms/frame) | peak heap / RSS |%n");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f MiB / %s |%n",
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f MiB / %s |%n",
                     r.model().startsWith("hrnet=") ? "hrnet=" + Path.of(r.model().substring(6)).getFileName() : r.model(),
-                    r.engine(), r.threads(), r.rawFps(), r.e2eFps(), r.e2eFps() / r.rawFps(), r.decodeMs(), r.detectMs(),
-                    r.poseMs(), r.trackingMs(), r.kinematicsMs(), r.peakHeapMiB(), r.peakRss());
+                    r.engine(), r.threads(), r.frames(), r.rawFps(), r.e2eFps(), r.e2eFps() / r.rawFps(), r.people(),
+                    r.cpuMs(), r.decodeMs(), r.detectMs(), r.poseMs(), r.trackingMs(), r.kinematicsMs(), r.peakHeapMiB(), r.peakRss());
         }
     }
 
@@ -186,6 +217,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static RgbImage firstFrame(Path video) throws UnreadableVideoException {
         return VideoSource.of(video).frameAt(0).orElseThrow(() -> new UnreadableVideoException("no frame could be decoded"));
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static double peakHeapMiB() {

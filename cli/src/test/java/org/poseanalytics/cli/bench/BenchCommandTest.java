@@ -61,7 +61,7 @@ class BenchCommandTest {
         // The rest of the pipeline is timed too, and the run ends with its table row, engine named.
         assertThat(number(r.out(), "tracking\\s+([0-9.]+) ms per frame")).isPositive();
         assertThat(r.out()).containsPattern("kinematics\\s+[0-9.]+ ms per frame");
-        assertThat(r.out()).containsPattern("\\| hrnet=blobs.onnx \\| DJL OnnxRuntime \\(CPU\\) \\| 1 \\| [0-9.]+ \\| [0-9.]+ \\|");
+        assertThat(r.out()).containsPattern("\\| hrnet=blobs.onnx \\| DJL OnnxRuntime \\(CPU\\) \\| 1 \\| rgb \\| [0-9.]+ \\| [0-9.]+ \\|");
     }
 
     @Test
@@ -72,15 +72,26 @@ class BenchCommandTest {
         assertThat(r.out()).contains("threads: 1..2");
         List<String> rows = r.out().lines().filter(l -> l.startsWith("| blazepose-lite |")).toList();
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 1 |");
-        assertThat(rows.get(1)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 2 |");
-        // Stage columns: the landmark model costs something on every frame.
-        for (String row : rows) assertThat(Double.parseDouble(row.split("\\|")[9].trim())).isPositive();
+        assertThat(rows.get(0)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 1 | rgb |");
+        assertThat(rows.get(1)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 2 | rgb |");
+        // Stage columns: the landmark model costs something on every frame, for the one person of the video.
+        for (String row : rows) {
+            assertThat(Double.parseDouble(row.split("\\|")[12].trim())).isPositive();
+            assertThat(Double.parseDouble(row.split("\\|")[8].trim())).as("people").isBetween(0.9, 1.2);
+        }
 
         Run one = bench(Fixtures.squatVideo().toString(), "--model", "blazepose-lite", "--threads", "2", "--only",
                 "--raw-iterations", "3", "--warmup", "1");
         assertThat(one.out().lines().filter(l -> l.startsWith("| blazepose-lite |"))).hasSize(1);
         assertThat(bench(Fixtures.squatVideo().toString(), "--threads", "0").exit()).isEqualTo(5);
+
+        // Both frame paths side by side: the decoder's planes and whole RGB frames (the default).
+        Run both = bench(Fixtures.squatVideo().toString(), "--model", "blazepose-lite", "--threads", "1", "--only",
+                "--frames", "yuv,rgb", "--raw-iterations", "3", "--warmup", "1");
+        assertThat(both.exit()).as(both.err()).isZero();
+        assertThat(both.out().lines().filter(l -> l.startsWith("| blazepose-lite |")).map(l -> l.split("\\|")[4].trim()))
+                .containsExactly("yuv", "rgb");
+        assertThat(bench(Fixtures.squatVideo().toString(), "--frames", "bgr").exit()).isEqualTo(5);
     }
 
     @Test

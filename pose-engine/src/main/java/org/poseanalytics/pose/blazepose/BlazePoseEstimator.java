@@ -17,7 +17,9 @@ import org.poseanalytics.pose.skeleton.Skeleton;
  * BlazePose (MediaPipe's pretrained pose detector and landmark model) on the TFLite runtime. Photos: every
  * detected person gets landmarks. Videos: {@link #openVideo()} follows up to {@link #maxVideoPersons()} people,
  * each the way MediaPipe's video mode follows its one person (see {@link BlazePoseTracker}).
- * Owns two interpreters; use one video session or image call at a time.
+ * Owns the detector's and the landmark model's interpreters (and, once a video shows several people, the landmark
+ * interpreters that run their crops side by side: {@link PeopleLandmarks}); use one video session or image call at a
+ * time.
  */
 public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     /** More people than this in one photo are not looked at; the detector ranks them by score. */
@@ -30,8 +32,9 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
 
     private final BlazePoseVariant variant;
     private final PoseDetector detector;
-    private final LandmarkModel landmarks;
+    private final PeopleLandmarks landmarks;
     private final int maxVideoPersons;
+    private final int threads;
 
     private BlazePoseEstimator(BlazePoseVariant variant, int threads, int maxVideoPersons) {
         if (maxVideoPersons < 1) {
@@ -40,7 +43,8 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
         this.variant = variant;
         this.maxVideoPersons = maxVideoPersons;
         this.detector = new PoseDetector(threads);
-        this.landmarks = new LandmarkModel(variant, threads);
+        this.landmarks = new PeopleLandmarks(variant, threads, new LandmarkModel(variant, threads));
+        this.threads = threads;
     }
 
     /**
@@ -65,7 +69,7 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     public List<PersonPose> estimateImage(RgbImage image) {
         List<PersonPose> persons = new ArrayList<>();
         for (Detection d : detector.detect(image, MAX_PERSONS)) {
-            Landmarks found = landmarks.run(image, PoseDetector.roiOf(d), BlazePoseTracker.MIN_POSE_SCORE);
+            Landmarks found = landmarks.single().run(image, PoseDetector.roiOf(d), BlazePoseTracker.MIN_POSE_SCORE);
             if (found.score() >= BlazePoseTracker.MIN_POSE_SCORE) persons.add(toPersonPose(found));
         }
         return persons;
@@ -80,9 +84,16 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
         Roi roi = found.isEmpty()
                 ? new Roi(sample.width() / 2.0, sample.height() / 2.0, Math.max(sample.width(), sample.height()), 0)
                 : PoseDetector.roiOf(found.get(0));
-        landmarks.prepare(sample, roi);
-        return landmarks::invoke;
+        landmarks.single().prepare(sample, roi);
+        return landmarks.single()::invoke;
     }
+
+    /** Its crops come straight from the decoder's YUV planes (CropSampler). */
+    @Override
+    public boolean samplesYuvFrames() { return true; }
+
+    @Override
+    public int inferenceThreads() { return threads; }
 
     @Override
     public String engine() { return "TFLite XNNPACK (CPU)"; }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.VideoPoseSession;
-import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.image.Picture;
 
 /**
  * MediaPipe's video mode, for up to {@code maxPersons} people: detector → ROI → landmarks → smoothing, where each
@@ -29,7 +29,8 @@ import org.poseanalytics.pose.image.RgbImage;
  *       crop at full resolution, so the tiles stop.</li>
  * </ol>
  * With one person in view this is exactly MediaPipe's single-person video mode (the periodic detector only adds
- * no one); its cost is one landmark call per followed person per frame plus the periodic detector. BlazePose's
+ * no one); its cost is one landmark call per followed person per frame (run side by side on the inference threads)
+ * plus the periodic detector. BlazePose's
  * detector sees the whole frame shrunk to 224×224 and misses people under ~40 % of a landscape frame's height; the
  * tiles find them down to ~25 % (the squat fixture at 300 px in a 1920×1080 frame is found, at 200 px it is not).
  * A tiled pass costs {@code TILES.cover(..).size()} detector calls (6 on a 16:9 frame) and runs only while nobody
@@ -63,7 +64,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_TILE_DETECTION_SCORE = 0.7;
 
     private final PoseDetector detector;
-    private final LandmarkModel landmarks;
+    private final PeopleLandmarks landmarks;
     private final int maxPersons;
     /** In the order they were first found, so the output order is stable from frame to frame. */
     private final List<FollowedPerson> followed = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private double lastTilesS = Double.NaN;
     private int framesSinceTiles;
 
-    BlazePoseTracker(PoseDetector detector, LandmarkModel landmarks, int maxPersons) {
+    BlazePoseTracker(PoseDetector detector, PeopleLandmarks landmarks, int maxPersons) {
         if (maxPersons < 1) throw new IllegalArgumentException("maxPersons must be at least 1, was " + maxPersons);
         this.detector = detector;
         this.landmarks = landmarks;
@@ -81,7 +82,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     @Override
-    public List<PersonPose> next(RgbImage frame, double timeS) {
+    public List<PersonPose> next(Picture frame, double timeS) {
         framesSinceDetection++;
         framesSinceTiles++;
         boolean someoneLost = follow(frame, timeS);
@@ -93,12 +94,21 @@ public final class BlazePoseTracker implements VideoPoseSession {
         return followed.stream().map(p -> BlazePoseEstimator.toPersonPose(p.landmarks())).toList();
     }
 
-    /** Landmarks for everyone followed; returns whether someone was lost. */
-    private boolean follow(RgbImage frame, double timeS) {
+    /**
+     * Landmarks for everyone followed, their crops side by side on the inference threads ({@link PeopleLandmarks});
+     * returns whether someone was lost.
+     */
+    private boolean follow(Picture frame, double timeS) {
+        if (followed.isEmpty()) return false;
+        List<Roi> rois = followed.stream().map(FollowedPerson::roi).toList();
+        long t0 = System.nanoTime();
+        List<Landmarks> found = landmarks.run(frame, rois, MIN_POSE_SCORE);
+        timings.add("landmarks", System.nanoTime() - t0, rois.size());
         boolean lost = false;
+        Iterator<Landmarks> results = found.iterator();
         for (Iterator<FollowedPerson> it = followed.iterator(); it.hasNext(); ) {
             FollowedPerson person = it.next();
-            Landmarks raw = runLandmarks(frame, person.roi());
+            Landmarks raw = results.next();
             if (raw.score() < MIN_POSE_SCORE) {
                 it.remove();
                 lost = true;
@@ -136,7 +146,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     /** Starts following every detected person not followed yet, best detection first, up to the maximum. */
-    private void discover(RgbImage frame, double timeS) {
+    private void discover(Picture frame, double timeS) {
         lastDetectionS = timeS;
         framesSinceDetection = 0;
         long t0 = System.nanoTime();
@@ -147,7 +157,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     /** As {@link #discover}, with the detector looking at the frame's tiles one by one (called when nobody is followed). */
-    private void discoverSmall(RgbImage frame, double timeS) {
+    private void discoverSmall(Picture frame, double timeS) {
         lastTilesS = timeS;
         framesSinceTiles = 0;
         long t0 = System.nanoTime();
@@ -157,7 +167,7 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     /** Starts following each detection that is not someone already followed and whose landmarks hold up. */
-    private void startFollowing(RgbImage frame, List<Detection> found, double timeS) {
+    private void startFollowing(Picture frame, List<Detection> found, double timeS) {
         for (Detection d : found) {
             if (followed.size() >= maxPersons) break;
             if (followed.stream().anyMatch(p -> p.isNear(d))) continue;
@@ -169,9 +179,9 @@ public final class BlazePoseTracker implements VideoPoseSession {
         }
     }
 
-    private Landmarks runLandmarks(RgbImage frame, Roi roi) {
+    private Landmarks runLandmarks(Picture frame, Roi roi) {
         long t0 = System.nanoTime();
-        Landmarks raw = landmarks.run(frame, roi, MIN_POSE_SCORE);
+        Landmarks raw = landmarks.single().run(frame, roi, MIN_POSE_SCORE);
         timings.add("landmarks", System.nanoTime() - t0);
         return raw;
     }

@@ -1,19 +1,28 @@
 package org.poseanalytics.pose.blazepose;
 
 import java.nio.FloatBuffer;
+import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.image.YuvImage;
 
 /**
  * Warps a rotated square of the frame into a model's S×S×3 float input with bilinear interpolation, scaling 8-bit
- * RGB to the model's range. Runs over a reused float array; one pass, no intermediate images.
+ * RGB to the model's range. Runs over a reused float array; one pass, no intermediate images. From a decoder's YUV
+ * planes ({@link YuvImage}) it converts only the pixels it reads, each of the four neighbours to 8-bit RGB as FFmpeg
+ * would have converted the whole frame, and follows the frame's display rotation in the same affine walk, so the
+ * crop equals the one from the converted, turned RGB frame (within FFmpeg's rounding: CropSamplerYuvTest).
  */
-final class CropSampler {
-    enum Border { ZERO, REPLICATE }
+public final class CropSampler {
+    /** What lies outside the frame: black (the detector's letterbox) or the nearest edge pixel (the landmark model's). */
+    public enum Border { ZERO, REPLICATE }
 
     private final int size;
     private final float[] pixels;
+    /** The four neighbours' RGB values of the YUV path, reused. */
+    private final int[] taps = new int[12];
 
-    CropSampler(int size) {
+    /** A sampler for crops of {@code size}×{@code size} pixels (public for the JMH benchmarks). */
+    public CropSampler(int size) {
         this.size = size;
         this.pixels = new float[size * size * 3];
     }
@@ -22,7 +31,16 @@ final class CropSampler {
      * Fills {@code target} with the crop. Outside the frame, ZERO gives the value of a black pixel (the detector's
      * letterbox), REPLICATE the nearest edge pixel (the landmark model's convention).
      */
-    void sample(RgbImage image, Roi roi, Border border, float scale, float offset, FloatBuffer target) {
+    public void sample(Picture picture, Roi roi, Border border, float scale, float offset, FloatBuffer target) {
+        switch (picture) {
+            case RgbImage rgb -> sampleRgb(rgb, roi, border, scale, offset);
+            case YuvImage yuv -> sampleYuv(yuv, roi, border, scale, offset);
+        }
+        target.clear();
+        target.put(pixels);
+    }
+
+    private void sampleRgb(RgbImage image, Roi roi, Border border, float scale, float offset) {
         byte[] rgb = image.rgb();
         int w = image.width(), h = image.height();
         double c = Math.cos(roi.rotation()), s = Math.sin(roi.rotation());
@@ -62,8 +80,64 @@ final class CropSampler {
                 }
             }
         }
-        target.clear();
-        target.put(pixels);
+    }
+
+    /**
+     * As {@link #sampleRgb} on the frame {@code image.toRgb()} would give: the walk runs over the stored planes (the
+     * displayed frame's affine walk turned by the rotation), the same clamping and zero rules apply there, and each
+     * neighbour is converted to rounded 8-bit RGB before the bilinear blend, as the RGB path blends converted bytes.
+     */
+    private void sampleYuv(YuvImage image, Roi roi, Border border, float scale, float offset) {
+        int w = image.codedWidth(), h = image.codedHeight();
+        double c = Math.cos(roi.rotation()), s = Math.sin(roi.rotation());
+        double step = roi.size() / size;
+        double ux = c * step, uy = s * step, vx = -s * step, vy = c * step;
+        double half = (size - 1) / 2.0;
+        double x0 = roi.centerX() - half * ux - half * vx - 0.5;
+        double y0 = roi.centerY() - half * uy - half * vy - 0.5;
+        // Displayed → stored: the start point through the rotation, the steps through its linear part.
+        double sx0 = image.codedX(x0, y0), sy0 = image.codedY(x0, y0);
+        double sux = image.codedX(x0 + ux, y0 + uy) - sx0, suy = image.codedY(x0 + ux, y0 + uy) - sy0;
+        double svx = image.codedX(x0 + vx, y0 + vy) - sx0, svy = image.codedY(x0 + vx, y0 + vy) - sy0;
+        int[] t = taps;
+        int o = 0;
+        for (int v = 0; v < size; v++) {
+            double rx = sx0 + v * svx, ry = sy0 + v * svy;
+            for (int u = 0; u < size; u++, rx += sux, ry += suy) {
+                int xi = (int) Math.floor(rx), yi = (int) Math.floor(ry);
+                float fx = (float) (rx - xi), fy = (float) (ry - yi);
+                if (border == Border.ZERO && (xi < -1 || yi < -1 || xi >= w || yi >= h)) {
+                    pixels[o++] = offset; pixels[o++] = offset; pixels[o++] = offset;
+                    continue;
+                }
+                boolean inside = xi >= 0 && yi >= 0 && xi + 1 < w && yi + 1 < h;
+                int xa, xb, ya, yb;
+                if (inside) {
+                    xa = xi; xb = xi + 1; ya = yi; yb = yi + 1;
+                } else {
+                    xa = clamp(xi, w); xb = clamp(xi + 1, w); ya = clamp(yi, h); yb = clamp(yi + 1, h);
+                }
+                boolean zeroOutside = border == Border.ZERO && !inside;
+                rgbAt(image, xa, ya, zeroOutside && (xi < 0 || yi < 0), t, 0);
+                rgbAt(image, xb, ya, zeroOutside && (xi + 1 >= w || yi < 0), t, 3);
+                rgbAt(image, xa, yb, zeroOutside && (xi < 0 || yi + 1 >= h), t, 6);
+                rgbAt(image, xb, yb, zeroOutside && (xi + 1 >= w || yi + 1 >= h), t, 9);
+                for (int ch = 0; ch < 3; ch++) {
+                    float a = t[ch], b = t[3 + ch], cc = t[6 + ch], d = t[9 + ch];
+                    float top = a + (b - a) * fx, bottom = cc + (d - cc) * fx;
+                    pixels[o++] = (top + (bottom - top) * fy) * scale + offset;
+                }
+            }
+        }
+    }
+
+    /** The 8-bit RGB of stored pixel (x, y) into {@code out[at..at+2]}; black when it lies outside a ZERO border. */
+    private static void rgbAt(YuvImage image, int x, int y, boolean outside, int[] out, int at) {
+        if (outside) {
+            out[at] = 0; out[at + 1] = 0; out[at + 2] = 0;
+            return;
+        }
+        image.rgbAt(x, y, out, at);
     }
 
     private static float sampleAt(byte[] rgb, int index, boolean outside) {

@@ -1,7 +1,7 @@
 package org.poseanalytics.pose.blazepose;
 
 import java.nio.FloatBuffer;
-import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.model.ModelFiles;
 import org.poseanalytics.pose.model.TfliteModel;
 
@@ -36,14 +36,14 @@ public final class LandmarkModel implements AutoCloseable {
     }
 
     /** Writes the crop for {@code roi} into the model's input. */
-    void prepare(RgbImage image, Roi roi) {
+    void prepare(Picture image, Roi roi) {
         sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
     }
 
     void invoke() { model.invoke(); }
 
     /** Runs the model on the ROI; points are decoded only when the pose presence reaches {@code minScore}. */
-    public Landmarks run(RgbImage image, Roi roi, double minScore) {
+    public Landmarks run(Picture image, Roi roi, double minScore) {
         prepare(image, roi);
         model.invoke();
         double poseScore = score.get(0); // already a probability in this model version

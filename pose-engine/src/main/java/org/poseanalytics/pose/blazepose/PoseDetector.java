@@ -3,7 +3,7 @@ package org.poseanalytics.pose.blazepose;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.model.ModelFiles;
 import org.poseanalytics.pose.model.TfliteModel;
 
@@ -37,7 +37,7 @@ public final class PoseDetector implements AutoCloseable {
     }
 
     /** Persons in the frame, best first, at most {@code maxDetections}. */
-    public List<Detection> detect(RgbImage image, int maxDetections) {
+    public List<Detection> detect(Picture image, int maxDetections) {
         double side = Math.max(image.width(), image.height());
         Roi letterbox = new Roi(image.width() / 2.0, image.height() / 2.0, side, 0);
         return WeightedNms.apply(candidatesIn(image, letterbox), IOU_THRESHOLD, maxDetections);
@@ -49,14 +49,14 @@ public final class PoseDetector implements AutoCloseable {
      * {@code maxDetections}. The candidates of all tiles, in frame pixels, are merged by the one weighted NMS, so a
      * person seen in two overlapping tiles is one detection.
      */
-    public List<Detection> detectInTiles(RgbImage image, List<Roi> tiles, int maxDetections) {
+    public List<Detection> detectInTiles(Picture image, List<Roi> tiles, int maxDetections) {
         List<Detection> candidates = new ArrayList<>();
         for (Roi tile : tiles) candidates.addAll(candidatesIn(image, tile));
         return WeightedNms.apply(candidates, IOU_THRESHOLD, maxDetections);
     }
 
     /** One detector call on the (unrotated) square {@code region} of the frame: every anchor scoring ≥ 0.5. */
-    private List<Detection> candidatesIn(RgbImage image, Roi region) {
+    private List<Detection> candidatesIn(Picture image, Roi region) {
         sampler.sample(image, region, CropSampler.Border.ZERO, 2f / 255f, -1f, input);
         model.invoke();
         boxes.get(0, rawBoxes);

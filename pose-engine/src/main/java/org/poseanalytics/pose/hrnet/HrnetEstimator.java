@@ -7,6 +7,7 @@ import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.VideoPoseSession;
+import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.image.RgbImage;
 
 /** Top-down HRNet behind the common interface: the detector's boxes, then one HRNet batch per picture. */
@@ -36,7 +37,8 @@ public final class HrnetEstimator implements PoseEstimator, Benchmarkable {
         StageTimings timings = new StageTimings();
         return new VideoPoseSession() {
             @Override
-            public List<PersonPose> next(RgbImage frame, double timeS) {
+            public List<PersonPose> next(Picture picture, double timeS) {
+                RgbImage frame = picture.toRgb();
                 long t0 = System.nanoTime();
                 List<BoundingBox> boxes = detector.detect(frame);
                 long t1 = System.nanoTime();

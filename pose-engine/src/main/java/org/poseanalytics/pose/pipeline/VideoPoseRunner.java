@@ -11,6 +11,7 @@ import org.poseanalytics.pose.PoseEstimator;
 import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.VideoPoseSession;
 import org.poseanalytics.pose.video.DecodedFrame;
+import org.poseanalytics.pose.video.FrameLayout;
 import org.poseanalytics.pose.video.UnreadableVideoException;
 import org.poseanalytics.pose.video.VideoDecoder;
 import org.poseanalytics.pose.video.VideoInfo;
@@ -21,10 +22,18 @@ import org.poseanalytics.pose.video.VideoSource;
  * frames ahead of inference (a bounded queue keeps memory flat in the video's length; frame buffers are reused), so
  * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink} in stream order on
  * the calling thread.
+ *
+ * <p>Frames reach the model as RGB (FFmpeg converts and the decoder turns every frame; FFmpeg picks its thread count).
+ * {@value #FRAMES_PROPERTY}{@code =yuv} instead gives a model that samples its crops from YUV planes ({@link
+ * PoseEstimator#samplesYuvFrames()}) the decoder's planes, copied once, never converted or turned whole, with FFmpeg
+ * decoding on the cores inference leaves (at least one). Not the default: measured on 2 busy cores its per-pixel
+ * conversion in the crop cost the inference thread more than the planes saved the decoder (docs/BENCHMARKS.md).
  */
 public final class VideoPoseRunner {
     /** Frames decoded ahead of inference: enough to ride out a slow keyframe, small enough to stay flat in memory. */
     private static final int QUEUE = 4;
+    /** System property: {@code yuv} samples crops from the decoder's planes; {@code rgb} (default) whole RGB frames. */
+    public static final String FRAMES_PROPERTY = "poseanalytics.frames";
 
     /** Progress after each frame; {@code framesTotal} is the container's estimate (0 when unknown). */
     public record Progress(long framesDone, long framesTotal, double elapsedS) {
@@ -42,7 +51,10 @@ public final class VideoPoseRunner {
     public static VideoPoseResult run(VideoSource video, PoseEstimator estimator, Consumer<FramePoses> sink,
                                       Consumer<Progress> progress) {
         long start = System.nanoTime();
-        try (VideoDecoder decoder = video.displayed(); VideoPoseSession session = estimator.openVideo()) {
+        boolean yuv = "yuv".equals(System.getProperty(FRAMES_PROPERTY, "rgb")) && estimator.samplesYuvFrames();
+        FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
+        int decodeThreads = yuv ? decodeThreads(estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors()) : 0;
+        try (VideoDecoder decoder = video.displayed(layout, decodeThreads); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
             DecodedFrame endMarker = new DecodedFrame(-1, 0, null);
@@ -75,10 +87,10 @@ public final class VideoPoseRunner {
                     DecodedFrame frame = queue.take();
                     if (frame == endMarker) break;
                     long t0 = System.nanoTime();
-                    List<PersonPose> persons = session.next(frame.image(), frame.timeS());
+                    List<PersonPose> persons = session.next(frame.picture(), frame.timeS());
                     inferenceNanos += System.nanoTime() - t0;
-                    FramePoses poses = new FramePoses(frame.index(), frame.timeS(), frame.image().width(),
-                            frame.image().height(), persons);
+                    FramePoses poses = new FramePoses(frame.index(), frame.timeS(), frame.picture().width(),
+                            frame.picture().height(), persons);
                     decoder.release(frame);
                     frames++;
                     if (!persons.isEmpty()) withPose++;
@@ -100,5 +112,14 @@ public final class VideoPoseRunner {
             return new VideoPoseResult(info, estimator.modelDescription(), frames, withPose, decoder.report(),
                     decodeNanos[0] / 1e9, inferenceNanos / 1e9, (System.nanoTime() - start) / 1e9, stages);
         }
+    }
+
+    /**
+     * FFmpeg's decoding threads beside {@code inferenceThreads} on {@code cores}: the cores inference leaves, at least
+     * one (on 2 cores with 2 inference threads decoding must share; one decoding thread then takes the least from
+     * inference). 0 (FFmpeg's own choice) when the inference thread count is unknown.
+     */
+    static int decodeThreads(int inferenceThreads, int cores) {
+        return inferenceThreads <= 0 ? 0 : Math.max(1, cores - inferenceThreads);
     }
 }

@@ -3,16 +3,21 @@ package org.poseanalytics.pose.video;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.image.RgbImage;
+import org.poseanalytics.pose.image.YuvImage;
 
 /**
  * Streams a video's frames as displayed (rotation metadata applied), with the stream's own timestamps, in
  * constant memory: frame buffers come from a small pool that callers give back with {@link #release}. Any codec
- * the bundled FFmpeg reads works (H.264, HEVC, VP9, AV1, ProRes, ...).
+ * the bundled FFmpeg reads works (H.264, HEVC, VP9, AV1, ProRes, ...). Frames come in RGB or as the decoder's YUV
+ * planes ({@link FrameLayout}); FFmpeg decodes on the number of threads it is given ({@code 0}: its own choice,
+ * one per core and one more), so a caller running inference beside it can leave it the cores inference does not use.
  *
  * <p>A stream that ends early (truncated upload, corrupt data) is not an exception: {@link #next} returns null
  * and {@link #report()} says how far it got, so callers keep what decoded and tell the user where it stopped.
@@ -25,15 +30,17 @@ public final class VideoDecoder implements AutoCloseable {
     private final VideoInfo info;
     private final int rotation;
     private final long startUs;
-    private final ConcurrentLinkedQueue<byte[]> pool = new ConcurrentLinkedQueue<>();
+    private final FrameLayout layout;
+    private final ConcurrentLinkedQueue<Picture> pool = new ConcurrentLinkedQueue<>();
     private long index;
     private double lastTimeS = Double.NaN;
     private String problem;
     private boolean ended;
 
-    private VideoDecoder(FFmpegFrameGrabber grabber, VideoInfo info) {
+    private VideoDecoder(FFmpegFrameGrabber grabber, VideoInfo info, FrameLayout layout) {
         this.grabber = grabber;
         this.info = info;
+        this.layout = layout;
         this.rotation = info.rotationDeg();
         long start = grabber.getFormatContext().start_time();
         this.startUs = start == avutil.AV_NOPTS_VALUE ? 0 : start;
@@ -41,17 +48,22 @@ public final class VideoDecoder implements AutoCloseable {
 
     /** Opens a video that {@link VideoProbe} described as {@code info}; callers go through {@link VideoSource}. */
     static VideoDecoder open(Path file, VideoInfo info) throws UnreadableVideoException {
+        return open(file, info, FrameLayout.RGB, 0);
+    }
+
+    /** As {@link #open(Path, VideoInfo)}, in {@code layout}, decoding on {@code threads} threads (0: FFmpeg's choice). */
+    static VideoDecoder open(Path file, VideoInfo info, FrameLayout layout, int threads) throws UnreadableVideoException {
+        if (threads < 0) throw new IllegalArgumentException("decoding threads must be 0 (automatic) or more: " + threads);
         FFmpegFrameGrabber grabber = FileOnlyGrabber.of(file, info.container());
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-        // Decoding threads: FFmpeg's frame threading overlaps well with inference on another core.
-        grabber.setVideoOption("threads", "auto");
+        grabber.setPixelFormat(layout == FrameLayout.YUV420 ? avutil.AV_PIX_FMT_YUV420P : avutil.AV_PIX_FMT_RGB24);
+        grabber.setVideoOption("threads", threads == 0 ? "auto" : Integer.toString(threads));
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
             throw new UnreadableVideoException("the video cannot be opened for decoding (" + e.getMessage() + ")", e);
         }
-        return new VideoDecoder(grabber, info);
+        return new VideoDecoder(grabber, info, layout);
     }
 
     /**
@@ -84,20 +96,51 @@ public final class VideoDecoder implements AutoCloseable {
             return end("decoding stopped at " + describeWhere() + ": " + e.getMessage());
         }
         if (frame == null || frame.image == null) return end(null);
+        Picture picture = layout == FrameLayout.YUV420 ? copyPlanes(frame) : copyRgb(frame);
+        double timeS = (frame.timestamp - startUs) / 1e6;
+        lastTimeS = timeS;
+        return new DecodedFrame(index++, timeS, picture);
+    }
+
+    private RgbImage copyRgb(Frame frame) {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
         int dw = FrameRotation.displayedWidth(w, h, rotation);
         int dh = FrameRotation.displayedHeight(w, h, rotation);
-        byte[] rgb = borrow(dw * dh * 3);
-        FrameRotation.copyRotated((ByteBuffer) frame.image[0], frame.imageStride, w, h, rotation, rgb);
-        double timeS = (frame.timestamp - startUs) / 1e6;
-        lastTimeS = timeS;
-        return new DecodedFrame(index++, timeS, new RgbImage(dw, dh, rgb));
+        RgbImage image = borrow(RgbImage.class, p -> p.width() == dw && p.height() == dh);
+        if (image == null) image = new RgbImage(dw, dh, new byte[dw * dh * 3]);
+        FrameRotation.copyRotated((ByteBuffer) frame.image[0], frame.imageStride, w, h, rotation, image.rgb());
+        return image;
+    }
+
+    /** The three planes, row by row (FFmpeg pads its rows), into a reused buffer; rotation stays metadata. */
+    private YuvImage copyPlanes(Frame frame) {
+        AVFrame av = (AVFrame) frame.opaque;
+        if (av == null || av.format() != avutil.AV_PIX_FMT_YUV420P) {
+            throw new IllegalStateException("the decoder did not deliver YUV 4:2:0 planes");
+        }
+        int w = frame.imageWidth, h = frame.imageHeight;
+        YuvImage image = borrow(YuvImage.class, p -> p.codedWidth() == w && p.codedHeight() == h);
+        if (image == null) image = YuvImage.allocate(w, h, rotation);
+        copyPlane(av, 0, w, h, image.y());
+        copyPlane(av, 1, YuvImage.chromaWidth(w), YuvImage.chromaHeight(h), image.u());
+        copyPlane(av, 2, YuvImage.chromaWidth(w), YuvImage.chromaHeight(h), image.v());
+        return image;
+    }
+
+    private static void copyPlane(AVFrame av, int plane, int w, int h, byte[] dst) {
+        int stride = av.linesize(plane);
+        ByteBuffer src = av.data(plane).capacity((long) stride * (h - 1) + w).asByteBuffer();
+        if (stride == w) {
+            src.get(0, dst, 0, w * h);
+        } else {
+            for (int y = 0; y < h; y++) src.get(y * stride, dst, y * w, w);
+        }
     }
 
     /** Gives a frame's buffer back for reuse; the frame must not be read afterwards. */
     public void release(DecodedFrame frame) {
-        if (pool.size() < 8) pool.offer(frame.image().rgb());
+        if (pool.size() < 8) pool.offer(frame.picture());
     }
 
     /** How far decoding got; final once {@link #next} has returned null. */
@@ -105,12 +148,13 @@ public final class VideoDecoder implements AutoCloseable {
         return new DecodeReport(index, lastTimeS, info.durationS(), problem == null, problem);
     }
 
-    private byte[] borrow(int size) {
-        byte[] b;
-        while ((b = pool.poll()) != null) {
-            if (b.length == size) return b;
+    /** A pooled picture that fits, or null; ones that do not fit (the size changed mid-stream) are dropped. */
+    private <T extends Picture> T borrow(Class<T> type, java.util.function.Predicate<T> fits) {
+        Picture p;
+        while ((p = pool.poll()) != null) {
+            if (type.isInstance(p) && fits.test(type.cast(p))) return type.cast(p);
         }
-        return new byte[size];
+        return null;
     }
 
     private DecodedFrame end(String failure) {

@@ -8,7 +8,8 @@ import org.poseanalytics.pose.image.RgbImage;
  * The one way into a video file's pictures, always as a player shows them (rotation metadata applied, turned in
  * one place: {@link FrameRotation}) and timed by the stream's own timestamps in seconds from its start:
  * <ul>
- *   <li>{@link #displayed()}: every frame in RGB, streamed, for pose estimation;</li>
+ *   <li>{@link #displayed()}: every frame in RGB, streamed; {@link #displayed(FrameLayout, int)} as the decoder's YUV
+ *       planes for pose estimation, which samples its crops from them;</li>
  *   <li>{@link #frameAt}: the one frame on screen at a time, for thumbnails and the report's key frame;</li>
  *   <li>{@link #gray()}: every frame in grey, for the point tracker (it re-reads, so each call starts over).</li>
  * </ul>
@@ -41,9 +42,15 @@ public final class VideoSource {
     public VideoInfo info() { return info; }
 
     /** Every frame in RGB as displayed; close the decoder when done. */
-    public VideoDecoder displayed() {
+    public VideoDecoder displayed() { return displayed(FrameLayout.RGB, 0); }
+
+    /**
+     * Every frame as displayed in {@code layout}, FFmpeg decoding on {@code decodeThreads} threads (0: its own
+     * choice); close the decoder when done.
+     */
+    public VideoDecoder displayed(FrameLayout layout, int decodeThreads) {
         try {
-            return VideoDecoder.open(file, info);
+            return VideoDecoder.open(file, info, layout, decodeThreads);
         } catch (UnreadableVideoException e) {
             throw changed(e);
         }

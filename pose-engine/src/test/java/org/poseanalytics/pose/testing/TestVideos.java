@@ -173,6 +173,22 @@ public final class TestVideos {
                 "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /**
+     * FFmpeg's colourful {@code testsrc2} pattern (saturated colour bars, gradients, sharp edges; 10 frames of
+     * 320×240 at 10 fps) as H.264 4:2:0, stored with metadata telling players to turn it {@code rotationDeg}
+     * (ffmpeg's {@code rotate} tag): what a phone's portrait clip looks like to a decoder.
+     */
+    public static Path colourPattern(int rotationDeg) {
+        return make("colour-pattern-rot" + rotationDeg + ".mp4", out -> {
+            Path stored = DIR.resolve("colour-pattern-stored.mp4");
+            if (!Files.exists(stored)) {
+                ffmpeg("-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=1", "-c:v", "libx264", "-preset", "veryfast",
+                        "-crf", "12", "-pix_fmt", "yuv420p", stored.toString());
+            }
+            ffmpeg("-i", stored.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=" + rotationDeg, out.toString());
+        });
+    }
+
     /** Thirteen seconds (65 frames at 5 fps, as the fixture) of an empty grey Full HD room. */
     public static Path emptyFullHd() {
         return make("empty-1920x1080.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=1920x1080:r=5:d=13",
