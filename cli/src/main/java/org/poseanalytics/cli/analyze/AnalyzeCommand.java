@@ -94,6 +94,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "involved / uninvolved x 100 %% (default: not known, left against right)")
     String involvedSide;
 
+    @Option(names = "--max-fps", paramLabel = "N",
+            description = "analyse videos of up to N frames per second (default: ${DEFAULT-VALUE}, the web app's upload limit); "
+                    + "raise it for a high-speed camera's clip: every frame is analysed")
+    double maxFps = VideoLimits.DEFAULTS.maxFps();
+
     @Option(names = "--scale-line", paramLabel = "X1,Y1,X2,Y2,METRES",
             description = "a line on the frame (end points in pixels of the frame as a player shows it) whose real length is METRES, "
                     + "drawn in the plane the subject moves in: distances and speeds in metres (docs/SCALE.md)")
@@ -154,7 +159,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
                 case BAD_REQUEST -> EXIT_BAD_OPTION;
                 case CANCELLED, FAILED, NO_OVERLAP -> 1;
-            }, e.getMessage());
+            }, e.getMessage() + (e.getMessage() != null && e.getMessage().contains("frames per second; the limit is")
+                    ? " (a high-speed camera's clip? pass --max-fps with its frame rate)" : ""));
         }
         bar.finish();
         for (String warning : result.warnings()) System.err.println("pose-analytics analyze: warning: " + warning);
@@ -192,8 +198,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (importFormat != null)
             return new AnalysisRequest(keypoints, "imported-" + importFormat.id(), Exercise.parse(exercise), subjectTrack, points, 1,
                     involvedSide(involvedSide), VideoLimits.DEFAULTS, scale(scaleLine, subjectHeightM));
+        if (!(maxFps > 0)) throw new IllegalArgumentException("--max-fps must be a positive number of frames per second");
         return new AnalysisRequest(video, model, Exercise.parse(exercise), subjectTrack, points, threads == null ? 0 : threads,
-                involvedSide(involvedSide), VideoLimits.DEFAULTS, scale(scaleLine, subjectHeightM));
+                involvedSide(involvedSide), VideoLimits.DEFAULTS.withMaxFps(maxFps), scale(scaleLine, subjectHeightM));
     }
 
     /** --scale-line or --subject-height-m (not both), each checked; neither: no scale. */

@@ -160,6 +160,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aHighSpeedClipIsRefusedWithTheWayToAnalyseItAndAnalysedWithMaxFps() {
+        String clip = TestVideos.highSpeedNoPerson().toString();
+        Run refused = analyze(clip, "--out", tmp.resolve("hs1").toString(), "--quiet");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(lastLine(refused.stderr())).contains("300 frames per second; the limit is 240").contains("--max-fps");
+        // With the limit raised the video is decoded and analysed: it then fails only for having nobody in it.
+        Run analysed = analyze(clip, "--out", tmp.resolve("hs2").toString(), "--quiet", "--max-fps", "300");
+        assertThat(analysed.exit()).isEqualTo(AnalyzeCommand.EXIT_NO_PERSON);
+    }
+
+    @Test
     void unreadableInputsFailWithOneLineReasons() throws Exception {
         Path text = Files.writeString(tmp.resolve("notes.mp4"), "not a video\n".repeat(100));
         Path empty = Files.createFile(tmp.resolve("empty.mp4"));

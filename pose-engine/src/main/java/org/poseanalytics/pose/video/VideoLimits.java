@@ -38,6 +38,10 @@ public record VideoLimits(int maxWidth, int maxHeight, double maxFps, double max
         if (containers.isEmpty() || codecs.isEmpty()) throw new IllegalArgumentException("no container or no codec allowed");
     }
 
+    public VideoLimits withMaxFps(double fps) {
+        return new VideoLimits(maxWidth, maxHeight, fps, maxDurationS, maxFrames, containers, codecs);
+    }
+
     public VideoLimits withMaxFrames(long n) {
         return new VideoLimits(maxWidth, maxHeight, maxFps, maxDurationS, n, containers, codecs);
     }

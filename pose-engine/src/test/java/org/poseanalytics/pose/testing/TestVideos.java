@@ -137,6 +137,12 @@ public final class TestVideos {
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
     }
 
+    /** Half a second of an empty grey frame at 300 frames per second, as a high-speed camera records. */
+    public static Path highSpeedNoPerson() {
+        return make("high-speed-no-person.mp4", out -> ffmpeg("-f", "lavfi", "-i", "color=c=0x808080:s=320x240:r=300:d=0.5",
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out.toString()));
+    }
+
     /**
      * A random black-and-white test pattern ({@code size}×{@code size} px, blocks of 2 px, the same in every frame) moved
      * over a plain grey {@code width}×{@code height} frame with its top-left corner at known FFmpeg expressions of the
