@@ -315,7 +315,7 @@ public class ExportService {
      */
     KeyFrame keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
         // keypoints imported without a video: no frame to show, and the reader (PDF, patient's share page) is told why
-        if (!a.video().hasVideo()) return new KeyFrame(null, NO_VIDEO + " These results come from keypoints imported from “"
+        if (!a.video().hasVideo()) return new KeyFrame(null, NO_VIDEO + " these results come from keypoints imported from “"
                 + a.video().originalName() + "” (" + a.analysis().model() + ").");
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         String at = String.format(Locale.ROOT, "%.2f s", t);
