@@ -172,6 +172,58 @@ public class AnalysisQueries {
     }
 
     /**
+     * The clinic's analysed videos, each with its latest complete analysis (as {@link #latestComplete} picks it), newest
+     * session first, cut by the database: session date from/to (inclusive), the analysis' exercise template, one subject;
+     * a null filter is none. Keypoints imported without a video are listed too.
+     */
+    public List<AnalysedVideo> analysedVideos(LocalDate from, LocalDate to, String exercise, Long subjectId, int offset, int limit) {
+        return jdbc.sql("""
+                        select a.id, v.id as video_id, v.original_name, v.media, se.id as session_id, se.session_date,
+                               s.id as subject_id, s.display_name, a.exercise, a.model, a.started_at, a.completed_at,
+                               (select count(*) from analysis_repetition r where r.analysis_id = a.id) as repetitions
+                        """ + ANALYSED_VIDEOS + """
+                         order by se.session_date desc, a.completed_at desc, a.id desc offset :offset limit :limit""")
+                .params(analysedFilter(from, to, exercise, subjectId)).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new AnalysedVideo(rs.getLong("id"), rs.getLong("video_id"), rs.getString("original_name"),
+                        "video".equals(rs.getString("media")), rs.getLong("session_id"), rs.getObject("session_date", LocalDate.class),
+                        rs.getLong("subject_id"), rs.getString("display_name"), rs.getString("exercise"), rs.getString("model"),
+                        rs.getObject("started_at", java.time.OffsetDateTime.class), rs.getObject("completed_at", java.time.OffsetDateTime.class),
+                        rs.getInt("repetitions")))
+                .list();
+    }
+
+    /** How many videos {@link #analysedVideos} pages through. */
+    public long countAnalysedVideos(LocalDate from, LocalDate to, String exercise, Long subjectId) {
+        return jdbc.sql("select count(*) " + ANALYSED_VIDEOS).params(analysedFilter(from, to, exercise, subjectId)).query(Long.class).single();
+    }
+
+    /** Each video of the clinic joined with its latest complete analysis (none: not listed), then the filters. */
+    private static final String ANALYSED_VIDEOS = """
+            from video v
+            join session se on se.id = v.session_id and se.clinic_id = v.clinic_id
+            join subject s on s.id = se.subject_id and s.clinic_id = se.clinic_id
+            join lateral (select a.* from analysis a
+                          where a.clinic_id = v.clinic_id and a.video_id = v.id and a.complete
+                          order by""" + MULTI_CAMERA + """
+             desc, a.completed_at desc, a.id desc limit 1) a on true
+            where v.clinic_id = :clinic
+              and (cast(:from as date) is null or se.session_date >= cast(:from as date))
+              and (cast(:to as date) is null or se.session_date <= cast(:to as date))
+              and (cast(:exercise as text) is null or a.exercise = cast(:exercise as text))
+              and (cast(:subject as bigint) is null or se.subject_id = cast(:subject as bigint))
+            """;
+
+    private java.util.Map<String, Object> analysedFilter(LocalDate from, LocalDate to, String exercise, Long subjectId) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("clinic", currentUser.clinicId());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("exercise", exercise);
+        p.put("subject", subjectId);
+        return p;
+    }
+
+    /**
      * A subject's session-wide metrics across sessions, oldest first, from the latest complete analysis of each video:
      * the data of trend charts. {@code metricKeys} are summary keys with side prefix (e.g. "left_knee_flexion_3d_rom_mean");
      * none given = every metric. Each point says which exercise and model it came from, so a chart can keep them apart.

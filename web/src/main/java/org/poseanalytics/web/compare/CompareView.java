@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -92,44 +93,54 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         add(back, title, at);
 
         double eventA = align.timeIn(left), eventB = align.timeIn(right);
+        // Keypoints imported without a video (issue 18) have no player: their column says so and their curve stays on the
+        // chart. The buttons drive the left player, else the right one; the right follows the left only when both play.
         OverlayPlayer a = player("compare-a", left), b = player("compare-b", right);
-        b.getElement().executeJs("this.follow($0, $1, $2)", "compare-a", eventA, eventB);
-        FlexLayout players = new FlexLayout(column(left, a), column(right, b));
+        if (a != null && b != null) b.getElement().executeJs("this.follow($0, $1, $2)", "compare-a", eventA, eventB);
+        FlexLayout players = new FlexLayout(column(left, a, "compare-a-no-video"), column(right, b, "compare-b-no-video"));
         players.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         players.getStyle().set("gap", "var(--lumo-space-m)");
         players.setWidthFull();
 
-        Button play = new Button("Play both", VaadinIcon.PLAY.create(), e -> { a.seek(eventA); a.play(); });
-        play.setId("play-both");
-        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button pause = new Button("Pause", VaadinIcon.PAUSE.create(), e -> a.pause());
-        Button back1 = new Button(VaadinIcon.STEP_BACKWARD.create(), e -> a.step(-1));
-        Button fwd1 = new Button(VaadinIcon.STEP_FORWARD.create(), e -> a.step(1));
-        Select<Double> speed = new Select<>();
-        speed.setItems(0.25, 0.5, 1.0);
-        speed.setItemLabelGenerator(r -> (r == 1.0 ? "1" : r.toString().replace("0.", ".")) + "×");
-        speed.setValue(0.5);
-        speed.setWidth("90px");
-        speed.addValueChangeListener(e -> a.setRate(e.getValue()));
-        a.setRate(0.5);
-        HorizontalLayout controls = new HorizontalLayout(play, pause, back1, fwd1, speed);
-        controls.setAlignItems(FlexComponent.Alignment.CENTER);
-
+        OverlayPlayer driver = a != null ? a : b;
+        double driverEvent = a != null ? eventA : eventB;
         EChart chart = new EChart();
         chart.setId("compare-chart");
-        chart.followPlayer("compare-a");
-        chart.setOffset(eventA);
         List<Curve> curves = new ArrayList<>();
         curve(left, eventA).ifPresent(curves::add);
         curve(right, eventB).ifPresent(curves::add);
         List<Band> bands = left.repetitions().stream().map(r -> new Band("Rep " + r.index(), r.startS() - eventA, r.endS() - eventA)).toList();
         chart.setOption(ChartOptions.timeChart(curves, bands, "angle (°)", "time from " + align.label().toLowerCase(Locale.ROOT) + " (s)"));
-        Span hint = new Span("The right video follows the left one. Click the chart to jump both there.");
+        Span hint = new Span(a != null && b != null ? "The right video follows the left one. Click the chart to jump both there."
+                : driver != null ? "Only one side has a video to play. Click the chart to jump it there." : "Neither side has a video: compare the curves.");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        if (driver == null) {
+            add(players, chart, hint);
+            return;
+        }
+        chart.followPlayer(driver.getId().orElseThrow());
+        chart.setOffset(driverEvent);
+        Button play = new Button(a != null && b != null ? "Play both" : "Play", VaadinIcon.PLAY.create(), e -> { driver.seek(driverEvent); driver.play(); });
+        play.setId("play-both");
+        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button pause = new Button("Pause", VaadinIcon.PAUSE.create(), e -> driver.pause());
+        Button back1 = new Button(VaadinIcon.STEP_BACKWARD.create(), e -> driver.step(-1));
+        Button fwd1 = new Button(VaadinIcon.STEP_FORWARD.create(), e -> driver.step(1));
+        Select<Double> speed = new Select<>();
+        speed.setItems(0.25, 0.5, 1.0);
+        speed.setItemLabelGenerator(r -> (r == 1.0 ? "1" : r.toString().replace("0.", ".")) + "×");
+        speed.setValue(0.5);
+        speed.setWidth("90px");
+        speed.addValueChangeListener(e -> driver.setRate(e.getValue()));
+        driver.setRate(0.5);
+        HorizontalLayout controls = new HorizontalLayout(play, pause, back1, fwd1, speed);
+        controls.setAlignItems(FlexComponent.Alignment.CENTER);
         add(players, controls, chart, hint);
     }
 
+    /** The side's player; null for keypoints imported without a video, which have nothing to play or fetch. */
     private OverlayPlayer player(String id, VideoAnalysis s) {
+        if (!s.video().hasVideo()) return null;
         OverlayPlayer p = new OverlayPlayer(id);
         p.setHeight("380px");
         List<String> cols = s.signalColumn().map(AngleSeries::column).map(List::of).orElse(List.of());
@@ -139,12 +150,19 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         return p;
     }
 
-    private Component column(VideoAnalysis s, OverlayPlayer p) {
+    private Component column(VideoAnalysis s, OverlayPlayer p, String noVideoId) {
         H4 head = new H4(s.session().subjectName() + " · " + s.session().exercise().label() + " · " + s.session().date());
         head.getStyle().set("margin", "0");
         Span reps = new Span(s.repetitions().size() + " repetition(s) · " + s.video().originalName());
         reps.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        VerticalLayout col = new VerticalLayout(head, reps, p);
+        Component shown = p;
+        if (p == null) {
+            Paragraph none = new Paragraph("No video: keypoints imported from “" + s.video().originalName() + "” ("
+                    + s.analysis().model() + "). Their curve is on the chart below; there is nothing to play.");
+            none.setId(noVideoId);
+            shown = none;
+        }
+        VerticalLayout col = new VerticalLayout(head, reps, shown);
         col.setPadding(false);
         col.setSpacing(false);
         col.getStyle().set("flex", "1 1 420px").set("min-width", "300px");

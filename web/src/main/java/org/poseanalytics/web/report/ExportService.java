@@ -304,6 +304,9 @@ public class ExportService {
     /** The report's key frame with the skeleton on it, or why there is none (one of the two is null). */
     record KeyFrame(BufferedImage image, String note) {}
 
+    /** How a report without a video begins its note in place of the key frame. */
+    public static final String NO_VIDEO = "No video:";
+
     /**
      * The frame at the first repetition's peak (else mid-video), the skeleton drawn on it, and the clinician's drawings made
      * within a second of it (the others are listed with their time and value). The frame is decoded by the
@@ -311,7 +314,9 @@ public class ExportService {
      * that exhausts or crashes the decoder costs the report its picture, with a note saying so, and nothing else.
      */
     KeyFrame keyFrame(VideoAnalysis a, List<FrameDrawing> frameDrawings) {
-        if (!a.video().hasVideo()) return new KeyFrame(null, null); // keypoints imported without a video: no frame to show
+        // keypoints imported without a video: no frame to show, and the reader (PDF, patient's share page) is told why
+        if (!a.video().hasVideo()) return new KeyFrame(null, NO_VIDEO + " these results come from keypoints imported from “"
+                + a.video().originalName() + "” (" + a.analysis().model() + ").");
         double t = a.repetitions().isEmpty() ? a.video().durationS() / 2 : a.repetitions().getFirst().peakS();
         String at = String.format(Locale.ROOT, "%.2f s", t);
         java.nio.file.Path file = storage.video(a.video().storageName());

@@ -38,6 +38,11 @@ final class SharedReport {
             frame.setId("shared-key-frame");
             frame.getStyle().set("max-width", "100%").set("height", "auto");
             page.add(frame);
+        } else if (r.keyFrameNote() != null) {
+            // no picture (keypoints imported without a video, or a frame that could not be read): say so, as the PDF does
+            Paragraph note = new Paragraph(r.keyFrameNote());
+            note.setId("shared-key-frame-note");
+            page.add(note);
         }
         page.add(new Paragraph(r.viewNote() + " " + r.scaleNote()));
         if (!r.headlines().isEmpty()) {

@@ -83,7 +83,7 @@ class BrowserCopies implements DisposableBean {
                         update video v set playback = 'converting', playback_fraction = 0, playback_message = null,
                                playback_updated_at = now()
                         from (select id, playback as before from video where id = :id for update) old
-                        where v.id = old.id and (v.playback is null or v.playback = 'pending'
+                        where v.id = old.id and v.media = 'video' and (v.playback is null or v.playback = 'pending'
                               or (v.playback = 'converting' and v.playback_updated_at < now() - interval '""" + STALE + """
                         '))
                         returning v.storage_name, v.rotation_deg, v.duration_s, v.playback_reason, old.before is not null as known""")

@@ -37,7 +37,8 @@ public class PlaybackService {
                 .query((rs, n) -> new BrowserCopy(PlaybackState.of(rs.getString("playback")), rs.getString("playback_reason"),
                         rs.getDouble("playback_fraction"), rs.getString("playback_message")))
                 .optional().orElseThrow(() -> new NotFoundException("Video " + v.id()));
-        if (c.state() == PlaybackState.UNKNOWN || c.state() == PlaybackState.PENDING) copies.queue(v.id());
+        // Keypoints imported without a video (issue 18): their stored file is the keypoints, never to be converted or played.
+        if (v.hasVideo() && (c.state() == PlaybackState.UNKNOWN || c.state() == PlaybackState.PENDING)) copies.queue(v.id());
         return c;
     }
 
@@ -45,6 +46,7 @@ public class PlaybackService {
     public Optional<String> conversionReason(Video v) { return Optional.ofNullable(copy(v).reason()); }
 
     public boolean ready(Video v) {
+        if (!v.hasVideo()) return false;
         BrowserCopy c = copy(v);
         return c.state() == PlaybackState.AS_UPLOADED || (c.state() == PlaybackState.READY && Files.exists(storage.playable(v.storageName())));
     }
@@ -53,6 +55,7 @@ public class PlaybackService {
     @PreAuthorize("hasRole('VIEWER')")
     public Playable open(long videoId) {
         Video v = videos.get(videoId);
+        if (!v.hasVideo()) throw new NotFoundException("Video " + videoId + " (keypoints imported without a video: nothing to play)");
         BrowserCopy c = copy(v);
         if (!ready(v)) throw new NotPlayableYet(c);
         Path original = videos.openForViewing(videoId);

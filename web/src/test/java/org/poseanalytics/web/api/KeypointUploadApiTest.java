@@ -58,6 +58,8 @@ class KeypointUploadApiTest extends AppTestBase {
     @Autowired SessionService sessions;
     @Autowired VideoService videos;
     @Autowired Storage storage;
+    @Autowired org.poseanalytics.web.video.PlaybackService playback;
+    @Autowired org.poseanalytics.web.report.ExportService exports;
     @LocalServerPort int port;
     @TempDir Path tmp;
 
@@ -110,6 +112,14 @@ class KeypointUploadApiTest extends AppTestBase {
             }
             // there is no video to play: the keypoint file is never served as one
             assertThatThrownBy(() -> as(clinic.clinician(), () -> videos.openForViewing(videoId))).isInstanceOf(org.poseanalytics.web.NotFoundException.class);
+            // nor offered to a player (its row says "as uploaded": the compare page asked ready() and showed a player that got
+            // a 404); the report and the patient's share page say "No video" where the key frame would be
+            Video row = as(clinic.clinician(), () -> videos.get(videoId));
+            assertThat(as(clinic.clinician(), () -> playback.ready(row))).isFalse();
+            assertThatThrownBy(() -> as(clinic.clinician(), () -> playback.open(videoId))).isInstanceOf(org.poseanalytics.web.NotFoundException.class);
+            org.poseanalytics.web.report.SessionReport report = as(clinic.clinician(), () -> exports.sessionReport(videoId));
+            assertThat(report.keyFrame()).isNull();
+            assertThat(report.keyFrameNote()).startsWith(org.poseanalytics.web.report.ExportService.NO_VIDEO).contains(upload.name());
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
     }

@@ -113,6 +113,7 @@ class EndpointMatrixTest extends AppTestBase {
         MATRIX.put("GET /api/v1/subjects/{id}/progress.csv", Rule.VIEWER);
         MATRIX.put("GET /api/v1/subjects/{id}/fhir", Rule.VIEWER);
         MATRIX.put("GET /api/v1/sessions", Rule.OWN_CLINIC);
+        MATRIX.put("GET /api/v1/analyses", Rule.OWN_CLINIC);
         MATRIX.put("GET /api/v1/sessions/{id}", Rule.VIEWER);
         MATRIX.put("GET /api/v1/sessions/{id}/videos", Rule.VIEWER);
         MATRIX.put("POST /api/v1/sessions/{id}/videos", Rule.CLINICIAN);
