@@ -74,8 +74,9 @@ public final class AnalysisPipeline {
             scale = findScale(request, null, width, height);
             kinematics = KinematicsResult.none(ExerciseChoice.given(request.exercise() == null ? Exercise.GENERIC : request.exercise()));
         } else {
-            subject = chooseSubject(request, tracks);
+            // Before the subject's series is built: the tracks and the series would otherwise be on the heap at once.
             spillLongTracks(tracks);
+            subject = chooseSubject(request, tracks);
             t1 = System.nanoTime();
             progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
             scale = findScale(request, subject.filtered().series(), width, height);
@@ -104,8 +105,9 @@ public final class AnalysisPipeline {
     }
 
     /**
-     * From this many frames (5 minutes at 30 fps) the tracks move off the heap into a temporary file once the subject's
-     * series is built (an hour's tracks are ~120 MB of floats read again only to write the outputs). A negative value
+     * From this many frames (5 minutes at 30 fps) the tracks move off the heap into a temporary file once tracking is
+     * done (an hour's tracks are ~120 MB of floats, read again only to choose the subject, build its series and write
+     * the outputs). A negative value
      * never spills. System property {@code pose-analytics.spill-tracks-from-frames}.
      */
     static final int SPILL_TRACKS_FROM_FRAMES = Integer.getInteger("pose-analytics.spill-tracks-from-frames", 9_000);
