@@ -108,9 +108,9 @@ public final class AnalysisPipeline {
      * From this many frames (5 minutes at 30 fps) the tracks move off the heap into a temporary file once tracking is
      * done (an hour's tracks are ~120 MB of floats, read again only to choose the subject, build its series and write
      * the outputs). A negative value
-     * never spills. System property {@code pose-analytics.spill-tracks-from-frames}.
+     * never spills. System property {@code poseanalytics.spill-tracks-from-frames}.
      */
-    static final int SPILL_TRACKS_FROM_FRAMES = Integer.getInteger("pose-analytics.spill-tracks-from-frames", 9_000);
+    static final int SPILL_TRACKS_FROM_FRAMES = Integer.getInteger("poseanalytics.spill-tracks-from-frames", 9_000);
 
     /**
      * Stage: the tracks of a long video to a temporary file ({@link Tracks#spillTo}); the values read back are the same
