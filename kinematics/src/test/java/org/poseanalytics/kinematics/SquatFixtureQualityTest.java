@@ -42,12 +42,12 @@ class SquatFixtureQualityTest {
             for (JointAngle a : new JointAngle[]{JointAngle.KNEE_FLEXION, JointAngle.HIP_FLEXION}) {
                 AngleSeries s = t.find(a, side, Dimension.IMAGE_2D).orElseThrow();
                 long edgeOn = Arrays.stream(s.issues()).filter(i -> i == SampleIssue.EDGE_ON_PLANE).count();
-                System.out.printf("%s: %d of %d samples edge-on, %d usable%n", s.column(), edgeOn, s.issues().length, s.validCount());
+                System.out.printf("%s: %d of %d samples edge-on, %d usable%n", s.column(), edgeOn, s.length(), s.validCount());
                 assertThat(Arrays.stream(s.issues()).noneMatch(i -> i == SampleIssue.NONE)).as(s.column() + " never valid").isTrue();
-                assertThat(edgeOn).as(s.column() + " mostly edge-on").isGreaterThan(s.issues().length / 2);
+                assertThat(edgeOn).as(s.column() + " mostly edge-on").isGreaterThan(s.length() / 2);
             }
             AngleSeries knee3d = t.find(JointAngle.KNEE_FLEXION, side, Dimension.WORLD_3D).orElseThrow();
-            for (int i = 0; i < knee3d.issues().length; i++) assertThat(knee3d.quality(i)).as(knee3d.column() + " at " + i).isEqualTo(Quality.VALID);
+            for (int i = 0; i < knee3d.length(); i++) assertThat(knee3d.quality(i)).as(knee3d.column() + " at " + i).isEqualTo(Quality.VALID);
         }
         for (AngleSeries s : t.series())
             for (double v : s.valuesDeg())

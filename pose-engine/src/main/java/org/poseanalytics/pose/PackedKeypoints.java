@@ -12,9 +12,29 @@ import java.util.RandomAccess;
  */
 final class PackedKeypoints extends AbstractList<Keypoint> implements RandomAccess {
     private static final int STRIDE = 5;
-    private final float[] v;
+    /** The floats while on the heap; null once spilled ({@link #spillTo}), when {@code spill} and {@code offset} say where they are. */
+    private volatile float[] v;
+    private final int length;
+    private PoseSpill spill;
+    private long offset;
 
-    private PackedKeypoints(float[] v) { this.v = v; }
+    private PackedKeypoints(float[] v) {
+        this.v = v;
+        this.length = v.length;
+    }
+
+    private float[] floats() {
+        float[] a = v;
+        return a != null ? a : spill.read(offset, length);
+    }
+
+    /** Moves the floats to {@code to} (once; later calls do nothing). Readers see either the array or the spilled copy. */
+    synchronized void spillTo(PoseSpill to) {
+        if (v == null || length == 0) return;
+        offset = to.write(v);
+        spill = to;
+        v = null; // a volatile write: publishes spill and offset to readers that then see null
+    }
 
     static List<Keypoint> of(List<Keypoint> keypoints) {
         if (keypoints instanceof PackedKeypoints p) return p;
@@ -33,10 +53,11 @@ final class PackedKeypoints extends AbstractList<Keypoint> implements RandomAcce
     @Override
     public Keypoint get(int index) {
         int i = index * STRIDE;
-        if (index < 0 || i >= v.length) throw new IndexOutOfBoundsException(index);
+        if (index < 0 || i >= length) throw new IndexOutOfBoundsException(index);
+        float[] v = floats();
         return new Keypoint(v[i], v[i + 1], v[i + 2], v[i + 3], v[i + 4]);
     }
 
     @Override
-    public int size() { return v.length / STRIDE; }
+    public int size() { return length / STRIDE; }
 }

@@ -25,4 +25,13 @@ public record PersonPose(Skeleton skeleton, List<Keypoint> keypoints, List<World
     public Keypoint keypoint(int landmark) { return keypoints.get(landmark); }
 
     public boolean hasWorld() { return !world.isEmpty(); }
+
+    /**
+     * Moves this pose's floats off the heap into {@code spill} (a long video's tracks, once only the outputs will read
+     * them again); the pose reads the same values back from there. Does nothing when already spilled.
+     */
+    public void spillTo(PoseSpill spill) {
+        if (keypoints instanceof PackedKeypoints k) k.spillTo(spill);
+        if (world instanceof PackedWorldPoints w) w.spillTo(spill);
+    }
 }

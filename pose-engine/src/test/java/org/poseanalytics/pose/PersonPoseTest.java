@@ -58,4 +58,28 @@ class PersonPoseTest {
         assertThatThrownBy(() -> new PersonPose(Skeleton.BLAZEPOSE_33, p.keypoints().subList(0, 17), List.of(), null, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void spilledPosesReadBackTheSameValuesFromAnyThread() throws Exception {
+        PoseSpill spill = PoseSpill.create();
+        List<PersonPose> poses = new ArrayList<>();
+        List<PersonPose> copies = new ArrayList<>();
+        for (int f = 0; f < 3_000; f++) { // 3 MB: over the spill's 1 MB write buffer, so it flushes as it writes
+            poses.add(pose(f));
+            copies.add(pose(f));
+        }
+        for (PersonPose p : poses) p.spillTo(spill);
+        poses.get(0).spillTo(spill); // a second spill does nothing
+        spill.flush();
+        assertThat(poses).isEqualTo(copies);
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int f = poses.size() - 1; f >= 0; f -= 97) {
+                assertThat(poses.get(f).keypoints()).isEqualTo(copies.get(f).keypoints());
+                assertThat(poses.get(f).world()).isEqualTo(copies.get(f).world());
+            }
+        }).get();
+        assertThat(poses.get(123).keypoint(7).isMissing()).isTrue();
+        assertThat(poses.get(123).keypoint(3).x()).isEqualTo((double) (float) (1003.123456789 + 123));
+        assertThatThrownBy(() -> poses.get(0).keypoints().get(33)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -35,8 +35,8 @@ class MultiViewAnglesTruthTest {
         int n = 0;
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
             AngleSeries s = k.angles().find(JointAngle.KNEE_FLEXION, side, Dimension.WORLD_3D).orElseThrow();
-            for (int i = 0; i < s.valuesDeg().length; i++) {
-                double e = s.valuesDeg()[i] - BODY.kneeDeg(k.angles().timesS()[i]);
+            for (int i = 0; i < s.length(); i++) {
+                double e = s.valueDeg(i) - BODY.kneeDeg(k.angles().timesS()[i]);
                 if (!Double.isFinite(e)) continue;
                 max = Math.max(max, Math.abs(e));
                 sum += e * e;
@@ -51,7 +51,7 @@ class MultiViewAnglesTruthTest {
             AngleSeries hip = k.angles().find(JointAngle.HIP_FLEXION, Side.LEFT, Dimension.WORLD_3D).orElseThrow();
             int bottom = 30;
             assertThat(k.angles().timesS()[bottom]).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(hip.valuesDeg()[bottom]).isCloseTo(BODY.hipDeg(1.0), org.assertj.core.api.Assertions.within(1.0));
+            assertThat(hip.valueDeg(bottom)).isCloseTo(BODY.hipDeg(1.0), org.assertj.core.api.Assertions.within(1.0));
         }
         return new double[]{max, Math.sqrt(sum / n)};
     }

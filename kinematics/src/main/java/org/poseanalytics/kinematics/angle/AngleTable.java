@@ -9,7 +9,7 @@ public record AngleTable(long[] frames, double[] timesS, List<AngleSeries> serie
     public AngleTable {
         series = List.copyOf(series);
         for (AngleSeries s : series)
-            if (s.valuesDeg().length != frames.length) throw new IllegalArgumentException(s.column() + " has a different length than the frames");
+            if (s.length() != frames.length) throw new IllegalArgumentException(s.column() + " has a different length than the frames");
     }
 
     public int length() { return frames.length; }

@@ -3,7 +3,6 @@ package org.poseanalytics.kinematics.angle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.poseanalytics.kinematics.quality.KeypointChecks;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
@@ -47,47 +46,64 @@ public final class JointAngles {
         List<Dimension> dims = series.hasWorld() ? List.of(Dimension.IMAGE_2D, Dimension.WORLD_3D) : List.of(Dimension.IMAGE_2D);
         for (Dimension dim : dims) {
             Landmarks p = new Landmarks(series, dim);
-            BodyFrame[] frames = new BodyFrame[series.length()];
-            for (int i = 0; i < frames.length; i++) {
-                p.at(i);
-                frames[i] = dim == Dimension.WORLD_3D ? BodyFrame.of3d(p) : BodyFrame.of2d(p, signs);
-            }
-            boolean upright = mostlyUpright(frames);
+            // Body frames are made again per sample in the second pass rather than kept: an hour of video is 108,000 of them.
+            boolean upright = mostlyUpright(p, dim, signs, series.length());
+            List<Column> columns = new ArrayList<>();
             for (JointAngle angle : JointAngle.values()) {
                 if (!angle.availableFor(series.skeleton())) continue;
-                for (Side side : angle.sides()) {
-                    int[] needs = angle.landmarks(side).stream().mapToInt(series.skeleton()::indexOf).toArray();
-                    double[] v = new double[series.length()];
-                    SampleIssue[] issues = new SampleIssue[v.length];
-                    String[] keypoints = new String[v.length];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = angle.range().wrap(angle.compute(p.at(i), frames[i], side));
-                        // The keypoints say why a value is missing (hidden, out of frame, confused); "not tracked" only
-                        // when none of them does.
-                        SampleIssue issue = SampleIssue.NONE;
-                        for (int l : needs) {
-                            SampleIssue first = issue.first(checks.at(l, i));
-                            if (first != issue) keypoints[i] = series.skeleton().name(l);
-                            issue = first;
-                        }
-                        if (!Double.isFinite(v[i]) && issue.quality().usable()) { issue = SampleIssue.NOT_TRACKED; keypoints[i] = null; }
-                        if (dim == Dimension.IMAGE_2D) {
-                            double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
-                            issue = issue.first(angle.tiltLimits().issue(tilt));
-                            if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
-                        }
-                        if (!upright && angle.againstGravity()) issue = issue.first(SampleIssue.NOT_UPRIGHT);
-                        if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
-                        if (Double.isFinite(v[i]) && angle.unstableProjection(p.at(i), frames[i], side)) issue = issue.first(SampleIssue.UNSTABLE_PROJECTION);
-                        if (!issue.aboutKeypoint()) keypoints[i] = null;
-                        issues[i] = issue;
-                        if (issue.quality() == Quality.INVALID) v[i] = Double.NaN;
-                    }
-                    out.add(new AngleSeries(angle, side, dim, v, Continuity.velocity(v, t), issues, keypoints));
-                }
+                for (Side side : angle.sides())
+                    columns.add(new Column(angle, side, angle.landmarks(side).stream().mapToInt(series.skeleton()::indexOf).toArray(), series.length()));
             }
+            for (int i = 0; i < series.length(); i++) {
+                p.at(i);
+                BodyFrame frame = bodyFrame(p, dim, signs);
+                for (Column c : columns) rate(c, i, p, frame, dim, series, checks, view, world, typicalTilt, upright);
+            }
+            for (Column c : columns)
+                out.add(new AngleSeries(c.angle, c.side, dim, c.v, Continuity.velocity(c.v, t), c.issues, c.keypoints));
         }
         return new AngleTable(series.frames(), t, out, signs);
+    }
+
+    /** One angle column while it is computed, sample by sample. */
+    private record Column(JointAngle angle, Side side, int[] needs, double[] v, SampleIssue[] issues, String[] keypoints) {
+        Column(JointAngle angle, Side side, int[] needs, int n) {
+            this(angle, side, needs, new double[n], new SampleIssue[n], new String[n]);
+        }
+    }
+
+    private static BodyFrame bodyFrame(Landmarks p, Dimension dim, ViewSigns signs) {
+        return dim == Dimension.WORLD_3D ? BodyFrame.of3d(p) : BodyFrame.of2d(p, signs);
+    }
+
+    /** Computes and rates sample {@code i} of one column; {@code p} is at sample {@code i}. */
+    private static void rate(Column c, int i, Landmarks p, BodyFrame frame, Dimension dim, KeypointSeries series, KeypointChecks checks,
+                             ViewGeometry view, Landmarks world, double[] typicalTilt, boolean upright) {
+        JointAngle angle = c.angle;
+        Side side = c.side;
+        double[] v = c.v;
+        String[] keypoints = c.keypoints;
+        v[i] = angle.range().wrap(angle.compute(p, frame, side));
+        // The keypoints say why a value is missing (hidden, out of frame, confused); "not tracked" only
+        // when none of them does.
+        SampleIssue issue = SampleIssue.NONE;
+        for (int l : c.needs) {
+            SampleIssue first = issue.first(checks.at(l, i));
+            if (first != issue) keypoints[i] = series.skeleton().name(l);
+            issue = first;
+        }
+        if (!Double.isFinite(v[i]) && issue.quality().usable()) { issue = SampleIssue.NOT_TRACKED; keypoints[i] = null; }
+        if (dim == Dimension.IMAGE_2D) {
+            double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
+            issue = issue.first(angle.tiltLimits().issue(tilt));
+            if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
+        }
+        if (!upright && angle.againstGravity()) issue = issue.first(SampleIssue.NOT_UPRIGHT);
+        if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
+        if (Double.isFinite(v[i]) && angle.unstableProjection(p, frame, side)) issue = issue.first(SampleIssue.UNSTABLE_PROJECTION);
+        if (!issue.aboutKeypoint()) keypoints[i] = null;
+        c.issues[i] = issue;
+        if (issue.quality() == Quality.INVALID) v[i] = Double.NaN;
     }
 
     /**
@@ -108,11 +124,19 @@ public final class JointAngles {
      */
     static final double MAX_MEDIAN_TRUNK_FROM_UP_DEG = 60;
 
-    /** Whether the trunk is within {@link #MAX_MEDIAN_TRUNK_FROM_UP_DEG} of up in most frames where it is seen. */
-    private static boolean mostlyUpright(BodyFrame[] frames) {
-        double[] fromUp = Arrays.stream(frames).filter(Objects::nonNull)
-                .mapToDouble(f -> Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, f.up().dot(f.worldUp())))))).toArray();
-        return fromUp.length == 0 || median(fromUp) <= MAX_MEDIAN_TRUNK_FROM_UP_DEG;
+    /**
+     * Whether the trunk is within {@link #MAX_MEDIAN_TRUNK_FROM_UP_DEG} of up in most frames where it is seen: a first
+     * pass that keeps one double per frame (NaN where no body frame), not the frames.
+     */
+    private static boolean mostlyUpright(Landmarks p, Dimension dim, ViewSigns signs, int n) {
+        double[] fromUp = new double[n];
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            BodyFrame f = bodyFrame(p.at(i), dim, signs);
+            if (f == null) continue;
+            fromUp[seen++] = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, f.up().dot(f.worldUp())))));
+        }
+        return seen == 0 || median(Arrays.copyOf(fromUp, seen)) <= MAX_MEDIAN_TRUNK_FROM_UP_DEG;
     }
 
     /**

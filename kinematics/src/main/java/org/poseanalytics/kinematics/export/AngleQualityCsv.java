@@ -33,8 +33,8 @@ public final class AngleQualityCsv {
         for (int i = 0; i < table.length(); i++) {
             StringBuilder row = new StringBuilder().append(table.frames()[i]).append(',').append(String.format(Locale.ROOT, "%.6f", table.timesS()[i]));
             for (AngleSeries s : table.series()) {
-                SampleIssue issue = s.issues()[i];
-                if (issue == SampleIssue.NONE && !Double.isFinite(s.valuesDeg()[i])) issue = SampleIssue.NOT_TRACKED;
+                SampleIssue issue = s.issue(i);
+                if (issue == SampleIssue.NONE && !Double.isFinite(s.valueDeg(i))) issue = SampleIssue.NOT_TRACKED;
                 row.append(',').append(cell(issue));
             }
             w.write(row.append('\n').toString());

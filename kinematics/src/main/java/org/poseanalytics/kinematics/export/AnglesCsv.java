@@ -27,8 +27,8 @@ public final class AnglesCsv {
         w.write(header.append('\n').toString());
         for (int i = 0; i < table.length(); i++) {
             StringBuilder row = new StringBuilder().append(table.frames()[i]).append(',').append(String.format(Locale.ROOT, "%.6f", table.timesS()[i]));
-            for (AngleSeries s : table.series()) row.append(',').append(number(s.valuesDeg()[i], "%.3f"));
-            for (AngleSeries s : table.series()) row.append(',').append(number(s.velocityDegPerS()[i], "%.2f"));
+            for (AngleSeries s : table.series()) row.append(',').append(number(s.valueDeg(i), "%.3f"));
+            for (AngleSeries s : table.series()) row.append(',').append(number(s.velocityDegPerS(i), "%.2f"));
             w.write(row.append('\n').toString());
         }
     }

@@ -42,7 +42,7 @@ public final class MotWriter {
         for (int i = 0; i < table.length(); i++) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.6f", table.timesS()[i]));
             for (AngleSeries s : series) {
-                double v = s.valuesDeg()[i];
+                double v = s.valueDeg(i);
                 row.append('\t').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "NaN");
             }
             w.write(row.append('\n').toString());

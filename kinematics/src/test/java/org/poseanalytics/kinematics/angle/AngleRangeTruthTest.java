@@ -45,20 +45,20 @@ class AngleRangeTruthTest {
                     String what = side + " at azimuth " + az + (withWorld ? "" : " (2D only)");
                     if (withWorld) {
                         AngleSeries deep = t.find(JointAngle.SHOULDER_FLEXION, side, Dimension.WORLD_3D).orElseThrow();
-                        assertThat(deep.issues()[0]).as("3D " + what).isEqualTo(SampleIssue.NONE);
-                        assertThat(deep.valuesDeg()[0]).as("3D " + what).isCloseTo(0, within(5.0));
+                        assertThat(deep.issue(0)).as("3D " + what).isEqualTo(SampleIssue.NONE);
+                        assertThat(deep.valueDeg(0)).as("3D " + what).isCloseTo(0, within(5.0));
                     }
                     AngleSeries flat = t.find(JointAngle.SHOULDER_FLEXION, side, Dimension.IMAGE_2D).orElseThrow();
                     // The 2D-only estimate of the tilt is coarse near the front: judge it only clear of the thresholds.
                     double slack = withWorld ? 1 : 8;
                     if (sagittalTilt <= JointAngle.SHOULDER_FLEXION.tiltLimits().validMaxDeg() - slack) {
-                        assertThat(flat.issues()[0]).as("2D " + what).isEqualTo(SampleIssue.NONE);
-                        assertThat(flat.valuesDeg()[0]).as("2D " + what).isCloseTo(0, within(5.0));
+                        assertThat(flat.issue(0)).as("2D " + what).isEqualTo(SampleIssue.NONE);
+                        assertThat(flat.valueDeg(0)).as("2D " + what).isCloseTo(0, within(5.0));
                     } else if (sagittalTilt > JointAngle.SHOULDER_FLEXION.tiltLimits().lowMaxDeg() + slack) {
-                        assertThat(flat.issues()[0]).as("2D " + what).isEqualTo(SampleIssue.EDGE_ON_PLANE);
-                        assertThat(flat.valuesDeg()[0]).as("2D " + what).isNaN();
+                        assertThat(flat.issue(0)).as("2D " + what).isEqualTo(SampleIssue.EDGE_ON_PLANE);
+                        assertThat(flat.valueDeg(0)).as("2D " + what).isNaN();
                     }
-                    double v = flat.valuesDeg()[0];
+                    double v = flat.valueDeg(0);
                     if (Double.isFinite(v)) assertThat(v).as("2D " + what).isCloseTo(0, within(5.0));
                 }
             }
@@ -82,11 +82,11 @@ class AngleRangeTruthTest {
                 for (int i = 0; i < n; i++) {
                     String what = dim + " azimuth " + az + " sample " + i;
                     assertThat(s.quality(i)).as(what).isNotEqualTo(Quality.INVALID);
-                    assertThat(JointAngle.SHOULDER_FLEXION.range().contains(s.valuesDeg()[i])).as(what).isTrue();
+                    assertThat(JointAngle.SHOULDER_FLEXION.range().contains(s.valueDeg(i))).as(what).isTrue();
                     // 2D is exact in a side view; 15° off the side it under-reads by at most ~4° (cos 15° foreshortening).
-                    assertThat(s.valuesDeg()[i]).as(what).isCloseTo(truth[i], within(dim == Dimension.WORLD_3D || az != 105 ? 0.5 : 4.0));
-                    if (i > 0) assertThat(Math.abs(s.valuesDeg()[i] - s.valuesDeg()[i - 1])).as("step at " + what).isLessThan(10);
-                    if (i > 0 && i < n - 1) assertThat(s.velocityDegPerS()[i]).as(what).isFinite();
+                    assertThat(s.valueDeg(i)).as(what).isCloseTo(truth[i], within(dim == Dimension.WORLD_3D || az != 105 ? 0.5 : 4.0));
+                    if (i > 0) assertThat(Math.abs(s.valueDeg(i) - s.valueDeg(i - 1))).as("step at " + what).isLessThan(10);
+                    if (i > 0 && i < n - 1) assertThat(s.velocityDegPerS(i)).as(what).isFinite();
                 }
             }
         }
@@ -134,15 +134,15 @@ class AngleRangeTruthTest {
                 if (Double.isFinite(v)) assertThat(a.angle().range().contains(v) && a.angle().limits().contains(v)).as(a.column() + " " + v).isTrue();
         for (Dimension dim : Dimension.values()) {
             AngleSeries a = t.find(JointAngle.SHOULDER_FLEXION, Side.LEFT, dim).orElseThrow();
-            assertThat(a.issues()[0]).as(dim + " bad first frame").isEqualTo(SampleIssue.IMPLAUSIBLE);
-            assertThat(a.valuesDeg()[0]).isNaN();
-            for (int i = 50; i < 60; i++) assertThat(a.issues()[i]).as(dim + " occluded " + i).isEqualTo(SampleIssue.NOT_TRACKED);
-            assertThat(a.velocityDegPerS()[49]).as("no velocity beside the gap").isNaN();
-            assertThat(a.velocityDegPerS()[60]).as("no velocity beside the gap").isNaN();
+            assertThat(a.issue(0)).as(dim + " bad first frame").isEqualTo(SampleIssue.IMPLAUSIBLE);
+            assertThat(a.valueDeg(0)).isNaN();
+            for (int i = 50; i < 60; i++) assertThat(a.issue(i)).as(dim + " occluded " + i).isEqualTo(SampleIssue.NOT_TRACKED);
+            assertThat(a.velocityDegPerS(49)).as("no velocity beside the gap").isNaN();
+            assertThat(a.velocityDegPerS(60)).as("no velocity beside the gap").isNaN();
             for (int i = 1; i < n; i++) {
                 if (i >= 50 && i < 60) continue;
                 // 2D from 20° off the side: foreshortening (≤ ~6°) plus the noise.
-                assertThat(a.valuesDeg()[i]).as(dim + " sample " + i).isCloseTo(truth[i], within(12.0));
+                assertThat(a.valueDeg(i)).as(dim + " sample " + i).isCloseTo(truth[i], within(12.0));
             }
         }
     }

@@ -102,10 +102,10 @@ class JointAnglesTruthTest {
         // Yaw 0 faces the camera of the unrotated world landmarks too: a consistent front view.
         AngleTable t = oneFrame(squat, 0, View.FRONT, new double[]{400, 300, 900, 0}, null);
         AngleSeries flat = t.find("left_knee_flexion_deg").orElseThrow();
-        assertThat(flat.issues()[0]).isEqualTo(org.poseanalytics.kinematics.quality.SampleIssue.EDGE_ON_PLANE);
-        assertThat(flat.valuesDeg()[0]).as("a sagittal angle seen edge-on is not a measurement").isNaN();
+        assertThat(flat.issue(0)).isEqualTo(org.poseanalytics.kinematics.quality.SampleIssue.EDGE_ON_PLANE);
+        assertThat(flat.valueDeg(0)).as("a sagittal angle seen edge-on is not a measurement").isNaN();
         AngleTable imageOnly = oneFrame2d(squat, 0, View.FRONT, new double[]{400, 300, 900, 0});
-        assertThat(imageOnly.find("left_knee_flexion_deg").orElseThrow().issues()[0]).isEqualTo(org.poseanalytics.kinematics.quality.SampleIssue.EDGE_ON_PLANE);
+        assertThat(imageOnly.find("left_knee_flexion_deg").orElseThrow().issue(0)).isEqualTo(org.poseanalytics.kinematics.quality.SampleIssue.EDGE_ON_PLANE);
         assertThat(value(t, "left_knee_flexion_3d_deg")).isCloseTo(100, within(TOL));
     }
 
@@ -164,7 +164,7 @@ class JointAnglesTruthTest {
         assertThat(knee.velocityColumn()).isEqualTo("left_knee_flexion_deg_per_s");
         for (int i = 1; i < n - 1; i++) {
             double truth = 30 * 2 * Math.PI * 0.5 * Math.cos(2 * Math.PI * 0.5 * times[i]);
-            assertThat(knee.velocityDegPerS()[i]).as("velocity at " + times[i]).isCloseTo(truth, within(3.0));
+            assertThat(knee.velocityDegPerS(i)).as("velocity at " + times[i]).isCloseTo(truth, within(3.0));
         }
     }
 
@@ -187,6 +187,6 @@ class JointAnglesTruthTest {
     }
 
     private static double value(AngleTable t, String column) {
-        return t.find(column).orElseThrow(() -> new AssertionError("no column " + column)).valuesDeg()[0];
+        return t.find(column).orElseThrow(() -> new AssertionError("no column " + column)).valueDeg(0);
     }
 }

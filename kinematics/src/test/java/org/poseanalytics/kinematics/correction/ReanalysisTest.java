@@ -81,6 +81,6 @@ class ReanalysisTest {
 
     private static double knee(KinematicsResult k, int frame) {
         AngleSeries c = k.angles().find(JointAngle.KNEE_FLEXION, Side.LEFT, Dimension.IMAGE_2D).orElseThrow();
-        return c.valuesDeg()[frame];
+        return c.valueDeg(frame);
     }
 }

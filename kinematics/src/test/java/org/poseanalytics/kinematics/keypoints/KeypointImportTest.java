@@ -163,8 +163,8 @@ class KeypointImportTest {
             if (!with3d && s.column().contains("_3d")) continue;
             AngleSeries t = b.find(s.column()).orElseThrow(() -> new AssertionError("no " + s.column() + " after the round trip"));
             assertThat(t.valuesDeg()).hasSameSizeAs(s.valuesDeg());
-            for (int i = 0; i < s.valuesDeg().length; i++) {
-                double x = s.valuesDeg()[i], y = t.valuesDeg()[i];
+            for (int i = 0; i < s.length(); i++) {
+                double x = s.valueDeg(i), y = t.valueDeg(i);
                 if (Double.isNaN(x) || Double.isNaN(y)) {
                     assertThat(Double.isNaN(x)).as(s.column() + " sample " + i + " known on one side only").isEqualTo(Double.isNaN(y));
                     continue;

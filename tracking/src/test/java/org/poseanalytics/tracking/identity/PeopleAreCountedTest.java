@@ -11,6 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.PoseSpill;
+import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesBuilder;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.testing.SyntheticPerson;
 
@@ -130,5 +133,35 @@ class PeopleAreCountedTest {
         TrackingStage stage = new TrackingStage(TrackerConfig.defaults(), rules, f -> { });
         frames.forEach(stage::accept);
         return stage.finish();
+    }
+
+    /** A long video's tracks move to a temporary file once the subject's series is built: nothing read back changes. */
+    @Test
+    void spilledTracksReadBackTheSameSeriesAndSummaries() throws Exception {
+        SyntheticPerson a = new SyntheticPerson(300, 620, 400, 120, 90, 0.4, 0);
+        SyntheticPerson b = new SyntheticPerson(1250, 690, 480, -150, 60, 0.3, 1.0);
+        Random rnd = new Random(5);
+        List<TrackedFrame> frames = new ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            double t = k / FPS;
+            frames.add(new TrackedFrame(k, t, 1280, 720, List.of(new TrackedPerson(1, a.pose(t, 2, 0.9, rnd), false),
+                    new TrackedPerson(2, b.pose(t, 2, 0.9, rnd), false))));
+        }
+        Tracks tracks = new Tracks(frames, Set.of(1, 2));
+        KeypointSeries before1 = SeriesBuilder.raw(tracks, 1), before2 = SeriesBuilder.raw(tracks, 2);
+        List<Tracks.TrackSummary> summaries = tracks.summaries();
+        assertThat(tracks.spillBytes()).isEqualTo(300L * 2 * 4 * (5 * 33 + 3 * tracks.frames().get(0).persons().get(0).pose().world().size()));
+
+        tracks.spillTo(PoseSpill.create());
+
+        for (KeypointSeries[] s : new KeypointSeries[][]{{before1, SeriesBuilder.raw(tracks, 1)}, {before2, SeriesBuilder.raw(tracks, 2)}}) {
+            assertThat(s[1].x()).isDeepEqualTo(s[0].x());
+            assertThat(s[1].y()).isDeepEqualTo(s[0].y());
+            assertThat(s[1].z()).isDeepEqualTo(s[0].z());
+            assertThat(s[1].visibility()).isDeepEqualTo(s[0].visibility());
+            assertThat(s[1].hasWorld()).isEqualTo(s[0].hasWorld());
+            if (s[0].hasWorld()) assertThat(s[1].worldX()).isDeepEqualTo(s[0].worldX());
+        }
+        assertThat(tracks.summaries()).isEqualTo(summaries);
     }
 }

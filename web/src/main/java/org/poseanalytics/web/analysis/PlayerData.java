@@ -56,7 +56,7 @@ public final class PlayerData {
             long[] angleFrames = a.angles().frames();
             for (int s = 0; s < kp.length(); s++) {
                 int k = Arrays.binarySearch(angleFrames, kp.frames()[s]);
-                double v = k >= 0 ? c.valuesDeg()[k] : Double.NaN;
+                double v = k >= 0 ? c.valueDeg(k) : Double.NaN;
                 if (Double.isFinite(v)) values.add(Math.round(v * 10) / 10.0); else values.addNull();
             }
         }

@@ -36,8 +36,8 @@ final class ResultTables {
             row[1] = t.timesS()[i];
             int c = 2;
             for (AngleSeries s : t.series()) {
-                row[c++] = s.valuesDeg()[i];
-                row[c++] = s.velocityDegPerS()[i];
+                row[c++] = s.valueDeg(i);
+                row[c++] = s.velocityDegPerS(i);
                 row[c++] = s.rated() ? s.quality(i).id() : null;
             }
             table.add(row);

@@ -92,9 +92,9 @@ class AnalysisJobTest extends DatabaseTest {
         for (double v : knee.valuesDeg()) if (v > max) max = v;
         assertThat(max).as("deepest left knee flexion of a squat").isGreaterThan(60);
         AngleSeries knee2d = angles.find("left_knee_flexion_deg").orElseThrow();
-        for (int i = 0; i < knee2d.valuesDeg().length; i++) {
-            assertThat(knee2d.valuesDeg()[i]).as("2D knee flexion from the front, sample " + i).isNaN();
-            assertThat(knee2d.issues()[i]).isEqualTo(SampleIssue.EDGE_ON_PLANE);
+        for (int i = 0; i < knee2d.length(); i++) {
+            assertThat(knee2d.valueDeg(i)).as("2D knee flexion from the front, sample " + i).isNaN();
+            assertThat(knee2d.issue(i)).isEqualTo(SampleIssue.EDGE_ON_PLANE);
         }
         assertThat(angles.series()).anySatisfy(c -> assertThat(c.column()).endsWith("_3d_deg"));
         KeypointSeries filtered = queries.subjectKeypoints(a.id(), SubjectSeriesCodec.Kind.FILTERED).orElseThrow();

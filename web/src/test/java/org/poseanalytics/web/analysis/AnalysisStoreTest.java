@@ -63,7 +63,7 @@ class AnalysisStoreTest extends DatabaseTest {
                 .containsExactlyElementsOf(sent.series().stream().map(AngleSeries::column).toList());
         assertThat(angles.timesS()).containsExactly(sent.timesS());
         assertThat(angles.series().get(1).valuesDeg()).containsExactly(sent.series().get(1).valuesDeg());
-        assertThat(angles.series().get(0).valuesDeg()[3]).isNaN();
+        assertThat(angles.series().get(0).valueDeg(3)).isNaN();
         assertThat(angles.series().get(1).dimension()).isEqualTo(Dimension.WORLD_3D);
         // the sign convention the 2D angles were computed with, as it was (exports used to make up (1, 1))
         assertThat(angles.viewSigns()).isEqualTo(new ViewSigns(-1, 1));
@@ -95,7 +95,7 @@ class AnalysisStoreTest extends DatabaseTest {
 
         // quality: per sample, per figure, the camera view and the headlines
         assertThat(angles.series().get(0).issues()).containsExactly(sent.series().get(0).issues());
-        assertThat(angles.series().get(0).issues()[3]).isEqualTo(SampleIssue.HIDDEN);
+        assertThat(angles.series().get(0).issue(3)).isEqualTo(SampleIssue.HIDDEN);
         assertThat(a.view().dominant()).isEqualTo(CameraView.SAGITTAL_LEFT);
         assertThat(a.view().share()).isEqualTo(0.93);
         assertThat(a.view().sagittalPlaneToImageDeg()).isEqualTo(12.5);

@@ -97,9 +97,9 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
         assertThat(angles.series()).isNotEmpty().allMatch(s -> s.dimension() == Dimension.WORLD_3D);
         AngleSeries knee = angles.find(JointAngle.KNEE_FLEXION, Side.LEFT, Dimension.WORLD_3D).orElseThrow();
         int n = 0;
-        for (int i = 0; i < knee.valuesDeg().length; i++) {
-            if (!Double.isFinite(knee.valuesDeg()[i])) continue;
-            assertThat(knee.valuesDeg()[i]).isCloseTo(BODY.kneeDeg(angles.timesS()[i]), within(1.0));
+        for (int i = 0; i < knee.length(); i++) {
+            if (!Double.isFinite(knee.valueDeg(i))) continue;
+            assertThat(knee.valueDeg(i)).isCloseTo(BODY.kneeDeg(angles.timesS()[i]), within(1.0));
             n++;
         }
         assertThat(n).isGreaterThan(150);
