@@ -96,6 +96,15 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         assertThat(raw.isGap(0, 15)).isTrue();
         assertThat(raw.x()[0][20]).isEqualTo(built.x()[0][20]).isNotNaN();
         assertThat(raw.hasWorld()).isFalse();
+
+        // A clinician's corrected analysis keeps the model's raw series: the subject's track, copied with the tracks.
+        TestClinic.signOut();
+        long corrected = store.saveCorrected(clinic.clinicId(), video, id, null, r.kinematics(), r.subject().filtered().series(),
+                r.scale(), 0.1).orElseThrow().analysisId();
+        clinic.signIn(Role.VIEWER);
+        KeypointSeries rawOfCorrected = queries.subjectKeypoints(corrected, SubjectSeriesCodec.Kind.RAW).orElseThrow();
+        assertSameRows(rawOfCorrected.x(), built.x());
+        assertSameRows(rawOfCorrected.visibility(), built.visibility());
     }
 
     @Test
