@@ -89,6 +89,11 @@ public final class TrackingStage {
             this(choice, java.util.Objects.requireNonNull(raw), null, filtered);
         }
 
+        /** A subject whose raw series is their track's poses, built from the tracks when asked (as {@link #subject} makes them). */
+        public static Subject ofTrack(Tracks.SubjectChoice choice, Tracks tracks, FilteredSeries filtered) {
+            return new Subject(choice, null, java.util.Objects.requireNonNull(tracks), filtered);
+        }
+
         private Subject(Tracks.SubjectChoice choice, KeypointSeries raw, Tracks tracks, FilteredSeries filtered) {
             this.choice = choice;
             this.raw = raw;
@@ -97,6 +102,12 @@ public final class TrackingStage {
         }
 
         public Tracks.SubjectChoice choice() { return choice; }
+
+        /**
+         * Whether {@link #raw()} is the chosen track's poses over every frame (gaps where the person is absent), so
+         * that whoever keeps the tracks already keeps it; false when a raw series was given apart.
+         */
+        public boolean rawIsTrack() { return raw == null; }
 
         /** The series as the model gave it (label "raw"); built from the tracks on each call unless it was given. */
         public KeypointSeries raw() { return raw != null ? raw : SeriesBuilder.raw(tracks, choice.trackId()); }

@@ -105,9 +105,13 @@ public class AnalysisQueries {
 
     /** The subject's keypoints per frame; FILTERED is what overlays and angles are drawn from. */
     public Optional<KeypointSeries> subjectKeypoints(long analysisId, SubjectSeriesCodec.Kind kind) {
-        return jdbc.sql(SubjectSeriesCodec.SELECT)
+        Optional<KeypointSeries> stored = jdbc.sql(SubjectSeriesCodec.SELECT)
                 .param("id", analysisId).param("clinic", currentUser.clinicId()).param("kind", kind.code())
                 .query(SubjectSeriesCodec::read).optional();
+        if (stored.isPresent() || kind != SubjectSeriesCodec.Kind.RAW) return stored;
+        // Stored once, as the subject's track (SubjectSeriesCodec).
+        return jdbc.sql(SubjectSeriesCodec.SELECT_RAW_OF_TRACK).param("id", analysisId).param("clinic", currentUser.clinicId())
+                .query(SubjectSeriesCodec::readRawOfTrack).optional();
     }
 
     /** Every tracked person (for drawing everyone, or letting the user pick another subject), by track id. */

@@ -28,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never analysed into two result sets by one job.
  *
  * <p>Called by the job runner, not by users: no principal, the clinic comes from the video row the job was given.
- * Series go out as binary float4[] / float8[] arrays and bytea in a handful of batched statements; a 10-minute
- * video's results take well under a second (see AnalysisStoreBenchmarkTest).
+ * The large series go out by {@code COPY … (FORMAT binary)} ({@link BinaryCopy}), one per table, the rest in a handful
+ * of statements; an hour's results are ~300 MB (docs/BENCHMARKS.md, "Long videos, flat memory"; AnalysisStoreBenchmarkTest).
  */
 @Component
 public class AnalysisStore {
@@ -58,7 +58,8 @@ public class AnalysisStore {
             KinematicsResult k = r.kinematics();
             long id = AnalysisCodec.insert(c, clinicId, videoId, jobId, requestedBy, r);
             AngleSeriesCodec.insert(c, id, k.angles());
-            SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW, r.subject().raw());
+            // The raw series is the subject's track, stored once with the tracks (SubjectSeriesCodec reads it from there).
+            if (!r.subject().rawIsTrack()) SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.RAW, r.subject().raw());
             SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, r.subject().filtered().series());
             TrackCodec.insert(c, id, r.tracks());
             RepetitionCodec.insert(c, id, k.repetitions());

@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class AngleSeriesCodec {
     private AngleSeriesCodec() {}
 
-    static final String INSERT = """
-            insert into analysis_angle (analysis_id, ord, column_name, joint, side, dimension, unit, values_deg,
-                velocity_deg_per_s, issue_codes)
-            values (?, ?, ?, ?, ?, ?, 'deg', ?, ?, ?)""";
+    /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
+    static final String COPY_INTO = """
+            analysis_angle (analysis_id, ord, column_name, joint, side, dimension, unit, values_deg, velocity_deg_per_s,
+                issue_codes)""";
     static final String UPDATE_AXIS = """
             update analysis set angle_frames = ?, angle_times_s = ?, view_facing = ?, view_left_on_image_right = ?
             where id = ?""";
@@ -48,21 +48,14 @@ final class AngleSeriesCodec {
             ps.setLong(5, analysisId);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             int ord = 0;
             for (AngleSeries s : t.series()) {
-                ps.setLong(1, analysisId);
-                ps.setInt(2, ord++);
-                ps.setString(3, s.column());
-                ps.setString(4, s.angle().id());
-                ps.setString(5, s.side().id());
-                ps.setString(6, dimensionId(s.dimension()));
-                ps.setBytes(7, FloatArrays.toBytes(s.valuesDeg()));
-                ps.setBytes(8, FloatArrays.toBytes(s.velocityDegPerS()));
-                ps.setBytes(9, s.rated() ? issueBytes(s.issues()) : null);
-                ps.addBatch();
+                copy.row(10).int8(analysisId).int4(ord++).text(s.column()).text(s.angle().id()).text(s.side().id())
+                        .text(dimensionId(s.dimension())).text("deg").float32(s.valuesDeg()).float32(s.velocityDegPerS())
+                        .bytea(s.rated() ? issueBytes(s.issues()) : null);
             }
-            ps.executeBatch();
+            copy.finish();
         }
     }
 

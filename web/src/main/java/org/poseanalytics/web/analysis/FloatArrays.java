@@ -9,7 +9,8 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 /**
  * The bytea layout of stored series: little-endian float32, no header (the shape is in the row). Keypoints are
  * [sample][landmark][x, y, z, visibility] (x and y in pixels of the displayed frame, NaN in a gap), world landmarks
- * [sample][landmark][x, y, z] in metres. Stored as float32, read back as the {@link KeypointSeries} they came from.
+ * [sample][landmark][x, y, z] in metres. Written by {@link BinaryCopy} (float32), read back here as the
+ * {@link KeypointSeries} they came from.
  */
 final class FloatArrays {
     /** Floats per landmark and sample in the keypoints layout. */
@@ -17,48 +18,12 @@ final class FloatArrays {
 
     private FloatArrays() {}
 
-    static byte[] toBytes(double[] values) {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer f = buffer.asFloatBuffer();
-        for (double v : values) f.put((float) v);
-        return buffer.array();
-    }
-
-    /** The first {@code n} values, as they are (already float32). */
-    static byte[] toBytes(float[] values, int n) {
-        ByteBuffer buffer = ByteBuffer.allocate(n * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values, 0, n);
-        return buffer.array();
-    }
-
     static double[] fromBytes(byte[] bytes) {
         if (bytes == null) return null;
         FloatBuffer f = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         double[] values = new double[f.remaining()];
         for (int i = 0; i < values.length; i++) values[i] = f.get(i);
         return values;
-    }
-
-    /** The series' image keypoints in the stored layout. */
-    static byte[] keypoints(KeypointSeries s) {
-        int n = s.length(), l = s.skeleton().size();
-        ByteBuffer buffer = ByteBuffer.allocate(n * l * STRIDE * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer f = buffer.asFloatBuffer();
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++)
-                f.put((float) s.x()[j][i]).put((float) s.y()[j][i]).put((float) s.z()[j][i]).put((float) s.visibility()[j][i]);
-        return buffer.array();
-    }
-
-    /** The series' world landmarks in the stored layout, null when it has none. */
-    static byte[] world(KeypointSeries s) {
-        if (!s.hasWorld()) return null;
-        int n = s.length(), l = s.skeleton().size();
-        ByteBuffer buffer = ByteBuffer.allocate(n * l * 3 * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer f = buffer.asFloatBuffer();
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++) f.put((float) s.worldX()[j][i]).put((float) s.worldY()[j][i]).put((float) s.worldZ()[j][i]);
-        return buffer.array();
     }
 
     /** A stored series back as the tracking module's record. */

@@ -1,16 +1,23 @@
 package org.poseanalytics.web.analysis;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Table {@code analysis_subject_series}: the analysed subject's keypoints as the tracking module's
  * {@link KeypointSeries}, one row per {@link Kind}: the model's output for the subject's track (raw) and the offline
  * filter chain's (filtered, what the angles were computed from and the overlay draws). Layout: {@link FloatArrays}.
+ *
+ * <p>Since issue 17 an analysis of one video stores no raw row when the raw series is the subject's track
+ * ({@link org.poseanalytics.tracking.TrackingStage.Subject#rawIsTrack()}, always so for the web job): the track is in
+ * {@code analysis_track} already, and writing it twice was a quarter of an hour-long video's results. Its raw series
+ * is read back from that track on the filtered row's frames ({@link #SELECT_RAW_OF_TRACK}), the same values as the row
+ * it replaces except the raw world landmarks, which nothing reads (the filtered series keeps its own). Rows stored
+ * before, and the raw rows of multi-camera analyses (triangulated, no track), read as they always did.
  */
 final class SubjectSeriesCodec {
     private SubjectSeriesCodec() {}
@@ -21,13 +28,25 @@ final class SubjectSeriesCodec {
         String code() { return name().toLowerCase(Locale.ROOT); }
     }
 
-    static final String INSERT = """
-            insert into analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+    /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
+    static final String COPY_INTO = "analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)";
     static final String SELECT = """
             select s.filter, s.frames, s.times_s, s.keypoints, s.world, a.skeleton
             from analysis_subject_series s join analysis a on a.id = s.analysis_id
             where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""";
+
+    /**
+     * The raw series of an analysis that stored none (see above): the subject's track ({@code analysis.subject_track_id})
+     * with the frame axis of its filtered series, every frame where the track was not seen a gap. Corrected analyses
+     * copy the track, the subject and the filtered axis, so theirs reads the same way.
+     */
+    static final String SELECT_RAW_OF_TRACK = """
+            select f.frames as axis_frames, f.times_s as axis_times_s, t.frames, t.times_s, t.keypoints, a.skeleton
+            from analysis a
+            join analysis_subject_series f on f.analysis_id = a.id and f.kind = 'filtered'
+            join analysis_track t on t.analysis_id = a.id and t.track_id = a.subject_track_id
+            where a.id = :id and a.clinic_id = :clinic and a.complete
+              and not exists (select 1 from analysis_subject_series r where r.analysis_id = a.id and r.kind = 'raw')""";
 
     /** Copies the model's raw series of analysis {@code base} (2nd parameter) to a corrected analysis (1st): it is not corrected. */
     static final String COPY_RAW = """
@@ -36,16 +55,66 @@ final class SubjectSeriesCodec {
 
     static void insert(Connection c, long analysisId, Kind kind, KeypointSeries s) throws SQLException {
         if (s == null) return;
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setLong(1, analysisId);
-            ps.setString(2, kind.code());
-            ps.setString(3, s.filter());
-            ps.setArray(4, SqlArrays.of(c, "int4", SqlArrays.ints(s.frames())));
-            ps.setArray(5, SqlArrays.of(c, "float8", s.timesS()));
-            ps.setBytes(6, FloatArrays.keypoints(s));
-            ps.setBytes(7, FloatArrays.world(s));
-            ps.executeUpdate();
+        try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
+            copy.row(7).int8(analysisId).text(kind.code()).text(s.filter()).int4Array(s.frames()).float8Array(s.timesS());
+            keypoints(copy, s);
+            world(copy, s);
+            copy.finish();
         }
+    }
+
+    /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
+    private static void keypoints(BinaryCopy copy, KeypointSeries s) throws SQLException {
+        int n = s.length(), l = s.skeleton().size();
+        double[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
+        copy.floats(n * l * FloatArrays.STRIDE);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < l; j++) {
+                copy.f32((float) x[j][i]);
+                copy.f32((float) y[j][i]);
+                copy.f32((float) z[j][i]);
+                copy.f32((float) v[j][i]);
+            }
+    }
+
+    /** The series' world landmarks in the stored layout ({@link FloatArrays}), null when it has none. */
+    private static void world(BinaryCopy copy, KeypointSeries s) throws SQLException {
+        if (!s.hasWorld()) {
+            copy.nullField();
+            return;
+        }
+        int n = s.length(), l = s.skeleton().size();
+        double[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
+        copy.floats(n * l * 3);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < l; j++) {
+                copy.f32((float) x[j][i]);
+                copy.f32((float) y[j][i]);
+                copy.f32((float) z[j][i]);
+            }
+    }
+
+    /** A row of {@link #SELECT_RAW_OF_TRACK} as the raw series {@link org.poseanalytics.tracking.series.SeriesBuilder#raw} built. */
+    static KeypointSeries readRawOfTrack(ResultSet rs, int n) throws SQLException {
+        Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
+        long[] axis = SqlArrays.longs(rs, "axis_frames");
+        KeypointSeries track = FloatArrays.series(skeleton, SqlArrays.longs(rs, "frames"),
+                SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw");
+        KeypointSeries raw = KeypointSeries.empty(skeleton, axis, SqlArrays.doubles(rs, "axis_times_s"), false, "raw");
+        long[] seen = track.frames();
+        // Both axes ascend: one walk places each of the track's samples on its frame.
+        for (int i = 0, s = 0; i < seen.length; i++) {
+            while (s < axis.length && axis[s] < seen[i]) s++;
+            if (s == axis.length || axis[s] != seen[i])
+                throw new IllegalStateException("the subject's track has frame " + seen[i] + ", which its series has not");
+            for (int j = 0; j < skeleton.size(); j++) {
+                raw.x()[j][s] = track.x()[j][i];
+                raw.y()[j][s] = track.y()[j][i];
+                raw.z()[j][s] = track.z()[j][i];
+                raw.visibility()[j][s] = track.visibility()[j][i];
+            }
+        }
+        return raw;
     }
 
     static KeypointSeries read(ResultSet rs, int n) throws SQLException {

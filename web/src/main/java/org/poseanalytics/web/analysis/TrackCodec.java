@@ -1,7 +1,6 @@
 package org.poseanalytics.web.analysis;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -21,7 +20,8 @@ import org.poseanalytics.tracking.identity.Tracks;
 final class TrackCodec {
     private TrackCodec() {}
 
-    static final String INSERT = "insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints) values (?, ?, ?, ?, ?)";
+    /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
+    static final String COPY_INTO = "analysis_track (analysis_id, track_id, frames, times_s, keypoints)";
     /** Copies every person followed in analysis {@code base} (2nd parameter) to a corrected analysis of it (1st). */
     static final String COPY = """
             insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints)
@@ -41,17 +41,13 @@ final class TrackCodec {
                 Track t = byId.get(p.trackId());
                 if (t != null) t.add(f.frameIndex(), f.timeS(), p.pose());
             }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (var e : byId.entrySet()) {
                 Track t = e.getValue();
-                ps.setLong(1, analysisId);
-                ps.setInt(2, e.getKey());
-                ps.setArray(3, SqlArrays.of(c, "int4", SqlArrays.ints(Arrays.copyOf(t.frames, t.n))));
-                ps.setArray(4, SqlArrays.of(c, "float8", Arrays.copyOf(t.times, t.n)));
-                ps.setBytes(5, FloatArrays.toBytes(t.values, t.n * landmarks * FloatArrays.STRIDE));
-                ps.addBatch();
+                copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n))
+                        .float8Array(Arrays.copyOf(t.times, t.n)).float32(t.values, t.n * landmarks * FloatArrays.STRIDE);
             }
-            ps.executeBatch();
+            copy.finish();
         }
     }
 

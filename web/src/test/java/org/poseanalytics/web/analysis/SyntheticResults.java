@@ -71,7 +71,6 @@ public final class SyntheticResults {
             if (frames > 5) issues[5] = SampleIssue.INTERPOLATED;
             columns.add(new AngleSeries(k.angle(), k.side(), k.dimension(), v, w, issues));
         }
-        KeypointSeries raw = keypoints(skeleton, f, t, 0, "raw", true);
         KeypointSeries filtered = keypoints(skeleton, f, t, 5, "hampel+butterworth-4-6hz", true);
         List<Repetition> reps = new ArrayList<>();
         List<MetricRecord> metrics = new ArrayList<>();
@@ -95,7 +94,7 @@ public final class SyntheticResults {
         VideoPoseResult poses = new VideoPoseResult(video, "synthetic 1", frames, frames,
                 new DecodeReport(frames, frames / 30.0, frames / 30.0, true, null), 1, 2, 3.2, new StageTimings());
         return new AnalysisResult(video, "synthetic", "1", poses, people,
-                new TrackingStage.Subject(choice, raw, FilteredSeries.asIs(filtered, 6)), kinematics, List.of(),
+                TrackingStage.Subject.ofTrack(choice, people, FilteredSeries.asIs(filtered, 6)), kinematics, List.of(),
                 new AnalysisResult.Timings(1, 2, 0.1, 0.05, 0, 3.2, frames / 3.2), List.of());
     }
 
