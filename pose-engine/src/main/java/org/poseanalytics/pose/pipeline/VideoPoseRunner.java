@@ -20,8 +20,10 @@ import org.poseanalytics.pose.video.VideoSource;
 /**
  * The pose-only part of the analysis: decode → pose per frame, streamed. Decoding runs on its own thread a few
  * frames ahead of inference (a bounded queue keeps memory flat in the video's length; frame buffers are reused), so
- * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink} in stream order on
- * the calling thread.
+ * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink}, then to {@code
+ * progress}, in stream order on a thread of their own ({@link SinkThread}, a few frames behind at most), so the
+ * inference thread does little but run the model; an exception the sink throws (a cancellation) stops the run and
+ * reaches the caller as it is. Everything the sink was given has been handed over when {@code run} returns.
  *
  * <p>Frames reach the model as RGB (FFmpeg converts and the decoder turns every frame; FFmpeg picks its thread count).
  * {@value #FRAMES_PROPERTY}{@code =yuv} instead gives a model that samples its crops from YUV planes ({@link
@@ -82,21 +84,27 @@ public final class VideoPoseRunner {
                 }
             });
             long frames = 0, withPose = 0, inferenceNanos = 0;
-            try {
+            long[] delivered = {0};
+            // The sink and progress run on their own thread: the inference thread only runs the model.
+            try (SinkThread<FramePoses> toSink = new SinkThread<>("pose-sink", QUEUE, poses -> {
+                sink.accept(poses);
+                progress.accept(new Progress(++delivered[0], info.frames(), (System.nanoTime() - start) / 1e9));
+            })) {
                 while (true) {
                     DecodedFrame frame = queue.take();
                     if (frame == endMarker) break;
                     long t0 = System.nanoTime();
                     List<PersonPose> persons = session.next(frame.picture(), frame.timeS());
                     inferenceNanos += System.nanoTime() - t0;
+                    // The poses hold numbers only, never the picture: its buffer goes back to the decoder now.
                     FramePoses poses = new FramePoses(frame.index(), frame.timeS(), frame.picture().width(),
                             frame.picture().height(), persons);
                     decoder.release(frame);
                     frames++;
                     if (!persons.isEmpty()) withPose++;
-                    sink.accept(poses);
-                    progress.accept(new Progress(frames, info.frames(), (System.nanoTime() - start) / 1e9));
+                    toSink.put(poses);
                 }
+                toSink.finish();
                 decodeThread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
