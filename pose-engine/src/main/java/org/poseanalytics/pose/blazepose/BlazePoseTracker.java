@@ -3,6 +3,7 @@ package org.poseanalytics.pose.blazepose;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.VideoPoseSession;
@@ -64,6 +65,8 @@ public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_TILE_DETECTION_SCORE = 0.7;
 
     private final PoseDetector detector;
+    /** The periodic look run beside the landmark call, or null to run it after, on this thread. */
+    private final DetectorBeside beside;
     private final PeopleLandmarks landmarks;
     private final int maxPersons;
     /** In the order they were first found, so the output order is stable from frame to frame. */
@@ -75,8 +78,13 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private int framesSinceTiles;
 
     BlazePoseTracker(PoseDetector detector, PeopleLandmarks landmarks, int maxPersons) {
+        this(detector, null, landmarks, maxPersons);
+    }
+
+    BlazePoseTracker(PoseDetector detector, DetectorBeside beside, PeopleLandmarks landmarks, int maxPersons) {
         if (maxPersons < 1) throw new IllegalArgumentException("maxPersons must be at least 1, was " + maxPersons);
         this.detector = detector;
+        this.beside = beside;
         this.landmarks = landmarks;
         this.maxPersons = maxPersons;
     }
@@ -85,11 +93,20 @@ public final class BlazePoseTracker implements VideoPoseSession {
     public List<PersonPose> next(Picture frame, double timeS) {
         framesSinceDetection++;
         framesSinceTiles++;
-        boolean someoneLost = follow(frame, timeS);
-        mergeConverged();
-        if (detectorDue(someoneLost, timeS)) {
-            discover(frame, timeS);
-            if (followed.isEmpty() && tilesDue(someoneLost, timeS)) discoverSmall(frame, timeS);
+        // The periodic look is known to be due before the landmark call (follow and merge only drop people, which
+        // keeps it due): it runs beside that call, on this frame, and its detections are used below as if made there.
+        Future<DetectorBeside.Look> look = beside != null && !followed.isEmpty() && detectorDue(false, timeS)
+                ? beside.start(frame, maxPersons + followed.size()) : null;
+        try {
+            boolean someoneLost = follow(frame, timeS);
+            mergeConverged();
+            if (detectorDue(someoneLost, timeS)) {
+                discover(frame, timeS, look);
+                look = null;
+                if (followed.isEmpty() && tilesDue(someoneLost, timeS)) discoverSmall(frame, timeS);
+            }
+        } finally {
+            if (look != null) DetectorBeside.await(look); // never leave a look reading a frame the caller reuses
         }
         return followed.stream().map(p -> BlazePoseEstimator.toPersonPose(p.landmarks())).toList();
     }
@@ -145,14 +162,27 @@ public final class BlazePoseTracker implements VideoPoseSession {
         return framesSinceTiles >= DISCOVERY_EVERY_FRAMES && timeS - lastTilesS >= DISCOVERY_INTERVAL_S;
     }
 
-    /** Starts following every detected person not followed yet, best detection first, up to the maximum. */
-    private void discover(Picture frame, double timeS) {
+    /**
+     * Starts following every detected person not followed yet, best detection first, up to the maximum. With a
+     * look started beside the landmark call its detections are used: asked for with the count of people followed
+     * before the call, they are cut to the count now; the weighted NMS keeps its best first, so that is the list the
+     * detector gives when asked for fewer.
+     */
+    private void discover(Picture frame, double timeS, Future<DetectorBeside.Look> look) {
         lastDetectionS = timeS;
         framesSinceDetection = 0;
         long t0 = System.nanoTime();
         // The followed people are among the detections too: ask for enough to see maxPersons new ones past them.
-        List<Detection> found = detector.detect(frame, maxPersons + followed.size());
-        timings.add("detect", System.nanoTime() - t0);
+        int wanted = maxPersons + followed.size();
+        List<Detection> found;
+        if (look != null) {
+            DetectorBeside.Look done = DetectorBeside.await(look);
+            found = done.found().subList(0, Math.min(wanted, done.found().size()));
+            timings.add("detect-beside", done.nanos()); // on its own thread, beside the landmark call
+        } else {
+            found = detector.detect(frame, wanted);
+        }
+        timings.add("detect", System.nanoTime() - t0); // on this thread: a look beside costs only its wait here
         startFollowing(frame, found, timeS);
     }
 
