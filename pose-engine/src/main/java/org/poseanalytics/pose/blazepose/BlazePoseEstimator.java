@@ -46,8 +46,9 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
         this.variant = variant;
         this.maxVideoPersons = maxVideoPersons;
         this.detector = new PoseDetector(threads);
-        this.landmarks = new PeopleLandmarks(variant, threads, new LandmarkModel(variant, threads));
-        this.beside = DetectorBeside.worthIt(threads, Runtime.getRuntime().availableProcessors()) ? new DetectorBeside(threads) : null;
+        boolean spareCore = SpareCore.use(threads);
+        this.landmarks = new PeopleLandmarks(variant, threads, new LandmarkModel(variant, threads, spareCore));
+        this.beside = spareCore ? new DetectorBeside(threads) : null;
         this.threads = threads;
     }
 

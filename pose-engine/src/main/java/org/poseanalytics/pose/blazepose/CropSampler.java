@@ -18,8 +18,6 @@ public final class CropSampler {
 
     private final int size;
     private final float[] pixels;
-    /** The four neighbours' RGB values of the YUV path, reused. */
-    private final int[] taps = new int[12];
 
     /** A sampler for crops of {@code size}×{@code size} pixels (public for the JMH benchmarks). */
     public CropSampler(int size) {
@@ -32,13 +30,25 @@ public final class CropSampler {
      * letterbox), REPLICATE the nearest edge pixel (the landmark model's convention).
      */
     public void sample(Picture picture, Roi roi, Border border, float scale, float offset, FloatBuffer target) {
-        switch (picture) {
-            case RgbImage rgb -> sampleRgb(rgb, roi, border, scale, offset);
-            case YuvImage yuv -> sampleYuv(yuv, roi, border, scale, offset);
-        }
-        target.clear();
-        target.put(pixels);
+        sampleRows(picture, roi, border, scale, offset, target, 0, size);
     }
+
+    /**
+     * As {@link #sample}, for crop rows {@code from} (inclusive) to {@code to} only: each row is computed on its own,
+     * so two threads that fill disjoint row ranges of one crop give the crop {@link #sample} gives, bit for bit.
+     */
+    public void sampleRows(Picture picture, Roi roi, Border border, float scale, float offset, FloatBuffer target,
+                           int from, int to) {
+        if (from < 0 || to > size || from > to) throw new IllegalArgumentException("rows " + from + ".." + to + " of " + size);
+        switch (picture) {
+            case RgbImage rgb -> sampleRgb(rgb, roi, border, scale, offset, from, to);
+            case YuvImage yuv -> sampleYuv(yuv, roi, border, scale, offset, from, to);
+        }
+        int start = from * size * 3;
+        target.put(start, pixels, start, (to - from) * size * 3);
+    }
+
+    public int size() { return size; }
 
     /**
      * Bilinear over interleaved RGB. Pixels whose four neighbours all lie inside the frame (nearly all of a landmark
@@ -46,7 +56,7 @@ public final class CropSampler {
      * the edge path's, term for term, so the crop is the same bit for bit ({@code CropSamplerRgbTest}); only the
      * branches per channel are gone, which made the crop about as costly as a tenth of the landmark call.
      */
-    private void sampleRgb(RgbImage image, Roi roi, Border border, float scale, float offset) {
+    private void sampleRgb(RgbImage image, Roi roi, Border border, float scale, float offset, int from, int to) {
         byte[] rgb = image.rgb();
         int w = image.width(), h = image.height();
         int stride = w * 3;
@@ -58,8 +68,8 @@ public final class CropSampler {
         double x0 = roi.centerX() - half * ux - half * vx - 0.5;
         double y0 = roi.centerY() - half * uy - half * vy - 0.5;
         float[] out = pixels;
-        int o = 0;
-        for (int v = 0; v < size; v++) {
+        int o = from * size * 3;
+        for (int v = from; v < to; v++) {
             double rx = x0 + v * vx, ry = y0 + v * vy;
             for (int u = 0; u < size; u++, rx += ux, ry += uy, o += 3) {
                 int xi = (int) Math.floor(rx), yi = (int) Math.floor(ry);
@@ -106,7 +116,7 @@ public final class CropSampler {
      * displayed frame's affine walk turned by the rotation), the same clamping and zero rules apply there, and each
      * neighbour is converted to rounded 8-bit RGB before the bilinear blend, as the RGB path blends converted bytes.
      */
-    private void sampleYuv(YuvImage image, Roi roi, Border border, float scale, float offset) {
+    private void sampleYuv(YuvImage image, Roi roi, Border border, float scale, float offset, int from, int to) {
         int w = image.codedWidth(), h = image.codedHeight();
         double c = Math.cos(roi.rotation()), s = Math.sin(roi.rotation());
         double step = roi.size() / size;
@@ -118,9 +128,9 @@ public final class CropSampler {
         double sx0 = image.codedX(x0, y0), sy0 = image.codedY(x0, y0);
         double sux = image.codedX(x0 + ux, y0 + uy) - sx0, suy = image.codedY(x0 + ux, y0 + uy) - sy0;
         double svx = image.codedX(x0 + vx, y0 + vy) - sx0, svy = image.codedY(x0 + vx, y0 + vy) - sy0;
-        int[] t = taps;
-        int o = 0;
-        for (int v = 0; v < size; v++) {
+        int[] t = new int[12]; // the four neighbours' RGB; per call, as two threads may fill one crop
+        int o = from * size * 3;
+        for (int v = from; v < to; v++) {
             double rx = sx0 + v * svx, ry = sy0 + v * svy;
             for (int u = 0; u < size; u++, rx += sux, ry += suy) {
                 int xi = (int) Math.floor(rx), yi = (int) Math.floor(ry);

@@ -1,6 +1,10 @@
 package org.poseanalytics.pose.blazepose;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.model.ModelFiles;
 import org.poseanalytics.pose.model.TfliteModel;
@@ -24,8 +28,21 @@ public final class LandmarkModel implements AutoCloseable {
     private final float[] raw = new float[Landmarks.ALL * VALUES_PER_POINT];
     private final float[] rawWorld = new float[Landmarks.ALL * 3];
     private final CropSampler sampler = new CropSampler(INPUT_SIZE);
+    /** A thread that samples the crop's lower half while the caller samples the upper; null: the caller does all. */
+    private final ExecutorService cropHelper;
 
     public LandmarkModel(BlazePoseVariant variant, int threads) {
+        this(variant, threads, false);
+    }
+
+    /**
+     * As {@link #LandmarkModel(BlazePoseVariant, int)}; with {@code splitCrop} each crop is sampled by the calling
+     * thread and a helper thread together, half the rows each (the same crop: rows are sampled independently), so
+     * a core inference leaves idle shortens the work between two landmark calls ({@link SpareCore}).
+     */
+    LandmarkModel(BlazePoseVariant variant, int threads, boolean splitCrop) {
+        this.cropHelper = splitCrop
+                ? Executors.newSingleThreadExecutor(Thread.ofPlatform().name("landmark-crop").daemon().factory()) : null;
         this.model = TfliteModel.load(variant.landmarkFile(), ModelFiles.blazepose(variant.landmarkFile()), threads);
         int outputs = 5;
         this.input = model.input(0);
@@ -37,7 +54,38 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** Writes the crop for {@code roi} into the model's input. */
     void prepare(Picture image, Roi roi) {
-        sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        if (cropHelper == null) {
+            sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+            return;
+        }
+        int half = INPUT_SIZE / 2;
+        Future<?> lower = cropHelper.submit(() ->
+                sampler.sampleRows(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input, half, INPUT_SIZE));
+        try {
+            sampler.sampleRows(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input, 0, half);
+        } finally {
+            awaitQuietlyInterrupted(lower); // the helper must be done with the frame and the input before we go on
+        }
+    }
+
+    private static void awaitQuietlyInterrupted(Future<?> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error err) throw err;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     void invoke() { model.invoke(); }
@@ -79,5 +127,8 @@ public final class LandmarkModel implements AutoCloseable {
     static double sigmoid(double v) { return 1 / (1 + Math.exp(-v)); }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        if (cropHelper != null) cropHelper.shutdownNow(); // idle between calls: prepare waits for its half
+        model.close();
+    }
 }

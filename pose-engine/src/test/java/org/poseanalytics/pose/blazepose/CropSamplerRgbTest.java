@@ -40,6 +40,11 @@ class CropSamplerRgbTest {
                             float[] actual = new float[expected.length];
                             target.get(0, actual);
                             assertThat(actual).as("%dx%d, crop %d, %s, %s", w, h, crop, roi, border).isEqualTo(expected);
+                            // Two row ranges (as two threads fill them) make the same crop.
+                            FloatBuffer halves = FloatBuffer.allocate(crop * crop * 3);
+                            sampler.sampleRows(image, roi, border, range[0], range[1], halves, crop / 2, crop);
+                            sampler.sampleRows(image, roi, border, range[0], range[1], halves, 0, crop / 2);
+                            assertThat(halves.array()).as("in halves").isEqualTo(expected);
                         }
                     }
                 }
