@@ -36,6 +36,12 @@ public final class VideoPoseRunner {
     private static final int QUEUE = 4;
     /** System property: {@code yuv} samples crops from the decoder's planes; {@code rgb} (default) whole RGB frames. */
     public static final String FRAMES_PROPERTY = "poseanalytics.frames";
+    /**
+     * System property: FFmpeg's decoding threads. {@code auto} (default): FFmpeg's own choice for RGB frames, the
+     * cores inference leaves for YUV planes; {@code left}: the cores inference leaves for both; a number: that many.
+     * For a side-by-side benchmark of how decoding and inference share the cores (issue 17).
+     */
+    public static final String DECODE_THREADS_PROPERTY = "poseanalytics.decode-threads";
 
     /** Progress after each frame; {@code framesTotal} is the container's estimate (0 when unknown). */
     public record Progress(long framesDone, long framesTotal, double elapsedS) {
@@ -55,7 +61,8 @@ public final class VideoPoseRunner {
         long start = System.nanoTime();
         boolean yuv = "yuv".equals(System.getProperty(FRAMES_PROPERTY, "rgb")) && estimator.samplesYuvFrames();
         FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
-        int decodeThreads = yuv ? decodeThreads(estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors()) : 0;
+        int decodeThreads = decodeThreads(System.getProperty(DECODE_THREADS_PROPERTY, "auto"), yuv,
+                estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
         try (VideoDecoder decoder = video.displayed(layout, decodeThreads); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -127,6 +134,20 @@ public final class VideoPoseRunner {
      * one (on 2 cores with 2 inference threads decoding must share; one decoding thread then takes the least from
      * inference). 0 (FFmpeg's own choice) when the inference thread count is unknown.
      */
+    static int decodeThreads(String setting, boolean yuv, int inferenceThreads, int cores) {
+        return switch (setting) {
+            case "auto" -> yuv ? decodeThreads(inferenceThreads, cores) : 0;
+            case "left" -> decodeThreads(inferenceThreads, cores);
+            default -> {
+                try {
+                    yield Math.max(0, Integer.parseInt(setting.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(DECODE_THREADS_PROPERTY + " must be auto, left or a number, was " + setting);
+                }
+            }
+        };
+    }
+
     static int decodeThreads(int inferenceThreads, int cores) {
         return inferenceThreads <= 0 ? 0 : Math.max(1, cores - inferenceThreads);
     }
