@@ -178,7 +178,12 @@ public final class BenchCommand implements Callable<Integer> {
         for (var e : poses.stages().all().entrySet()) {
             StageTimings.Stage s = e.getValue();
             System.out.printf(Locale.ROOT, "  %-10s %7.2f ms per call, %6d calls%s%n", e.getKey(), s.meanMs(), s.calls(),
-                    e.getKey().equals("decode") ? " (own thread, overlaps inference)" : "");
+                    switch (e.getKey()) {
+                        case "decode" -> " (own thread, overlaps inference)";
+                        case "crop" -> " (part of landmarks)";
+                        case "detect-beside" -> " (own thread, beside the landmark call; detect is the wait for it)";
+                        default -> "";
+                    });
         }
         System.out.printf(Locale.ROOT, "  tracking   %7.2f ms per frame%n", r.timings().trackingS() * 1e3 / frames);
         System.out.printf(Locale.ROOT, "  kinematics %7.2f ms per frame%n", r.timings().kinematicsS() * 1e3 / frames);

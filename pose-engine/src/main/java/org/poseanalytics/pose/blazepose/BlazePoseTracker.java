@@ -118,9 +118,10 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private boolean follow(Picture frame, double timeS) {
         if (followed.isEmpty()) return false;
         List<Roi> rois = followed.stream().map(FollowedPerson::roi).toList();
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), crop0 = landmarks.cropNanos();
         List<Landmarks> found = landmarks.run(frame, rois, MIN_POSE_SCORE);
         timings.add("landmarks", System.nanoTime() - t0, rois.size());
+        timings.add("crop", landmarks.cropNanos() - crop0, rois.size()); // part of "landmarks", named to show its share
         boolean lost = false;
         Iterator<Landmarks> results = found.iterator();
         for (Iterator<FollowedPerson> it = followed.iterator(); it.hasNext(); ) {
@@ -210,9 +211,10 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     private Landmarks runLandmarks(Picture frame, Roi roi) {
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), crop0 = landmarks.cropNanos();
         Landmarks raw = landmarks.single().run(frame, roi, MIN_POSE_SCORE);
         timings.add("landmarks", System.nanoTime() - t0);
+        timings.add("crop", landmarks.cropNanos() - crop0);
         return raw;
     }
 

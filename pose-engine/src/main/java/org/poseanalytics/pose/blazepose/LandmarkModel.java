@@ -28,6 +28,8 @@ public final class LandmarkModel implements AutoCloseable {
     private final float[] raw = new float[Landmarks.ALL * VALUES_PER_POINT];
     private final float[] rawWorld = new float[Landmarks.ALL * 3];
     private final CropSampler sampler = new CropSampler(INPUT_SIZE);
+    /** Wall time spent sampling crops on the calling thread, for the stage timings ({@link #cropNanos()}). */
+    private long cropNanos;
     /** A thread that samples the crop's lower half while the caller samples the upper; null: the caller does all. */
     private final ExecutorService cropHelper;
 
@@ -54,6 +56,18 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** Writes the crop for {@code roi} into the model's input. */
     void prepare(Picture image, Roi roi) {
+        long t0 = System.nanoTime();
+        try {
+            sample(image, roi);
+        } finally {
+            cropNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Wall time spent so far sampling this model's crops (part of each {@link #run}). */
+    long cropNanos() { return cropNanos; }
+
+    private void sample(Picture image, Roi roi) {
         if (cropHelper == null) {
             sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
             return;
