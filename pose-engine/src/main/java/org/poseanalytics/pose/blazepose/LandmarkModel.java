@@ -1,10 +1,6 @@
 package org.poseanalytics.pose.blazepose;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.poseanalytics.pose.image.Picture;
 import org.poseanalytics.pose.model.ModelFiles;
 import org.poseanalytics.pose.model.TfliteModel;
@@ -30,8 +26,8 @@ public final class LandmarkModel implements AutoCloseable {
     private final CropSampler sampler = new CropSampler(INPUT_SIZE);
     /** Wall time spent sampling crops on the calling thread, for the stage timings ({@link #cropNanos()}). */
     private long cropNanos;
-    /** A thread that samples the crop's lower half while the caller samples the upper; null: the caller does all. */
-    private final ExecutorService cropHelper;
+    /** Each crop sampled by the caller and a helper thread together; null: the caller samples it alone. */
+    private final SharedCrop sharedCrop;
 
     public LandmarkModel(BlazePoseVariant variant, int threads) {
         this(variant, threads, false);
@@ -39,12 +35,11 @@ public final class LandmarkModel implements AutoCloseable {
 
     /**
      * As {@link #LandmarkModel(BlazePoseVariant, int)}; with {@code splitCrop} each crop is sampled by the calling
-     * thread and a helper thread together, half the rows each (the same crop: rows are sampled independently), so
-     * a core inference leaves idle shortens the work between two landmark calls ({@link SpareCore}).
+     * thread and a helper thread together ({@link SharedCrop}: the same crop, rows are sampled independently), so a
+     * core inference leaves idle shortens the work between two landmark calls ({@link SpareCore}).
      */
     LandmarkModel(BlazePoseVariant variant, int threads, boolean splitCrop) {
-        this.cropHelper = splitCrop
-                ? Executors.newSingleThreadExecutor(Thread.ofPlatform().name("landmark-crop").daemon().factory()) : null;
+        this.sharedCrop = splitCrop ? new SharedCrop() : null;
         this.model = TfliteModel.load(variant.landmarkFile(), ModelFiles.blazepose(variant.landmarkFile()), threads);
         int outputs = 5;
         this.input = model.input(0);
@@ -68,38 +63,8 @@ public final class LandmarkModel implements AutoCloseable {
     long cropNanos() { return cropNanos; }
 
     private void sample(Picture image, Roi roi) {
-        if (cropHelper == null) {
-            sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
-            return;
-        }
-        int half = INPUT_SIZE / 2;
-        Future<?> lower = cropHelper.submit(() ->
-                sampler.sampleRows(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input, half, INPUT_SIZE));
-        try {
-            sampler.sampleRows(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input, 0, half);
-        } finally {
-            awaitQuietlyInterrupted(lower); // the helper must be done with the frame and the input before we go on
-        }
-    }
-
-    private static void awaitQuietlyInterrupted(Future<?> f) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        if (sharedCrop == null) sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        else sharedCrop.sample(sampler, image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
     }
 
     void invoke() { model.invoke(); }
@@ -142,7 +107,7 @@ public final class LandmarkModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (cropHelper != null) cropHelper.shutdownNow(); // idle between calls: prepare waits for its half
+        if (sharedCrop != null) sharedCrop.close(); // idle between calls: prepare waits for its bands
         model.close();
     }
 }
