@@ -76,8 +76,9 @@ class BenchCommandTest {
         assertThat(rows.get(1)).startsWith("| blazepose-lite | TFLite XNNPACK (CPU) | 2 | rgb |");
         // Stage columns: the landmark model costs something on every frame, for the one person of the video.
         for (String row : rows) {
-            assertThat(Double.parseDouble(row.split("\\|")[12].trim())).isPositive();
-            assertThat(Double.parseDouble(row.split("\\|")[8].trim())).as("people").isBetween(0.9, 1.2);
+            assertThat(Double.parseDouble(row.split("\\|")[13].trim())).isPositive();
+            assertThat(Double.parseDouble(row.split("\\|")[9].trim())).as("people").isBetween(0.9, 1.2);
+            assertThat(Double.parseDouble(row.split("\\|")[8].trim())).as("ceiling").isBetween(0.0, 1.0);
         }
 
         Run one = bench(Fixtures.squatVideo().toString(), "--model", "blazepose-lite", "--threads", "2", "--only",
@@ -92,6 +93,16 @@ class BenchCommandTest {
         assertThat(both.out().lines().filter(l -> l.startsWith("| blazepose-lite |")).map(l -> l.split("\\|")[4].trim()))
                 .containsExactly("yuv", "rgb");
         assertThat(bench(Fixtures.squatVideo().toString(), "--frames", "bgr").exit()).isEqualTo(5);
+    }
+
+    @Test
+    void theCeilingIsInferenceOverInferencePlusDecodingSharedByTheCores() {
+        // 1 thread on 2 cores: decoding fits on the other core.
+        assertThat(BenchCommand.ceiling(13.0, 1, 2.5, 2)).isEqualTo(1.0);
+        // 2 threads on 2 cores: 8.5 ms of inference, 2.5 ms of decoding spread over both cores.
+        assertThat(BenchCommand.ceiling(8.5, 2, 2.5, 2)).isCloseTo(8.5 / (8.5 + 1.25), org.assertj.core.data.Offset.offset(1e-12));
+        // Decoding slower than inference: the decoder sets the pace.
+        assertThat(BenchCommand.ceiling(2.0, 1, 6.0, 2)).isCloseTo(2.0 / 6.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.poseanalytics.pose.skeleton.Skeleton;
  * detected person gets landmarks. Videos: {@link #openVideo()} follows up to {@link #maxVideoPersons()} people,
  * each the way MediaPipe's video mode follows its one person (see {@link BlazePoseTracker}).
  * Owns the detector's and the landmark model's interpreters (and, once a video shows several people, the landmark
- * interpreters that run their crops side by side: {@link PeopleLandmarks}); use one video session or image call at a
- * time.
+ * interpreters that run their crops side by side: {@link PeopleLandmarks}, and, where inference leaves a core idle,
+ * a second detector for the periodic look beside the landmark call: {@link DetectorBeside}); use one video session or
+ * image call at a time.
  */
 public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     /** More people than this in one photo are not looked at; the detector ranks them by score. */
@@ -33,6 +34,8 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     private final BlazePoseVariant variant;
     private final PoseDetector detector;
     private final PeopleLandmarks landmarks;
+    /** The periodic detector look beside the landmark call, where inference leaves a core for it; else null. */
+    private final DetectorBeside beside;
     private final int maxVideoPersons;
     private final int threads;
 
@@ -43,7 +46,9 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
         this.variant = variant;
         this.maxVideoPersons = maxVideoPersons;
         this.detector = new PoseDetector(threads);
-        this.landmarks = new PeopleLandmarks(variant, threads, new LandmarkModel(variant, threads));
+        boolean spareCore = SpareCore.use(threads);
+        this.landmarks = new PeopleLandmarks(variant, threads, new LandmarkModel(variant, threads, spareCore));
+        this.beside = spareCore ? new DetectorBeside(threads) : null;
         this.threads = threads;
     }
 
@@ -76,7 +81,7 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
     }
 
     @Override
-    public VideoPoseSession openVideo() { return new BlazePoseTracker(detector, landmarks, maxVideoPersons); }
+    public VideoPoseSession openVideo() { return new BlazePoseTracker(detector, beside, landmarks, maxVideoPersons); }
 
     @Override
     public Runnable rawInference(RgbImage sample) {
@@ -120,6 +125,7 @@ public final class BlazePoseEstimator implements PoseEstimator, Benchmarkable {
 
     @Override
     public void close() {
+        if (beside != null) beside.close();
         landmarks.close();
         detector.close();
     }

@@ -3,6 +3,7 @@ package org.poseanalytics.pose.blazepose;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.StageTimings;
 import org.poseanalytics.pose.VideoPoseSession;
@@ -20,7 +21,9 @@ import org.poseanalytics.pose.image.Picture;
  *   <li>{@link #discover}: the detector runs when nobody is followed, when someone was just lost (in the same
  *       frame, as MediaPipe does), and every {@value #DISCOVERY_EVERY_FRAMES} frames (at least
  *       {@value #DISCOVERY_INTERVAL_S} s apart) to find people who walk in.
- *       Detections of people already followed are skipped.</li>
+ *       Detections of people already followed are skipped. Where inference leaves a core idle ({@link SpareCore})
+ *       the periodic look runs on that frame beside the landmark call ({@link DetectorBeside}), its detections used
+ *       here as if made here.</li>
  *   <li>{@link #discoverSmall}: while nobody is followed and the whole-frame detector found nobody, the detector
  *       looks again at {@link #TILES overlapping tiles} of the frame, each zoomed to its input, for people too
  *       small in the frame to be seen whole-frame; on the first such frame, when someone was just lost, and then
@@ -64,6 +67,8 @@ public final class BlazePoseTracker implements VideoPoseSession {
     static final double MIN_TILE_DETECTION_SCORE = 0.7;
 
     private final PoseDetector detector;
+    /** The periodic look run beside the landmark call, or null to run it after, on this thread. */
+    private final DetectorBeside beside;
     private final PeopleLandmarks landmarks;
     private final int maxPersons;
     /** In the order they were first found, so the output order is stable from frame to frame. */
@@ -75,8 +80,13 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private int framesSinceTiles;
 
     BlazePoseTracker(PoseDetector detector, PeopleLandmarks landmarks, int maxPersons) {
+        this(detector, null, landmarks, maxPersons);
+    }
+
+    BlazePoseTracker(PoseDetector detector, DetectorBeside beside, PeopleLandmarks landmarks, int maxPersons) {
         if (maxPersons < 1) throw new IllegalArgumentException("maxPersons must be at least 1, was " + maxPersons);
         this.detector = detector;
+        this.beside = beside;
         this.landmarks = landmarks;
         this.maxPersons = maxPersons;
     }
@@ -85,11 +95,20 @@ public final class BlazePoseTracker implements VideoPoseSession {
     public List<PersonPose> next(Picture frame, double timeS) {
         framesSinceDetection++;
         framesSinceTiles++;
-        boolean someoneLost = follow(frame, timeS);
-        mergeConverged();
-        if (detectorDue(someoneLost, timeS)) {
-            discover(frame, timeS);
-            if (followed.isEmpty() && tilesDue(someoneLost, timeS)) discoverSmall(frame, timeS);
+        // The periodic look is known to be due before the landmark call (follow and merge only drop people, which
+        // keeps it due): it runs beside that call, on this frame, and its detections are used below as if made there.
+        Future<DetectorBeside.Look> look = beside != null && !followed.isEmpty() && detectorDue(false, timeS)
+                ? beside.start(frame, maxPersons + followed.size()) : null;
+        try {
+            boolean someoneLost = follow(frame, timeS);
+            mergeConverged();
+            if (detectorDue(someoneLost, timeS)) {
+                discover(frame, timeS, look);
+                look = null;
+                if (followed.isEmpty() && tilesDue(someoneLost, timeS)) discoverSmall(frame, timeS);
+            }
+        } finally {
+            if (look != null) DetectorBeside.await(look); // never leave a look reading a frame the caller reuses
         }
         return followed.stream().map(p -> BlazePoseEstimator.toPersonPose(p.landmarks())).toList();
     }
@@ -101,9 +120,10 @@ public final class BlazePoseTracker implements VideoPoseSession {
     private boolean follow(Picture frame, double timeS) {
         if (followed.isEmpty()) return false;
         List<Roi> rois = followed.stream().map(FollowedPerson::roi).toList();
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), crop0 = landmarks.cropNanos();
         List<Landmarks> found = landmarks.run(frame, rois, MIN_POSE_SCORE);
         timings.add("landmarks", System.nanoTime() - t0, rois.size());
+        timings.add("crop", landmarks.cropNanos() - crop0, rois.size()); // part of "landmarks", named to show its share
         boolean lost = false;
         Iterator<Landmarks> results = found.iterator();
         for (Iterator<FollowedPerson> it = followed.iterator(); it.hasNext(); ) {
@@ -145,14 +165,27 @@ public final class BlazePoseTracker implements VideoPoseSession {
         return framesSinceTiles >= DISCOVERY_EVERY_FRAMES && timeS - lastTilesS >= DISCOVERY_INTERVAL_S;
     }
 
-    /** Starts following every detected person not followed yet, best detection first, up to the maximum. */
-    private void discover(Picture frame, double timeS) {
+    /**
+     * Starts following every detected person not followed yet, best detection first, up to the maximum. With a
+     * look started beside the landmark call its detections are used: asked for with the count of people followed
+     * before the call, they are cut to the count now; the weighted NMS keeps its best first, so that is the list the
+     * detector gives when asked for fewer.
+     */
+    private void discover(Picture frame, double timeS, Future<DetectorBeside.Look> look) {
         lastDetectionS = timeS;
         framesSinceDetection = 0;
         long t0 = System.nanoTime();
         // The followed people are among the detections too: ask for enough to see maxPersons new ones past them.
-        List<Detection> found = detector.detect(frame, maxPersons + followed.size());
-        timings.add("detect", System.nanoTime() - t0);
+        int wanted = maxPersons + followed.size();
+        List<Detection> found;
+        if (look != null) {
+            DetectorBeside.Look done = DetectorBeside.await(look);
+            found = done.found().subList(0, Math.min(wanted, done.found().size()));
+            timings.add("detect-beside", done.nanos()); // on its own thread, beside the landmark call
+        } else {
+            found = detector.detect(frame, wanted);
+        }
+        timings.add("detect", System.nanoTime() - t0); // on this thread: a look beside costs only its wait here
         startFollowing(frame, found, timeS);
     }
 
@@ -180,9 +213,10 @@ public final class BlazePoseTracker implements VideoPoseSession {
     }
 
     private Landmarks runLandmarks(Picture frame, Roi roi) {
-        long t0 = System.nanoTime();
+        long t0 = System.nanoTime(), crop0 = landmarks.cropNanos();
         Landmarks raw = landmarks.single().run(frame, roi, MIN_POSE_SCORE);
         timings.add("landmarks", System.nanoTime() - t0);
+        timings.add("crop", landmarks.cropNanos() - crop0);
         return raw;
     }
 

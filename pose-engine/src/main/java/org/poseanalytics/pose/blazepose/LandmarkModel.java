@@ -24,8 +24,22 @@ public final class LandmarkModel implements AutoCloseable {
     private final float[] raw = new float[Landmarks.ALL * VALUES_PER_POINT];
     private final float[] rawWorld = new float[Landmarks.ALL * 3];
     private final CropSampler sampler = new CropSampler(INPUT_SIZE);
+    /** Wall time spent sampling crops on the calling thread, for the stage timings ({@link #cropNanos()}). */
+    private long cropNanos;
+    /** Each crop sampled by the caller and a helper thread together; null: the caller samples it alone. */
+    private final SharedCrop sharedCrop;
 
     public LandmarkModel(BlazePoseVariant variant, int threads) {
+        this(variant, threads, false);
+    }
+
+    /**
+     * As {@link #LandmarkModel(BlazePoseVariant, int)}; with {@code splitCrop} each crop is sampled by the calling
+     * thread and a helper thread together ({@link SharedCrop}: the same crop, rows are sampled independently), so a
+     * core inference leaves idle shortens the work between two landmark calls ({@link SpareCore}).
+     */
+    LandmarkModel(BlazePoseVariant variant, int threads, boolean splitCrop) {
+        this.sharedCrop = splitCrop ? new SharedCrop() : null;
         this.model = TfliteModel.load(variant.landmarkFile(), ModelFiles.blazepose(variant.landmarkFile()), threads);
         int outputs = 5;
         this.input = model.input(0);
@@ -37,7 +51,20 @@ public final class LandmarkModel implements AutoCloseable {
 
     /** Writes the crop for {@code roi} into the model's input. */
     void prepare(Picture image, Roi roi) {
-        sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        long t0 = System.nanoTime();
+        try {
+            sample(image, roi);
+        } finally {
+            cropNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** Wall time spent so far sampling this model's crops (part of each {@link #run}). */
+    long cropNanos() { return cropNanos; }
+
+    private void sample(Picture image, Roi roi) {
+        if (sharedCrop == null) sampler.sample(image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        else sharedCrop.sample(sampler, image, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
     }
 
     void invoke() { model.invoke(); }
@@ -79,5 +106,8 @@ public final class LandmarkModel implements AutoCloseable {
     static double sigmoid(double v) { return 1 / (1 + Math.exp(-v)); }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        if (sharedCrop != null) sharedCrop.close(); // idle between calls: prepare waits for its bands
+        model.close();
+    }
 }

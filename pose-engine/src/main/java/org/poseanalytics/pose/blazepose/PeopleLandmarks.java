@@ -45,6 +45,16 @@ final class PeopleLandmarks implements AutoCloseable {
     /** The model for one crop at a time (new detections, photos, the raw benchmark). */
     LandmarkModel single() { return single; }
 
+    /**
+     * Wall time spent so far sampling crops, summed over the interpreters (lanes sample side by side, so with
+     * several people this exceeds the wall time it added).
+     */
+    long cropNanos() {
+        long sum = single.cropNanos();
+        for (List<LandmarkModel> models : sideBySide.values()) for (LandmarkModel m : models) sum += m.cropNanos();
+        return sum;
+    }
+
     /** Landmarks for each ROI of the frame, in the ROIs' order. */
     List<Landmarks> run(Picture frame, List<Roi> rois, double minScore) {
         int lanes = "off".equals(System.getProperty(LANES_PROPERTY)) ? 1 : Math.min(rois.size(), threads);

@@ -20,8 +20,10 @@ import org.poseanalytics.pose.video.VideoSource;
 /**
  * The pose-only part of the analysis: decode → pose per frame, streamed. Decoding runs on its own thread a few
  * frames ahead of inference (a bounded queue keeps memory flat in the video's length; frame buffers are reused), so
- * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink} in stream order on
- * the calling thread.
+ * end-to-end speed stays close to the model's own speed. Each frame's poses go to {@code sink}, then to {@code
+ * progress}, in stream order on a thread of their own ({@link SinkThread}, a few frames behind at most), so the
+ * inference thread does little but run the model; an exception the sink throws (a cancellation) stops the run and
+ * reaches the caller as it is. Everything the sink was given has been handed over when {@code run} returns.
  *
  * <p>Frames reach the model as RGB (FFmpeg converts and the decoder turns every frame; FFmpeg picks its thread count).
  * {@value #FRAMES_PROPERTY}{@code =yuv} instead gives a model that samples its crops from YUV planes ({@link
@@ -34,6 +36,12 @@ public final class VideoPoseRunner {
     private static final int QUEUE = 4;
     /** System property: {@code yuv} samples crops from the decoder's planes; {@code rgb} (default) whole RGB frames. */
     public static final String FRAMES_PROPERTY = "poseanalytics.frames";
+    /**
+     * System property: FFmpeg's decoding threads. {@code auto} (default): FFmpeg's own choice for RGB frames, the
+     * cores inference leaves for YUV planes; {@code left}: the cores inference leaves for both; a number: that many.
+     * For a side-by-side benchmark of how decoding and inference share the cores (issue 17).
+     */
+    public static final String DECODE_THREADS_PROPERTY = "poseanalytics.decode-threads";
 
     /** Progress after each frame; {@code framesTotal} is the container's estimate (0 when unknown). */
     public record Progress(long framesDone, long framesTotal, double elapsedS) {
@@ -53,7 +61,8 @@ public final class VideoPoseRunner {
         long start = System.nanoTime();
         boolean yuv = "yuv".equals(System.getProperty(FRAMES_PROPERTY, "rgb")) && estimator.samplesYuvFrames();
         FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
-        int decodeThreads = yuv ? decodeThreads(estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors()) : 0;
+        int decodeThreads = decodeThreads(System.getProperty(DECODE_THREADS_PROPERTY, "auto"), yuv,
+                estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
         try (VideoDecoder decoder = video.displayed(layout, decodeThreads); VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -82,21 +91,27 @@ public final class VideoPoseRunner {
                 }
             });
             long frames = 0, withPose = 0, inferenceNanos = 0;
-            try {
+            long[] delivered = {0};
+            // The sink and progress run on their own thread: the inference thread only runs the model.
+            try (SinkThread<FramePoses> toSink = new SinkThread<>("pose-sink", QUEUE, poses -> {
+                sink.accept(poses);
+                progress.accept(new Progress(++delivered[0], info.frames(), (System.nanoTime() - start) / 1e9));
+            })) {
                 while (true) {
                     DecodedFrame frame = queue.take();
                     if (frame == endMarker) break;
                     long t0 = System.nanoTime();
                     List<PersonPose> persons = session.next(frame.picture(), frame.timeS());
                     inferenceNanos += System.nanoTime() - t0;
+                    // The poses hold numbers only, never the picture: its buffer goes back to the decoder now.
                     FramePoses poses = new FramePoses(frame.index(), frame.timeS(), frame.picture().width(),
                             frame.picture().height(), persons);
                     decoder.release(frame);
                     frames++;
                     if (!persons.isEmpty()) withPose++;
-                    sink.accept(poses);
-                    progress.accept(new Progress(frames, info.frames(), (System.nanoTime() - start) / 1e9));
+                    toSink.put(poses);
                 }
+                toSink.finish();
                 decodeThread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -119,6 +134,20 @@ public final class VideoPoseRunner {
      * one (on 2 cores with 2 inference threads decoding must share; one decoding thread then takes the least from
      * inference). 0 (FFmpeg's own choice) when the inference thread count is unknown.
      */
+    static int decodeThreads(String setting, boolean yuv, int inferenceThreads, int cores) {
+        return switch (setting) {
+            case "auto" -> yuv ? decodeThreads(inferenceThreads, cores) : 0;
+            case "left" -> decodeThreads(inferenceThreads, cores);
+            default -> {
+                try {
+                    yield Math.max(0, Integer.parseInt(setting.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(DECODE_THREADS_PROPERTY + " must be auto, left or a number, was " + setting);
+                }
+            }
+        };
+    }
+
     static int decodeThreads(int inferenceThreads, int cores) {
         return inferenceThreads <= 0 ? 0 : Math.max(1, cores - inferenceThreads);
     }
