@@ -57,7 +57,7 @@ public class AnalysisQueries {
     /** A figure's key as {@link MetricRecord#key()} writes it: side prefix (none without one), then the name. */
     private static final String KEY = "(case m.side when 'none' then '' else m.side || '_' end) || m.name";
     /**
-     * The query behind {@link #metricHistory}, with the parameters :clinic, :subject, :all, :keys, :exercise and :to; its
+     * The query behind {@link #metricHistory}, with the parameters :clinic, :subject, :all, :keys and :exercise; its
      * plan over a subject with 1,000 sessions is checked in ProgressQueryPlanTest (docs/BENCHMARKS.md, "Server under load").
      */
     static final String METRIC_HISTORY = LATEST + """
@@ -69,7 +69,6 @@ public class AnalysisQueries {
                         where (:all or """ + KEY + """
                          = any(:keys))
                           and (cast(:exercise as text) is null or coalesce(l.exercise, 'other') = cast(:exercise as text))
-                          and (cast(:to as date) is null or s.session_date <= cast(:to as date))
                         order by s.session_date, s.id, l.video_id, m.name, m.side""";
     /**
      * One trend's visits (what {@link #METRIC_HISTORY} returns for one exercise, figure, unit and view): with the
@@ -289,21 +288,20 @@ public class AnalysisQueries {
      * none given = every metric. Each point says which exercise and model it came from, so a chart can keep them apart.
      */
     public List<MetricHistoryPoint> metricHistory(long subjectId, String... metricKeys) {
-        return metricHistory(subjectId, null, null, metricKeys);
+        return metricHistory(subjectId, null, Arrays.asList(metricKeys));
     }
 
     /**
-     * {@link #metricHistory(long, String...)} of one exercise ("other" for analyses without one; null = every exercise)
-     * and up to a date (null = all), filtered in the query. (No "from": a trend's changes are counted from its first
-     * visit, which an earlier bound would cut off.)
+     * {@link #metricHistory(long, String...)} of one exercise ("other" for analyses without one; null = every exercise),
+     * filtered in the query. (No dates: a trend's changes are counted from its first visit, which a "from" would cut
+     * off, and its headline label is its last visit's, which a "to" would change; a caller drops the visits outside.)
      */
-    public List<MetricHistoryPoint> metricHistory(long subjectId, String exercise, LocalDate to, String... metricKeys) {
-        List<String> keys = Arrays.asList(metricKeys);
+    public List<MetricHistoryPoint> metricHistory(long subjectId, String exercise, List<String> keys) {
         boundProgressRead();
         return jdbc.sql(METRIC_HISTORY)
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId)
                 .param("all", keys.isEmpty()).param("keys", keys.toArray(String[]::new))
-                .param("exercise", exercise).param("to", to)
+                .param("exercise", exercise)
                 .query(AnalysisQueries::historyPoint)
                 .list();
     }

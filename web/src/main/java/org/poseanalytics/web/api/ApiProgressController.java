@@ -45,9 +45,10 @@ class ApiProgressController {
 
     /*
      * The rows are written straight to the response, not gathered in a byte array first: a subject of 1,000 squat
-     * sessions has 107,000 of them (36 MB of JSON). The exercise, "to" and figure filters are applied in the query
-     * (ProgressService#trends), so a client that asks for one figure reads its ~1,000 rows only; "from" is applied
-     * after the changes are counted, which start at the trend's first visit whatever the bounds.
+     * sessions has 107,000 of them (36 MB of JSON). The exercise and figure filters are applied in the query
+     * (ProgressService#trends), so a client that asks for one figure reads its ~1,000 rows only; the dates after the
+     * trends are made, as before: the changes start at a trend's first visit and its label is its latest visit's
+     * headline, whatever the bounds.
      */
     @Operation(operationId = "getProgress", summary = "A subject's figures per visit (long form, like with like by exercise, key, unit and view), as JSON rows; invalid visits have no value and their reason",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "array", implementation = Object.class))))
@@ -89,8 +90,8 @@ class ApiProgressController {
 
     private Table table(long subjectId, LocalDate from, LocalDate to, String exercise, List<String> metric, String format) {
         Exercise only = ApiSubjectsController.exercise(exercise);
-        String[] keys = metric == null ? new String[0] : metric.stream().map(String::trim).filter(k -> !k.isEmpty()).toArray(String[]::new);
-        List<MetricTrend> trends = progress.trends(subjectId, only == null ? null : only.id(), to, keys).stream()
+        List<String> keys = metric == null ? List.of() : metric.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
+        List<MetricTrend> trends = progress.trends(subjectId, only == null ? null : only.id(), keys).stream()
                 .map(t -> new MetricTrend(t.exercise(), t.key(), t.label(), t.unit(), t.view(), t.headlineRank(), t.visits().stream()
                         .filter(v -> (from == null || !v.date().isBefore(from)) && (to == null || !v.date().isAfter(to))).toList()))
                 .filter(t -> !t.visits().isEmpty())

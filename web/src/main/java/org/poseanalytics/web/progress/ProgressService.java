@@ -39,13 +39,13 @@ public class ProgressService {
 
     /**
      * The trends of one exercise ("other" for analyses without one; null = all) and, if keys are given, of those figures
-     * only, with their visits up to {@code to} (null = all): filtered in the query, so that a client asking for one
-     * figure reads its rows only. Their changes are the same as in {@link #trends}: counted from the first visit.
+     * only (none = every figure): filtered in the query, so that a client asking for one figure reads its rows only. Each is the same trend
+     * as in {@link #trends}, with the same visits and changes.
      */
     @PreAuthorize("hasRole('VIEWER')")
-    public List<MetricTrend> trends(long subjectId, String exercise, java.time.LocalDate to, String... metricKeys) {
+    public List<MetricTrend> trends(long subjectId, String exercise, List<String> metricKeys) {
         subjects.get(subjectId);
-        return group(queries.metricHistory(subjectId, exercise, to, metricKeys));
+        return group(queries.metricHistory(subjectId, exercise, metricKeys));
     }
 
     /**

@@ -130,7 +130,6 @@ class ProgressQueryPlanTest extends DatabaseTest {
             p.put("all", true);
             p.put("keys", new String[0]);
             p.put("exercise", null);
-            p.put("to", null);
         }
         if (query.equals(AnalysisQueries.TREND_VISITS)) p.putAll(visitParams(clinicId, subjectId,
                 new TrendHeading("squat", "figure_0", Side.LEFT, "deg", false, "sagittal_left", null, 0, 0, null, null)));
