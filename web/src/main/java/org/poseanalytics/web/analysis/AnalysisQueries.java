@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.kinematics.angle.AngleTable;
+import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.repetition.Repetition;
@@ -34,11 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisQueries {
     /** Whether analysis {@code a} was triangulated from several cameras. */
     private static final String MULTI_CAMERA = " exists (select 1 from multiview_analysis mv where mv.analysis_id = a.id)";
-    /**
-     * The query behind {@link #metricHistory}, with the parameters :clinic, :subject, :all and :keys; its plan over a
-     * subject with 1,000 sessions is checked in ProgressQueryPlanTest (docs/BENCHMARKS.md, "Server under load").
-     */
-    static final String METRIC_HISTORY = """
+    /** The latest complete analysis of each video of :subject, with whether it was triangulated. */
+    private static final String LATEST = """
                         with latest as (
                             select distinct on (a.video_id) a.id, a.video_id, a.exercise, a.model, a.view_dominant,
                                    """ + MULTI_CAMERA + """
@@ -48,16 +46,77 @@ public class AnalysisQueries {
                             join session s on s.id = v.session_id and s.clinic_id = v.clinic_id
                             where a.clinic_id = :clinic and s.subject_id = :subject and a.complete
                             order by a.video_id, multi_camera desc, a.completed_at desc, a.id desc)
-                        select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
-                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
-
+                        """;
+    /** Their session-wide figures, through V45's partial covering index, with the session of each. */
+    private static final String FIGURES = """
                         from latest l
                         join video v on v.id = l.video_id
                         join session s on s.id = v.session_id
                         join analysis_metric m on m.analysis_id = l.id and m.repetition is null
+                        """;
+    /** A figure's key as {@link MetricRecord#key()} writes it: side prefix (none without one), then the name. */
+    private static final String KEY = "(case m.side when 'none' then '' else m.side || '_' end) || m.name";
+    /**
+     * The query behind {@link #metricHistory}, with the parameters :clinic, :subject, :all, :keys and :exercise; its
+     * plan over a subject with 1,000 sessions is checked in ProgressQueryPlanTest (docs/BENCHMARKS.md, "Server under load").
+     */
+    static final String METRIC_HISTORY = LATEST + """
+                        select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
+                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
+
+                        """ + FIGURES + """
                         left join analysis_headline h on h.analysis_id = l.id and h.metric_name = m.name and h.metric_side = m.side
-                        where (:all or (case m.side when 'none' then '' else m.side || '_' end) || m.name = any(:keys))
+                        where (:all or """ + KEY + """
+                         = any(:keys))
+                          and (cast(:exercise as text) is null or coalesce(l.exercise, 'other') = cast(:exercise as text))
                         order by s.session_date, s.id, l.video_id, m.name, m.side""";
+    /**
+     * One trend's visits (what {@link #METRIC_HISTORY} returns for one exercise, figure, unit and view): with the
+     * parameters :clinic, :subject, :exercise ('other' for none), :name, :side, :unit, :multi and :view (ignored for a
+     * triangulated trend; null for analyses stored before the view was measured). About 1,000 rows for a subject with
+     * 1,000 sessions, each an index lookup (ProgressQueryPlanTest).
+     */
+    static final String TREND_VISITS = LATEST + """
+                        select s.session_date, s.id as session_id, l.video_id, l.id as analysis_id, l.exercise, l.model,
+                               l.view_dominant, l.multi_camera, h.rank as headline_rank, h.label as headline_label, """ + MetricCodec.COLUMNS + """
+
+                        """ + FIGURES + """
+                         and m.name = :name and m.side = :side
+                        left join analysis_headline h on h.analysis_id = l.id and h.metric_name = m.name and h.metric_side = m.side
+                        where coalesce(l.exercise, 'other') = :exercise and m.unit = :unit and l.multi_camera = :multi
+                          and (l.multi_camera or l.view_dominant is not distinct from cast(:view as text))
+                        order by s.session_date, s.id, l.video_id, m.name, m.side""";
+    /**
+     * The list of a subject's trends without their visits: one row per exercise, figure, unit and view (a triangulated
+     * one apart, whatever its views), as ProgressService groups {@link #METRIC_HISTORY}'s rows, with how many visits it
+     * has and how many of them are kept (a finite value, not invalid); a figure never measured (NaN without a reason)
+     * is no visit. The analyses are numbered in the history's order (session date, session, video) first, 1,000 rows
+     * at most for 1,000 sessions, so that the first visit of a trend (which orders the list as the grouped history
+     * would) and its last (whose analysis says the headline: rank and label) are a min and a max of integers, not a
+     * sort of the figures. Parameters :clinic and :subject.
+     */
+    static final String TREND_LIST = LATEST + """
+                        , visit as (
+                            select l.id, l.exercise, l.view_dominant, l.multi_camera,
+                                   row_number() over (order by s.session_date, s.id, l.video_id) as ord
+                            from latest l join video v on v.id = l.video_id join session s on s.id = v.session_id),
+                        trends as (
+                            select coalesce(o.exercise, 'other') as exercise, m.name, m.side, m.unit, o.multi_camera,
+                                   case when o.multi_camera then null else o.view_dominant end as view_key,
+                                   min(o.ord) as first_visit, max(o.ord) as last_visit, count(*) as visits,
+                                   count(*) filter (where m.value not in ('NaN', 'Infinity', '-Infinity')
+                                                    and m.quality is distinct from 'invalid') as kept
+                            from visit o
+                            join analysis_metric m on m.analysis_id = o.id and m.repetition is null
+                            where not (m.value in ('NaN', 'Infinity', '-Infinity') and btrim(coalesce(m.reason, ''), E' \\t\\r\\n') = '')
+                            group by 1, 2, 3, 4, 5, 6)
+                        select t.exercise, t.name, t.side, t.unit, t.multi_camera, t.view_key, f.view_dominant, t.visits, t.kept,
+                               h.rank as headline_rank, h.label as headline_label
+                        from trends t
+                        join visit f on f.ord = t.first_visit
+                        join visit last on last.ord = t.last_visit
+                        left join analysis_headline h on h.analysis_id = last.id and h.metric_name = t.name and h.metric_side = t.side
+                        order by t.first_visit, t.name, t.side""";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -233,13 +292,60 @@ public class AnalysisQueries {
      * none given = every metric. Each point says which exercise and model it came from, so a chart can keep them apart.
      */
     public List<MetricHistoryPoint> metricHistory(long subjectId, String... metricKeys) {
-        List<String> keys = Arrays.asList(metricKeys);
+        return metricHistory(subjectId, null, Arrays.asList(metricKeys));
+    }
+
+    /**
+     * {@link #metricHistory(long, String...)} of one exercise ("other" for analyses without one; null = every exercise),
+     * filtered in the query. (No dates: a trend's changes are counted from its first visit, which a "from" would cut
+     * off, and its headline label is its last visit's, which a "to" would change; a caller drops the visits outside.)
+     */
+    public List<MetricHistoryPoint> metricHistory(long subjectId, String exercise, List<String> keys) {
+        boundProgressRead();
         return jdbc.sql(METRIC_HISTORY)
                 .param("clinic", currentUser.clinicId()).param("subject", subjectId)
                 .param("all", keys.isEmpty()).param("keys", keys.toArray(String[]::new))
+                .param("exercise", exercise)
                 .query(AnalysisQueries::historyPoint)
                 .list();
     }
+
+    /** A subject's trends without their visits (the choices of the progress page), in the order of their first visit. */
+    public List<TrendHeading> trendHeadings(long subjectId) {
+        boundProgressRead();
+        return jdbc.sql(TREND_LIST)
+                .param("clinic", currentUser.clinicId()).param("subject", subjectId)
+                .query((rs, n) -> new TrendHeading(rs.getString("exercise"), rs.getString("name"), Side.parse(rs.getString("side")),
+                        rs.getString("unit"), rs.getBoolean("multi_camera"), rs.getString("view_key"), AnalysisCodec.view(rs.getString("view_dominant")),
+                        rs.getInt("visits"), rs.getInt("kept"), (Integer) rs.getObject("headline_rank"), rs.getString("headline_label")))
+                .list();
+    }
+
+    /** The visits of one trend of {@link #trendHeadings}: {@link #metricHistory}'s rows of that trend alone. */
+    public List<MetricHistoryPoint> trendVisits(long subjectId, TrendHeading trend) {
+        boundProgressRead();
+        return jdbc.sql(TREND_VISITS)
+                .param("clinic", currentUser.clinicId()).param("subject", subjectId)
+                .param("exercise", trend.exercise()).param("name", trend.name()).param("side", trend.side().id())
+                .param("unit", trend.unit()).param("multi", trend.multiCamera())
+                .param("view", trend.viewKey())
+                .query(AnalysisQueries::historyPoint)
+                .list();
+    }
+
+    /**
+     * Bounds a progress read, for the rest of its transaction: sorts of up to 32 MB in memory (a subject with 1,000
+     * squat sessions has 107,000 figure rows, ~18 MB sorted, which PostgreSQL's default 4 MB sends to disk; 32 MB is
+     * only taken by a query that needs it, a few at a time), and at most {@value #PROGRESS_TIMEOUT} of statement time, so
+     * that one slow read on a starved machine gives its connection back instead of holding one of the pool's few while
+     * others wait (docs/BENCHMARKS.md, "Server under load").
+     */
+    private void boundProgressRead() {
+        jdbc.sql("select set_config('work_mem', '32MB', true), set_config('statement_timeout', :timeout, true)")
+                .param("timeout", PROGRESS_TIMEOUT).query().listOfRows();
+    }
+
+    static final String PROGRESS_TIMEOUT = "15s";
 
     private static MetricHistoryPoint historyPoint(ResultSet rs, int n) throws SQLException {
         return new MetricHistoryPoint(rs.getObject("session_date", LocalDate.class), rs.getLong("session_id"),

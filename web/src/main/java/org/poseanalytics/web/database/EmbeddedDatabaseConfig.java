@@ -121,12 +121,14 @@ class EmbeddedDatabaseConfig {
 
     /** The app's pool: the app's role, never the owner or the superuser. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabasePasswords passwords) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabasePasswords passwords,
+                                @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(url(postgres));
         ds.setUsername(DatabasePasswords.APP);
         ds.setPassword(passwords.app());
-        ds.setMaximumPoolSize(10);
+        // the same setting as an external database's pool (application.properties says why this size)
+        ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("pose-analytics");
         return ds;
     }

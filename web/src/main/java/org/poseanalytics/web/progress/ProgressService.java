@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.analysis.MetricNames;
+import org.poseanalytics.web.analysis.TrendHeading;
+import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.ui.FigureText;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,12 +30,57 @@ public class ProgressService {
         this.subjects = subjects;
     }
 
+    /** Every trend of the subject with all its visits (the shared progress page, the API, FHIR). */
     @PreAuthorize("hasRole('VIEWER')")
     public List<MetricTrend> trends(long subjectId) {
         subjects.get(subjectId);
+        return group(queries.metricHistory(subjectId));
+    }
+
+    /**
+     * The trends of one exercise ("other" for analyses without one; null = all) and, if keys are given, of those figures
+     * only (none = every figure): filtered in the query, so that a client asking for one figure reads its rows only. Each is the same trend
+     * as in {@link #trends}, with the same visits and changes.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<MetricTrend> trends(long subjectId, String exercise, List<String> metricKeys) {
+        subjects.get(subjectId);
+        return group(queries.metricHistory(subjectId, exercise, metricKeys));
+    }
+
+    /**
+     * The subject's trends without their visits, in the order of {@link #trends}: the progress page lists them and reads
+     * the visits of the one shown ({@link #trend}), not every figure of every session (issue #17, item 4).
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<TrendChoice> choices(long subjectId) {
+        subjects.get(subjectId);
+        List<TrendChoice> out = new ArrayList<>();
+        for (TrendHeading h : queries.trendHeadings(subjectId)) {
+            String label = (h.headlineLabel() != null ? h.headlineLabel() : MetricNames.label(h.name(), h.side()))
+                    + viewSuffix(h.multiCamera(), h.view());
+            out.add(new TrendChoice(h, label));
+        }
+        out.sort(Comparator.comparing((TrendChoice t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
+                .thenComparing(t -> !t.setVelocity()));
+        return out;
+    }
+
+    /** One trend of {@link #choices} with its visits: equal to the same trend of {@link #trends}. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public MetricTrend trend(long subjectId, TrendChoice choice) {
+        subjects.get(subjectId);
+        List<MetricTrend> one = group(queries.trendVisits(subjectId, choice.heading()));
+        if (one.size() != 1) throw new IllegalStateException("trend " + choice.key() + " read as " + one.size() + " trends");
+        return one.getFirst();
+    }
+
+    /** Points of a subject's history, oldest first, grouped into trends; headline figures first. */
+    private static List<MetricTrend> group(List<MetricHistoryPoint> history) {
         Map<String, List<MetricHistoryPoint>> groups = new LinkedHashMap<>();
-        for (MetricHistoryPoint p : queries.metricHistory(subjectId)) {
+        for (MetricHistoryPoint p : history) {
             // Never measured at all (NaN without a reason) says nothing; an invalid value stays, to be shown as a gap.
+            // (AnalysisQueries.TREND_LIST says the same in SQL.)
             if (!Double.isFinite(p.value()) && p.reason().isBlank()) continue;
             // One camera's figures and triangulated ones are kept apart: a change between them would be the method's. The
             // unit too: a bar velocity in m/s (scaled analysis) is not comparable with one in px/s (no scale).
@@ -58,8 +105,7 @@ public class ProgressService {
                 previous = p.value();
             }
             String label = (last.headlineLabel() != null ? last.headlineLabel() : label(first))
-                    + (first.multiCamera() ? " · multi-camera (triangulated)"
-                    : first.view() == null ? "" : " · " + FigureText.viewName(first.view()) + " view");
+                    + viewSuffix(first.multiCamera(), first.view());
             out.add(new MetricTrend(Objects.toString(first.exercise(), "other"), first.key(), label, first.unit(), first.view(),
                     last.headlineRank(), visits));
         }
@@ -68,6 +114,10 @@ public class ProgressService {
         out.sort(Comparator.comparing((MetricTrend t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
                 .thenComparing(t -> !t.setVelocity()));
         return out;
+    }
+
+    private static String viewSuffix(boolean multiCamera, CameraView view) {
+        return multiCamera ? " · multi-camera (triangulated)" : view == null ? "" : " · " + FigureText.viewName(view) + " view";
     }
 
     static String label(MetricHistoryPoint p) { return MetricNames.label(p.name(), p.side()); }

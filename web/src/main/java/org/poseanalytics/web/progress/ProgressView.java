@@ -52,13 +52,13 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         long id = Long.parseLong(event.getRouteParameters().get("subjectId").orElseThrow());
         subject = subjects.get(id);
         audit.viewed(id, null, "progress page");
-        render(progress.trends(id));
+        render(progress.choices(id));
     }
 
     @Override
     public String getPageTitle() { return subject == null ? "Progress · Pose Analytics" : "Progress: " + subject.displayName() + " · Pose Analytics"; }
 
-    private void render(List<MetricTrend> trends) {
+    private void render(List<TrendChoice> trends) {
         removeAll();
         Anchor back = new Anchor("subjects/" + subject.id(), "← " + subject.displayName());
         H2 title = new H2("Progress of " + subject.displayName());
@@ -75,7 +75,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         fhir.setId("fhir-download");
         fhir.getElement().setAttribute("download", true);
         add(fhir);
-        ComboBox<MetricTrend> metric = new ComboBox<>("Metric");
+        ComboBox<TrendChoice> metric = new ComboBox<>("Metric");
         metric.setItems(trends);
         metric.setItemLabelGenerator(t -> (t.headline() ? "★ " : "") + t.label() + " · " + t.exercise());
         metric.setWidth("min(100%, 620px)");
@@ -100,9 +100,11 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         gaps.setId("trend-left-out");
         gaps.setPadding(false);
         gaps.setSpacing(false);
+        long subjectId = subject.id();
         metric.addValueChangeListener(e -> {
-            MetricTrend t = e.getValue();
-            if (t == null) return;
+            if (e.getValue() == null) return;
+            // the visits of the trend shown only: about 1,000 rows for a subject of 1,000 sessions, not every figure
+            MetricTrend t = progress.trend(subjectId, e.getValue());
             chart.setOption(ChartOptions.trendChart(t.label(), unit(t.unit()), t.visits().stream()
                     .map(v -> new TrendPoint(v.date(), v.leftOut() ? Double.NaN : v.value(),
                             v.figure().quality() == org.poseanalytics.kinematics.quality.Quality.LOW)).toList()));
@@ -129,15 +131,15 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         });
         metric.setValue(first(trends));
         add(metric, summary, chart, gaps, table);
-        setVelocities(trends).ifPresent(this::add);
+        setVelocities(trends.stream().filter(TrendChoice::setVelocity).map(c -> progress.trend(subjectId, c)).toList())
+                .ifPresent(this::add);
     }
 
     /**
      * "Mean concentric velocity per set" across sessions, for each tracked point: the figure coaches set loads by, listed
      * visit by visit with its quality (a set whose velocity is invalid says why instead of a number).
      */
-    private static java.util.Optional<VerticalLayout> setVelocities(List<MetricTrend> trends) {
-        List<MetricTrend> velocity = trends.stream().filter(MetricTrend::setVelocity).toList();
+    private static java.util.Optional<VerticalLayout> setVelocities(List<MetricTrend> velocity) {
         if (velocity.isEmpty()) return java.util.Optional.empty();
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
@@ -163,14 +165,14 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
      * The trend shown first: the best-ranked headline figure of the exercise that has a trend to show (two kept visits,
      * else one); without headlines (analyses stored before them), the range of motion of the joint the exercise is about.
      */
-    static MetricTrend first(List<MetricTrend> trends) {
+    static TrendChoice first(List<TrendChoice> trends) {
         for (int kept : new int[] {2, 1, 0}) {
-            var best = trends.stream().filter(t -> t.headline() && t.kept().size() >= kept)
-                    .min(Comparator.comparingInt(MetricTrend::headlineRank));
+            var best = trends.stream().filter(t -> t.headline() && t.kept() >= kept)
+                    .min(Comparator.comparingInt(TrendChoice::headlineRank));
             if (best.isPresent()) return best.get();
         }
-        return trends.stream().max(Comparator.comparingInt((MetricTrend t) -> t.kept().size())
-                .thenComparingInt(ProgressView::preference)).orElseThrow();
+        return trends.stream().max(Comparator.comparingInt(TrendChoice::kept)
+                .thenComparingInt(t -> preference(t.exercise(), t.key()))).orElseThrow();
     }
 
     /** How a value reads with its unit: 97.4°, 3 count → "3", 1.4 s. */
@@ -184,14 +186,13 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
      * The metric shown first: the range of motion of the joint the exercise is about (what a clinician charts
      * per visit), then its symmetry, then the repetition count.
      */
-    static int preference(MetricTrend t) {
-        String joint = switch (t.exercise()) {
+    static int preference(String exercise, String k) {
+        String joint = switch (exercise) {
             case "shoulder-abduction" -> "shoulder_abduction";
             case "shoulder-flexion" -> "shoulder_flexion";
             case "gait" -> "hip_flexion";
             default -> "knee_flexion";
         };
-        String k = t.key();
         if (k.contains(joint) && k.endsWith("rom_mean")) return k.startsWith("left_") ? 5 : 4;
         if (k.contains(joint) && k.contains("symmetry")) return 3;
         if (k.equals("repetition_count")) return 2;

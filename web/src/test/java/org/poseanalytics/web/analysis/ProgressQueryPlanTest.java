@@ -29,12 +29,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ProgressQueryPlanTest extends DatabaseTest {
     static final int SESSIONS = 1000;
-    /** Like a stored squat analysis: session-wide figures, and per repetition the same figures again. */
-    static final int FIGURES = 40, REPETITIONS = 5;
+    /**
+     * Like a stored squat analysis: session-wide figures, and per repetition the same figures again. A real squat
+     * analysis has 107 session-wide figures: -Dprogress.figures=107 measures that (slower to build; 40 by default).
+     */
+    static final int FIGURES = Integer.getInteger("progress.figures", 40), REPETITIONS = 5;
 
     @Autowired AnalysisStore store;
     @Autowired JdbcClient jdbc;
     @Autowired ProgressService progress;
+    @Autowired org.springframework.transaction.support.TransactionTemplate inTransaction;
 
     @AfterEach
     void signOut() { TestClinic.signOut(); }
@@ -57,37 +61,95 @@ class ProgressQueryPlanTest extends DatabaseTest {
         JdbcClient.create(postgres.getPostgresDatabase())
                 .sql("vacuum analyze session, video, analysis, analysis_metric, analysis_headline, multiview_analysis").update();
 
-        String plan = String.join("\n", explain("explain (costs off) ", clinic.clinicId(), few));
-        assertThat(plan).as(plan)
-                .contains("analysis_metric_session_wide_idx", "session_subject_idx")
-                // the figure, analysis and headline tables grow with every analysis; (video and session rows are a few
-                // pages here, which the planner rightly reads whole)
-                .doesNotContain("Seq Scan on analysis_metric", "Seq Scan on analysis ", "Seq Scan on analysis_headline");
+        for (String query : new String[] {AnalysisQueries.METRIC_HISTORY, AnalysisQueries.TREND_LIST}) {
+            String plan = String.join("\n", explain("explain (costs off) ", query, clinic.clinicId(), few));
+            assertThat(plan).as(plan)
+                    .contains("analysis_metric_session_wide_idx", "session_subject_idx")
+                    // the figure, analysis and headline tables grow with every analysis; (video and session rows are a few
+                    // pages here, which the planner rightly reads whole)
+                    .doesNotContain("Seq Scan on analysis_metric", "Seq Scan on analysis ", "Seq Scan on analysis_headline");
+        }
+        // What the progress page reads for the busy subject: the list of its trends, every session-wide figure of it
+        // once from the covering index (no per-repetition row, no sort of the rows), then the visits of the trend shown
+        // (one index lookup per analysis for that figure)
+        String list = String.join("\n", explain("explain (costs off) ", AnalysisQueries.TREND_LIST, clinic.clinicId(), busy));
+        assertThat(list).as(list).contains("analysis_metric_session_wide_idx").doesNotContain("Seq Scan on analysis_metric");
+        String visits = String.join("\n", explain("explain (costs off) ", AnalysisQueries.TREND_VISITS, clinic.clinicId(), busy));
+        assertThat(visits).as(visits).contains("analysis_metric_session_wide_idx")
+                .doesNotContain("Seq Scan on analysis_metric", "Seq Scan on analysis_headline");
 
         clinic.signIn(Role.VIEWER);
         assertThat(progress.trends(few)).hasSize(FIGURES).allSatisfy(t -> assertThat(t.visits()).hasSize(10));
         assertThat(progress.trends(busy)).hasSize(FIGURES).allSatisfy(t -> assertThat(t.visits()).hasSize(SESSIONS));
+        org.poseanalytics.web.progress.ProgressReads.assertSameTrendsBothWays(progress, few);
+        org.poseanalytics.web.progress.ProgressReads.assertSameTrendsBothWays(progress, busy);
 
         if (Boolean.getBoolean("benchmarks")) {
             for (long subject : new long[] {busy, few}) {
-                List<String> analysed = explain("explain (analyze, buffers) ", clinic.clinicId(), subject);
-                List<Long> serviceMs = new ArrayList<>();
+                String name = "Progress of subject " + subject + (subject == busy ? " (" + SESSIONS + " sessions)" : " (10 sessions)");
+                // as the app runs them: with the work_mem of AnalysisQueries' bound on a progress read, in one transaction
+                var heading = progress.choices(subject).getFirst().heading();
+                String bound = "select set_config('work_mem', '32MB', true)";
+                List<String> analysed = inTransaction.execute(tx -> {
+                    jdbc.sql(bound).query().listOfRows();
+                    return explain("explain (analyze, buffers) ", AnalysisQueries.METRIC_HISTORY, clinic.clinicId(), subject);
+                });
+                List<String> listed = inTransaction.execute(tx -> {
+                    jdbc.sql(bound).query().listOfRows();
+                    return explain("explain (analyze, buffers) ", AnalysisQueries.TREND_LIST, clinic.clinicId(), subject);
+                });
+                List<String> oneTrend = inTransaction.execute(tx -> {
+                    jdbc.sql(bound).query().listOfRows();
+                    return jdbc.sql("explain (analyze, buffers) " + AnalysisQueries.TREND_VISITS)
+                            .params(visitParams(clinic.clinicId(), subject, heading)).query(String.class).list();
+                });
+                List<Long> serviceMs = new ArrayList<>(), listMs = new ArrayList<>(), trendMs = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
                     long t0 = System.nanoTime();
                     progress.trends(subject);
-                    serviceMs.add(Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                    long t1 = System.nanoTime();
+                    var listedFirst = progress.choices(subject).getFirst();
+                    long t2 = System.nanoTime();
+                    progress.trend(subject, listedFirst);
+                    long t3 = System.nanoTime();
+                    serviceMs.add(Duration.ofNanos(t1 - t0).toMillis());
+                    listMs.add(Duration.ofNanos(t2 - t1).toMillis());
+                    trendMs.add(Duration.ofNanos(t3 - t2).toMillis());
                 }
-                System.out.println("Progress of subject " + subject + (subject == busy ? " (" + SESSIONS + " sessions)" : " (10 sessions)")
-                        + ":\n" + String.join("\n", analysed) + "\nProgressService.trends, 10 runs (ms): " + serviceMs);
+                System.out.println(name + ", every figure (METRIC_HISTORY):\n" + String.join("\n", analysed)
+                        + "\n" + name + ", the list of trends (TREND_LIST):\n" + String.join("\n", listed)
+                        + "\n" + name + ", one trend's visits (TREND_VISITS, " + heading.key() + "):\n" + String.join("\n", oneTrend)
+                        + "\n" + name + ": ProgressService.trends (every trend), 10 runs (ms): " + serviceMs
+                        + "\n" + name + ": ProgressService.choices (the list), 10 runs (ms): " + listMs
+                        + "\n" + name + ": ProgressService.trend (one trend's visits), 10 runs (ms): " + trendMs);
             }
         }
     }
 
-    private List<String> explain(String explain, long clinicId, long subjectId) {
-        return jdbc.sql(explain + AnalysisQueries.METRIC_HISTORY)
-                .param("clinic", clinicId).param("subject", subjectId)
-                .param("all", true).param("keys", new String[0])
-                .query(String.class).list();
+    /** The plan of {@link AnalysisQueries#METRIC_HISTORY} (every figure) or {@link AnalysisQueries#TREND_LIST}. */
+    private List<String> explain(String explain, String query, long clinicId, long subjectId) {
+        var p = new java.util.HashMap<String, Object>(java.util.Map.of("clinic", clinicId, "subject", subjectId));
+        if (query.equals(AnalysisQueries.METRIC_HISTORY)) {
+            p.put("all", true);
+            p.put("keys", new String[0]);
+            p.put("exercise", null);
+        }
+        if (query.equals(AnalysisQueries.TREND_VISITS)) p.putAll(visitParams(clinicId, subjectId,
+                new TrendHeading("squat", "figure_0", Side.LEFT, "deg", false, "sagittal_left", null, 0, 0, null, null)));
+        return jdbc.sql(explain + query).params(p).query(String.class).list();
+    }
+
+    private static java.util.Map<String, Object> visitParams(long clinicId, long subjectId, TrendHeading t) {
+        var p = new java.util.HashMap<String, Object>();
+        p.put("clinic", clinicId);
+        p.put("subject", subjectId);
+        p.put("exercise", t.exercise());
+        p.put("name", t.name());
+        p.put("side", t.side().id());
+        p.put("unit", t.unit());
+        p.put("multi", t.multiCamera());
+        p.put("view", t.viewKey());
+        return p;
     }
 
     private static org.poseanalytics.kinematics.pipeline.AnalysisResult squat() {

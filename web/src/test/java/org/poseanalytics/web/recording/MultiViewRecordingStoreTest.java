@@ -162,6 +162,8 @@ class MultiViewRecordingStoreTest extends DatabaseTest {
         List<MetricTrend> trends = progress.trends(clinic.subjectId());
         assertThat(trends).filteredOn(t -> t.key().equals("left_knee_flexion_3d_peak_mean")).singleElement()
                 .satisfies(t -> assertThat(t.label()).contains("multi-camera (triangulated)"));
+        // the progress page's two-step read keeps the triangulated trend apart from the 2D one, as the whole read does
+        org.poseanalytics.web.progress.ProgressReads.assertSameTrendsBothWays(progress, clinic.subjectId());
     }
 
     @Test
