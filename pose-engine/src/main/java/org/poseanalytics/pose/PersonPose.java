@@ -31,7 +31,7 @@ public record PersonPose(Skeleton skeleton, List<Keypoint> keypoints, List<World
      * them again); the pose reads the same values back from there. Does nothing when already spilled.
      */
     public void spillTo(PoseSpill spill) {
-        if (keypoints instanceof PackedKeypoints k) k.spillTo(spill);
-        if (world instanceof PackedWorldPoints w) w.spillTo(spill);
+        if (keypoints instanceof PackedFloats<?> k) k.spillTo(spill);
+        if (world instanceof PackedFloats<?> w) w.spillTo(spill);
     }
 }
