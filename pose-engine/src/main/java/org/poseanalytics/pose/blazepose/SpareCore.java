@@ -9,17 +9,21 @@ package org.poseanalytics.pose.blazepose;
  */
 final class SpareCore {
     /**
-     * System property: {@code off} keeps all of a frame's work on the inference thread, as before issue 17, for a
-     * side-by-side benchmark ({@code PA_JAVA_OPTS=-Dposeanalytics.spare-core=off bin/pose-analytics bench ...});
-     * {@code on} uses the spare core whatever the core count; {@code auto} (default) as above.
+     * System property: {@code off} (default) keeps all of a frame's work on the inference thread; {@code auto} uses
+     * the spare core where inference leaves one, as above; {@code on} whatever the core count. Off by default because
+     * on a quiet 2-core machine {@code auto} was 1–6 % slower end to end in each of four side-by-side pairs: the detector
+     * no longer waited on the inference thread, but it and the crop's helper took the core decoding runs on, and the
+     * shared crop was no faster than one thread's (docs/BENCHMARKS.md, "The inference thread does little but the
+     * landmark call"). Kept for machines with more cores than inference and decoding use
+     * ({@code PA_JAVA_OPTS=-Dposeanalytics.spare-core=auto bin/pose-analytics bench ...}).
      */
     static final String PROPERTY = "poseanalytics.spare-core";
 
     private SpareCore() {}
 
     static boolean use(int inferenceThreads) {
-        String setting = System.getProperty(PROPERTY, "auto");
-        if (setting.equals("off")) return false;
+        String setting = System.getProperty(PROPERTY, "off");
+        if (!setting.equals("auto") && !setting.equals("on")) return false;
         return setting.equals("on") || inferenceThreads < Runtime.getRuntime().availableProcessors();
     }
 }
