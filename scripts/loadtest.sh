@@ -5,6 +5,7 @@
 #
 #   scripts/loadtest.sh                        # 20 uploads, 50 viewers, 180 s of browsing, 1,000 sessions of one subject
 #   LOADTEST_VIEW_S=60 LOADTEST_VIEWERS=10 scripts/loadtest.sh
+#   LOADTEST_PROGRESS_METRIC=left_knee_flexion_peak_mean scripts/loadtest.sh   # the viewers' progress API asks for one figure
 #
 # Gatling's report: loadtest/target/gatling/*/index.html; the app's log: $DATA.log (printed at the end).
 set -euo pipefail
@@ -30,6 +31,7 @@ status=0
 mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test \
   -Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4" \
   -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}" \
-  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}" || status=$?
+  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}" \
+  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}" || status=$?
 python3 loadtest/summary.py || true
 exit "$status"    # non-zero when Gatling's assertions failed

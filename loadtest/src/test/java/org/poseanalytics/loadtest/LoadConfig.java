@@ -1,6 +1,8 @@
 package org.poseanalytics.loadtest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,8 +17,11 @@ import java.time.Duration;
  * @param uploads          concurrent uploads
  * @param viewers          concurrent viewers
  * @param progressSessions sessions of the one subject whose progress page and API series are read
+ * @param progressMetric   the figure key(s) the viewers' progress API call asks for ({@code metric=}, as a chart of one
+ *                         figure would); empty (default): every figure of every visit, as an export would
  */
-record LoadConfig(URI baseUrl, Path dataDir, Path video, Duration view, int uploads, int viewers, int progressSessions) {
+record LoadConfig(URI baseUrl, Path dataDir, Path video, Duration view, int uploads, int viewers, int progressSessions,
+                  String progressMetric) {
 
     static LoadConfig fromSystemProperties() {
         return new LoadConfig(
@@ -26,7 +31,13 @@ record LoadConfig(URI baseUrl, Path dataDir, Path video, Duration view, int uplo
                 Duration.ofSeconds(Long.getLong("loadtest.viewSeconds", 180)),
                 Integer.getInteger("loadtest.uploads", 20),
                 Integer.getInteger("loadtest.viewers", 50),
-                Integer.getInteger("loadtest.progressSessions", 1000));
+                Integer.getInteger("loadtest.progressSessions", 1000),
+                System.getProperty("loadtest.progressMetric", "").strip());
+    }
+
+    /** The query string of the viewers' progress API call: {@code ?metric=…}, or none for every figure. */
+    String progressQuery() {
+        return progressMetric.isEmpty() ? "" : "?metric=" + URLEncoder.encode(progressMetric, StandardCharsets.UTF_8);
     }
 
     String url(String path) { return baseUrl.resolve(path).toString(); }

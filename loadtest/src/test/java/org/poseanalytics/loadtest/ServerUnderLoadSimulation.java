@@ -105,7 +105,7 @@ public class ServerUnderLoadSimulation extends Simulation {
                     page("subjects", "", "Load progress subject").pause(2, 5)
                             .exec(page("subject", "subjects/#{progressSubject}", "Share with the patient")).pause(2, 5)
                             .exec(page("progress, 1000 sessions", "subjects/#{progressSubject}/progress", "Progress of Load progress subject")).pause(2, 5)
-                            .exec(api("progress, 1000 sessions", "/api/v1/subjects/#{progressSubject}/progress")).pause(2, 5)
+                            .exec(api("progress, 1000 sessions", "/api/v1/subjects/#{progressSubject}/progress" + CFG.progressQuery())).pause(2, 5)
                             .exec(api("sessions of a subject", "/api/v1/subjects/#{progressSubject}/sessions?size=50")).pause(2, 5)
                             .exec(page("analysis", "analysis/#{analysedVideo}", "Load progress subject")).pause(2, 5)
                             .exec(api("analysis state", "/api/v1/videos/#{analysedVideo}/analysis"))
