@@ -21,9 +21,9 @@ import org.poseanalytics.pose.image.Picture;
  *   <li>{@link #discover}: the detector runs when nobody is followed, when someone was just lost (in the same
  *       frame, as MediaPipe does), and every {@value #DISCOVERY_EVERY_FRAMES} frames (at least
  *       {@value #DISCOVERY_INTERVAL_S} s apart) to find people who walk in.
- *       Detections of people already followed are skipped. Where inference leaves a core idle ({@link SpareCore})
- *       the periodic look runs on that frame beside the landmark call ({@link DetectorBeside}), its detections used
- *       here as if made here.</li>
+ *       Detections of people already followed are skipped. With a spare core in use ({@link SpareCore}, off by
+ *       default) the periodic look runs on that frame beside the landmark call ({@link DetectorBeside}), its
+ *       detections used here as if made here.</li>
  *   <li>{@link #discoverSmall}: while nobody is followed and the whole-frame detector found nobody, the detector
  *       looks again at {@link #TILES overlapping tiles} of the frame, each zoomed to its input, for people too
  *       small in the frame to be seen whole-frame; on the first such frame, when someone was just lost, and then

@@ -11,8 +11,8 @@ import org.poseanalytics.pose.image.Picture;
 /**
  * The periodic detector call of {@link BlazePoseTracker} (a look for newcomers every tenth frame while people are
  * followed) run on a thread and an interpreter of its own, beside the frame's landmark call instead of after it.
- * Used where inference leaves a core idle ({@link SpareCore}). Same model, same thread count, same frame: the same
- * detections as the inference thread's detector gives (SpareCoreTest).
+ * Used when a spare core is in use ({@link SpareCore}, off by default). Same model, same thread count, same frame:
+ * the same detections as the inference thread's detector gives (SpareCoreTest).
  */
 final class DetectorBeside implements AutoCloseable {
     /** One look's detections and the time it took on its own thread. */
