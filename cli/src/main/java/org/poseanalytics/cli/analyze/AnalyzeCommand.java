@@ -28,6 +28,7 @@ import org.poseanalytics.kinematics.keypoints.KeypointReader;
 import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.pose.pipeline.VideoPoseRunner.Progress;
 import org.poseanalytics.pose.video.VideoLimits;
+import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.tracking.point.PointSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -159,7 +160,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case MODEL_UNAVAILABLE -> EXIT_NO_MODEL;
                 case BAD_REQUEST -> EXIT_BAD_OPTION;
                 case CANCELLED, FAILED, NO_OVERLAP -> 1;
-            }, e.getMessage() + (e.getMessage() != null && e.getMessage().contains("frames per second; the limit is")
+            }, e.getMessage() + (e.getCause() instanceof VideoOverLimitException o && o.limit() == VideoOverLimitException.Limit.FRAME_RATE
                     ? " (a high-speed camera's clip? pass --max-fps with its frame rate)" : ""));
         }
         bar.finish();

@@ -60,28 +60,28 @@ public record VideoLimits(int maxWidth, int maxHeight, double maxFps, double max
      */
     public void check(VideoInfo v) throws VideoOverLimitException {
         if (!allowsContainer(v.container())) {
-            throw new VideoOverLimitException("the file is not a video in one of the accepted containers MP4, MOV, WebM, Matroska "
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.CONTAINER, "the file is not a video in one of the accepted containers MP4, MOV, WebM, Matroska "
                     + "and AVI; it is a " + v.container() + " file");
         }
         if (v.codec() == null || !codecs.contains(v.codec().toLowerCase(Locale.ROOT))) {
-            throw new VideoOverLimitException("the video is encoded as " + v.codec() + ", not one of the accepted codecs "
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.CODEC, "the video is encoded as " + v.codec() + ", not one of the accepted codecs "
                     + String.join(", ", new TreeSet<>(codecs)));
         }
         int longSide = Math.max(v.width(), v.height());
         int shortSide = Math.min(v.width(), v.height());
         if (longSide > Math.max(maxWidth, maxHeight) || shortSide > Math.min(maxWidth, maxHeight)) {
-            throw new VideoOverLimitException("the video declares " + v.width() + "×" + v.height() + " pixels; the limit is "
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.SIZE, "the video declares " + v.width() + "×" + v.height() + " pixels; the limit is "
                     + maxWidth + "×" + maxHeight);
         }
         if (v.nominalFps() > maxFps) {
-            throw new VideoOverLimitException("the video declares " + number(v.nominalFps()) + " frames per second; the limit is "
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.FRAME_RATE, "the video declares " + number(v.nominalFps()) + " frames per second; the limit is "
                     + number(maxFps));
         }
         if (v.durationS() > maxDurationS) {
-            throw new VideoOverLimitException("the video lasts " + duration(v.durationS()) + "; the limit is " + duration(maxDurationS));
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.DURATION, "the video lasts " + duration(v.durationS()) + "; the limit is " + duration(maxDurationS));
         }
         if (v.frames() > maxFrames) {
-            throw new VideoOverLimitException("the video declares " + String.format(Locale.ROOT, "%,d", v.frames())
+            throw new VideoOverLimitException(VideoOverLimitException.Limit.FRAMES, "the video declares " + String.format(Locale.ROOT, "%,d", v.frames())
                     + " frames; the limit is " + String.format(Locale.ROOT, "%,d", maxFrames));
         }
     }

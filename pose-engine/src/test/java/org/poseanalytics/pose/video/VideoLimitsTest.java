@@ -62,6 +62,26 @@ class VideoLimitsTest {
         assertThat(LIMITS.formatWhitelist()).isEqualTo("avi,matroska,mov,mp4,webm");
     }
 
+    /** Callers name their own remedy by the limit (the CLI's --max-fps for a high-speed clip), never by the message. */
+    @Test
+    void eachRefusalNamesItsLimit() {
+        assertThat(limitOf(video("concat", "h264", 64, 64, 1, 1, 1))).isEqualTo(VideoOverLimitException.Limit.CONTAINER);
+        assertThat(limitOf(video("avi", "theora", 64, 64, 1, 1, 1))).isEqualTo(VideoOverLimitException.Limit.CODEC);
+        assertThat(limitOf(video("avi", "h264", 16000, 64, 1, 1, 1))).isEqualTo(VideoOverLimitException.Limit.SIZE);
+        assertThat(limitOf(video("avi", "h264", 64, 64, 1000, 1, 1000))).isEqualTo(VideoOverLimitException.Limit.FRAME_RATE);
+        assertThat(limitOf(video("avi", "h264", 64, 64, 1, 7800, 1))).isEqualTo(VideoOverLimitException.Limit.DURATION);
+        assertThat(limitOf(video("avi", "h264", 64, 64, 1_200_000, 5000, 240))).isEqualTo(VideoOverLimitException.Limit.FRAMES);
+    }
+
+    private static VideoOverLimitException.Limit limitOf(VideoInfo v) {
+        try {
+            LIMITS.check(v);
+        } catch (VideoOverLimitException e) {
+            return e.limit();
+        }
+        throw new AssertionError("not refused: " + v);
+    }
+
     @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new VideoLimits(0, 64, 30, 10, 300, Set.of("mp4"), Set.of("h264"))).isInstanceOf(IllegalArgumentException.class);

@@ -23,6 +23,7 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.pose.video.DecodeReport;
 import org.poseanalytics.pose.video.VideoInfo;
 import org.poseanalytics.pose.video.VideoLimits;
+import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.tracking.point.PointTrajectory;
 import org.poseanalytics.tracking.point.TrackedPoint;
@@ -75,10 +76,11 @@ final class AnalysisProtocol {
     }
 
     /**
-     * {@code overLimit}: the header asked for more than the limits (the job then advises trimming the video);
+     * {@code overLimit}: the limit the header asked for more than (the job then advises trimming the video), null when
+     * none was;
      * {@code detail}: the decoder's own words, for an unreadable file (null otherwise).
      */
-    record Failure(AnalysisException.Kind kind, String message, boolean overLimit, String detail) {}
+    record Failure(AnalysisException.Kind kind, String message, VideoOverLimitException.Limit overLimit, String detail) {}
 
     static String line(String word, String payload) { return PREFIX + word + " " + payload; }
 

@@ -101,7 +101,7 @@ public final class AnalysisWorker {
     }
 
     private static void fail(PrintStream out, Kind kind, String message, UnreadableVideoException cause) {
-        send(out, "failed", AnalysisProtocol.json(new AnalysisProtocol.Failure(kind, message, cause instanceof VideoOverLimitException,
+        send(out, "failed", AnalysisProtocol.json(new AnalysisProtocol.Failure(kind, message, cause instanceof VideoOverLimitException o ? o.limit() : null,
                 cause == null ? null : cause.getMessage())));
     }
 

@@ -121,7 +121,7 @@ public final class IsolatedAnalysis implements PoseSource, PointSource {
      */
     private static Exception cause(AnalysisProtocol.Failure failure) {
         String words = failure.detail() != null ? failure.detail() : failure.message();
-        if (failure.overLimit()) return new VideoOverLimitException(words);
+        if (failure.overLimit() != null) return new VideoOverLimitException(failure.overLimit(), words);
         return failure.kind() == Kind.UNREADABLE_VIDEO ? new UnreadableVideoException(words) : null;
     }
 

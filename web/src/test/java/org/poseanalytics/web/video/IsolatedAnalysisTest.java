@@ -21,6 +21,8 @@ import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.scale.ScaleSpec;
 import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.pose.testing.HostileVideos;
+import org.poseanalytics.pose.video.VideoLimits;
+import org.poseanalytics.pose.video.VideoOverLimitException;
 import org.poseanalytics.tracking.point.PointSpec;
 import org.poseanalytics.web.TestVideos;
 
@@ -96,6 +98,21 @@ class IsolatedAnalysisTest {
         AnalysisResult next = new AnalysisPipeline(small, small).run(AnalysisRequest.of(Fixtures.squatVideo()).withThreads(1),
                 AnalysisProgress.NONE);
         assertThat(next.poses().framesWithPose()).isPositive();
+    }
+
+    /** The limit a file went over crosses the process boundary as itself: the job's and the CLI's advice depend on it. */
+    @Test
+    void aVideoOverTheLimitsFailsForGoodNamingTheLimitAsInOneProcess() {
+        Path video = HostileVideos.valid(tmp, "25-frames.mp4");
+        IsolatedAnalysis isolated = new IsolatedAnalysis(new IsolatedAnalysis.Limits("256m", 12L << 30, Duration.ofMinutes(2)));
+        AnalysisRequest request = AnalysisRequest.of(video).withThreads(1).withLimits(VideoLimits.DEFAULTS.withMaxFrames(10));
+        assertThatThrownBy(() -> new AnalysisPipeline(isolated, isolated).run(request, AnalysisProgress.NONE))
+                .isInstanceOfSatisfying(AnalysisException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.getCause()).isInstanceOfSatisfying(VideoOverLimitException.class,
+                            c -> assertThat(c.limit()).isEqualTo(VideoOverLimitException.Limit.FRAMES));
+                })
+                .hasMessageContaining("the video declares 25 frames; the limit is 10");
     }
 
     @Test
