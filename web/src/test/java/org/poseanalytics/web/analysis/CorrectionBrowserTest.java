@@ -1,7 +1,6 @@
 package org.poseanalytics.web.analysis;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.series.KeypointSeries;
-import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
@@ -52,25 +50,16 @@ class CorrectionBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
     @Autowired AnalysisStore store;
-    @Autowired Storage storage;
 
     @Test
     void aClinicianDragsTheKneesBackAndTheKneeAngleAndRepetitionCountChange() throws Exception {
         String username = newClinicAdmin("Knee Clinic", "Dr Ana Reyes");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+        long clinicId = clinicOf(username);
         Session session = as(username, () -> {
             Subject patient = subjects.create(new SubjectDetails("Leo Brandt", null, null, "ACL rehab", InvolvedSide.NONE, null, null));
             return sessions.create(patient.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
         });
-        UUID file = UUID.randomUUID();
-        video(storage.video(file));
-        long videoId = jdbc.sql("""
-                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec, width,
-                                           height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio, status)
-                        values (:c, :s, :n, 'squats side-on.mp4', :size, 'mp4', 'h264', 640, 480, 210, 7.0, 30, false, false, 'done')
-                        returning id""")
-                .param("c", clinicId).param("s", session.id()).param("n", file).param("size", Files.size(storage.video(file)))
-                .query(Long.class).single();
+        long videoId = storedClip(clinicId, session.id(), "squats side-on.mp4", 7);
         KeypointSeries model = series();
         KinematicsResult k = new KinematicsStage().analyze(new KinematicsInput(FilteredSeries.asIs(model, 6), Exercise.SQUAT, Side.NONE, 640, 480));
         AnalysisResult frame = SyntheticResults.of(FRAMES, 33, 1, 2, 0);
@@ -208,16 +197,6 @@ class CorrectionBrowserTest extends BrowserTest {
         await(Duration.ofSeconds(60), d -> js("""
                 const p = document.getElementById('analysis-player'); const v = p && p.querySelector('video');
                 return v != null && v.readyState >= 2 && p._data != null && p._data.t.length > 0;"""));
-    }
-
-    /** 7 s at 30 fps, 640 × 480, H.264: a plain test picture (the keypoints are drawn over it). */
-    static void video(Path target) throws Exception {
-        String ffmpeg = System.getProperty("ffmpeg.binary", "/usr/bin/ffmpeg");
-        if (!Files.isExecutable(Path.of(ffmpeg))) skipOrFail("this test makes its video with " + ffmpeg + " (apt-get install ffmpeg)");
-        Process p = new ProcessBuilder(ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=0x30405a:s=640x480:r=30:d=7",
-                "-c:v", "libx264", "-pix_fmt", "yuv420p", "-t", "7", "-f", "mp4", target.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IllegalStateException("ffmpeg failed: " + out);
     }
 
     /**

@@ -45,7 +45,7 @@ class FigureQualityBrowserTest extends BrowserTest {
     @Test
     void headlinesWithTheirQualityLead_invalidShowsNoNumber_allFiguresFolded_progressLeavesTheInvalidVisitOut() throws Exception {
         String username = newClinicAdmin("Riverside Physio", "Dr Ana Ruiz");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+        long clinicId = clinicOf(username);
         Subject patient = as(username, () -> subjects.create(new SubjectDetails("Tom Berger", null, null, "ACL reconstruction", InvolvedSide.LEFT, null)));
         Visit earlier = visit(username, clinicId, patient, LocalDate.now().minusDays(21), 88.0, Quality.VALID, "");
         Visit middle = visit(username, clinicId, patient, LocalDate.now().minusDays(14), 364.0, Quality.INVALID, "outside the physiological range");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.poseanalytics.kinematics.exercise.Exercise;
-import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
@@ -34,25 +33,16 @@ class NotesBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
     @Autowired AnalysisStore store;
-    @Autowired Storage storage;
 
     @Test
     void aClinicianNotesAMomentJumpsToItEditsItAndFindsItInThePdf() throws Exception {
         String username = newClinicAdmin("Jump Lab", "Dr Kim Osei");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+        long clinicId = clinicOf(username);
         Session session = as(username, () -> {
             Subject athlete = subjects.create(new SubjectDetails("Ida Lund", null, null, "Volleyball", InvolvedSide.NONE, null, null));
             return sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));
         });
-        UUID file = UUID.randomUUID();
-        CorrectionBrowserTest.video(storage.video(file));
-        long videoId = jdbc.sql("""
-                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec, width,
-                                           height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio, status)
-                        values (:c, :s, :n, 'landing.mp4', :size, 'mp4', 'h264', 640, 480, 210, 7.0, 30, false, false, 'done')
-                        returning id""")
-                .param("c", clinicId).param("s", session.id()).param("n", file).param("size", Files.size(storage.video(file)))
-                .query(Long.class).single();
+        long videoId = storedClip(clinicId, session.id(), "landing.mp4", 7);
         store.save(clinicId, videoId, UUID.randomUUID(), null, SyntheticResults.of(210, 33, 1, 2, 2));
 
         signInThroughPage(username);

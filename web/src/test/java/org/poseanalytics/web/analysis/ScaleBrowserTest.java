@@ -19,7 +19,6 @@ import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.scale.ScaleFinder;
-import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
@@ -49,12 +48,11 @@ class ScaleBrowserTest extends BrowserTest {
     @Autowired SessionService sessions;
     @Autowired AnalysisStore store;
     @Autowired ScaleLines lines;
-    @Autowired Storage storage;
 
     @Test
     void aCoachDrawsAScaleLineTracksTheBarAndReadsItsVelocityInMetresPerSecond() throws Exception {
         String username = newClinicAdmin("Barbell Club", "Coach Jo Park");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+        long clinicId = clinicOf(username);
         Session session = as(username, () -> {
             Subject athlete = subjects.create(new SubjectDetails("Mia Storm", null, null, "Weightlifting", InvolvedSide.NONE, null, 1.68));
             return sessions.create(athlete.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null));

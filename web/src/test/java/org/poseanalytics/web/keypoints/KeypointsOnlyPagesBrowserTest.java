@@ -13,7 +13,6 @@ import org.poseanalytics.web.analysis.AnalysisStore;
 import org.poseanalytics.web.analysis.SyntheticResults;
 import org.poseanalytics.web.share.CreatedShareLink;
 import org.poseanalytics.web.share.ShareLinks;
-import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
@@ -38,12 +37,11 @@ class KeypointsOnlyPagesBrowserTest extends BrowserTest {
     @Autowired VideoService videos;
     @Autowired AnalysisStore store;
     @Autowired ShareLinks links;
-    @Autowired Storage storage;
 
     @Test
     void theComparePageAndTheSharedReportShowNoPlayerForKeypointsWithoutAVideo() throws Exception {
         String clinician = newClinicAdmin("Keypoint Pages Clinic", "Dr Keypoint");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", clinician).query(Long.class).single();
+        long clinicId = clinicOf(clinician);
         Subject subject = as(clinician, () -> subjects.create(new SubjectDetails("Keypoint Pages Patient", null, null, null, InvolvedSide.NONE, null)));
         Session session = as(clinician, () -> sessions.create(subject.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null)));
         // keypoints stored as an upload without a video stores them (the row only: the file is never read here)

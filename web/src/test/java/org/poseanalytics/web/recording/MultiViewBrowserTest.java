@@ -44,7 +44,7 @@ class MultiViewBrowserTest extends BrowserTest {
     @Test
     void theRecordingsPageAndTheAnalysisPageShowTheCamerasAndTheReprojectionError() throws Exception {
         String username = newClinicAdmin("Lakeside Physio", "Dr Lena Hart");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+        long clinicId = clinicOf(username);
         Subject patient = as(username, () -> subjects.create(new SubjectDetails("Ida Lorenz", null, null, "knee OA", InvolvedSide.NONE, null)));
         Session session = as(username, () -> sessions.create(patient.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null)));
         long left = video(clinicId, session.id(), "left.mp4"), right = video(clinicId, session.id(), "right.mp4");

@@ -59,7 +59,6 @@ class MultiViewUploadBrowserTest extends BrowserTest {
     @Autowired SubjectService subjects;
     @Autowired SessionService sessions;
     @Autowired AnalyseRecordingHandler handler;
-    @Autowired org.poseanalytics.web.storage.Storage storage;
 
     @Test
     void uploadTriangulateAndSeeTheSkeletonIn3dAndOnEveryView() throws Exception {

@@ -1,6 +1,5 @@
 package org.poseanalytics.web.share;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,11 +11,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.poseanalytics.kinematics.exercise.Exercise;
-import org.poseanalytics.web.TestVideos;
 import org.poseanalytics.web.account.Tokens;
 import org.poseanalytics.web.analysis.AnalysisStore;
 import org.poseanalytics.web.analysis.SyntheticResults;
-import org.poseanalytics.web.storage.Storage;
 import org.poseanalytics.web.subject.InvolvedSide;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionDetails;
@@ -47,27 +44,17 @@ class ShareBrowserTest extends BrowserTest {
     @Autowired VideoService videos;
     @Autowired AnalysisStore store;
     @Autowired ShareLinks links;
-    @Autowired Storage storage;
     @TempDir Path tmp;
 
     @Test
     void aPatientOpensOnlyTheirReportWithThePinUntilWithdrawnOrExpired() throws Exception {
         String clinician = newClinicAdmin("Share Clinic", "Dr Amal Haddad");
-        long clinicId = jdbc.sql("select clinic_id from account where username = :u").param("u", clinician).query(Long.class).single();
+        long clinicId = clinicOf(clinician);
         Subject subject = as(clinician, () -> subjects.create(new SubjectDetails(PATIENT, null, null, null, InvolvedSide.NONE, null)));
         Subject other = as(clinician, () -> subjects.create(new SubjectDetails(OTHER, null, null, null, InvolvedSide.NONE, null)));
         Session session = as(clinician, () -> sessions.create(subject.id(), new SessionDetails(LocalDate.now(), Exercise.SQUAT, null)));
         // A 7 s picture (the key frame is read from it) stored as an upload would be, with synthetic results.
-        UUID file = UUID.randomUUID();
-        TestVideos.ffmpeg(storage.video(file), "-f", "lavfi", "-i", "color=c=0x30405a:s=640x480:r=30:d=7", "-c:v", "libx264",
-                "-pix_fmt", "yuv420p", "-t", "7", "-f", "mp4");
-        long videoId = jdbc.sql("""
-                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec, width,
-                                           height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio, status)
-                        values (:c, :s, :n, 'rosalind_squat.mp4', :size, 'mp4', 'h264', 640, 480, 210, 7.0, 30, false, false, 'done')
-                        returning id""")
-                .param("c", clinicId).param("s", session.id()).param("n", file).param("size", Files.size(storage.video(file)))
-                .query(Long.class).single();
+        long videoId = storedClip(clinicId, session.id(), "rosalind_squat.mp4", 7);
         Video video = as(clinician, () -> videos.get(videoId));
         store.save(clinicId, videoId, UUID.randomUUID(), null, SyntheticResults.of(210, 33, 1, 2, 2));
 

@@ -31,7 +31,9 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.poseanalytics.web.account.AccountPrincipal;
+import org.poseanalytics.web.TestVideos;
 import org.poseanalytics.web.account.ClinicService;
+import org.poseanalytics.web.storage.Storage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,6 +87,7 @@ public abstract class BrowserTest {
     @Autowired protected ClinicService clinics;
     @Autowired protected UserDetailsService users;
     @Autowired protected JdbcClient jdbc;
+    @Autowired protected Storage storage;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -135,6 +138,31 @@ public abstract class BrowserTest {
         String username = "coach-" + suffix;
         clinics.createWithAdmin(clinicName + " " + suffix, adminName, username, PASSWORD, PASSWORD);
         return username;
+    }
+
+    /** The id of {@code username}'s clinic. */
+    protected long clinicOf(String username) {
+        return jdbc.sql("select clinic_id from account where username = :u").param("u", username).query(Long.class).single();
+    }
+
+    /**
+     * A plain 640×480, 30 fps H.264 clip of {@code seconds} in the storage directory, and its video row as a checked
+     * upload leaves it (status done), named {@code originalName}: for pages that need a playable video under a stored
+     * result, without running the job.
+     */
+    protected long storedClip(long clinicId, long sessionId, String originalName, int seconds) throws Exception {
+        UUID file = UUID.randomUUID();
+        Path target = storage.video(file);
+        TestVideos.ffmpeg(target, "-f", "lavfi", "-i", "color=c=0x30405a:s=640x480:r=30:d=" + seconds, "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", "-t", String.valueOf(seconds), "-f", "mp4");
+        return jdbc.sql("""
+                        insert into video (clinic_id, session_id, storage_name, original_name, size_bytes, container, codec, width,
+                                           height, frames, duration_s, nominal_fps, variable_frame_rate, has_audio, status)
+                        values (:c, :s, :n, :o, :size, 'mp4', 'h264', 640, 480, :frames, :d, 30, false, false, 'done')
+                        returning id""")
+                .param("c", clinicId).param("s", sessionId).param("n", file).param("o", originalName)
+                .param("size", Files.size(target)).param("frames", 30 * seconds).param("d", (double) seconds)
+                .query(Long.class).single();
     }
 
     /** Runs service calls as that user (method security and the clinic scope read the security context). */
