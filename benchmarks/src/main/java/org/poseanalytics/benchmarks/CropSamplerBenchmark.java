@@ -21,7 +21,8 @@ import org.poseanalytics.pose.image.YuvImage;
  * BlazePose's landmark crop (256×256, turned 0.3 rad, replicate border) from a 1920×1080 frame, sampled from
  * interleaved RGB or straight from the decoder's YUV 4:2:0 planes (colour conversion per sampled pixel, display
  * rotation followed in the warp); and, for scale, converting the whole frame to RGB, the per-frame work the YUV path
- * leaves out.
+ * leaves out. {@code sampler}: {@code new} is pose-engine's CropSampler, {@code old} the sampler before issue 17's
+ * fixed-point rewrite ({@link LegacyCropSampler}), so one run compares both.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +32,11 @@ public class CropSamplerBenchmark {
     @Param({"RGB", "YUV420", "YUV420_ROTATED"})
     public String frame;
 
-    private final CropSampler sampler = new CropSampler(256);
+    @Param({"new", "old"})
+    public String sampler;
+
+    private final CropSampler current = new CropSampler(256);
+    private final LegacyCropSampler legacy = new LegacyCropSampler(256);
     private final FloatBuffer input = FloatBuffer.allocate(256 * 256 * 3);
     private YuvImage planes;
     private Picture picture;
@@ -51,7 +56,8 @@ public class CropSamplerBenchmark {
 
     @Benchmark
     public FloatBuffer landmarkCrop() {
-        sampler.sample(picture, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        if (sampler.equals("new")) current.sample(picture, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
+        else legacy.sample(picture, roi, CropSampler.Border.REPLICATE, 1f / 255f, 0f, input);
         return input;
     }
 

@@ -65,15 +65,18 @@ public record YuvImage(int codedWidth, int codedHeight, int rotationDeg, byte[] 
         };
     }
 
-    /** BT.601 limited range to RGB in 16.16 fixed point, FFmpeg's coefficients: luma factor 1.164 and so on. */
-    static final int LUMA = 76309, RED_V = 104597, GREEN_U = 25675, GREEN_V = 53279, BLUE_U = 132201;
+    /**
+     * BT.601 limited range to RGB in 16.16 fixed point, FFmpeg's coefficients: luma factor 1.164 and so on (public
+     * with the offsets below for samplers that blend the planes before converting, e.g. BlazePose's crop).
+     */
+    public static final int LUMA = 76309, RED_V = 104597, GREEN_U = 25675, GREEN_V = 53279, BLUE_U = 132201;
     /**
      * Offsets (16.16) added before the truncating shift. FFmpeg's x86 converter, which the RGB path goes through,
      * truncates at several steps and comes out 0.5 to 1.4 levels below the exact formula; fitted on its output
      * (a colour test pattern and the squat fixture), these match it within 2 levels, 0.2 to 0.3 on average, where
      * plain rounding was up to 3 levels off, 0.6 to 1.0 on average (CropSamplerYuvTest).
      */
-    private static final int RED_OFFSET = -32768, GREEN_OFFSET = -52429, BLUE_OFFSET = -32768;
+    public static final int RED_OFFSET = -32768, GREEN_OFFSET = -52429, BLUE_OFFSET = -32768;
 
     /** Stored pixel ({@code codedX}, {@code codedY}) as 8-bit red, green, blue into {@code out[at..at+2]}. */
     public void rgbAt(int codedX, int codedY, int[] out, int at) {
