@@ -84,8 +84,8 @@ class FilteringOnTruthTest {
         double[] t = s.timesS();
         double truthRom = range(java.util.Arrays.stream(t).map(P::kneeFlexionDeg).toArray());
         double rom = range(knee(s, LH, LK, LA));
-        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, c.raw().y()[RK]);
-        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, s.y()[RK]);
+        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(c.raw().y()[RK]));
+        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(s.y()[RK]));
         double maxErr = 0;
         for (int i = 0; i < s.length(); i++) {
             double[][] truth = P.truth(t[i]);
@@ -186,13 +186,13 @@ class FilteringOnTruthTest {
     private static KeypointSeries oneEuro(KeypointSeries in, double minCutoffHz, double beta, double derivativeCutoffHz) {
         KeypointSeries s = in.copy("one-euro");
         double[] t = s.timesS();
-        for (double[][] channel : new double[][][]{s.x(), s.y()}) {
-            for (double[] row : channel) {
+        for (float[][] channel : new float[][][]{s.x(), s.y()}) {
+            for (float[] row : channel) {
                 OneEuroFilter f = null;
                 for (int i = 0; i < row.length; i++) {
                     if (!Double.isFinite(row[i])) { f = null; continue; }
                     if (f == null) f = new OneEuroFilter(minCutoffHz, beta, derivativeCutoffHz);
-                    row[i] = f.apply(row[i], t[i], 1);
+                    row[i] = (float) f.apply(row[i], t[i], 1);
                 }
             }
         }

@@ -60,7 +60,7 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 out.y()[landmark][s] += offset[1];
                 // Blended toward what the clinician saw: as sure as the weight says, the model's visibility otherwise.
                 out.visibility()[landmark][s] += offset[2] * (1 - out.visibility()[landmark][s]);
-                if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Double.NaN;
+                if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
                 changed[landmark][s] = true;
                 interpolated[landmark][s] = outliers[landmark][s] = false;
             }
@@ -69,15 +69,15 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 if (c.notVisible()) {
                     for (int s = 0; s < n; s++) {
                         if (Math.abs(in.frames()[s] - c.frame()) > c.windowFrames()) continue;
-                        out.x()[landmark][s] = out.y()[landmark][s] = Double.NaN;
+                        out.x()[landmark][s] = out.y()[landmark][s] = Float.NaN;
                         out.visibility()[landmark][s] = 0;
-                        if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Double.NaN;
+                        if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
                         changed[landmark][s] = true;
                     }
                 } else if (Double.isNaN(key.dx)) {
                     // The model had nothing here: the clinician's position on this frame alone.
-                    out.x()[landmark][key.sample] = c.x();
-                    out.y()[landmark][key.sample] = c.y();
+                    out.x()[landmark][key.sample] = (float) c.x();
+                    out.y()[landmark][key.sample] = (float) c.y();
                     out.visibility()[landmark][key.sample] = 1;
                     changed[landmark][key.sample] = true;
                     sideConfused[landmark][key.sample] = false;

@@ -240,9 +240,9 @@ public final class SwapRepair {
     private static void exchange(KeypointSeries s, Group g, int i) {
         for (int l : g.lefts()) {
             int r = s.skeleton().mirror(l);
-            for (double[][] a : channels(s)) {
+            for (float[][] a : channels(s)) {
                 if (a == null) continue;
-                double t = a[l][i];
+                float t = a[l][i];
                 a[l][i] = a[r][i];
                 a[r][i] = t;
             }
@@ -250,13 +250,13 @@ public final class SwapRepair {
     }
 
     private static void blank(KeypointSeries s, int l, int i) {
-        for (double[][] a : channels(s)) {
+        for (float[][] a : channels(s)) {
             if (a == null || a == s.visibility()) continue;
-            a[l][i] = Double.NaN;
+            a[l][i] = Float.NaN;
         }
     }
 
-    private static double[][][] channels(KeypointSeries s) {
-        return new double[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
+    private static float[][][] channels(KeypointSeries s) {
+        return new float[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
     }
 }

@@ -141,8 +141,8 @@ class SwapRepairTest {
 
     private static void swap(KeypointSeries s, String point, int i) {
         int l = SK.indexOf("left_" + point), r = SK.indexOf("right_" + point);
-        for (double[][] a : new double[][][]{s.x(), s.y(), s.z(), s.visibility()}) {
-            double t = a[l][i];
+        for (float[][] a : new float[][][]{s.x(), s.y(), s.z(), s.visibility()}) {
+            float t = a[l][i];
             a[l][i] = a[r][i];
             a[r][i] = t;
         }
