@@ -1,6 +1,7 @@
 package org.poseanalytics.tracking;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.filter.Hampel;
@@ -59,7 +60,7 @@ public final class SeriesPipeline {
             }
         }
         List<SwapRepair.Repair> swaps = List.of();
-        boolean[][] confused = new boolean[k][n];
+        BitSet[] confused = FilteredSeries.noMarks(k);
         if (config.repairSwaps()) {
             SwapRepair.Result r = new SwapRepair().repairInPlace(s);
             s = r.series();
@@ -70,8 +71,8 @@ public final class SeriesPipeline {
         // they are blanked again at the end, so no value of an unknown side is ever measured.
         Hampel px = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinPx());
         Hampel m = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinM());
-        boolean[][] outliers = new boolean[k][];
-        boolean[][] filled = new boolean[k][];
+        BitSet[] outliers = new BitSet[k];
+        BitSet[] filled = new BitSet[k];
         List<GapSpan> longGaps = new ArrayList<>();
         for (int l = 0; l < k; l++) {
             // One landmark at a time in double (the series holds float32): the filters run at full precision and
@@ -82,18 +83,17 @@ public final class SeriesPipeline {
                 out = or(out, or(m.outliers(t, rows[3]), or(m.outliers(t, rows[4]), m.outliers(t, rows[5]))));
             }
             for (int i = 0; i < n; i++) if (out[i]) blank(rows, i);
-            outliers[l] = out;
-            filled[l] = TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS());
+            outliers[l] = FilteredSeries.marks(out);
+            filled[l] = FilteredSeries.marks(TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS()));
             for (int c = 1; c < rows.length; c++) TimeSeriesFilters.fillGaps(t, rows[c], config.maxGapS());
             for (int c = 0; c < rows.length; c++) rows[c] = TimeSeriesFilters.butterworth(t, rows[c], config.butterworthOrder(), cutoff);
             List<float[][]> ch = channels(s);
             for (int c = 0; c < rows.length; c++) KeypointSeries.setRow(ch.get(c)[l], rows[c]);
             longGaps.addAll(gaps(s, l));
             // Side-confused points were filled only so their neighbours filter as one run; their side is unknown.
-            for (int i = 0; i < n; i++) {
-                if (!confused[l][i]) continue;
+            for (int i = confused[l].nextSetBit(0); i >= 0; i = confused[l].nextSetBit(i + 1)) {
                 blank(s, l, i);
-                filled[l][i] = false;
+                filled[l].clear(i);
             }
         }
         return new FilteredSeries(s, filled, outliers, confused, longGaps, swaps, cutoff);

@@ -109,7 +109,7 @@ class FilteringOnTruthTest {
         assertThat(repairedFrames).containsExactlyInAnyOrderElementsOf(c.swappedFrames().stream().map(Integer::longValue).toList());
         assertThat(maxErr).as("no swap, spike or dropout leaks through").isLessThan(6);
         assertThat(s.filter()).isEqualTo("swap-repair+hampel+butterworth-4-4hz");
-        for (int d : c.droppedFrames()) assertThat(f.interpolated()[LK][d]).as("hidden knee at %d is interpolated", d).isTrue();
+        for (int d : c.droppedFrames()) assertThat(f.isInterpolated(LK, d)).as("hidden knee at %d is interpolated", d).isTrue();
     }
 
     @Test
@@ -117,8 +117,8 @@ class FilteringOnTruthTest {
         Case c = noisySquat(21);
         FilteredSeries without = SeriesPipeline.filter(c.raw(), FilterConfig.defaults().withRepairSwaps(false));
         FilteredSeries with = SeriesPipeline.filter(c.raw(), FilterConfig.defaults());
-        long lostWithout = c.swappedFrames().stream().filter(i -> without.outliers()[LK][i]).count();
-        long lostWith = c.swappedFrames().stream().filter(i -> with.outliers()[LK][i]).count();
+        long lostWithout = c.swappedFrames().stream().filter(i -> without.isOutlier(LK, i)).count();
+        long lostWith = c.swappedFrames().stream().filter(i -> with.isOutlier(LK, i)).count();
         assertThat(lostWithout).isGreaterThan(c.swappedFrames().size() / 2);
         assertThat(lostWith).isLessThan(lostWithout / 4);
         assertThat(without.series().filter()).isEqualTo("hampel+butterworth-4-6hz");

@@ -110,9 +110,9 @@ class SampleQualityTest {
         s.y()[ankle][3] = 1400;                     // below a 1280 × 1000 frame
         s.visibility()[knee][5] = 0.2f;              // the model barely saw it
         s.x()[knee][7] = Float.NaN;                // not tracked
-        boolean[][] interpolated = new boolean[33][n];
-        interpolated[knee][2] = true;
-        KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, new boolean[33][n], new boolean[33][n], List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);
+        java.util.BitSet[] interpolated = FilteredSeries.noMarks(33);
+        interpolated[knee].set(2);
+        KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, FilteredSeries.noMarks(33), FilteredSeries.noMarks(33), List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);
         AngleTable t = JointAngles.compute(in.filtered(), in.frameWidth(), in.frameHeight());
         for (Dimension dim : Dimension.values()) {
             AngleSeries k = t.find(JointAngle.KNEE_FLEXION, Side.LEFT, dim).orElseThrow();
