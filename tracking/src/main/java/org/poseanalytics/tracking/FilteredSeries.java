@@ -10,10 +10,10 @@ import org.poseanalytics.tracking.swap.SwapRepair;
  * The output of the offline filter chain with what happened on the way, so every export can say which
  * samples are measured, which interpolated and which unknown.
  *
- * @param series       filtered values; its {@code filter} names the chain, e.g. "swap-repair+hampel+butterworth-4-6hz"
  * <p>The masks are one bit set per landmark, a bit per sample (an hour's three masks take 1.3 MB, not 11 MB of
  * {@code boolean}s).
  *
+ * @param series       filtered values; its {@code filter} names the chain, e.g. "swap-repair+hampel+butterworth-4-6hz"
  * @param interpolated [landmark] samples where a short gap (or a rejected outlier) was filled
  * @param outliers     [landmark] samples where Hampel rejected the model's value
  * @param sideConfused [landmark] samples where the model crossed left and right on part of a limb, so the
