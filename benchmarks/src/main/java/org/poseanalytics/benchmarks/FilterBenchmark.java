@@ -26,7 +26,7 @@ public class FilterBenchmark {
     @Setup
     public void setUp() {
         minute = SyntheticSquat.series(60, 30, 1);
-        kneeX = minute.x()[minute.skeleton().indexOf("left_knee")].clone();
+        kneeX = KeypointSeries.row(minute.x()[minute.skeleton().indexOf("left_knee")]);
         butterworth = new Butterworth(4, 6, 30);
     }
 

@@ -38,7 +38,7 @@ public final class Keypoints3dCsv {
                 for (int a = 0; a < 3; a++) line.append(',').append(gap ? "" : String.format(Locale.ROOT, "%.5f", p[a]));
                 line.append(',').append(t.found(l, i) ? String.format(Locale.ROOT, "%.2f", t.errorPx()[l][i]) : "");
                 line.append(',').append(cameras(cal, t.viewMask()[l][i]));
-                line.append(',').append(gap ? "gap" : f.interpolated()[l][i] || !t.found(l, i) ? "interpolated" : "measured");
+                line.append(',').append(gap ? "gap" : f.isInterpolated(l, i) || !t.found(l, i) ? "interpolated" : "measured");
             }
             w.write(line.append('\n').toString());
         }

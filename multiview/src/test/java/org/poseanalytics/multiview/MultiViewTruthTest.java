@@ -136,7 +136,7 @@ class MultiViewTruthTest {
         KeypointSeries s = views.get(1).people().getFirst().series();
         for (String j : List.of("hip", "knee", "ankle", "heel", "foot_index")) {
             int l = s.skeleton().indexOf("left_" + j), rr = s.skeleton().indexOf("right_" + j);
-            double[] x = s.x()[l], y = s.y()[l];
+            float[] x = s.x()[l], y = s.y()[l];
             s.x()[l] = s.x()[rr]; s.y()[l] = s.y()[rr];
             s.x()[rr] = x; s.y()[rr] = y;
         }

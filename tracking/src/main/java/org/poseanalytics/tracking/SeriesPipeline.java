@@ -1,6 +1,7 @@
 package org.poseanalytics.tracking;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.filter.Hampel;
@@ -59,7 +60,7 @@ public final class SeriesPipeline {
             }
         }
         List<SwapRepair.Repair> swaps = List.of();
-        boolean[][] confused = new boolean[k][n];
+        BitSet[] confused = FilteredSeries.noMarks(k);
         if (config.repairSwaps()) {
             SwapRepair.Result r = new SwapRepair().repairInPlace(s);
             s = r.series();
@@ -70,49 +71,58 @@ public final class SeriesPipeline {
         // they are blanked again at the end, so no value of an unknown side is ever measured.
         Hampel px = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinPx());
         Hampel m = new Hampel(config.hampelHalfWindowS(), config.hampelK(), config.hampelMinM());
-        boolean[][] outliers = new boolean[k][];
-        boolean[][] filled = new boolean[k][];
+        BitSet[] outliers = new BitSet[k];
+        BitSet[] filled = new BitSet[k];
         List<GapSpan> longGaps = new ArrayList<>();
         for (int l = 0; l < k; l++) {
-            boolean[] out = or(px.outliers(t, s.x()[l]), px.outliers(t, s.y()[l]));
+            // One landmark at a time in double (the series holds float32): the filters run at full precision and
+            // only their result is rounded, while the copies live for one landmark, not the whole series.
+            double[][] rows = rows(s, l);
+            boolean[] out = or(px.outliers(t, rows[0]), px.outliers(t, rows[1]));
             if (s.hasWorld()) {
-                out = or(out, or(m.outliers(t, s.worldX()[l]), or(m.outliers(t, s.worldY()[l]), m.outliers(t, s.worldZ()[l]))));
+                out = or(out, or(m.outliers(t, rows[3]), or(m.outliers(t, rows[4]), m.outliers(t, rows[5]))));
             }
-            for (int i = 0; i < n; i++) if (out[i]) blank(s, l, i);
-            outliers[l] = out;
-            filled[l] = TimeSeriesFilters.fillGaps(t, s.x()[l], config.maxGapS());
-            for (double[][] ch : channels(s)) {
-                if (ch == s.x()) continue;
-                TimeSeriesFilters.fillGaps(t, ch[l], config.maxGapS());
-            }
-            for (double[][] ch : channels(s)) {
-                ch[l] = TimeSeriesFilters.butterworth(t, ch[l], config.butterworthOrder(), cutoff);
-            }
+            for (int i = 0; i < n; i++) if (out[i]) blank(rows, i);
+            outliers[l] = FilteredSeries.marks(out);
+            filled[l] = FilteredSeries.marks(TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS()));
+            for (int c = 1; c < rows.length; c++) TimeSeriesFilters.fillGaps(t, rows[c], config.maxGapS());
+            for (int c = 0; c < rows.length; c++) rows[c] = TimeSeriesFilters.butterworth(t, rows[c], config.butterworthOrder(), cutoff);
+            List<float[][]> ch = channels(s);
+            for (int c = 0; c < rows.length; c++) KeypointSeries.setRow(ch.get(c)[l], rows[c]);
             longGaps.addAll(gaps(s, l));
             // Side-confused points were filled only so their neighbours filter as one run; their side is unknown.
-            for (int i = 0; i < n; i++) {
-                if (!confused[l][i]) continue;
+            for (int i = confused[l].nextSetBit(0); i >= 0; i = confused[l].nextSetBit(i + 1)) {
                 blank(s, l, i);
-                filled[l][i] = false;
+                filled[l].clear(i);
             }
         }
         return new FilteredSeries(s, filled, outliers, confused, longGaps, swaps, cutoff);
     }
 
-    private static List<double[][]> channels(KeypointSeries s) {
-        List<double[][]> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
+    /** x, y, z and, when the series has them, world x, y, z: the channels that are filtered. */
+    private static List<float[][]> channels(KeypointSeries s) {
+        List<float[][]> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
         if (s.hasWorld()) c.addAll(List.of(s.worldX(), s.worldY(), s.worldZ()));
         return c;
     }
 
+    /** Landmark l's rows of every filtered channel, in {@link #channels} order, as doubles. */
+    private static double[][] rows(KeypointSeries s, int l) {
+        return channels(s).stream().map(ch -> KeypointSeries.row(ch[l])).toArray(double[][]::new);
+    }
+
+    private static void blank(double[][] rows, int i) {
+        for (double[] r : rows) r[i] = Double.NaN;
+    }
+
     private static void blank(KeypointSeries s, int l, int i) {
-        s.x()[l][i] = Double.NaN;
-        s.y()[l][i] = Double.NaN;
-        s.z()[l][i] = Double.NaN;
+        s.x()[l][i] = Float.NaN;
+        s.y()[l][i] = Float.NaN;
+        s.z()[l][i] = Float.NaN;
         if (s.hasWorld()) {
-            s.worldX()[l][i] = Double.NaN;
-            s.worldY()[l][i] = Double.NaN;
-            s.worldZ()[l][i] = Double.NaN;
+            s.worldX()[l][i] = Float.NaN;
+            s.worldY()[l][i] = Float.NaN;
+            s.worldZ()[l][i] = Float.NaN;
         }
     }
 

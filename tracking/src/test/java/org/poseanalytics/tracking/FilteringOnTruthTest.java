@@ -84,8 +84,8 @@ class FilteringOnTruthTest {
         double[] t = s.timesS();
         double truthRom = range(java.util.Arrays.stream(t).map(P::kneeFlexionDeg).toArray());
         double rom = range(knee(s, LH, LK, LA));
-        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, c.raw().y()[RK]);
-        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, s.y()[RK]);
+        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(c.raw().y()[RK]));
+        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(s.y()[RK]));
         double maxErr = 0;
         for (int i = 0; i < s.length(); i++) {
             double[][] truth = P.truth(t[i]);
@@ -109,7 +109,7 @@ class FilteringOnTruthTest {
         assertThat(repairedFrames).containsExactlyInAnyOrderElementsOf(c.swappedFrames().stream().map(Integer::longValue).toList());
         assertThat(maxErr).as("no swap, spike or dropout leaks through").isLessThan(6);
         assertThat(s.filter()).isEqualTo("swap-repair+hampel+butterworth-4-4hz");
-        for (int d : c.droppedFrames()) assertThat(f.interpolated()[LK][d]).as("hidden knee at %d is interpolated", d).isTrue();
+        for (int d : c.droppedFrames()) assertThat(f.isInterpolated(LK, d)).as("hidden knee at %d is interpolated", d).isTrue();
     }
 
     @Test
@@ -117,8 +117,8 @@ class FilteringOnTruthTest {
         Case c = noisySquat(21);
         FilteredSeries without = SeriesPipeline.filter(c.raw(), FilterConfig.defaults().withRepairSwaps(false));
         FilteredSeries with = SeriesPipeline.filter(c.raw(), FilterConfig.defaults());
-        long lostWithout = c.swappedFrames().stream().filter(i -> without.outliers()[LK][i]).count();
-        long lostWith = c.swappedFrames().stream().filter(i -> with.outliers()[LK][i]).count();
+        long lostWithout = c.swappedFrames().stream().filter(i -> without.isOutlier(LK, i)).count();
+        long lostWith = c.swappedFrames().stream().filter(i -> with.isOutlier(LK, i)).count();
         assertThat(lostWithout).isGreaterThan(c.swappedFrames().size() / 2);
         assertThat(lostWith).isLessThan(lostWithout / 4);
         assertThat(without.series().filter()).isEqualTo("hampel+butterworth-4-6hz");
@@ -186,13 +186,13 @@ class FilteringOnTruthTest {
     private static KeypointSeries oneEuro(KeypointSeries in, double minCutoffHz, double beta, double derivativeCutoffHz) {
         KeypointSeries s = in.copy("one-euro");
         double[] t = s.timesS();
-        for (double[][] channel : new double[][][]{s.x(), s.y()}) {
-            for (double[] row : channel) {
+        for (float[][] channel : new float[][][]{s.x(), s.y()}) {
+            for (float[] row : channel) {
                 OneEuroFilter f = null;
                 for (int i = 0; i < row.length; i++) {
                     if (!Double.isFinite(row[i])) { f = null; continue; }
                     if (f == null) f = new OneEuroFilter(minCutoffHz, beta, derivativeCutoffHz);
-                    row[i] = f.apply(row[i], t[i], 1);
+                    row[i] = (float) f.apply(row[i], t[i], 1);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.poseanalytics.kinematics.correction;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import org.poseanalytics.tracking.FilteredSeries;
@@ -35,7 +36,8 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
         int k = in.skeleton().size(), n = in.length();
         KeypointSeries out = in.copy(corrections.isEmpty() ? in.filter() : in.filter() + "+corrected");
         boolean[][] changed = new boolean[k][n];
-        boolean[][] interpolated = copy(model.interpolated()), outliers = copy(model.outliers()), sideConfused = copy(model.sideConfused());
+        BitSet[] interpolated = FilteredSeries.copy(model.interpolated()), outliers = FilteredSeries.copy(model.outliers()),
+                sideConfused = FilteredSeries.copy(model.sideConfused());
         for (KeypointCorrection c : corrections) {
             if (c.landmark() >= k) throw new IllegalArgumentException("landmark " + c.landmark() + " is not in the " + in.skeleton() + " skeleton");
             if (in.indexOfFrame(c.frame()) < 0) throw new IllegalArgumentException("frame " + c.frame() + " is not among the analysed frames");
@@ -60,27 +62,28 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 out.y()[landmark][s] += offset[1];
                 // Blended toward what the clinician saw: as sure as the weight says, the model's visibility otherwise.
                 out.visibility()[landmark][s] += offset[2] * (1 - out.visibility()[landmark][s]);
-                if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Double.NaN;
+                if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
                 changed[landmark][s] = true;
-                interpolated[landmark][s] = outliers[landmark][s] = false;
+                interpolated[landmark].clear(s);
+                outliers[landmark].clear(s);
             }
             for (Key key : keys) {
                 KeypointCorrection c = key.c;
                 if (c.notVisible()) {
                     for (int s = 0; s < n; s++) {
                         if (Math.abs(in.frames()[s] - c.frame()) > c.windowFrames()) continue;
-                        out.x()[landmark][s] = out.y()[landmark][s] = Double.NaN;
+                        out.x()[landmark][s] = out.y()[landmark][s] = Float.NaN;
                         out.visibility()[landmark][s] = 0;
-                        if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Double.NaN;
+                        if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
                         changed[landmark][s] = true;
                     }
                 } else if (Double.isNaN(key.dx)) {
                     // The model had nothing here: the clinician's position on this frame alone.
-                    out.x()[landmark][key.sample] = c.x();
-                    out.y()[landmark][key.sample] = c.y();
+                    out.x()[landmark][key.sample] = (float) c.x();
+                    out.y()[landmark][key.sample] = (float) c.y();
                     out.visibility()[landmark][key.sample] = 1;
                     changed[landmark][key.sample] = true;
-                    sideConfused[landmark][key.sample] = false;
+                    sideConfused[landmark].clear(key.sample);
                 }
             }
         }
@@ -113,10 +116,4 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
     }
 
     private record Key(KeypointCorrection c, int sample, double dx, double dy) {}
-
-    private static boolean[][] copy(boolean[][] a) {
-        boolean[][] c = new boolean[a.length][];
-        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
-        return c;
-    }
 }

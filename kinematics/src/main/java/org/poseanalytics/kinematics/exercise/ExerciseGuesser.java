@@ -97,7 +97,7 @@ public final class ExerciseGuesser {
 
     private static double[] hipX(KeypointSeries s) {
         int l = s.skeleton().indexOf("left_hip"), r = s.skeleton().indexOf("right_hip");
-        return Signals.meanOfTwo(s.x()[l], s.x()[r]);
+        return Signals.meanOfTwo(KeypointSeries.row(s.x()[l]), KeypointSeries.row(s.x()[r]));
     }
 
     private static double legPx(KeypointSeries s) {
@@ -109,7 +109,7 @@ public final class ExerciseGuesser {
 
     private static boolean airborne(KeypointSeries s, double leg) {
         int l = s.skeleton().indexOf("left_ankle"), r = s.skeleton().indexOf("right_ankle");
-        double gl = Signals.percentile(s.y()[l], 80), gr = Signals.percentile(s.y()[r], 80);
+        double gl = Signals.percentile(KeypointSeries.row(s.y()[l]), 80), gr = Signals.percentile(KeypointSeries.row(s.y()[r]), 80);
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
             boolean up = gl - s.y()[l][i] > 0.15 * leg && gr - s.y()[r][i] > 0.15 * leg;

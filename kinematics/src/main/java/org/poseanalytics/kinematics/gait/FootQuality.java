@@ -1,5 +1,6 @@
 package org.poseanalytics.kinematics.gait;
 
+import java.util.BitSet;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.kinematics.rating.QualityRule;
@@ -17,15 +18,15 @@ public final class FootQuality {
     private FootQuality() {}
 
     /**
-     * @param interpolated [landmark][sample] true where the filter filled a short gap (null: none)
+     * @param interpolated [landmark] samples where the filter filled a short gap (null: none)
      * @param frameWidth   displayed frame size in pixels; 0 when unknown (no out-of-frame check)
      */
-    public static Rating rate(KeypointSeries s, boolean[][] interpolated, int frameWidth, int frameHeight, Side side, ViewSummary view) {
+    public static Rating rate(KeypointSeries s, BitSet[] interpolated, int frameWidth, int frameHeight, Side side, ViewSummary view) {
         return rate(s, interpolated, frameWidth, frameHeight, side, view, true);
     }
 
     /** @param needsSideView whether the figure is read along the image's x axis without world landmarks (gait, not jumps) */
-    public static Rating rate(KeypointSeries s, boolean[][] interpolated, int frameWidth, int frameHeight, Side side, ViewSummary view,
+    public static Rating rate(KeypointSeries s, BitSet[] interpolated, int frameWidth, int frameHeight, Side side, ViewSummary view,
                               boolean needsSideView) {
         Rating rating = Rating.VALID;
         boolean footPoints = s.skeleton().indexOf(side.prefix() + "heel") >= 0 && s.skeleton().indexOf(side.prefix() + "foot_index") >= 0;
@@ -43,11 +44,11 @@ public final class FootQuality {
         return rating;
     }
 
-    private static SampleIssue issue(KeypointSeries s, boolean[][] interpolated, int w, int h, int k, int i) {
+    private static SampleIssue issue(KeypointSeries s, BitSet[] interpolated, int w, int h, int k, int i) {
         if (s.isGap(k, i)) return SampleIssue.HIDDEN;
         double x = s.x()[k][i], y = s.y()[k][i];
         if (w > 0 && h > 0 && (x < 0 || y < 0 || x >= w || y >= h)) return SampleIssue.OUT_OF_FRAME;
-        if (interpolated != null && interpolated[k][i]) return SampleIssue.INTERPOLATED;
+        if (interpolated != null && interpolated[k].get(i)) return SampleIssue.INTERPOLATED;
         return SampleIssue.NONE;
     }
 

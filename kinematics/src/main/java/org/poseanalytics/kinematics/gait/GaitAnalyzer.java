@@ -1,6 +1,7 @@
 package org.poseanalytics.kinematics.gait;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import org.poseanalytics.kinematics.angle.AngleTable;
@@ -34,16 +35,16 @@ public final class GaitAnalyzer {
     public Result analyze(KeypointSeries series) { return analyze(series, null, 0, 0, ViewSummary.unknown(), null); }
 
     /**
-     * @param interpolated [landmark][sample] true where the filter filled a gap (null: none)
+     * @param interpolated [landmark] samples where the filter filled a gap (null: none)
      * @param frameWidth   displayed frame size (0: unknown)
      * @param angles       the angles, for knee flexion in swing (null: none)
      */
-    public Result analyze(KeypointSeries series, boolean[][] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles) {
+    public Result analyze(KeypointSeries series, BitSet[] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles) {
         return analyze(series, interpolated, frameWidth, frameHeight, view, angles, Scale.none());
     }
 
     /** With a scale, also step and stride length and gait speed in metres ({@link GaitDistances}). */
-    public Result analyze(KeypointSeries series, boolean[][] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles,
+    public Result analyze(KeypointSeries series, BitSet[] interpolated, int frameWidth, int frameHeight, ViewSummary view, AngleTable angles,
                           Scale scale) {
         List<GaitEvent> events = new ArrayList<>();
         ViewSigns signs = ViewSigns.of(series);

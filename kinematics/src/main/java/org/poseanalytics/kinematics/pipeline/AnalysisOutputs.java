@@ -162,7 +162,7 @@ public final class AnalysisOutputs {
                             .append(',').append(gap ? "" : KeypointsCsv.num(s.y()[k][i], 2))
                             .append(',').append(gap ? "" : KeypointsCsv.num(s.z()[k][i], 2))
                             .append(',').append(KeypointsCsv.num(s.visibility()[k][i], 3))
-                            .append(',').append(gap ? "gap" : f.interpolated()[k][i] ? "interpolated" : "measured");
+                            .append(',').append(gap ? "gap" : f.isInterpolated(k, i) ? "interpolated" : "measured");
                 }
                 w.write(line.append('\n').toString());
             }

@@ -1,5 +1,6 @@
 package org.poseanalytics.kinematics.quality;
 
+import java.util.BitSet;
 import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
@@ -28,20 +29,20 @@ public record KeypointChecks(SampleIssue[][] issues) {
     }
 
     /**
-     * @param interpolated [landmark][sample] filled in rather than measured, or null when not known
-     * @param sideConfused [landmark][sample] left and right confused, or null when not known
+     * @param interpolated [landmark] samples filled in rather than measured, or null when not known
+     * @param sideConfused [landmark] samples where left and right were confused, or null when not known
      */
-    public static KeypointChecks of(KeypointSeries s, boolean[][] interpolated, boolean[][] sideConfused, int frameWidth, int frameHeight) {
+    public static KeypointChecks of(KeypointSeries s, BitSet[] interpolated, BitSet[] sideConfused, int frameWidth, int frameHeight) {
         int k = s.skeleton().size(), n = s.length();
         boolean frameKnown = frameWidth > 0 && frameHeight > 0;
         double margin = FRAME_MARGIN * Math.max(frameWidth, frameHeight);
         SampleIssue[][] out = new SampleIssue[k][n];
         for (int l = 0; l < k; l++)
             for (int i = 0; i < n; i++) {
-                boolean filled = interpolated != null && interpolated[l][i];
+                boolean filled = interpolated != null && interpolated[l].get(i);
                 double x = s.x()[l][i], y = s.y()[l][i];
                 // Side-confused points are blanked by the filter chain: say why, not just "not tracked".
-                if (sideConfused != null && sideConfused[l][i]) out[l][i] = SampleIssue.SIDE_CONFUSION;
+                if (sideConfused != null && sideConfused[l].get(i)) out[l][i] = SampleIssue.SIDE_CONFUSION;
                 // The chain blanks points the model barely saw but keeps their visibility: with the rest of the body
                 // there, such a gap is a hidden (occluded or out-of-view) keypoint, not a person who was not tracked.
                 else if (s.isGap(l, i)) out[l][i] = s.visibility()[l][i] < MIN_VISIBILITY && bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;

@@ -121,13 +121,13 @@ class AngleRangeTruthTest {
         int elbow = Skeleton.BLAZEPOSE_33.indexOf("left_elbow"), shoulder = Skeleton.BLAZEPOSE_33.indexOf("left_shoulder");
         // Frame 0: the elbow mirrored behind and above the shoulder (reads about −120°, i.e. 240°, past the limits).
         double dx = s.x()[elbow][0] - s.x()[shoulder][0], dy = s.y()[elbow][0] - s.y()[shoulder][0];
-        s.x()[elbow][0] = s.x()[shoulder][0] - dx * 0.5 + dy * 0.87;
-        s.y()[elbow][0] = s.y()[shoulder][0] - dy * 0.5 - dx * 0.87;
+        s.x()[elbow][0] = (float) (s.x()[shoulder][0] - dx * 0.5 + dy * 0.87);
+        s.y()[elbow][0] = (float) (s.y()[shoulder][0] - dy * 0.5 - dx * 0.87);
         double wx = s.worldX()[elbow][0] - s.worldX()[shoulder][0], wy = s.worldY()[elbow][0] - s.worldY()[shoulder][0];
-        s.worldY()[elbow][0] = s.worldY()[shoulder][0] - wy * 0.5;
-        s.worldZ()[elbow][0] = s.worldZ()[shoulder][0] + Math.abs(wy) * 0.87 * Math.signum(s.worldZ()[elbow][0] - s.worldZ()[shoulder][0] + 1e-9);
-        s.worldX()[elbow][0] = s.worldX()[shoulder][0] + wx * 0.5;
-        for (int i = 50; i < 60; i++) { s.x()[elbow][i] = Double.NaN; s.y()[elbow][i] = Double.NaN; s.worldX()[elbow][i] = Double.NaN; }
+        s.worldY()[elbow][0] = (float) (s.worldY()[shoulder][0] - wy * 0.5);
+        s.worldZ()[elbow][0] = (float) (s.worldZ()[shoulder][0] + Math.abs(wy) * 0.87 * Math.signum(s.worldZ()[elbow][0] - s.worldZ()[shoulder][0] + 1e-9));
+        s.worldX()[elbow][0] = (float) (s.worldX()[shoulder][0] + wx * 0.5);
+        for (int i = 50; i < 60; i++) { s.x()[elbow][i] = Float.NaN; s.y()[elbow][i] = Float.NaN; s.worldX()[elbow][i] = Float.NaN; }
         AngleTable t = JointAngles.compute(s);
         for (AngleSeries a : t.series())
             for (double v : a.valuesDeg())

@@ -103,16 +103,16 @@ class SampleQualityTest {
         for (String side : new String[]{"left_", "right_"}) {
             // Sample 9: the ankle folded up beside the hip, a knee bent past anything a knee does (about 170°).
             int a = s.skeleton().indexOf(side + "ankle"), k = s.skeleton().indexOf(side + "knee"), h = s.skeleton().indexOf(side + "hip");
-            for (double[][] c : new double[][][]{s.x(), s.y(), s.worldX(), s.worldY(), s.worldZ()}) c[a][9] = c[k][9] + 0.9 * (c[h][9] - c[k][9]);
+            for (float[][] c : new float[][][]{s.x(), s.y(), s.worldX(), s.worldY(), s.worldZ()}) c[a][9] = c[k][9] + 0.9f * (c[h][9] - c[k][9]);
             s.y()[a][9] += 12;
             s.worldY()[a][9] += 0.03;
         }
         s.y()[ankle][3] = 1400;                     // below a 1280 × 1000 frame
-        s.visibility()[knee][5] = 0.2;              // the model barely saw it
-        s.x()[knee][7] = Double.NaN;                // not tracked
-        boolean[][] interpolated = new boolean[33][n];
-        interpolated[knee][2] = true;
-        KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, new boolean[33][n], new boolean[33][n], List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);
+        s.visibility()[knee][5] = 0.2f;              // the model barely saw it
+        s.x()[knee][7] = Float.NaN;                // not tracked
+        java.util.BitSet[] interpolated = FilteredSeries.noMarks(33);
+        interpolated[knee].set(2);
+        KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, FilteredSeries.noMarks(33), FilteredSeries.noMarks(33), List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);
         AngleTable t = JointAngles.compute(in.filtered(), in.frameWidth(), in.frameHeight());
         for (Dimension dim : Dimension.values()) {
             AngleSeries k = t.find(JointAngle.KNEE_FLEXION, Side.LEFT, dim).orElseThrow();

@@ -77,9 +77,9 @@ class ViewEstimatorTest {
     void withoutHipsOrShouldersTheViewIsUnknown() {
         KeypointSeries s = one(Camera.at(90), true);
         int hip = s.skeleton().indexOf("left_hip");
-        s.x()[hip][0] = Double.NaN;
-        s.y()[hip][0] = Double.NaN;
-        s.worldX()[hip][0] = Double.NaN;
+        s.x()[hip][0] = Float.NaN;
+        s.y()[hip][0] = Float.NaN;
+        s.worldX()[hip][0] = Float.NaN;
         ViewTrack v = ViewEstimator.estimate(s);
         assertThat(v.views()[0]).isEqualTo(CameraView.UNKNOWN);
         assertThat(v.summary()).isEqualTo(ViewSummary.unknown());

@@ -60,10 +60,11 @@ public final class Timeline {
     }
 
     private static void set(KeypointSeries out, KeypointSeries s, int l, int i, int a, int b, double w) {
-        out.x()[l][i] = s.x()[l][a] + w * (s.x()[l][b] - s.x()[l][a]);
-        out.y()[l][i] = s.y()[l][a] + w * (s.y()[l][b] - s.y()[l][a]);
+        // Interpolated in double, stored as float32 like every series.
+        out.x()[l][i] = (float) (s.x()[l][a] + w * (s.x()[l][b] - s.x()[l][a]));
+        out.y()[l][i] = (float) (s.y()[l][a] + w * (s.y()[l][b] - s.y()[l][a]));
         double za = s.z()[l][a], zb = s.z()[l][b];
-        out.z()[l][i] = Double.isFinite(za) && Double.isFinite(zb) ? za + w * (zb - za) : Double.NaN;
+        out.z()[l][i] = Double.isFinite(za) && Double.isFinite(zb) ? (float) (za + w * (zb - za)) : Float.NaN;
         out.visibility()[l][i] = Math.min(s.visibility()[l][a], s.visibility()[l][b]);
     }
 

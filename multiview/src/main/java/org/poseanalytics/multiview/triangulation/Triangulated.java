@@ -56,13 +56,14 @@ public record Triangulated(Skeleton skeleton, long[] frames, double[] timesS, do
                 double[] p = point(l, i);
                 double[] w = axes.toSeries(p);
                 double[] px = first.project(p);
-                s.worldX()[l][i] = w[0];
-                s.worldY()[l][i] = w[1];
-                s.worldZ()[l][i] = w[2];
-                s.x()[l][i] = px[0];
-                s.y()[l][i] = px[1];
-                s.z()[l][i] = first.toCamera(p)[2];
-                s.visibility()[l][i] = confidence[l][i];
+                // A series holds float32 (micrometres in world, 1e-4 px in the image: far below what is measured).
+                s.worldX()[l][i] = (float) w[0];
+                s.worldY()[l][i] = (float) w[1];
+                s.worldZ()[l][i] = (float) w[2];
+                s.x()[l][i] = (float) px[0];
+                s.y()[l][i] = (float) px[1];
+                s.z()[l][i] = (float) first.toCamera(p)[2];
+                s.visibility()[l][i] = (float) confidence[l][i];
             }
         }
         return s;

@@ -45,10 +45,11 @@ public final class Scenes {
                 double[] px = cam.project(p[l]);
                 double u = px[0] + f.noisePx() * rnd.nextGaussian(), v = px[1] + f.noisePx() * rnd.nextGaussian();
                 if (u < 0 || v < 0 || u > cam.width() - 1 || v > cam.height() - 1) continue;
-                s.x()[l][i] = u;
-                s.y()[l][i] = v;
+                // float32, as a pose model gives it
+                s.x()[l][i] = (float) u;
+                s.y()[l][i] = (float) v;
                 s.z()[l][i] = 0;
-                s.visibility()[l][i] = 0.95;
+                s.visibility()[l][i] = 0.95f;
             }
         }
         return s;

@@ -44,17 +44,18 @@ public final class SeriesBuilder {
         if (pose.skeleton() != s.skeleton()) {
             throw new IllegalArgumentException("pose is " + pose.skeleton() + " but the series is " + s.skeleton());
         }
+        // A pose holds float32 (PersonPose packs it), so the casts lose nothing.
         for (int k = 0; k < s.skeleton().size(); k++) {
             Keypoint kp = pose.keypoint(k);
-            s.x()[k][i] = kp.x();
-            s.y()[k][i] = kp.y();
-            s.z()[k][i] = kp.z();
-            s.visibility()[k][i] = kp.visibility();
+            s.x()[k][i] = (float) kp.x();
+            s.y()[k][i] = (float) kp.y();
+            s.z()[k][i] = (float) kp.z();
+            s.visibility()[k][i] = (float) kp.visibility();
             if (s.hasWorld() && pose.hasWorld() && k < pose.world().size()) {
                 WorldPoint w = pose.world().get(k);
-                s.worldX()[k][i] = w.x();
-                s.worldY()[k][i] = w.y();
-                s.worldZ()[k][i] = w.z();
+                s.worldX()[k][i] = (float) w.x();
+                s.worldY()[k][i] = (float) w.y();
+                s.worldZ()[k][i] = (float) w.z();
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.poseanalytics.tracking.swap;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -58,10 +59,10 @@ public final class SwapRepair {
     /**
      * @param series       the repaired copy; side-confused points are NaN in it
      * @param repairs      whole-limb exchanges, in frame order
-     * @param sideConfused [landmark][sample] true where the model crossed part of a limb, so the point's side is
+     * @param sideConfused [landmark] samples where the model crossed part of a limb, so the point's side is
      *                     unknown and it was blanked (both points of the pair are marked)
      */
-    public record Result(KeypointSeries series, List<Repair> repairs, boolean[][] sideConfused) {
+    public record Result(KeypointSeries series, List<Repair> repairs, BitSet[] sideConfused) {
         public Result {
             repairs = List.copyOf(repairs);
         }
@@ -100,7 +101,8 @@ public final class SwapRepair {
      */
     public Result repairInPlace(KeypointSeries s) {
         Skeleton sk = s.skeleton();
-        boolean[][] confused = new boolean[sk.size()][s.length()];
+        BitSet[] confused = new BitSet[sk.size()];
+        for (int l = 0; l < confused.length; l++) confused[l] = new BitSet();
         List<Repair> repairs = new ArrayList<>();
         for (Group g : groups(sk)) {
             Labelling lab = continuityLabels(s, g);
@@ -119,8 +121,8 @@ public final class SwapRepair {
                 for (int j = 0; j < g.lefts().length; j++) {
                     if (!lab.confused[j][i]) continue;
                     int l = g.lefts()[j], r = sk.mirror(l);
-                    confused[l][i] = true;
-                    confused[r][i] = true;
+                    confused[l].set(i);
+                    confused[r].set(i);
                     blank(s, l, i);
                     blank(s, r, i);
                 }
@@ -240,9 +242,9 @@ public final class SwapRepair {
     private static void exchange(KeypointSeries s, Group g, int i) {
         for (int l : g.lefts()) {
             int r = s.skeleton().mirror(l);
-            for (double[][] a : channels(s)) {
+            for (float[][] a : channels(s)) {
                 if (a == null) continue;
-                double t = a[l][i];
+                float t = a[l][i];
                 a[l][i] = a[r][i];
                 a[r][i] = t;
             }
@@ -250,13 +252,13 @@ public final class SwapRepair {
     }
 
     private static void blank(KeypointSeries s, int l, int i) {
-        for (double[][] a : channels(s)) {
+        for (float[][] a : channels(s)) {
             if (a == null || a == s.visibility()) continue;
-            a[l][i] = Double.NaN;
+            a[l][i] = Float.NaN;
         }
     }
 
-    private static double[][][] channels(KeypointSeries s) {
-        return new double[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
+    private static float[][][] channels(KeypointSeries s) {
+        return new float[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
     }
 }

@@ -76,7 +76,7 @@ class SwapRepairTest {
                 if (!f.isSideConfused(l, i)) continue;
                 marked++;
                 assertThat(f.isGap(l, i)).as("%s at %d is never measured", SK.name(l), i).isTrue();
-                assertThat(f.interpolated()[l][i]).isFalse();
+                assertThat(f.isInterpolated(l, i)).isFalse();
             }
         }
         for (int i = 0; i < N; i++) {
@@ -118,7 +118,7 @@ class SwapRepairTest {
             for (String p : limb) {
                 int l = SK.indexOf("left_" + p), rr = SK.indexOf("right_" + p);
                 boolean isBlank = Double.isNaN(out.x()[l][i]) && Double.isNaN(out.x()[rr][i]);
-                if (isBlank != (r.sideConfused()[l][i] && r.sideConfused()[rr][i])) failures.add(c + ": frame " + i + " " + p + " blank but not marked, or marked but not blank");
+                if (isBlank != (r.sideConfused()[l].get(i) && r.sideConfused()[rr].get(i))) failures.add(c + ": frame " + i + " " + p + " blank but not marked, or marked but not blank");
                 if (isBlank) { blank++; continue; }
                 if (equal(out, input, l, l, i) && equal(out, input, rr, rr, i)) same++;
                 else if (equal(out, input, l, rr, i) && equal(out, input, rr, l, i)) exchanged++;
@@ -141,8 +141,8 @@ class SwapRepairTest {
 
     private static void swap(KeypointSeries s, String point, int i) {
         int l = SK.indexOf("left_" + point), r = SK.indexOf("right_" + point);
-        for (double[][] a : new double[][][]{s.x(), s.y(), s.z(), s.visibility()}) {
-            double t = a[l][i];
+        for (float[][] a : new float[][][]{s.x(), s.y(), s.z(), s.visibility()}) {
+            float t = a[l][i];
             a[l][i] = a[r][i];
             a[r][i] = t;
         }
@@ -152,9 +152,9 @@ class SwapRepairTest {
         return a.x()[la][i] == b.x()[lb][i] && a.y()[la][i] == b.y()[lb][i];
     }
 
-    private static int count(boolean[][] m) {
+    private static int count(java.util.BitSet[] m) {
         int n = 0;
-        for (boolean[] row : m) for (boolean v : row) if (v) n++;
+        for (java.util.BitSet row : m) n += row.cardinality();
         return n;
     }
 }

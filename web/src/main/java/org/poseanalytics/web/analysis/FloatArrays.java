@@ -32,7 +32,7 @@ final class FloatArrays {
         FloatBuffer f = ByteBuffer.wrap(keypoints).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         if (f.remaining() != n * l * STRIDE)
             throw new IllegalStateException("stored keypoints hold " + f.remaining() + " values, not " + n + " × " + l + " × " + STRIDE);
-        double[][] x = new double[l][n], y = new double[l][n], z = new double[l][n], v = new double[l][n];
+        float[][] x = new float[l][n], y = new float[l][n], z = new float[l][n], v = new float[l][n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
                 x[j][i] = f.get();
@@ -40,13 +40,13 @@ final class FloatArrays {
                 z[j][i] = f.get();
                 v[j][i] = f.get();
             }
-        double[][] wx = null, wy = null, wz = null;
+        float[][] wx = null, wy = null, wz = null;
         if (world != null) {
             FloatBuffer w = ByteBuffer.wrap(world).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             if (w.remaining() != n * l * 3) throw new IllegalStateException("stored world landmarks do not match the keypoints' shape");
-            wx = new double[l][n];
-            wy = new double[l][n];
-            wz = new double[l][n];
+            wx = new float[l][n];
+            wy = new float[l][n];
+            wz = new float[l][n];
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < l; j++) {
                     wx[j][i] = w.get();

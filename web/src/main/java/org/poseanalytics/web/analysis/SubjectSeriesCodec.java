@@ -66,14 +66,14 @@ final class SubjectSeriesCodec {
     /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
     private static void keypoints(BinaryCopy copy, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
-        double[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
+        float[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
         copy.floats(n * l * FloatArrays.STRIDE);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32((float) x[j][i]);
-                copy.f32((float) y[j][i]);
-                copy.f32((float) z[j][i]);
-                copy.f32((float) v[j][i]);
+                copy.f32(x[j][i]);
+                copy.f32(y[j][i]);
+                copy.f32(z[j][i]);
+                copy.f32(v[j][i]);
             }
     }
 
@@ -84,13 +84,13 @@ final class SubjectSeriesCodec {
             return;
         }
         int n = s.length(), l = s.skeleton().size();
-        double[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
+        float[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
         copy.floats(n * l * 3);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32((float) x[j][i]);
-                copy.f32((float) y[j][i]);
-                copy.f32((float) z[j][i]);
+                copy.f32(x[j][i]);
+                copy.f32(y[j][i]);
+                copy.f32(z[j][i]);
             }
     }
 

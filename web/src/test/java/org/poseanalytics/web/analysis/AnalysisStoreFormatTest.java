@@ -166,7 +166,7 @@ class AnalysisStoreFormatTest extends DatabaseTest {
     }
 
     /** [landmark][sample] arrays equal row by row, NaN (a gap) equal to NaN. */
-    private static void assertSameRows(double[][] actual, double[][] expected) {
+    private static void assertSameRows(float[][] actual, float[][] expected) {
         assertThat(actual).hasSameDimensionsAs(expected);
         for (int j = 0; j < expected.length; j++) assertThat(actual[j]).as("landmark " + j).containsExactly(expected[j]);
     }

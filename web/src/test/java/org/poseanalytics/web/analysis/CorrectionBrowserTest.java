@@ -241,9 +241,9 @@ class CorrectionBrowserTest extends BrowserTest {
 
     private static void set(KeypointSeries s, int i, String name, double x, double y) {
         int l = SK.indexOf(name);
-        s.x()[l][i] = x;
-        s.y()[l][i] = y;
+        s.x()[l][i] = (float) x;
+        s.y()[l][i] = (float) y;
         s.z()[l][i] = 0;
-        s.visibility()[l][i] = 0.95;
+        s.visibility()[l][i] = 0.95f;
     }
 }

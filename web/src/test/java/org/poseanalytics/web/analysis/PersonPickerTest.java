@@ -17,9 +17,9 @@ class PersonPickerTest {
         int n = 10, l = Skeleton.COCO_17.size();
         long[] frames = new long[n];
         double[] t = new double[n];
-        double[][] x = new double[l][n], y = new double[l][n], z = new double[l][n], v = new double[l][n];
-        for (double[] row : x) Arrays.fill(row, Double.NaN);
-        for (double[] row : y) Arrays.fill(row, Double.NaN);
+        float[][] x = new float[l][n], y = new float[l][n], z = new float[l][n], v = new float[l][n];
+        for (float[] row : x) Arrays.fill(row, Float.NaN);
+        for (float[] row : y) Arrays.fill(row, Float.NaN);
         for (int s = 0; s < n; s++) {
             frames[s] = firstFrame + s;
             t[s] = frames[s] * 0.1;

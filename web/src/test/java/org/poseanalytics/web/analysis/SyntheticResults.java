@@ -149,8 +149,8 @@ public final class SyntheticResults {
     /** Sample 1, landmark 1 is a gap; x moves with the frame, each {@code seed} a little apart. */
     static KeypointSeries keypoints(Skeleton skeleton, long[] f, double[] t, int seed, String filter, boolean world) {
         int l = skeleton.size(), n = f.length;
-        double[][] x = new double[l][n], y = new double[l][n], z = new double[l][n], v = new double[l][n];
-        double[][] wx = world ? new double[l][n] : null, wy = world ? new double[l][n] : null, wz = world ? new double[l][n] : null;
+        float[][] x = new float[l][n], y = new float[l][n], z = new float[l][n], v = new float[l][n];
+        float[][] wx = world ? new float[l][n] : null, wy = world ? new float[l][n] : null, wz = world ? new float[l][n] : null;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
                 x[j][i] = 10 * j + i % 100 + seed;
@@ -165,8 +165,8 @@ public final class SyntheticResults {
                 }
             }
         if (n > 1 && l > 1) {
-            x[1][1] = Double.NaN;
-            y[1][1] = Double.NaN;
+            x[1][1] = Float.NaN;
+            y[1][1] = Float.NaN;
         }
         return new KeypointSeries(skeleton, f, t, x, y, z, v, wx, wy, wz, filter);
     }
