@@ -31,9 +31,10 @@ final class SubjectSeriesCodec {
     /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
     static final String COPY_INTO = "analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)";
     static final String SELECT = """
-            select s.filter, s.frames, s.times_s, s.keypoints, s.world, a.skeleton
+            select s.filter, s.frames, s.times_s, %s as keypoints, %s as world, a.skeleton
             from analysis_subject_series s join analysis a on a.id = s.analysis_id
-            where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""";
+            where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""".formatted(
+            SeriesPartCodec.bytes("s.keypoints", "s.analysis_id", "s.kind"), SeriesPartCodec.bytes("s.world", "s.analysis_id", "s.kind || ' world'"));
 
     /**
      * The raw series of an analysis that stored none (see above): the subject's track ({@code analysis.subject_track_id})
@@ -41,56 +42,68 @@ final class SubjectSeriesCodec {
      * copy the track, the subject and the filtered axis, so theirs reads the same way.
      */
     static final String SELECT_RAW_OF_TRACK = """
-            select f.frames as axis_frames, f.times_s as axis_times_s, t.frames, t.times_s, t.keypoints, a.skeleton
+            select f.frames as axis_frames, f.times_s as axis_times_s, t.frames, t.times_s, %s, a.skeleton
             from analysis a
             join analysis_subject_series f on f.analysis_id = a.id and f.kind = 'filtered'
             join analysis_track t on t.analysis_id = a.id and t.track_id = a.subject_track_id
             where a.id = :id and a.clinic_id = :clinic and a.complete
-              and not exists (select 1 from analysis_subject_series r where r.analysis_id = a.id and r.kind = 'raw')""";
+              and not exists (select 1 from analysis_subject_series r where r.analysis_id = a.id and r.kind = 'raw')"""
+            .formatted(TrackCodec.KEYPOINTS);
 
     /** Copies the model's raw series of analysis {@code base} (2nd parameter) to a corrected analysis (1st): it is not corrected. */
     static final String COPY_RAW = """
             insert into analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)
             select ?, kind, filter, frames, times_s, keypoints, world from analysis_subject_series where analysis_id = ? and kind = 'raw'""";
+    /** The parts of the raw series {@link #COPY_RAW} copies (none for a base stored before V46, or without a raw row). */
+    static final String COPY_RAW_PARTS = """
+            insert into analysis_series_part (analysis_id, series, part, bytes)
+            select ?, series, part, bytes from analysis_series_part where analysis_id = ? and series in ('raw', 'raw world')""";
 
+    /**
+     * The row, then its keypoints and world landmarks as parts ({@link SeriesPartCodec}); a series without samples keeps
+     * its (empty) bytes in the row, as there is no part to read back.
+     */
     static void insert(Connection c, long analysisId, Kind kind, KeypointSeries s) throws SQLException {
         if (s == null) return;
+        boolean inRow = s.length() == 0;
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             copy.row(7).int8(analysisId).text(kind.code()).text(s.filter()).int4Array(s.frames()).float8Array(s.timesS());
-            keypoints(copy, s);
-            world(copy, s);
+            if (inRow) copy.float32(new float[0], 0);
+            else copy.nullField();
+            if (inRow && s.hasWorld()) copy.float32(new float[0], 0);
+            else copy.nullField();
             copy.finish();
+        }
+        if (inRow) return;
+        try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
+            keypoints(parts.series(SeriesPartCodec.subject(kind, false), s.length() * s.skeleton().size() * FloatArrays.STRIDE), s);
+            if (s.hasWorld()) world(parts.series(SeriesPartCodec.subject(kind, true), s.length() * s.skeleton().size() * 3), s);
+            parts.finish();
         }
     }
 
     /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
-    private static void keypoints(BinaryCopy copy, KeypointSeries s) throws SQLException {
+    private static void keypoints(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
         double[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
-        copy.floats(n * l * FloatArrays.STRIDE);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32((float) x[j][i]);
-                copy.f32((float) y[j][i]);
-                copy.f32((float) z[j][i]);
-                copy.f32((float) v[j][i]);
+                parts.f32((float) x[j][i]);
+                parts.f32((float) y[j][i]);
+                parts.f32((float) z[j][i]);
+                parts.f32((float) v[j][i]);
             }
     }
 
-    /** The series' world landmarks in the stored layout ({@link FloatArrays}), null when it has none. */
-    private static void world(BinaryCopy copy, KeypointSeries s) throws SQLException {
-        if (!s.hasWorld()) {
-            copy.nullField();
-            return;
-        }
+    /** The series' world landmarks in the stored layout ({@link FloatArrays}). */
+    private static void world(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
         double[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
-        copy.floats(n * l * 3);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32((float) x[j][i]);
-                copy.f32((float) y[j][i]);
-                copy.f32((float) z[j][i]);
+                parts.f32((float) x[j][i]);
+                parts.f32((float) y[j][i]);
+                parts.f32((float) z[j][i]);
             }
     }
 

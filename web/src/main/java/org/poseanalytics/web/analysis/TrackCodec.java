@@ -15,7 +15,9 @@ import org.poseanalytics.tracking.identity.Tracks;
 /**
  * Table {@code analysis_track}: every person the tracking module followed ({@link Tracks}), one row per track with
  * the frames where it was seen and its keypoints (layout: {@link FloatArrays}); read back one {@link TrackSeries}
- * per track, for drawing everyone and letting a user pick another subject.
+ * per track, for drawing everyone and letting a user pick another subject. Since V46 the keypoints are stored in
+ * page-sized parts ({@link SeriesPartCodec}, series {@code track <id>}) and the row's own column is null; rows stored
+ * before hold them in the column, and both read the same.
  */
 final class TrackCodec {
     private TrackCodec() {}
@@ -26,10 +28,16 @@ final class TrackCodec {
     static final String COPY = """
             insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints)
             select ?, track_id, frames, times_s, keypoints from analysis_track where analysis_id = ?""";
+    /** The parts of the keypoints {@link #COPY} copies (none for a base stored before V46). */
+    static final String COPY_PARTS = """
+            insert into analysis_series_part (analysis_id, series, part, bytes)
+            select ?, series, part, bytes from analysis_series_part where analysis_id = ? and series like 'track %'""";
+    /** A track's keypoints as the column held them before V46, whichever way they are stored. */
+    static final String KEYPOINTS = SeriesPartCodec.bytes("t.keypoints", "t.analysis_id", "'track ' || t.track_id") + " as keypoints";
     static final String SELECT = """
-            select t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
+            select t.track_id, t.frames, t.times_s, %s, a.skeleton
             from analysis_track t join analysis a on a.id = t.analysis_id
-            where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""";
+            where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""".formatted(KEYPOINTS);
 
     /** Each confirmed track on the frames where it was seen; one pass over the frames, whatever the number of tracks. */
     static void insert(Connection c, long analysisId, Tracks tracks) throws SQLException {
@@ -41,13 +49,23 @@ final class TrackCodec {
                 Track t = byId.get(p.trackId());
                 if (t != null) t.add(f.frameIndex(), f.timeS(), p.pose());
             }
+        // The rows first, their keypoints null (an empty track's are stored in the row: there is no part to read back).
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (var e : byId.entrySet()) {
                 Track t = e.getValue();
-                copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n))
-                        .float8Array(Arrays.copyOf(t.times, t.n)).float32(t.values, t.n * landmarks * FloatArrays.STRIDE);
+                copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n)).float8Array(Arrays.copyOf(t.times, t.n));
+                if (t.floats() == 0) copy.float32(t.values, 0);
+                else copy.nullField();
             }
             copy.finish();
+        }
+        try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
+            for (var e : byId.entrySet()) {
+                Track t = e.getValue();
+                parts.series(SeriesPartCodec.track(e.getKey()), t.floats());
+                for (int i = 0, n = t.floats(); i < n; i++) parts.f32(t.values[i]);
+            }
+            parts.finish();
         }
     }
 
@@ -69,6 +87,8 @@ final class TrackCodec {
             this.landmarks = landmarks;
             this.values = new float[256 * landmarks * FloatArrays.STRIDE];
         }
+
+        int floats() { return n * landmarks * FloatArrays.STRIDE; }
 
         void add(long frame, double time, PersonPose pose) {
             if (n == frames.length) {

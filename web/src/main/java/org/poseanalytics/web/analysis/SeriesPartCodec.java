@@ -1,0 +1,79 @@
+package org.poseanalytics.web.analysis;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Table {@code analysis_series_part} (V46): the bytes of a stored series ({@link FloatArrays}' layout) cut into rows of
+ * at most {@link #PART_FLOATS} float32 values, each row inline in one 8 KB page, instead of one bytea PostgreSQL keeps
+ * out of line. For an hour-long video the latter cost the server ~3 times the CPU (docs/BENCHMARKS.md, "Storing an
+ * hour's results"). Written by COPY through {@link BinaryCopy}, the values given one by one as the codecs encode them;
+ * read back whole by the SQL function {@code analysis_series_bytes(analysis, series)}, so the readers get the bytes the
+ * old column held. The series of {@code analysis_track} and {@code analysis_subject_series} are stored here.
+ */
+final class SeriesPartCodec implements AutoCloseable {
+    /**
+     * 8,000 bytes: with the row's header, ids and a series name of up to ~90 characters a row stays under the 8,160
+     * bytes one page holds, so PostgreSQL stores it as it is (the column's storage is PLAIN: no compression, no TOAST).
+     */
+    static final int PART_FLOATS = 2000;
+    private static final String COPY_INTO = "analysis_series_part (analysis_id, series, part, bytes)";
+
+    private final BinaryCopy copy;
+    private final long analysisId;
+    private String series;
+    private int part, leftInPart, left;
+
+    private SeriesPartCodec(BinaryCopy copy, long analysisId) {
+        this.copy = copy;
+        this.analysisId = analysisId;
+    }
+
+    /** Starts one COPY for the parts of analysis {@code analysisId}'s series (on the transaction's connection). */
+    static SeriesPartCodec into(Connection c, long analysisId) throws SQLException {
+        return new SeriesPartCodec(BinaryCopy.into(c, COPY_INTO), analysisId);
+    }
+
+    /** The name of a track's keypoints. */
+    static String track(int trackId) { return "track " + trackId; }
+
+    /** The name of the subject's keypoints of {@code kind}, or of its world landmarks. */
+    static String subject(SubjectSeriesCodec.Kind kind, boolean world) { return world ? kind.code() + " world" : kind.code(); }
+
+    /** SQL: the series's bytes, the old column's when it is set (rows stored before V46), else its parts'. */
+    static String bytes(String oldColumn, String analysisId, String seriesName) {
+        return "coalesce(" + oldColumn + ", analysis_series_bytes(" + analysisId + ", " + seriesName + "))";
+    }
+
+    /** Starts series {@code series} of {@code floats} values, each then given by {@link #f32}; the previous one must be complete. */
+    SeriesPartCodec series(String series, int floats) {
+        if (left != 0 || leftInPart != 0) throw new IllegalStateException("series " + this.series + " is not complete");
+        this.series = series;
+        part = 0;
+        left = floats;
+        return this;
+    }
+
+    /** The series's next value (float32, stored little-endian with its bits as they are, NaN included). */
+    void f32(float v) throws SQLException {
+        if (leftInPart == 0) {
+            if (left == 0) throw new IllegalStateException("more values than announced for series " + series);
+            leftInPart = Math.min(PART_FLOATS, left);
+            left -= leftInPart;
+            copy.row(4).int8(analysisId).text(series).int4(part++).floats(leftInPart);
+        }
+        copy.f32(v);
+        leftInPart--;
+    }
+
+    /** Ends the COPY; answers the parts written. */
+    long finish() throws SQLException {
+        series(null, 0);
+        return copy.finish();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        copy.close();
+    }
+}
