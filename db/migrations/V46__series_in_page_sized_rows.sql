@@ -4,7 +4,8 @@
 -- of its size (COPY's field buffer, the bytea, the tuple), and each new page of memory is a page fault, which is
 -- costly on a virtual machine. So new analyses store those series here, cut into parts of at most 8,000 bytes (one
 -- row per 8 KB page, inline, never compressed), and leave the old column null; rows stored before keep their bytes
--- in the old column and read as they did (the readers take the old column when it is set, else the parts).
+-- in the old column and read as they did (the readers take the old column when it is set, else read the parts as
+-- rows: a value of tens of MB in one message is also several times slower to read than its parts).
 create table analysis_series_part (
     -- analysis (id). No foreign key: its check would run once per part (an hour has ~34,000); the trigger below removes
     -- the parts with their analysis, and only AnalysisStore writes parts, in the transaction that writes the analysis.
@@ -19,7 +20,7 @@ alter table analysis_series_part alter column bytes set storage plain;
 alter table analysis_track alter column keypoints drop not null;
 alter table analysis_subject_series alter column keypoints drop not null;
 
--- A series's bytes as the old column held them; null when it has no parts.
+-- A series's bytes as the old column held them, null when it has no parts: for reading by hand (the app reads the parts).
 create function analysis_series_bytes(analysis bigint, series_name text) returns bytea
     language sql stable parallel safe as $$
     select string_agg(p.bytes, ''::bytea order by p.part) from analysis_series_part p

@@ -1,6 +1,8 @@
 package org.poseanalytics.web.analysis;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -8,8 +10,9 @@ import java.sql.SQLException;
  * at most {@link #PART_FLOATS} float32 values, each row inline in one 8 KB page, instead of one bytea PostgreSQL keeps
  * out of line. For an hour-long video the latter cost the server ~3 times the CPU (docs/BENCHMARKS.md, "Storing an
  * hour's results"). Written by COPY through {@link BinaryCopy}, the values given one by one as the codecs encode them;
- * read back whole by the SQL function {@code analysis_series_bytes(analysis, series)}, so the readers get the bytes the
- * old column held. The series of {@code analysis_track} and {@code analysis_subject_series} are stored here.
+ * read back part by part into the bytes the old column held ({@link #read}): one value of tens of MB in one message is
+ * several times slower to send and receive than its parts as rows. The series of {@code analysis_track} and
+ * {@code analysis_subject_series} are stored here.
  */
 final class SeriesPartCodec implements AutoCloseable {
     /**
@@ -40,9 +43,33 @@ final class SeriesPartCodec implements AutoCloseable {
     /** The name of the subject's keypoints of {@code kind}, or of its world landmarks. */
     static String subject(SubjectSeriesCodec.Kind kind, boolean world) { return world ? kind.code() + " world" : kind.code(); }
 
-    /** SQL: the series's bytes, the old column's when it is set (rows stored before V46), else its parts'. */
-    static String bytes(String oldColumn, String analysisId, String seriesName) {
-        return "coalesce(" + oldColumn + ", analysis_series_bytes(" + analysisId + ", " + seriesName + "))";
+    private static final String SELECT = "select part, bytes from analysis_series_part where analysis_id = ? and series = ? order by part";
+
+    /**
+     * The bytes of series {@code series} of the analysis, read on {@code c} (the reader's connection, whose results are
+     * read whole, so a query of its own fits in while the row's are read): {@code expected} bytes, or null when the series
+     * has no parts (a row stored before V46, or no world landmarks).
+     */
+    static byte[] read(Connection c, long analysisId, String series, int expected) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+            ps.setLong(1, analysisId);
+            ps.setString(2, series);
+            try (ResultSet rs = ps.executeQuery()) {
+                byte[] out = null;
+                int at = 0;
+                for (int part = 0; rs.next(); part++) {
+                    byte[] bytes = rs.getBytes(2);
+                    if (out == null) out = new byte[expected];
+                    if (rs.getInt(1) != part || at + bytes.length > expected)
+                        throw new IllegalStateException("the parts of series " + series + " of analysis " + analysisId + " do not make " + expected + " bytes");
+                    System.arraycopy(bytes, 0, out, at, bytes.length);
+                    at += bytes.length;
+                }
+                if (out != null && at != expected)
+                    throw new IllegalStateException("the parts of series " + series + " of analysis " + analysisId + " hold " + at + " bytes, not " + expected);
+                return out;
+            }
+        }
     }
 
     /** Starts series {@code series} of {@code floats} values, each then given by {@link #f32}; the previous one must be complete. */
@@ -56,14 +83,27 @@ final class SeriesPartCodec implements AutoCloseable {
 
     /** The series's next value (float32, stored little-endian with its bits as they are, NaN included). */
     void f32(float v) throws SQLException {
-        if (leftInPart == 0) {
-            if (left == 0) throw new IllegalStateException("more values than announced for series " + series);
-            leftInPart = Math.min(PART_FLOATS, left);
-            left -= leftInPart;
-            copy.row(4).int8(analysisId).text(series).int4(part++).floats(leftInPart);
-        }
+        if (leftInPart == 0) nextPart();
         copy.f32(v);
         leftInPart--;
+    }
+
+    /** The series's next {@code n} values: the first of {@code values}, as {@link #f32} one by one, in bulk. */
+    void f32(float[] values, int n) throws SQLException {
+        for (int i = 0; i < n; ) {
+            if (leftInPart == 0) nextPart();
+            int k = Math.min(leftInPart, n - i);
+            copy.f32(values, i, i + k);
+            i += k;
+            leftInPart -= k;
+        }
+    }
+
+    private void nextPart() throws SQLException {
+        if (left == 0) throw new IllegalStateException("more values than announced for series " + series);
+        leftInPart = Math.min(PART_FLOATS, left);
+        left -= leftInPart;
+        copy.row(4).int8(analysisId).text(series).int4(part++).floats(leftInPart);
     }
 
     /** Ends the COPY; answers the parts written. */

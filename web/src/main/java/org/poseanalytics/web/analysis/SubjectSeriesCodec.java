@@ -31,10 +31,9 @@ final class SubjectSeriesCodec {
     /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
     static final String COPY_INTO = "analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)";
     static final String SELECT = """
-            select s.filter, s.frames, s.times_s, %s as keypoints, %s as world, a.skeleton
+            select s.analysis_id, s.kind, s.filter, s.frames, s.times_s, s.keypoints, s.world, a.skeleton
             from analysis_subject_series s join analysis a on a.id = s.analysis_id
-            where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""".formatted(
-            SeriesPartCodec.bytes("s.keypoints", "s.analysis_id", "s.kind"), SeriesPartCodec.bytes("s.world", "s.analysis_id", "s.kind || ' world'"));
+            where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""";
 
     /**
      * The raw series of an analysis that stored none (see above): the subject's track ({@code analysis.subject_track_id})
@@ -42,13 +41,12 @@ final class SubjectSeriesCodec {
      * copy the track, the subject and the filtered axis, so theirs reads the same way.
      */
     static final String SELECT_RAW_OF_TRACK = """
-            select f.frames as axis_frames, f.times_s as axis_times_s, t.frames, t.times_s, %s, a.skeleton
+            select f.frames as axis_frames, f.times_s as axis_times_s, t.analysis_id, t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
             from analysis a
             join analysis_subject_series f on f.analysis_id = a.id and f.kind = 'filtered'
             join analysis_track t on t.analysis_id = a.id and t.track_id = a.subject_track_id
             where a.id = :id and a.clinic_id = :clinic and a.complete
-              and not exists (select 1 from analysis_subject_series r where r.analysis_id = a.id and r.kind = 'raw')"""
-            .formatted(TrackCodec.KEYPOINTS);
+              and not exists (select 1 from analysis_subject_series r where r.analysis_id = a.id and r.kind = 'raw')""";
 
     /** Copies the model's raw series of analysis {@code base} (2nd parameter) to a corrected analysis (1st): it is not corrected. */
     static final String COPY_RAW = """
@@ -111,8 +109,7 @@ final class SubjectSeriesCodec {
     static KeypointSeries readRawOfTrack(ResultSet rs, int n) throws SQLException {
         Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
         long[] axis = SqlArrays.longs(rs, "axis_frames");
-        KeypointSeries track = FloatArrays.series(skeleton, SqlArrays.longs(rs, "frames"),
-                SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw");
+        KeypointSeries track = TrackCodec.series(rs);
         KeypointSeries raw = KeypointSeries.empty(skeleton, axis, SqlArrays.doubles(rs, "axis_times_s"), false, "raw");
         long[] seen = track.frames();
         // Both axes ascend: one walk places each of the track's samples on its frame.
@@ -130,8 +127,19 @@ final class SubjectSeriesCodec {
         return raw;
     }
 
+    /** A row of {@link #SELECT}; its keypoints and world landmarks in the row before V46, else in their parts. */
     static KeypointSeries read(ResultSet rs, int n) throws SQLException {
-        return FloatArrays.series(AnalysisCodec.skeleton(rs.getString("skeleton")), SqlArrays.longs(rs, "frames"),
-                SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), rs.getBytes("world"), rs.getString("filter"));
+        Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
+        long[] frames = SqlArrays.longs(rs, "frames");
+        byte[] keypoints = rs.getBytes("keypoints"), world = rs.getBytes("world");
+        if (keypoints == null) {
+            Kind kind = Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT));
+            int values = frames.length * skeleton.size();
+            Connection c = rs.getStatement().getConnection();
+            keypoints = SeriesPartCodec.read(c, rs.getLong("analysis_id"), SeriesPartCodec.subject(kind, false), values * FloatArrays.STRIDE * Float.BYTES);
+            if (keypoints == null) throw new IllegalStateException("the " + kind.code() + " series has no keypoints");
+            world = SeriesPartCodec.read(c, rs.getLong("analysis_id"), SeriesPartCodec.subject(kind, true), values * 3 * Float.BYTES);
+        }
+        return FloatArrays.series(skeleton, frames, SqlArrays.doubles(rs, "times_s"), keypoints, world, rs.getString("filter"));
     }
 }

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.identity.TrackedFrame;
 import org.poseanalytics.tracking.identity.TrackedPerson;
 import org.poseanalytics.tracking.identity.Tracks;
+import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Table {@code analysis_track}: every person the tracking module followed ({@link Tracks}), one row per track with
@@ -32,12 +34,10 @@ final class TrackCodec {
     static final String COPY_PARTS = """
             insert into analysis_series_part (analysis_id, series, part, bytes)
             select ?, series, part, bytes from analysis_series_part where analysis_id = ? and series like 'track %'""";
-    /** A track's keypoints as the column held them before V46, whichever way they are stored. */
-    static final String KEYPOINTS = SeriesPartCodec.bytes("t.keypoints", "t.analysis_id", "'track ' || t.track_id") + " as keypoints";
     static final String SELECT = """
-            select t.track_id, t.frames, t.times_s, %s, a.skeleton
+            select t.analysis_id, t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
             from analysis_track t join analysis a on a.id = t.analysis_id
-            where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""".formatted(KEYPOINTS);
+            where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""";
 
     /** Each confirmed track on the frames where it was seen; one pass over the frames, whatever the number of tracks. */
     static void insert(Connection c, long analysisId, Tracks tracks) throws SQLException {
@@ -62,16 +62,31 @@ final class TrackCodec {
         try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
             for (var e : byId.entrySet()) {
                 Track t = e.getValue();
-                parts.series(SeriesPartCodec.track(e.getKey()), t.floats());
-                for (int i = 0, n = t.floats(); i < n; i++) parts.f32(t.values[i]);
+                parts.series(SeriesPartCodec.track(e.getKey()), t.floats()).f32(t.values, t.floats());
             }
             parts.finish();
         }
     }
 
     static TrackSeries read(ResultSet rs, int n) throws SQLException {
-        return new TrackSeries(rs.getInt("track_id"), FloatArrays.series(AnalysisCodec.skeleton(rs.getString("skeleton")),
-                SqlArrays.longs(rs, "frames"), SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw"));
+        return new TrackSeries(rs.getInt("track_id"), series(rs));
+    }
+
+    /** The track of a row with columns analysis_id, track_id, frames, times_s, keypoints and the analysis's skeleton. */
+    static KeypointSeries series(ResultSet rs) throws SQLException {
+        Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
+        long[] frames = SqlArrays.longs(rs, "frames");
+        return FloatArrays.series(skeleton, frames, SqlArrays.doubles(rs, "times_s"), keypoints(rs, skeleton, frames.length), null, "raw");
+    }
+
+    /** The row's keypoints: in the row before V46, else in its parts. */
+    private static byte[] keypoints(ResultSet rs, Skeleton skeleton, int samples) throws SQLException {
+        byte[] inRow = rs.getBytes("keypoints");
+        if (inRow != null) return inRow;
+        byte[] parts = SeriesPartCodec.read(rs.getStatement().getConnection(), rs.getLong("analysis_id"),
+                SeriesPartCodec.track(rs.getInt("track_id")), samples * skeleton.size() * FloatArrays.STRIDE * Float.BYTES);
+        if (parts == null) throw new IllegalStateException("track " + rs.getInt("track_id") + " has no keypoints");
+        return parts;
     }
 
     /** One track's samples as they are collected, in the stored layout. */
