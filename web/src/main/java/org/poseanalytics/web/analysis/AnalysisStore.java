@@ -114,8 +114,10 @@ public class AnalysisStore {
                 if (id == null) throw new NoSuchBase();
                 AngleSeriesCodec.insert(c, id, k.angles());
                 copy(c, SubjectSeriesCodec.COPY_RAW, id, baseId);
+                copy(c, SubjectSeriesCodec.COPY_RAW_PARTS, id, baseId);
                 SubjectSeriesCodec.insert(c, id, SubjectSeriesCodec.Kind.FILTERED, corrected);
                 copy(c, TrackCodec.COPY, id, baseId);
+                copy(c, TrackCodec.COPY_PARTS, id, baseId);
                 RepetitionCodec.insert(c, id, k.repetitions());
                 MetricCodec.insert(c, id, k.metrics(), k.headlines());
                 HeadlineCodec.insert(c, id, k.headlines());

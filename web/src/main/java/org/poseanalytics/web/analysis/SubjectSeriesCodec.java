@@ -31,7 +31,7 @@ final class SubjectSeriesCodec {
     /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
     static final String COPY_INTO = "analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)";
     static final String SELECT = """
-            select s.filter, s.frames, s.times_s, s.keypoints, s.world, a.skeleton
+            select s.analysis_id, s.kind, s.filter, s.frames, s.times_s, s.keypoints, s.world, a.skeleton
             from analysis_subject_series s join analysis a on a.id = s.analysis_id
             where a.id = :id and a.clinic_id = :clinic and a.complete and s.kind = :kind""";
 
@@ -41,7 +41,7 @@ final class SubjectSeriesCodec {
      * copy the track, the subject and the filtered axis, so theirs reads the same way.
      */
     static final String SELECT_RAW_OF_TRACK = """
-            select f.frames as axis_frames, f.times_s as axis_times_s, t.frames, t.times_s, t.keypoints, a.skeleton
+            select f.frames as axis_frames, f.times_s as axis_times_s, t.analysis_id, t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
             from analysis a
             join analysis_subject_series f on f.analysis_id = a.id and f.kind = 'filtered'
             join analysis_track t on t.analysis_id = a.id and t.track_id = a.subject_track_id
@@ -52,45 +52,56 @@ final class SubjectSeriesCodec {
     static final String COPY_RAW = """
             insert into analysis_subject_series (analysis_id, kind, filter, frames, times_s, keypoints, world)
             select ?, kind, filter, frames, times_s, keypoints, world from analysis_subject_series where analysis_id = ? and kind = 'raw'""";
+    /** The parts of the raw series {@link #COPY_RAW} copies (none for a base stored before V46, or without a raw row). */
+    static final String COPY_RAW_PARTS = """
+            insert into analysis_series_part (analysis_id, series, part, bytes)
+            select ?, series, part, bytes from analysis_series_part where analysis_id = ? and series in ('raw', 'raw world')""";
 
+    /**
+     * The row, then its keypoints and world landmarks as parts ({@link SeriesPartCodec}); a series without samples keeps
+     * its (empty) bytes in the row, as there is no part to read back.
+     */
     static void insert(Connection c, long analysisId, Kind kind, KeypointSeries s) throws SQLException {
         if (s == null) return;
+        boolean inRow = s.length() == 0;
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             copy.row(7).int8(analysisId).text(kind.code()).text(s.filter()).int4Array(s.frames()).float8Array(s.timesS());
-            keypoints(copy, s);
-            world(copy, s);
+            if (inRow) copy.float32(new float[0], 0);
+            else copy.nullField();
+            if (inRow && s.hasWorld()) copy.float32(new float[0], 0);
+            else copy.nullField();
             copy.finish();
+        }
+        if (inRow) return;
+        try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
+            keypoints(parts.series(SeriesPartCodec.subject(kind, false), s.length() * s.skeleton().size() * FloatArrays.STRIDE), s);
+            if (s.hasWorld()) world(parts.series(SeriesPartCodec.subject(kind, true), s.length() * s.skeleton().size() * 3), s);
+            parts.finish();
         }
     }
 
     /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
-    private static void keypoints(BinaryCopy copy, KeypointSeries s) throws SQLException {
+    private static void keypoints(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
         float[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
-        copy.floats(n * l * FloatArrays.STRIDE);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32(x[j][i]);
-                copy.f32(y[j][i]);
-                copy.f32(z[j][i]);
-                copy.f32(v[j][i]);
+                parts.f32(x[j][i]);
+                parts.f32(y[j][i]);
+                parts.f32(z[j][i]);
+                parts.f32(v[j][i]);
             }
     }
 
-    /** The series' world landmarks in the stored layout ({@link FloatArrays}), null when it has none. */
-    private static void world(BinaryCopy copy, KeypointSeries s) throws SQLException {
-        if (!s.hasWorld()) {
-            copy.nullField();
-            return;
-        }
+    /** The series' world landmarks in the stored layout ({@link FloatArrays}). */
+    private static void world(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
         float[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
-        copy.floats(n * l * 3);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                copy.f32(x[j][i]);
-                copy.f32(y[j][i]);
-                copy.f32(z[j][i]);
+                parts.f32(x[j][i]);
+                parts.f32(y[j][i]);
+                parts.f32(z[j][i]);
             }
     }
 
@@ -98,8 +109,7 @@ final class SubjectSeriesCodec {
     static KeypointSeries readRawOfTrack(ResultSet rs, int n) throws SQLException {
         Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
         long[] axis = SqlArrays.longs(rs, "axis_frames");
-        KeypointSeries track = FloatArrays.series(skeleton, SqlArrays.longs(rs, "frames"),
-                SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw");
+        KeypointSeries track = TrackCodec.series(rs);
         KeypointSeries raw = KeypointSeries.empty(skeleton, axis, SqlArrays.doubles(rs, "axis_times_s"), false, "raw");
         long[] seen = track.frames();
         // Both axes ascend: one walk places each of the track's samples on its frame.
@@ -117,8 +127,19 @@ final class SubjectSeriesCodec {
         return raw;
     }
 
+    /** A row of {@link #SELECT}; its keypoints and world landmarks in the row before V46, else in their parts. */
     static KeypointSeries read(ResultSet rs, int n) throws SQLException {
-        return FloatArrays.series(AnalysisCodec.skeleton(rs.getString("skeleton")), SqlArrays.longs(rs, "frames"),
-                SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), rs.getBytes("world"), rs.getString("filter"));
+        Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
+        long[] frames = SqlArrays.longs(rs, "frames");
+        byte[] keypoints = rs.getBytes("keypoints"), world = rs.getBytes("world");
+        if (keypoints == null) {
+            Kind kind = Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT));
+            int values = frames.length * skeleton.size();
+            Connection c = rs.getStatement().getConnection();
+            keypoints = SeriesPartCodec.read(c, rs.getLong("analysis_id"), SeriesPartCodec.subject(kind, false), values * FloatArrays.STRIDE * Float.BYTES);
+            if (keypoints == null) throw new IllegalStateException("the " + kind.code() + " series has no keypoints");
+            world = SeriesPartCodec.read(c, rs.getLong("analysis_id"), SeriesPartCodec.subject(kind, true), values * 3 * Float.BYTES);
+        }
+        return FloatArrays.series(skeleton, frames, SqlArrays.doubles(rs, "times_s"), keypoints, world, rs.getString("filter"));
     }
 }

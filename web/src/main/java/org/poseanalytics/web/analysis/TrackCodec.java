@@ -8,14 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
+import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.identity.TrackedFrame;
 import org.poseanalytics.tracking.identity.TrackedPerson;
 import org.poseanalytics.tracking.identity.Tracks;
+import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
  * Table {@code analysis_track}: every person the tracking module followed ({@link Tracks}), one row per track with
  * the frames where it was seen and its keypoints (layout: {@link FloatArrays}); read back one {@link TrackSeries}
- * per track, for drawing everyone and letting a user pick another subject.
+ * per track, for drawing everyone and letting a user pick another subject. Since V46 the keypoints are stored in
+ * page-sized parts ({@link SeriesPartCodec}, series {@code track <id>}) and the row's own column is null; rows stored
+ * before hold them in the column, and both read the same.
  */
 final class TrackCodec {
     private TrackCodec() {}
@@ -26,8 +30,12 @@ final class TrackCodec {
     static final String COPY = """
             insert into analysis_track (analysis_id, track_id, frames, times_s, keypoints)
             select ?, track_id, frames, times_s, keypoints from analysis_track where analysis_id = ?""";
+    /** The parts of the keypoints {@link #COPY} copies (none for a base stored before V46). */
+    static final String COPY_PARTS = """
+            insert into analysis_series_part (analysis_id, series, part, bytes)
+            select ?, series, part, bytes from analysis_series_part where analysis_id = ? and series like 'track %'""";
     static final String SELECT = """
-            select t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
+            select t.analysis_id, t.track_id, t.frames, t.times_s, t.keypoints, a.skeleton
             from analysis_track t join analysis a on a.id = t.analysis_id
             where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""";
 
@@ -41,19 +49,44 @@ final class TrackCodec {
                 Track t = byId.get(p.trackId());
                 if (t != null) t.add(f.frameIndex(), f.timeS(), p.pose());
             }
+        // The rows first, their keypoints null (an empty track's are stored in the row: there is no part to read back).
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (var e : byId.entrySet()) {
                 Track t = e.getValue();
-                copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n))
-                        .float8Array(Arrays.copyOf(t.times, t.n)).float32(t.values, t.n * landmarks * FloatArrays.STRIDE);
+                copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n)).float8Array(Arrays.copyOf(t.times, t.n));
+                if (t.floats() == 0) copy.float32(t.values, 0);
+                else copy.nullField();
             }
             copy.finish();
+        }
+        try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
+            for (var e : byId.entrySet()) {
+                Track t = e.getValue();
+                parts.series(SeriesPartCodec.track(e.getKey()), t.floats()).f32(t.values, t.floats());
+            }
+            parts.finish();
         }
     }
 
     static TrackSeries read(ResultSet rs, int n) throws SQLException {
-        return new TrackSeries(rs.getInt("track_id"), FloatArrays.series(AnalysisCodec.skeleton(rs.getString("skeleton")),
-                SqlArrays.longs(rs, "frames"), SqlArrays.doubles(rs, "times_s"), rs.getBytes("keypoints"), null, "raw"));
+        return new TrackSeries(rs.getInt("track_id"), series(rs));
+    }
+
+    /** The track of a row with columns analysis_id, track_id, frames, times_s, keypoints and the analysis's skeleton. */
+    static KeypointSeries series(ResultSet rs) throws SQLException {
+        Skeleton skeleton = AnalysisCodec.skeleton(rs.getString("skeleton"));
+        long[] frames = SqlArrays.longs(rs, "frames");
+        return FloatArrays.series(skeleton, frames, SqlArrays.doubles(rs, "times_s"), keypoints(rs, skeleton, frames.length), null, "raw");
+    }
+
+    /** The row's keypoints: in the row before V46, else in its parts. */
+    private static byte[] keypoints(ResultSet rs, Skeleton skeleton, int samples) throws SQLException {
+        byte[] inRow = rs.getBytes("keypoints");
+        if (inRow != null) return inRow;
+        byte[] parts = SeriesPartCodec.read(rs.getStatement().getConnection(), rs.getLong("analysis_id"),
+                SeriesPartCodec.track(rs.getInt("track_id")), samples * skeleton.size() * FloatArrays.STRIDE * Float.BYTES);
+        if (parts == null) throw new IllegalStateException("track " + rs.getInt("track_id") + " has no keypoints");
+        return parts;
     }
 
     /** One track's samples as they are collected, in the stored layout. */
@@ -69,6 +102,8 @@ final class TrackCodec {
             this.landmarks = landmarks;
             this.values = new float[256 * landmarks * FloatArrays.STRIDE];
         }
+
+        int floats() { return n * landmarks * FloatArrays.STRIDE; }
 
         void add(long frame, double time, PersonPose pose) {
             if (n == frames.length) {

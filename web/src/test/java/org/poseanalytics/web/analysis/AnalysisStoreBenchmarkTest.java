@@ -64,6 +64,7 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
         List<Double> storeS = new ArrayList<>();
         List<Double> withRawRowS = new ArrayList<>();
         List<Double> withoutFsyncS = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
         long lastId = 0, lastRawId = 0;
         // Durable as shipped, alternating with runs on a second server with zonky's defaults (no fsync, no synchronous
         // commits: the app's settings before issue 15) in the same directory, so durability's cost is measured under the
@@ -79,9 +80,12 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
             long otherSession = otherClinic.session(otherJdbc, LocalDate.now(), "squat");
             for (int run = 0; run < (MINUTES <= 10 ? 4 : 3); run++) {
                 long video = clinic.video(jdbc, session);
+                Account before = Account.now(postgres);
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 lastId = store.save(clinic.clinicId(), video, UUID.randomUUID(), null, results).analysisId();
                 storeS.add((System.nanoTime() - t0) / 1e9);
+                accounts.add(Account.now(postgres).since(before, (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9));
 
                 long rawVideo = clinic.video(jdbc, session);
                 t0 = System.nanoTime();
@@ -118,8 +122,48 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
                 frames, seconds(storeS), best, seconds(withRawRowS), bestWithRawRow, seconds(withoutFsyncS), bestWithoutFsync, bytes / 1e6, bytesWithRawRow / 1e6,
                 (r1 - r0) / 1e9, (r2 - r1) / 1e9, (r3 - r2) / 1e9);
         System.out.println("[result-storage benchmark] " + line);
+        System.out.println("[result-storage benchmark] server: " + JdbcClient.create(postgres.getPostgresDatabase()).sql("""
+                select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings
+                where name in ('shared_buffers', 'wal_buffers', 'max_wal_size', 'min_wal_size', 'checkpoint_timeout', 'wal_level',
+                               'wal_compression', 'io_method', 'fsync', 'full_page_writes', 'wal_init_zero', 'wal_recycle', 'server_version')""")
+                .query(String.class).single());
+        System.out.println("[result-storage benchmark] where the durable runs' time went: " + String.join("; ", accounts));
         // The goal: under a second for 10 minutes, 3 s for an hour (run on request, so a loaded CI machine cannot make the build flaky).
         assertThat(best).as(line).isLessThan(goalS);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The server's side of one store: WAL written (bytes, records, full-page images, times the backend found the WAL
+     * buffers full), checkpoints started, buffers the backends had to write out themselves, and its processes' CPU.
+     * Read as the superuser; the counters of pg_stat_wal and pg_stat_io reach the views when the backend is idle, hence
+     * the pause before reading them after a store (not counted in its time).
+     */
+    private record Account(long lsn, long records, long fpi, long buffersFull, long checkpoints, long backendWrites, ServerCpu cpu) {
+        static Account now(EmbeddedPostgres postgres) {
+            try (var c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+                Thread.sleep(1500);
+                try (var rs = st.executeQuery("""
+                        select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint, w.wal_records, w.wal_fpi, w.wal_buffers_full,
+                               (select num_timed + num_requested from pg_stat_checkpointer),
+                               (select coalesce(sum(writes), 0) from pg_stat_io where backend_type = 'client backend' and object = 'relation')::bigint
+                        from pg_stat_wal w""")) {
+                    rs.next();
+                    return new Account(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                            ServerCpu.of(DATA_DIR.resolve("pgdata")));
+                }
+            } catch (java.sql.SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String since(Account b, double clientCpuS) {
+            return String.format(Locale.ROOT, "WAL %.1f MB in %d records (%d full pages, WAL buffers full %d times), %d checkpoint(s),"
+                            + " %d buffers written by backends, CPU: client %.2f s, server %s",
+                    (lsn - b.lsn) / 1e6, records - b.records, fpi - b.fpi, buffersFull - b.buffersFull, checkpoints - b.checkpoints,
+                    backendWrites - b.backendWrites, clientCpuS, cpu.since(b.cpu));
+        }
     }
 
     private long storedBytes(long analysisId) {
@@ -127,6 +171,7 @@ class AnalysisStoreBenchmarkTest extends DatabaseTest {
                         select pg_column_size(a.*) + (select coalesce(sum(pg_column_size(x.*)), 0) from analysis_angle x where x.analysis_id = a.id)
                              + (select coalesce(sum(pg_column_size(x.*)), 0) from analysis_subject_series x where x.analysis_id = a.id)
                              + (select coalesce(sum(pg_column_size(x.*)), 0) from analysis_track x where x.analysis_id = a.id)
+                             + (select coalesce(sum(pg_column_size(x.*)), 0) from analysis_series_part x where x.analysis_id = a.id)
                         from analysis a where a.id = :id""").param("id", analysisId).query(Long.class).single();
     }
 

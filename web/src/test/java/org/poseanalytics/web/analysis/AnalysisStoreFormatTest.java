@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The stored format since issue 17 (series written by {@code COPY … (FORMAT binary)}, the subject's raw series stored
- * once as their track) against the one before (batched inserts of the bytes {@link #previousKeypoints} and its
- * neighbours encode, a raw row of its own): the same bytes, and rows stored before read back exactly as they did.
+ * once as their track, the tracks' and subject's series in page-sized parts since V46) against the one before (batched
+ * inserts of the bytes {@link #previousKeypoints} and its neighbours encode, a raw row of its own, the series in the
+ * row's column): the same bytes, and rows stored before read back exactly as they did.
  */
 class AnalysisStoreFormatTest extends DatabaseTest {
     @Autowired AnalysisStore store;
@@ -46,16 +47,23 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         long id = store.save(clinic.clinicId(), video, UUID.randomUUID(), null, r).analysisId();
 
         KeypointSeries filtered = r.subject().filtered().series();
-        assertThat(bytes("select keypoints from analysis_subject_series where analysis_id = :id and kind = 'filtered'", id))
-                .isEqualTo(previousKeypoints(filtered));
-        assertThat(bytes("select world from analysis_subject_series where analysis_id = :id and kind = 'filtered'", id))
-                .isEqualTo(previousWorld(filtered));
+        // Since V46 in parts (90 frames: 11,880 keypoint values, 6 parts; 8,910 world values, 5 parts), the row's columns null.
+        assertThat(bytes("select analysis_series_bytes(:id, 'filtered')", id)).isEqualTo(previousKeypoints(filtered));
+        assertThat(bytes("select analysis_series_bytes(:id, 'filtered world')", id)).isEqualTo(previousWorld(filtered));
+        assertThat(jdbc.sql("select count(*) from analysis_series_part where analysis_id = :id and series = 'filtered'").param("id", id)
+                .query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select max(length(bytes)) from analysis_series_part where analysis_id = :id").param("id", id)
+                .query(Integer.class).single()).isEqualTo(SeriesPartCodec.PART_FLOATS * Float.BYTES);
+        assertThat(jdbc.sql("""
+                        select count(*) from analysis_subject_series where analysis_id = :id and (keypoints is not null or world is not null)
+                        union all select count(*) from analysis_track where analysis_id = :id and keypoints is not null""")
+                .param("id", id).query(Long.class).list()).containsExactly(0L, 0L);
         assertThat(jdbc.sql("select frames from analysis_subject_series where analysis_id = :id and kind = 'filtered'").param("id", id)
                 .query((rs, n) -> SqlArrays.longs(rs, "frames")).single()).containsExactly(filtered.frames());
         assertThat(jdbc.sql("select times_s from analysis_subject_series where analysis_id = :id and kind = 'filtered'").param("id", id)
                 .query((rs, n) -> SqlArrays.doubles(rs, "times_s")).single()).containsExactly(filtered.timesS());
         // each track as the previous TrackCodec encoded it: its poses on the frames where it was seen
-        assertThat(bytes("select keypoints from analysis_track where analysis_id = :id and track_id = 2", id))
+        assertThat(bytes("select analysis_series_bytes(:id, 'track 2')", id))
                 .isEqualTo(previousKeypoints(SeriesBuilder.raw(r.tracks(), 2)));
         AngleSeries angle = r.kinematics().angles().series().get(2);
         assertThat(bytes("select values_deg from analysis_angle where analysis_id = :id and ord = 2", id))
@@ -131,6 +139,75 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         assertSameRows(raw.worldX(), old.worldX());
         assertSameRows(raw.worldY(), old.worldY());
         assertSameRows(raw.worldZ(), old.worldZ());
+    }
+
+    @Test
+    void seriesStoredInTheirRowsBeforeV46ReadBackExactly() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.of(2026, 12, 2), "squat"));
+        AnalysisResult r = SyntheticResults.of(70, 33, 2, 4, 1);
+        long id = store.save(clinic.clinicId(), video, UUID.randomUUID(), null, r).analysisId();
+        clinic.signIn(Role.VIEWER);
+        KeypointSeries filteredFromParts = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.FILTERED).orElseThrow();
+        KeypointSeries rawFromParts = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.RAW).orElseThrow();
+        List<TrackSeries> tracksFromParts = queries.tracks(id);
+        TestClinic.signOut();
+
+        // As the store wrote every analysis until V46: the bytes in the rows' own columns, no parts.
+        KeypointSeries filtered = r.subject().filtered().series();
+        jdbc.sql("update analysis_subject_series set keypoints = :k, world = :w where analysis_id = :id and kind = 'filtered'")
+                .param("k", previousKeypoints(filtered)).param("w", previousWorld(filtered)).param("id", id).update();
+        for (int track : new int[] {1, 2})
+            jdbc.sql("update analysis_track set keypoints = :k where analysis_id = :id and track_id = :t")
+                    .param("k", previousKeypoints(SeriesBuilder.raw(r.tracks(), track))).param("id", id).param("t", track).update();
+        assertThat(jdbc.sql("delete from analysis_series_part where analysis_id = :id").param("id", id).update()).isPositive();
+
+        clinic.signIn(Role.VIEWER);
+        KeypointSeries filteredFromRow = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.FILTERED).orElseThrow();
+        for (KeypointSeries read : List.of(filteredFromParts, filteredFromRow)) {
+            assertSameRows(read.x(), filtered.x());
+            assertSameRows(read.y(), filtered.y());
+            assertSameRows(read.z(), filtered.z());
+            assertSameRows(read.visibility(), filtered.visibility());
+            assertSameRows(read.worldX(), filtered.worldX());
+            assertSameRows(read.worldY(), filtered.worldY());
+            assertSameRows(read.worldZ(), filtered.worldZ());
+        }
+        KeypointSeries rawFromRow = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.RAW).orElseThrow();
+        KeypointSeries rawBuilt = r.subject().raw();
+        for (KeypointSeries read : List.of(rawFromParts, rawFromRow)) {
+            assertSameRows(read.x(), rawBuilt.x());
+            assertSameRows(read.visibility(), rawBuilt.visibility());
+        }
+        List<TrackSeries> tracksFromRow = queries.tracks(id);
+        assertThat(tracksFromRow).hasSize(2);
+        assertThat(tracksFromParts).hasSize(2);
+        for (int t = 0; t < 2; t++) {
+            KeypointSeries built = SeriesBuilder.raw(r.tracks(), t + 1);
+            for (KeypointSeries read : List.of(tracksFromParts.get(t).series(), tracksFromRow.get(t).series())) {
+                assertSameRows(read.x(), built.x());
+                assertSameRows(read.y(), built.y());
+                assertSameRows(read.z(), built.z());
+                assertSameRows(read.visibility(), built.visibility());
+            }
+        }
+    }
+
+    @Test
+    void partsGoWithTheirAnalysis() {
+        TestClinic clinic = TestClinic.create(jdbc);
+        long id = store.save(clinic.clinicId(), clinic.video(jdbc, clinic.session(jdbc, LocalDate.of(2026, 12, 2), "squat")),
+                UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 1)).analysisId();
+        long other = store.save(clinic.clinicId(), clinic.video(jdbc, clinic.session(jdbc, LocalDate.of(2026, 12, 3), "squat")),
+                UUID.randomUUID(), null, SyntheticResults.of(30, 33, 1, 2, 1)).analysisId();
+        assertThat(parts(id)).isPositive();
+        jdbc.sql("delete from analysis where id = :id").param("id", id).update();
+        assertThat(parts(id)).isZero();
+        assertThat(parts(other)).isPositive();
+    }
+
+    private long parts(long analysisId) {
+        return jdbc.sql("select count(*) from analysis_series_part where analysis_id = :id").param("id", analysisId).query(Long.class).single();
     }
 
     private byte[] bytes(String sql, long id) {

@@ -133,7 +133,8 @@ public final class ArchitectureRules {
      */
     static final Set<String> ANALYSIS_TABLES = Set.of(
             "analysis", "analysis_angle", "analysis_subject_series", "analysis_track", "analysis_repetition",
-            "analysis_metric", "analysis_point", "analysis_headline", "analysis_tracked_point", "multiview_analysis");
+            "analysis_metric", "analysis_point", "analysis_headline", "analysis_tracked_point", "multiview_analysis",
+            "analysis_series_part");
 
     /** Tables whose names start with "analysis" that an analysis does not own; every other such table must be listed above. */
     static final Set<String> NOT_ANALYSIS_TABLES = Set.of("analysis_job");
