@@ -20,18 +20,31 @@ VIDEO="${LOADTEST_VIDEO:-../shared/fixtures/mediapipe-squats/pose_squats.mp4}"
 # a copy under /tmp: uploads read it there, nothing of ../shared lands in the tree
 cp "$VIDEO" "$DATA-video.mp4"
 
-[ -f web/target/pose-analytics-web.jar ] || mvn -B -q -DskipTests package -pl web -am
+# LOADTEST_JAR: another build of the app (e.g. main's, for a baseline run with this simulation)
+JAR="${LOADTEST_JAR:-web/target/pose-analytics-web.jar}"
+[ -f "$JAR" ] || mvn -B -q -DskipTests package -pl web -am
 
-java -Dai.djl.offline=true ${LOADTEST_APP_JAVA_OPTS:-} -jar web/target/pose-analytics-web.jar \
+java -Dai.djl.offline=true ${LOADTEST_APP_JAVA_OPTS:-} -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$PORT" --pose.data-dir="$DATA" ${LOADTEST_APP_ARGS:-} >"$DATA.log" 2>&1 &
 APP=$!
 trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; echo "app log: $DATA.log"' EXIT
 
 status=0
-mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test \
-  -Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4" \
-  -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}" \
-  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}" \
-  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}" || status=$?
+PROPS=(-Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4"
+  -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}"
+  -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}"
+  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}")
+GATLING_PLUGIN=~/.m2/repository/io/gatling/gatling-maven-plugin
+if [ -d "$GATLING_PLUGIN" ] || [ -n "${LOADTEST_MVN_OPTS:-}" ]; then
+  mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test "${PROPS[@]}" || status=$?
+else
+  # Offline without Gatling's Maven plugin (only its libraries in the local repository): the same simulation through
+  # Gatling's own main class, on the module's test classpath, with the plugin's settings (loadtest/pom.xml).
+  CP_FILE="$(mktemp)"
+  mvn -B -q -o -Ploadtest -pl loadtest test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
+  java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED "${PROPS[@]}" -cp "loadtest/target/test-classes:$(cat "$CP_FILE")" io.gatling.app.Gatling \
+    -s org.poseanalytics.loadtest.ServerUnderLoadSimulation -rf loadtest/target/gatling || status=$?
+  rm -f "$CP_FILE"
+fi
 python3 loadtest/summary.py || true
 exit "$status"    # non-zero when Gatling's assertions failed

@@ -310,6 +310,18 @@ public class AnalysisQueries {
                 .list();
     }
 
+    /**
+     * The stamp of a subject's figures in the user's clinic, read before the figures it keys: what is read after it is
+     * at least as new. A subject of another clinic answers like a missing one ({@link NotFoundException}).
+     */
+    public FiguresStamp figuresStamp(long subjectId) {
+        long clinic = currentUser.clinicId();
+        long changedBy = jdbc.sql("select coalesce(cast(cast(figures_changed as text) as bigint), 0) from subject where id = :subject and clinic_id = :clinic")
+                .param("subject", subjectId).param("clinic", clinic)
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Subject " + subjectId));
+        return new FiguresStamp(clinic, subjectId, changedBy);
+    }
+
     /** A subject's trends without their visits (the choices of the progress page), in the order of their first visit. */
     public List<TrendHeading> trendHeadings(long subjectId) {
         boundProgressRead();

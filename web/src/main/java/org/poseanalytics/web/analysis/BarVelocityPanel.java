@@ -59,7 +59,7 @@ class BarVelocityPanel extends VerticalLayout {
         grid.addColumn(r -> text(r.meanConcentric())).setHeader("Mean concentric velocity");
         grid.addColumn(r -> text(r.peakConcentric())).setHeader("Peak concentric velocity");
         grid.addColumn(r -> text(r.meanEccentric())).setHeader("Mean eccentric velocity");
-        grid.addComponentColumn(r -> new QualityBadge(r.rated() == null ? null : r.rated().quality())).setHeader("Quality");
+        grid.addColumn(QualityBadge.renderer(r -> r.rated() == null ? null : r.rated().quality())).setHeader("Quality");
         grid.addColumn(r -> r.rated() == null || r.rated().quality() == Quality.VALID ? "" : r.rated().note()).setHeader("Why").setFlexGrow(2);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

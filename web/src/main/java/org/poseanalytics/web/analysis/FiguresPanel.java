@@ -86,7 +86,7 @@ class FiguresPanel extends VerticalLayout {
         Grid<MetricRecord> grid = new Grid<>();
         grid.addColumn(VideoAnalysis::metricLabel).setHeader("Figure").setFlexGrow(3);
         grid.addColumn(FigureText::value).setHeader("Value").setFlexGrow(1);
-        grid.addComponentColumn(m -> new QualityBadge(m.quality())).setHeader("Quality").setFlexGrow(1);
+        grid.addColumn(QualityBadge.renderer(MetricRecord::quality)).setHeader("Quality").setFlexGrow(1);
         grid.addColumn(m -> {
             String definition = MetricNames.definition(m.name(), a.involvedSide());
             return m.quality() == Quality.VALID ? definition : (m.note() + (definition.isEmpty() ? "" : " · " + definition));

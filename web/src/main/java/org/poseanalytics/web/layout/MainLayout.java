@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -29,7 +28,7 @@ import org.poseanalytics.web.account.CurrentUser;
 @PermitAll
 @CssImport("./pa-ui/pa-layout.css")
 public class MainLayout extends AppLayout {
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, MenuByRole menus) {
         AccountPrincipal user = currentUser.get();
 
         Span title = new Span("Pose Analytics");
@@ -66,7 +65,7 @@ public class MainLayout extends AppLayout {
         // The menu lists the routes marked @Menu that this user may open (Vaadin checks each route's @RolesAllowed),
         // so a page adds itself to the menu and the layout imports no page.
         SideNav nav = new SideNav();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        for (MenuEntry entry : menus.of(user.role())) {
             nav.addItem(new SideNavItem(entry.title(), entry.path(), icon(entry.icon())));
         }
         nav.getStyle().set("margin", "var(--lumo-space-s)");

@@ -6,12 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.poseanalytics.web.analysis.AnalysisQueries;
+import org.poseanalytics.web.analysis.FiguresStamp;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.TrendHeading;
 import org.poseanalytics.kinematics.view.CameraView;
-import org.poseanalytics.web.subject.SubjectService;
 import org.poseanalytics.web.ui.FigureText;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -19,22 +26,76 @@ import org.springframework.stereotype.Service;
 /**
  * A subject's metrics across sessions, from the latest analysis of each video, grouped like with like: per exercise,
  * metric (its key says side and 2D/3D) and camera view. The exercise's headline figures come first.
+ *
+ * <p>Trends are kept in memory, filed under the subject's {@link FiguresStamp} (its clinic, and the last transaction that
+ * changed its figures): fifty viewers of one subject of 1,000 sessions read its trends once, not fifty times (issue #17,
+ * item 4), and any change to its figures (an analysis stored, a point tracked or removed, a session moved or deleted)
+ * makes a new stamp, under which nothing is filed yet. Each read still reads the stamp, in the reader's clinic.
  */
 @Service
 public class ProgressService {
-    private final AnalysisQueries queries;
-    private final SubjectService subjects;
+    /**
+     * How many visits the cache holds, over all its trends (a visit is a few hundred bytes: ~30 MB). A subject of 1,000
+     * sessions has ~1,000 visits per trend; every trend of it at once (the API without a filter: 107,000 for a squat) is
+     * larger than this and is never kept.
+     */
+    static final long MAX_VISITS = 100_000;
 
-    ProgressService(AnalysisQueries queries, SubjectService subjects) {
+    private final AnalysisQueries queries;
+    /** The list of a subject's trends, by stamp. */
+    private final AsyncCache<FiguresStamp, List<TrendChoice>> choices = cache((k, v) -> v.size());
+    /** One trend with its visits (the progress page's), by stamp and trend. */
+    private final AsyncCache<Read<TrendHeading>, MetricTrend> trend = cache((k, v) -> v.visits().size());
+    /** The trends of an exercise and figures (the API's), by stamp and filter. */
+    private final AsyncCache<Read<Filter>, List<MetricTrend>> filtered = cache((k, v) -> v.stream().mapToInt(t -> t.visits().size()).sum());
+
+    /** A read of a subject's figures under their stamp: what it is filed under. */
+    private record Read<T>(FiguresStamp stamp, T what) {}
+
+    /** The API's filter: an exercise (null = all) and figure keys (empty = all). */
+    private record Filter(String exercise, List<String> keys) {}
+
+    ProgressService(AnalysisQueries queries) {
         this.queries = queries;
-        this.subjects = subjects;
+    }
+
+    private static <K, V> AsyncCache<K, V> cache(Weigher<K, V> weigher) {
+        // entries under an old stamp are never asked for again: they leave as the weight needs room, or after a while
+        return Caffeine.newBuilder().maximumWeight(MAX_VISITS).weigher(weigher)
+                .expireAfterAccess(Duration.ofMinutes(10)).buildAsync();
+    }
+
+    /**
+     * The value filed under {@code key}, else {@code read} on this thread (the reader's clinic, its transaction and
+     * security checks), filed for the next reader. Readers asking for a key being read wait for that read rather than
+     * repeat it (fifty viewers opening one page at once read once); the read itself runs outside the cache's locks, so a
+     * long one (every figure of 1,000 sessions) holds up no other key. A failed read is not kept.
+     */
+    private static <K, V> V get(AsyncCache<K, V> cache, K key, Supplier<V> read) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> earlier = cache.asMap().putIfAbsent(key, mine);
+        if (earlier != null) {
+            try {
+                return earlier.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+        }
+        try {
+            V value = read.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** Every trend of the subject with all its visits (the shared progress page, the API, FHIR). */
     @PreAuthorize("hasRole('VIEWER')")
     public List<MetricTrend> trends(long subjectId) {
-        subjects.get(subjectId);
-        return group(queries.metricHistory(subjectId));
+        return trends(subjectId, null, List.of());
     }
 
     /**
@@ -44,8 +105,8 @@ public class ProgressService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public List<MetricTrend> trends(long subjectId, String exercise, List<String> metricKeys) {
-        subjects.get(subjectId);
-        return group(queries.metricHistory(subjectId, exercise, metricKeys));
+        return get(filtered, new Read<>(queries.figuresStamp(subjectId), new Filter(exercise, List.copyOf(metricKeys))),
+                () -> group(queries.metricHistory(subjectId, exercise, metricKeys)));
     }
 
     /**
@@ -54,25 +115,27 @@ public class ProgressService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public List<TrendChoice> choices(long subjectId) {
-        subjects.get(subjectId);
-        List<TrendChoice> out = new ArrayList<>();
-        for (TrendHeading h : queries.trendHeadings(subjectId)) {
-            String label = (h.headlineLabel() != null ? h.headlineLabel() : MetricNames.label(h.name(), h.side()))
-                    + viewSuffix(h.multiCamera(), h.view());
-            out.add(new TrendChoice(h, label));
-        }
-        out.sort(Comparator.comparing((TrendChoice t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
-                .thenComparing(t -> !t.setVelocity()));
-        return out;
+        return get(choices, queries.figuresStamp(subjectId), () -> {
+            List<TrendChoice> out = new ArrayList<>();
+            for (TrendHeading h : queries.trendHeadings(subjectId)) {
+                String label = (h.headlineLabel() != null ? h.headlineLabel() : MetricNames.label(h.name(), h.side()))
+                        + viewSuffix(h.multiCamera(), h.view());
+                out.add(new TrendChoice(h, label));
+            }
+            out.sort(Comparator.comparing((TrendChoice t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
+                    .thenComparing(t -> !t.setVelocity()));
+            return List.copyOf(out);
+        });
     }
 
     /** One trend of {@link #choices} with its visits: equal to the same trend of {@link #trends}. */
     @PreAuthorize("hasRole('VIEWER')")
     public MetricTrend trend(long subjectId, TrendChoice choice) {
-        subjects.get(subjectId);
-        List<MetricTrend> one = group(queries.trendVisits(subjectId, choice.heading()));
-        if (one.size() != 1) throw new IllegalStateException("trend " + choice.key() + " read as " + one.size() + " trends");
-        return one.getFirst();
+        return get(trend, new Read<>(queries.figuresStamp(subjectId), choice.heading()), () -> {
+            List<MetricTrend> one = group(queries.trendVisits(subjectId, choice.heading()));
+            if (one.size() != 1) throw new IllegalStateException("trend " + choice.key() + " read as " + one.size() + " trends");
+            return one.getFirst();
+        });
     }
 
     /** Points of a subject's history, oldest first, grouped into trends; headline figures first. */
@@ -107,13 +170,13 @@ public class ProgressService {
             String label = (last.headlineLabel() != null ? last.headlineLabel() : label(first))
                     + viewSuffix(first.multiCamera(), first.view());
             out.add(new MetricTrend(Objects.toString(first.exercise(), "other"), first.key(), label, first.unit(), first.view(),
-                    last.headlineRank(), visits));
+                    last.headlineRank(), List.copyOf(visits)));
         }
         // Headline figures first, by rank; then the sets' mean concentric velocity (bar velocity, how coaches set loads);
         // then the rest as they came (by metric name).
         out.sort(Comparator.comparing((MetricTrend t) -> t.headlineRank() == null ? Integer.MAX_VALUE : t.headlineRank())
                 .thenComparing(t -> !t.setVelocity()));
-        return out;
+        return List.copyOf(out); // shared by every reader of the cache
     }
 
     private static String viewSuffix(boolean multiCamera, CameraView view) {

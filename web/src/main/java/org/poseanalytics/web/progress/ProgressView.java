@@ -34,6 +34,9 @@ import org.poseanalytics.web.ui.Ui;
 @Route("subjects/:subjectId/progress")
 @PermitAll
 public class ProgressView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
+    /** How many left-out visits are listed under the chart: the latest ones. */
+    static final int LEFT_OUT_LISTED = 10;
+
     private final ProgressService progress;
     private final SubjectService subjects;
     private final AuditService audit;
@@ -88,7 +91,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
         table.setId("trend-table");
         table.addColumn(v -> v.date().toString()).setHeader("Session date");
         var valueColumn = table.addColumn(v -> FigureText.value(v.figure())).setHeader("Value");
-        table.addComponentColumn(v -> new QualityBadge(v.figure().quality())).setHeader("Quality");
+        table.addColumn(QualityBadge.<MetricTrend.Visit>renderer(v -> v.figure().quality())).setHeader("Quality");
         var sinceFirst = table.addColumn(v -> change(v.sinceFirst(), null)).setHeader("Change since first");
         var sincePrevious = table.addColumn(v -> change(v.sincePrevious(), null)).setHeader("Change since previous");
         table.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
@@ -120,12 +123,18 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
                     : "Latest " + withUnit(last.value(), t.unit()) + ", " + change(last.sinceFirst(), t.unit()) + " since the first session and "
                     + change(last.sincePrevious(), t.unit()) + " since the previous one.");
             gaps.removeAll();
-            if (!t.leftOut().isEmpty()) {
+            List<MetricTrend.Visit> leftOut = t.leftOut();
+            if (!leftOut.isEmpty()) {
                 gaps.add(new Span("Left out of the trend (shown as gaps):"));
-                for (MetricTrend.Visit v : t.leftOut()) {
+                // the latest few: a line (a component) each for hundreds of sessions would weigh on every view of the
+                // page, and the table below gives every visit's reason
+                for (MetricTrend.Visit v : leftOut.subList(Math.max(0, leftOut.size() - LEFT_OUT_LISTED), leftOut.size())) {
                     Span line = new Span(v.date() + " — " + FigureText.quality(v.figure().quality()) + ": " + v.figure().note());
                     line.addClassName("left-out-visit");
                     gaps.add(line);
+                }
+                if (leftOut.size() > LEFT_OUT_LISTED) {
+                    gaps.add(new Span("… and " + (leftOut.size() - LEFT_OUT_LISTED) + " earlier; the table lists why for each visit."));
                 }
             }
         });
@@ -150,7 +159,7 @@ public class ProgressView extends VerticalLayout implements com.vaadin.flow.rout
             grid.addClassName("set-velocity-grid");
             grid.addColumn(v -> v.date().toString()).setHeader("Session date");
             grid.addColumn(v -> FigureText.value(v.figure())).setHeader(t.label().replaceFirst(":.*", "") + ", mean concentric velocity");
-            grid.addComponentColumn(v -> new QualityBadge(v.figure().quality())).setHeader("Quality");
+            grid.addColumn(QualityBadge.<MetricTrend.Visit>renderer(v -> v.figure().quality())).setHeader("Quality");
             grid.addColumn(v -> change(v.sincePrevious(), t.unit())).setHeader("Change since previous");
             grid.addColumn(v -> v.figure().note()).setHeader("Why").setFlexGrow(3);
             grid.setItems(t.visits());

@@ -83,6 +83,9 @@ class FigureQualityBrowserTest extends BrowserTest {
         js("arguments[0].scrollIntoView({block: 'center'})", summary);
         summary.click();
         waitFor(By.id("all-figures-grid"));
+        // the grid's quality column is drawn in the browser (QualityBadge.renderer), the same badge as the cards'
+        waitFor(By.cssSelector("#all-figures-grid .quality-badge[data-quality='invalid']"));
+        assertThat(find(By.cssSelector("#all-figures-grid .quality-badge[data-quality='invalid']")).getText()).isEqualTo("✕ invalid");
         js("arguments[0].scrollIntoView({block: 'start'})", find(By.id("figures")));
         shot("quality-02-all-figures");
 
@@ -91,6 +94,7 @@ class FigureQualityBrowserTest extends BrowserTest {
         WebElement gaps = waitFor(By.id("trend-left-out"));
         assertThat(gaps.getText()).contains(middle.session().date().toString()).contains("outside the physiological range");
         assertThat(find(By.id("trend-summary")).getText()).contains("95.5°").contains("+7.5 since the first session");
+        assertThat(waitFor(By.cssSelector("#trend-table .quality-badge[data-quality='invalid']")).getText()).isEqualTo("✕ invalid");
         shot("quality-03-progress");
         assertThat(earlier.videoId()).isPositive();
 

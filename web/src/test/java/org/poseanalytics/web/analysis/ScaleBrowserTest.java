@@ -204,7 +204,7 @@ class ScaleBrowserTest extends BrowserTest {
         shot("scale-04-progress");
     }
 
-    /** The bar video: 640 × 480, 30 fps, 6 s, H.264; the bar end's centre at (320, 170 + depth), see ScaleStoreTest.barDepthPx. */
+    /** The bar video: 640 × 480, 30 fps, 6 s, H.264; the bar end's centre at (320, 170 + depth), see SyntheticResults.barDepthPx. */
     static void barVideo(Path target) throws Exception {
         String ffmpeg = System.getProperty("ffmpeg.binary", "/usr/bin/ffmpeg");
         if (!Files.isExecutable(Path.of(ffmpeg))) skipOrFail("this test makes its video with " + ffmpeg + " (apt-get install ffmpeg)");

@@ -1,7 +1,6 @@
 package org.poseanalytics.web.analysis;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +12,6 @@ import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.kinematics.scale.ScaleSpec;
-import org.poseanalytics.tracking.point.PointSpec;
-import org.poseanalytics.tracking.point.PointTrajectory;
-import org.poseanalytics.tracking.point.TrackedPoint;
 import org.poseanalytics.web.UserInputException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.subject.InvolvedSide;
@@ -180,27 +176,6 @@ class ScaleStoreTest extends DatabaseTest {
         assertThat(records.start(without, "test").orElseThrow().scale()).isEqualTo(new ScaleSpec.None());
     }
 
-    /**
-     * A bar end moving down and up 0.25 m in 1 s each way (a cosine, 100 px at 400 px per metre), twice, sampled at
-     * 30 fps: mean concentric velocity 0.25 m/s, peak π/2 × 0.25 m/s, as the repetitions the analysis counted.
-     */
-    static PointTrajectory barPath() {
-        List<TrackedPoint> samples = new ArrayList<>();
-        for (int f = 0; f <= 180; f++) {
-            double t = f / 30.0;
-            samples.add(new TrackedPoint(f, t, 320, 170 + barDepthPx(t), 0.95, false));
-        }
-        return new PointTrajectory(0, new PointSpec(320, 170, 0), 0, samples);
-    }
-
-    /** Depth below the top, in px: 0 at rest, down 100 px and back up during 0.5–2.5 s and 3.0–5.0 s. */
-    static double barDepthPx(double t) {
-        for (double start : new double[] {0.5, 3.0}) {
-            if (t >= start && t <= start + 2) return 100 * (1 - Math.cos(Math.PI * (t - start))) / 2;
-        }
-        return 0;
-    }
-
     @Test
     void aTrackedPointsVelocityPerRepetitionIsStoredInMetresPerSecondRemovedWithItAndRecomputedWhenCarried() {
         TestClinic clinic = TestClinic.create(jdbc);
@@ -212,7 +187,7 @@ class ScaleStoreTest extends DatabaseTest {
         Scale line = Scale.of(new ScaleSpec.Line(100, 1000, 500, 1000, 1.0)); // 400 px = 1 m
         long analysis = store.save(clinic.clinicId(), videoId, UUID.randomUUID(), null, SyntheticResults.withScale(lifts, line)).analysisId();
         clinic.signIn(Role.CLINICIAN);
-        TrackedPath bar = points.add(analysis, barPath());
+        TrackedPath bar = points.add(analysis, SyntheticResults.barPath());
 
         List<MetricRecord> figures = queries.metrics(analysis);
         List<BarVelocity> velocity = BarVelocity.of(figures);

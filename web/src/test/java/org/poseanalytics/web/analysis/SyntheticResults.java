@@ -141,6 +141,27 @@ public final class SyntheticResults {
                 90, 95, 5, 95, halfS, 0, halfS, true, "", "knee_flexion_deg", Rating.VALID);
     }
 
+    /**
+     * A bar end moving down and up 0.25 m in 1 s each way (a cosine, 100 px at 400 px per metre), twice, sampled at
+     * 30 fps: mean concentric velocity 0.25 m/s, peak π/2 × 0.25 m/s, as the repetitions the analysis counted.
+     */
+    public static org.poseanalytics.tracking.point.PointTrajectory barPath() {
+        List<org.poseanalytics.tracking.point.TrackedPoint> samples = new ArrayList<>();
+        for (int f = 0; f <= 180; f++) {
+            double t = f / 30.0;
+            samples.add(new org.poseanalytics.tracking.point.TrackedPoint(f, t, 320, 170 + barDepthPx(t), 0.95, false));
+        }
+        return new org.poseanalytics.tracking.point.PointTrajectory(0, new org.poseanalytics.tracking.point.PointSpec(320, 170, 0), 0, samples);
+    }
+
+    /** Depth below the top, in px: 0 at rest, down 100 px and back up during 0.5–2.5 s and 3.0–5.0 s. */
+    public static double barDepthPx(double t) {
+        for (double start : new double[] {0.5, 3.0}) {
+            if (t >= start && t <= start + 2) return 100 * (1 - Math.cos(Math.PI * (t - start))) / 2;
+        }
+        return 0;
+    }
+
     /** A session-wide figure. */
     public static MetricRecord figure(String name, double value, String unit, Side side, Quality q, String reason) {
         return new MetricRecord(name, value, unit, side, null, q, reason);
