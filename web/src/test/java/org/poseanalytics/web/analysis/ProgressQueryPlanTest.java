@@ -105,7 +105,7 @@ class ProgressQueryPlanTest extends DatabaseTest {
                 });
                 List<Long> serviceMs = new ArrayList<>(), listMs = new ArrayList<>(), trendMs = new ArrayList<>(), cachedMs = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
-                    // a write that changes no figure but marks the subject's (V46), so that each run reads, not the cache
+                    // a write that changes no figure but marks the subject's (V47), so that each run reads, not the cache
                     jdbc.sql("update analysis_headline set rank = rank where analysis_id = (select a.id from analysis a join video v on v.id = a.video_id"
                             + " join session s on s.id = v.session_id where s.subject_id = :s limit 1)").param("s", subject).update();
                     long t0 = System.nanoTime();

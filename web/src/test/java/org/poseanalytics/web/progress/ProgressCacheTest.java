@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A subject's trends are kept in memory behind the stamp of its figures (V46): read twice without a change they are
+ * A subject's trends are kept in memory behind the stamp of its figures (V47): read twice without a change they are
  * the same trends, not read again; after any change to what a trend is made of (a figure stored, a point tracked and
  * removed, a value corrected in SQL, a session moved to another date or deleted, a re-analysis) the next read shows
  * it. And the cache is the clinic's: another clinic's user never gets what this one's read.
