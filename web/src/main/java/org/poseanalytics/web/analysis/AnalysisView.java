@@ -77,7 +77,6 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
-    private List<TrackSeries> others = List.of();
     /** Corrected frames and notes, marked on the angle chart. */
     private List<org.poseanalytics.web.chart.Marker> correctionMarks = List.of();
     private java.util.function.Supplier<List<org.poseanalytics.web.chart.Marker>> noteMarks = List::of;
@@ -154,14 +153,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         chart.followPlayer(PLAYER_ID);
         chart.setHeight("380px");
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
-        // Other people seen in the video are drawn faintly, so the user can check the right person was analysed.
+        // Other people seen in the video are drawn faintly (PlayerData), so the user can check the right person was analysed.
         Integer subjectTrack = analysis.analysis().subjectTrackId();
-        List<TrackSeries> people = analyses.tracks(analysis.analysis().id());
-        others = people.stream().filter(t -> subjectTrack == null || t.trackId() != subjectTrack).toList();
+        List<TrackSeries> people = analyses.people(analysis);
+        boolean othersSeen = people.stream().anyMatch(t -> subjectTrack == null || t.trackId() != subjectTrack);
         // A re-analysis started here (or anywhere) shows its progress here; its results replace these when complete.
         JobPanel job = new JobPanel(jobs, push, currentUser, video, this::onJobChange);
         job.setId("analysis-job");
-        if (!others.isEmpty()) {
+        if (othersSeen) {
             add(new PersonChoice(video, analysis.analysis(), people, player, jobs, canEdit, job::show));
         }
         add(job);
@@ -171,7 +170,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         ScalePanel scale = new ScalePanel(player, video, shownAnalysis.scale(), scaleLines, canEdit, source -> job.show(jobs.analyseAgain(
                 video.id(), shownAnalysis.model(), shownAnalysis.exerciseGuessed() ? null : shownAnalysis.exercise(),
                 shownAnalysis.subjectChosenByUser() ? shownAnalysis.subjectTrackId() : null, source)));
-        BarVelocityPanel velocity = new BarVelocityPanel(() -> analyses.metrics(shownAnalysis.id()));
+        BarVelocityPanel velocity = new BarVelocityPanel(analysis.metrics(), () -> analyses.metrics(shownAnalysis.id()));
         PointPanel points = new PointPanel(player, video, shownAnalysis.id(), shownAnalysis.scale(), pointTracking, pointRuns, velocity::refresh);
         VerticalLayout left = new VerticalLayout(player, controls(player), scale, points);
         if (!video.hasVideo()) {
@@ -203,7 +202,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         noteMarks = List::of;
         if (video.hasVideo()) {
             prepareVideo(player);
-            NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showAngles(shown, player, chart));
+            // a note changes the chart's markers only, not the player's data (a megabyte for a minute of video)
+            NotesPanel notePanel = new NotesPanel(player, video, notes, canEdit, () -> showChart(shown, chart));
             noteMarks = notePanel::markers;
             showAngles(shown, player, chart);
             add(new H3("Notes on the timeline"), notePanel);
@@ -240,7 +240,15 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private Component compareChooser() {
         ComboBox<CompareCandidates.Candidate> other = new ComboBox<>();
         other.setPlaceholder("Compare side by side with…");
-        other.setItems(candidates.forVideo(video.id(), analysis.session().subjectId()));
+        // read when the list is first opened (most views never open it): up to 200 of the clinic's analysed videos
+        long videoId = video.id(), subject = analysis.session().subjectId();
+        var read = new java.util.concurrent.atomic.AtomicReference<List<CompareCandidates.Candidate>>();
+        other.setItems(query -> {
+            List<CompareCandidates.Candidate> all = read.updateAndGet(done -> done != null ? done : candidates.forVideo(videoId, subject));
+            String filter = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+            return all.stream().filter(c -> c.label().toLowerCase(Locale.ROOT).contains(filter))
+                    .skip(query.getOffset()).limit(query.getLimit());
+        });
         other.setItemLabelGenerator(CompareCandidates.Candidate::label);
         other.setWidth("min(100%, 420px)");
         other.setId("compare-with");
@@ -376,10 +384,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
+        showChart(columns, chart);
+        if (video.hasVideo()) player.setData(analyses.playerData(analysis, columns)); // keypoints alone: no player shown
+    }
+
+    private void showChart(List<String> columns, EChart chart) {
         chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
                 java.util.stream.Stream.concat(correctionMarks.stream(), noteMarks.get().stream()).toList(),
                 "angle (°)", "time (s) — click to jump the video there"));
-        player.setData(PlayerData.of(analysis, columns, others));
     }
 
     private Component repetitionTable() {

@@ -25,16 +25,21 @@ import org.poseanalytics.web.ui.Ui;
 class BarVelocityPanel extends VerticalLayout {
     private final Supplier<List<MetricRecord>> metrics;
 
-    BarVelocityPanel(Supplier<List<MetricRecord>> metrics) {
+    /** @param shown the analysis's figures as the page read them; {@code metrics} reads them again after a change */
+    BarVelocityPanel(List<MetricRecord> shown, Supplier<List<MetricRecord>> metrics) {
         this.metrics = metrics;
         setPadding(false);
         setId("bar-velocity");
-        refresh();
+        show(shown);
     }
 
     void refresh() {
+        show(metrics.get());
+    }
+
+    private void show(List<MetricRecord> figures) {
         removeAll();
-        List<BarVelocity> points = BarVelocity.of(metrics.get());
+        List<BarVelocity> points = BarVelocity.of(figures);
         if (points.isEmpty()) {
             add(Ui.emptyState("No bar velocity yet", "Track a point on the bar (e.g. its end) above: its velocity per repetition appears here,"
                     + " in m/s when the analysis has a scale."));

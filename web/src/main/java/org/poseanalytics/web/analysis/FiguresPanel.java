@@ -21,7 +21,7 @@ import org.poseanalytics.web.ui.Ui;
  * The figures of one analysis as a clinician reads them: the camera view it was filmed from, the exercise's headline
  * figures first (each with its quality and, when not valid, why; an invalid one shows "—", never a number), the
  * filming guidance again when the view or visibility limited those figures, and every figure folded under
- * "All figures", each with its quality.
+ * "All figures", each with its quality (built when opened).
  */
 class FiguresPanel extends VerticalLayout {
 
@@ -82,7 +82,19 @@ class FiguresPanel extends VerticalLayout {
         return java.util.Optional.of(box);
     }
 
+    /** Folded; its grid (a hundred rows or more, all sent at once) is built when it is first opened. */
     private static Component allFigures(VideoAnalysis a, List<MetricRecord> all) {
+        Details more = new Details("All figures (" + all.size() + ")");
+        more.setId("all-figures");
+        more.setOpened(false);
+        more.setWidthFull();
+        more.addOpenedChangeListener(e -> {
+            if (e.isOpened() && more.getContent().findAny().isEmpty()) more.add(allFiguresGrid(a, all));
+        });
+        return more;
+    }
+
+    private static Grid<MetricRecord> allFiguresGrid(VideoAnalysis a, List<MetricRecord> all) {
         Grid<MetricRecord> grid = new Grid<>();
         grid.addColumn(VideoAnalysis::metricLabel).setHeader("Figure").setFlexGrow(3);
         grid.addColumn(FigureText::value).setHeader("Value").setFlexGrow(1);
@@ -95,11 +107,7 @@ class FiguresPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("all-figures-grid");
-        Details more = new Details("All figures (" + all.size() + ")", grid);
-        more.setId("all-figures");
-        more.setOpened(false);
-        more.setWidthFull();
-        return more;
+        return grid;
     }
 
     private static Span small(String text, String className) {

@@ -65,7 +65,7 @@ class NotesPanel extends VerticalLayout {
             Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
                 notes.delete(video, n.id());
                 Ui.success("Note deleted.");
-                refresh();
+                changed();
             });
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             delete.setAriaLabel("Delete this note");
@@ -112,7 +112,7 @@ class NotesPanel extends VerticalLayout {
             else notes.change(video, editing.id(), from.getValue(), to.getValue(), text.getValue());
             Ui.success(editing == null ? "Note added." : "Note changed.");
             clear();
-            refresh();
+            changed();
         } catch (UserInputException ex) {
             text.setErrorMessage(ex.getMessage());
             text.setInvalid(true);
@@ -148,6 +148,11 @@ class NotesPanel extends VerticalLayout {
             if (n.endS() == null) o.putNull("to"); else o.put("to", n.endS());
         }
         player.setNotes(a.toString());
+    }
+
+    /** After a note was added, changed or deleted: the list and the video show it, then the chart. */
+    private void changed() {
+        refresh();
         changed.run();
     }
 

@@ -1,7 +1,6 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.Optional;
-import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.web.subject.SessionService;
 import org.poseanalytics.web.subject.SubjectService;
@@ -10,19 +9,26 @@ import org.poseanalytics.web.video.VideoService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Reads a video's latest complete analysis through the job runner's clinic-scoped read API. */
+/**
+ * Reads a video's latest complete analysis through the job runner's clinic-scoped read API: which analysis, and what
+ * can change after it was stored (its figures and headlines, the session, the subject), for every call; its series
+ * from memory when an earlier call read them ({@link AnalysisCache}).
+ */
 @Service
 public class VideoAnalysisService {
     private final VideoService videos;
     private final SessionService sessions;
     private final AnalysisQueries queries;
     private final SubjectService subjects;
+    private final AnalysisCache cache;
 
-    VideoAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries, SubjectService subjects) {
+    VideoAnalysisService(VideoService videos, SessionService sessions, AnalysisQueries queries, SubjectService subjects,
+                         AnalysisCache cache) {
         this.videos = videos;
         this.sessions = sessions;
         this.queries = queries;
         this.subjects = subjects;
+        this.cache = cache;
     }
 
     /** The cameras, clock offsets and reprojection error when the analysis was triangulated from several cameras. */
@@ -37,10 +43,19 @@ public class VideoAnalysisService {
         return queries.multiViewSkeleton(analysisId);
     }
 
-    /** Every person followed in the video (the subject among them), for drawing who was seen. */
+    /** Every person followed in the video of {@code a} (the subject among them), for drawing who was seen. */
     @PreAuthorize("hasRole('VIEWER')")
-    public java.util.List<TrackSeries> tracks(long analysisId) {
-        return queries.tracks(analysisId);
+    public java.util.List<TrackSeries> people(VideoAnalysis a) {
+        return cache.series(a.analysis()).people();
+    }
+
+    /**
+     * The overlay player's data of {@code a} (from {@link #latest}) with angle labels of {@code columns}, the other
+     * people drawn faintly: built once per analysis and columns ({@link AnalysisCache}).
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public String playerData(VideoAnalysis a, java.util.List<String> columns) {
+        return cache.playerData(a, columns);
     }
 
     /** An analysis's figures as stored now (a tracked point adds its velocity figures after the analysis). */
@@ -62,10 +77,9 @@ public class VideoAnalysisService {
         Optional<Analysis> a = queries.latestComplete(videoId);
         if (a.isEmpty()) return Optional.empty();
         long id = a.get().id();
-        // The filtered series is what the numbers were computed from; draw that one, the raw one if it is missing.
-        KeypointSeries kp = queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.FILTERED)
-                .or(() -> queries.subjectKeypoints(id, SubjectSeriesCodec.Kind.RAW)).orElse(null);
-        return Optional.of(new VideoAnalysis(session, video, a.get(), queries.angles(id), kp,
-                queries.repetitions(id), queries.metrics(id), queries.headlines(id), subjects.get(session.subjectId()).involvedSide()));
+        // read in the user's clinic just now, so its series may come from memory
+        StoredSeries series = cache.series(a.get());
+        return Optional.of(new VideoAnalysis(session, video, a.get(), series.angles(), series.subjectSeries(),
+                series.repetitions(), queries.metrics(id), queries.headlines(id), subjects.get(session.subjectId()).involvedSide()));
     }
 }

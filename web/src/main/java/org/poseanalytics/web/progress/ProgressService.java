@@ -10,14 +10,12 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.poseanalytics.web.analysis.AnalysisQueries;
 import org.poseanalytics.web.analysis.FiguresStamp;
 import org.poseanalytics.web.analysis.MetricHistoryPoint;
 import org.poseanalytics.web.analysis.MetricNames;
 import org.poseanalytics.web.analysis.TrendHeading;
+import org.poseanalytics.web.cache.ReadOnce;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.web.ui.FigureText;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,33 +63,6 @@ public class ProgressService {
                 .expireAfterAccess(Duration.ofMinutes(10)).buildAsync();
     }
 
-    /**
-     * The value filed under {@code key}, else {@code read} on this thread (the reader's clinic, its transaction and
-     * security checks), filed for the next reader. Readers asking for a key being read wait for that read rather than
-     * repeat it (fifty viewers opening one page at once read once); the read itself runs outside the cache's locks, so a
-     * long one (every figure of 1,000 sessions) holds up no other key. A failed read is not kept.
-     */
-    private static <K, V> V get(AsyncCache<K, V> cache, K key, Supplier<V> read) {
-        CompletableFuture<V> mine = new CompletableFuture<>();
-        CompletableFuture<V> earlier = cache.asMap().putIfAbsent(key, mine);
-        if (earlier != null) {
-            try {
-                return earlier.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw e;
-            }
-        }
-        try {
-            V value = read.get();
-            mine.complete(value);
-            return value;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        }
-    }
-
     /** Every trend of the subject with all its visits (the shared progress page, the API, FHIR). */
     @PreAuthorize("hasRole('VIEWER')")
     public List<MetricTrend> trends(long subjectId) {
@@ -105,7 +76,7 @@ public class ProgressService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public List<MetricTrend> trends(long subjectId, String exercise, List<String> metricKeys) {
-        return get(filtered, new Read<>(queries.figuresStamp(subjectId), new Filter(exercise, List.copyOf(metricKeys))),
+        return ReadOnce.get(filtered, new Read<>(queries.figuresStamp(subjectId), new Filter(exercise, List.copyOf(metricKeys))),
                 () -> group(queries.metricHistory(subjectId, exercise, metricKeys)));
     }
 
@@ -115,7 +86,7 @@ public class ProgressService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public List<TrendChoice> choices(long subjectId) {
-        return get(choices, queries.figuresStamp(subjectId), () -> {
+        return ReadOnce.get(choices, queries.figuresStamp(subjectId), () -> {
             List<TrendChoice> out = new ArrayList<>();
             for (TrendHeading h : queries.trendHeadings(subjectId)) {
                 String label = (h.headlineLabel() != null ? h.headlineLabel() : MetricNames.label(h.name(), h.side()))
@@ -131,7 +102,7 @@ public class ProgressService {
     /** One trend of {@link #choices} with its visits: equal to the same trend of {@link #trends}. */
     @PreAuthorize("hasRole('VIEWER')")
     public MetricTrend trend(long subjectId, TrendChoice choice) {
-        return get(trend, new Read<>(queries.figuresStamp(subjectId), choice.heading()), () -> {
+        return ReadOnce.get(trend, new Read<>(queries.figuresStamp(subjectId), choice.heading()), () -> {
             List<MetricTrend> one = group(queries.trendVisits(subjectId, choice.heading()));
             if (one.size() != 1) throw new IllegalStateException("trend " + choice.key() + " read as " + one.size() + " trends");
             return one.getFirst();
