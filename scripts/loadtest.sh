@@ -15,6 +15,8 @@ pa_env
 
 PORT="${LOADTEST_PORT:-18080}"
 DATA="$(mktemp -d /tmp/pa-loadtest.XXXXXX)"
+# mktemp makes it 0700; run as root, the embedded PostgreSQL's initdb runs as another user and must reach its files
+chmod 755 "$DATA"
 VIDEO="${LOADTEST_VIDEO:-../shared/fixtures/mediapipe-squats/pose_squats.mp4}"
 [ -f "$VIDEO" ] || { echo "loadtest: no video to upload at $VIDEO; set LOADTEST_VIDEO to a short clip of one person" >&2; exit 2; }
 # a copy under /tmp: uploads read it there, nothing of ../shared lands in the tree
