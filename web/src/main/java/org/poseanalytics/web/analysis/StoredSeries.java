@@ -1,7 +1,6 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.List;
-import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -28,7 +27,7 @@ record StoredSeries(AngleTable angles, KeypointSeries subjectSeries, List<Repeti
     long bytes() {
         long n = angles.frames().length;
         long total = 16 * n;
-        for (AngleSeries c : angles.series()) total += 10 * n; // float values and velocities, a byte of issue, maybe a keypoint index
+        total += 10 * n * angles.series().size(); // per column: float values and velocities, a byte of issue, maybe a keypoint index
         total += bytes(subjectSeries);
         for (TrackSeries t : people) total += bytes(t.series());
         return total + 200L * repetitions.size();
