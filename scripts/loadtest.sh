@@ -36,17 +36,19 @@ PROPS=(-Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -D
   -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}"
   -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}"
   -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}")
-GATLING_PLUGIN=~/.m2/repository/io/gatling/gatling-maven-plugin
-if [ -d "$GATLING_PLUGIN" ] || [ -n "${LOADTEST_MVN_OPTS:-}" ]; then
-  mvn -B ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile gatling:test "${PROPS[@]}" || status=$?
-else
-  # Offline without Gatling's Maven plugin (only its libraries in the local repository): the same simulation through
-  # Gatling's own main class, on the module's test classpath, with the plugin's settings (loadtest/pom.xml).
-  CP_FILE="$(mktemp)"
-  mvn -B -q -o -Ploadtest -pl loadtest test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
-  java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED "${PROPS[@]}" -cp "loadtest/target/test-classes:$(cat "$CP_FILE")" io.gatling.app.Gatling \
-    -s org.poseanalytics.loadtest.ServerUnderLoadSimulation -rf loadtest/target/gatling || status=$?
-  rm -f "$CP_FILE"
-fi
+# Gatling through its own main class on the module's test classpath, with the plugin's settings (loadtest/pom.xml):
+# this needs only Gatling's libraries, not its Maven plugin's, which an offline repository often lacks.
+CP_FILE="$(mktemp)"
+mvn -B -q ${LOADTEST_MVN_OPTS:--o} -Ploadtest -pl loadtest test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$CP_FILE"
+# the app first: a simulation started against a server still starting would count its start as errors
+for _ in $(seq 1 180); do
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && break
+  kill -0 "$APP" 2>/dev/null || { echo "loadtest: the app stopped while starting; its log ($DATA.log) ends:" >&2; tail -20 "$DATA.log" >&2; exit 1; }
+  sleep 1
+done
+java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED "${PROPS[@]}" -cp "loadtest/target/test-classes:$(cat "$CP_FILE")" io.gatling.app.Gatling \
+  -s org.poseanalytics.loadtest.ServerUnderLoadSimulation -rf loadtest/target/gatling || status=$?
+rm -f "$CP_FILE"
 python3 loadtest/summary.py || true
 exit "$status"    # non-zero when Gatling's assertions failed
