@@ -30,6 +30,7 @@ import org.poseanalytics.pose.video.VideoSource;
  * PoseEstimator#samplesYuvFrames()}) the decoder's planes, copied once, never converted or turned whole, with FFmpeg
  * decoding on the cores inference leaves (at least one). Not the default: measured on 2 busy cores its per-pixel
  * conversion in the crop cost the inference thread more than the planes saved the decoder (docs/BENCHMARKS.md).
+ * Where inference takes every core, decoding runs at a lower OS priority ({@link DecodePriority}).
  */
 public final class VideoPoseRunner {
     /** Frames decoded ahead of inference: enough to ride out a slow keyframe, small enough to stay flat in memory. */
@@ -63,13 +64,17 @@ public final class VideoPoseRunner {
         FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
         int decodeThreads = decodeThreads(System.getProperty(DECODE_THREADS_PROPERTY, "auto"), yuv,
                 estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
-        try (VideoDecoder decoder = video.displayed(layout, decodeThreads); VideoPoseSession session = estimator.openVideo()) {
+        List<String> lowering = DecodePriority.lowering(System.getProperty(DecodePriority.PROPERTY, "auto"),
+                estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
+        try (VideoDecoder decoder = DecodePriority.openLowered(lowering, () -> video.displayed(layout, decodeThreads));
+             VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
             BlockingQueue<DecodedFrame> queue = new ArrayBlockingQueue<>(QUEUE);
             DecodedFrame endMarker = new DecodedFrame(-1, 0, null);
             long[] decodeNanos = {0};
             RuntimeException[] decodeFailure = {null};
             Thread decodeThread = Thread.ofPlatform().name("video-decode").daemon().start(() -> {
+                DecodePriority.lowerCurrentThread(lowering);
                 try {
                     while (true) {
                         long t0 = System.nanoTime();
