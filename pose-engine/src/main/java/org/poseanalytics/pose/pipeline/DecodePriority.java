@@ -37,6 +37,8 @@ final class DecodePriority {
      */
     static List<String> lowering(String setting, int inferenceThreads, int cores) {
         return switch (setting.trim()) {
+            // nice 19 rather than SCHED_IDLE, which did as well side by side but gets next to nothing beside other
+            // busy threads (a clinic's server has other work; docs/BENCHMARKS.md)
             case "auto" -> inferenceThreads >= cores ? lowering("19", inferenceThreads, cores) : List.of();
             case "off" -> List.of();
             case "idle" -> List.of("chrt", "--idle", "-p", "0");
@@ -84,13 +86,13 @@ final class DecodePriority {
     static <T> T openLowered(List<String> lowering, Supplier<T> open) {
         if (lowering.isEmpty() || !Files.isSymbolicLink(THREAD_SELF)) return open.get();
         AtomicReference<T> opened = new AtomicReference<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread opener = Thread.ofPlatform().name("video-open").start(() -> {
             lowerCurrentThread(lowering);
             try {
                 opened.set(open.get());
-            } catch (RuntimeException e) {
-                failure.set(e);
+            } catch (RuntimeException | Error e) {
+                failure.set(e); // thrown on the caller's thread below, as a decoder opened there would
             }
         });
         boolean interrupted = false;
@@ -103,7 +105,8 @@ final class DecodePriority {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-        if (failure.get() != null) throw failure.get();
+        if (failure.get() instanceof RuntimeException e) throw e;
+        if (failure.get() instanceof Error e) throw e;
         return opened.get();
     }
 }
