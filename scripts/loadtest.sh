@@ -35,7 +35,7 @@ status=0
 PROPS=(-Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4"
   -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}"
   -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}"
-  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}")
+  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}" -Dloadtest.firstAnalysisMinutes="${LOADTEST_FIRST_ANALYSIS_MIN:-10}")
 # Gatling through its own main class on the module's test classpath, with the plugin's settings (loadtest/pom.xml):
 # this needs only Gatling's libraries, not its Maven plugin's, which an offline repository often lacks.
 CP_FILE="$(mktemp)"

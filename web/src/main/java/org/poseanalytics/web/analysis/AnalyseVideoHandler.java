@@ -61,7 +61,7 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
     AnalyseVideoHandler(JobRecords records, PoseModelChoices models, AnalysisStore store, Storage storage,
                         @Value("${pose.jobs.threads-per-job:0}") int threadsPerJob,
                         @Value("${jobrunr.background-job-server.worker-count:1}") int workers,
-                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:100000}") long maxFrames, FairDispatch dispatch,
+                        VideoLimits uploadLimits, @Value("${pose.jobs.max-frames:120000}") long maxFrames, FairDispatch dispatch,
                         AnalysisSources sources, KeypointFiles.Limits archiveLimits) {
         this.archiveLimits = archiveLimits;
         this.dispatch = dispatch;

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A video within the upload limits but over {@code pose.jobs.max-frames} (default 100,000) is stored, and its analysis
+ * A video within the upload limits but over {@code pose.jobs.max-frames} (default 120,000: an hour at 30 fps fits) is stored, and its analysis
  * fails for good at once with the cap in its message, instead of holding the worker for hours.
  */
 class JobFrameCapTest extends DatabaseTest {
@@ -38,20 +38,20 @@ class JobFrameCapTest extends DatabaseTest {
         TestClinic clinic = TestClinic.create(jdbc);
         clinic.signIn(Role.CLINICIAN);
         long session = clinic.session(jdbc, LocalDate.now(), "squat");
-        Path many = HostileVideos.manyFrames(tmp, 101);
+        Path many = HostileVideos.manyFrames(tmp, 121);
         Video video;
         try (InputStream in = Files.newInputStream(many)) {
             video = videos.store(session, "long session.mp4", in);
         }
-        assertThat(video.frames()).isEqualTo(101_000);
+        assertThat(video.frames()).isEqualTo(121_000);
         UUID job = JobsTesting.latestJobOf(jdbc, video.id());
         JobProgress failed = JobsTesting.awaitJob(jdbc, job, Duration.ofSeconds(90), p -> !p.state().active());
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.framesDone()).isZero();
-        assertThat(failed.message()).contains("“long session.mp4”").contains("the video declares 101,000 frames; the limit is 100,000")
+        assertThat(failed.message()).contains("“long session.mp4”").contains("the video declares 121,000 frames; the limit is 120,000")
                 .contains("Trim the video");
         Video after = videos.get(video.id());
         assertThat(after.status()).isEqualTo(VideoStatus.FAILED);
-        assertThat(after.statusMessage()).contains("the limit is 100,000");
+        assertThat(after.statusMessage()).contains("the limit is 120,000");
     }
 }
