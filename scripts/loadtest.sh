@@ -6,6 +6,8 @@
 #   scripts/loadtest.sh                        # 20 uploads, 50 viewers, 180 s of browsing, 1,000 sessions of one subject
 #   LOADTEST_VIEW_S=60 LOADTEST_VIEWERS=10 scripts/loadtest.sh
 #   LOADTEST_PROGRESS_METRIC=left_knee_flexion_peak_mean scripts/loadtest.sh   # the viewers' progress API asks for one figure
+#   LOADTEST_VIDEO=long60m.mp4 LOADTEST_FIRST_ANALYSIS_MIN=150 LOADTEST_APP_JAVA_OPTS=-Xmx512m scripts/loadtest.sh
+#                                              # the web job's memory on an hour-long upload (docs/BENCHMARKS.md, item 3)
 #
 # Gatling's report: loadtest/target/gatling/*/index.html; the app's log: $DATA.log (printed at the end).
 set -euo pipefail
