@@ -62,10 +62,9 @@ public final class VideoPoseRunner {
         long start = System.nanoTime();
         boolean yuv = "yuv".equals(System.getProperty(FRAMES_PROPERTY, "rgb")) && estimator.samplesYuvFrames();
         FrameLayout layout = yuv ? FrameLayout.YUV420 : FrameLayout.RGB;
-        int decodeThreads = decodeThreads(System.getProperty(DECODE_THREADS_PROPERTY, "auto"), yuv,
-                estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
-        List<String> lowering = DecodePriority.lowering(System.getProperty(DecodePriority.PROPERTY, "auto"),
-                estimator.inferenceThreads(), Runtime.getRuntime().availableProcessors());
+        int inferenceThreads = estimator.inferenceThreads(), cores = Runtime.getRuntime().availableProcessors();
+        int decodeThreads = decodeThreads(System.getProperty(DECODE_THREADS_PROPERTY, "auto"), yuv, inferenceThreads, cores);
+        List<String> lowering = DecodePriority.lowering(System.getProperty(DecodePriority.PROPERTY, "auto"), inferenceThreads, cores);
         try (VideoDecoder decoder = DecodePriority.openLowered(lowering, () -> video.displayed(layout, decodeThreads));
              VideoPoseSession session = estimator.openVideo()) {
             VideoInfo info = decoder.info();
