@@ -26,7 +26,7 @@ public class FilterBenchmark {
     @Setup
     public void setUp() {
         minute = SyntheticSquat.series(60, 30, 1);
-        kneeX = KeypointSeries.row(minute.x()[minute.skeleton().indexOf("left_knee")]);
+        kneeX = minute.x().row(minute.skeleton().indexOf("left_knee"));
         butterworth = new Butterworth(4, 6, 30);
     }
 

@@ -57,9 +57,9 @@ final class SyntheticSquat {
     }
 
     private static void put(KeypointSeries s, int l, int i, double x, double y, Random noise) {
-        s.x()[l][i] = (float) (x + 2 * noise.nextGaussian());
-        s.y()[l][i] = (float) (y + 2 * noise.nextGaussian());
-        s.z()[l][i] = 0;
-        s.visibility()[l][i] = 0.95f;
+        s.x().set(l, i, (float) (x + 2 * noise.nextGaussian()));
+        s.y().set(l, i, (float) (y + 2 * noise.nextGaussian()));
+        s.z().set(l, i, 0);
+        s.visibility().set(l, i, 0.95f);
     }
 }

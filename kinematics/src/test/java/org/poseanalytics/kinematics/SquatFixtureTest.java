@@ -25,13 +25,13 @@ class SquatFixtureTest {
         KeypointSeries s = KeypointSeries.empty(Skeleton.BLAZEPOSE_33, frames, times, true, "reference");
         for (int i = 0; i < n; i++)
             for (int k = 0; k < 33; k++) {
-                s.x()[k][i] = (float) px[i][k][0];
-                s.y()[k][i] = (float) px[i][k][1];
-                s.z()[k][i] = (float) px[i][k][2];
-                s.visibility()[k][i] = 1;
-                s.worldX()[k][i] = (float) world[i][k][0];
-                s.worldY()[k][i] = (float) world[i][k][1];
-                s.worldZ()[k][i] = (float) world[i][k][2];
+                s.x().set(k, i, (float) px[i][k][0]);
+                s.y().set(k, i, (float) px[i][k][1]);
+                s.z().set(k, i, (float) px[i][k][2]);
+                s.visibility().set(k, i, 1);
+                s.worldX().set(k, i, (float) world[i][k][0]);
+                s.worldY().set(k, i, (float) world[i][k][1]);
+                s.worldZ().set(k, i, (float) world[i][k][2]);
             }
         return s;
     }

@@ -34,7 +34,7 @@ public final class Keypoints3dCsv {
             line.append(s.frames()[i]).append(',').append(String.format(Locale.ROOT, "%.4f", s.timesS()[i]));
             for (int l = 0; l < s.skeleton().size(); l++) {
                 boolean gap = s.isGap(l, i);
-                double[] p = gap ? null : axes.fromSeries(new double[]{s.worldX()[l][i], s.worldY()[l][i], s.worldZ()[l][i]});
+                double[] p = gap ? null : axes.fromSeries(new double[]{s.worldX().get(l, i), s.worldY().get(l, i), s.worldZ().get(l, i)});
                 for (int a = 0; a < 3; a++) line.append(',').append(gap ? "" : String.format(Locale.ROOT, "%.5f", p[a]));
                 line.append(',').append(t.found(l, i) ? String.format(Locale.ROOT, "%.2f", t.errorPx()[l][i]) : "");
                 line.append(',').append(cameras(cal, t.viewMask()[l][i]));

@@ -44,7 +44,7 @@ class MultiViewTruthTest {
                 double[] p;
                 if (filtered) {
                     if (s.isGap(l, i)) continue;
-                    p = axes.fromSeries(new double[]{s.worldX()[l][i], s.worldY()[l][i], s.worldZ()[l][i]});
+                    p = axes.fromSeries(new double[]{s.worldX().get(l, i), s.worldY().get(l, i), s.worldZ().get(l, i)});
                 } else {
                     if (!t.found(l, i)) continue;
                     p = t.point(l, i);
@@ -136,9 +136,8 @@ class MultiViewTruthTest {
         KeypointSeries s = views.get(1).people().getFirst().series();
         for (String j : List.of("hip", "knee", "ankle", "heel", "foot_index")) {
             int l = s.skeleton().indexOf("left_" + j), rr = s.skeleton().indexOf("right_" + j);
-            float[] x = s.x()[l], y = s.y()[l];
-            s.x()[l] = s.x()[rr]; s.y()[l] = s.y()[rr];
-            s.x()[rr] = x; s.y()[rr] = y;
+            s.x().swapRows(l, rr);
+            s.y().swapRows(l, rr);
         }
         MultiViewStage.Result r = MultiViewStage.run(MultiViewStage.Request.of(cal, views, FILTER).withSync(MultiViewStage.Sync.TIMESTAMPS));
         int knee = SquattingBody.SK.indexOf("left_knee");

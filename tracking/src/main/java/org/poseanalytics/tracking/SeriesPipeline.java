@@ -8,6 +8,7 @@ import org.poseanalytics.tracking.filter.Hampel;
 import org.poseanalytics.tracking.filter.TimeSeriesFilters;
 import org.poseanalytics.tracking.series.GapSpan;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.tracking.swap.SwapRepair;
 
 /**
@@ -56,7 +57,7 @@ public final class SeriesPipeline {
         int n = s.length();
         for (int l = 0; l < k; l++) {
             for (int i = 0; i < n; i++) {
-                if (s.visibility()[l][i] < config.minVisibility()) blank(s, l, i);
+                if (s.visibility().get(l, i) < config.minVisibility()) blank(s, l, i);
             }
         }
         List<SwapRepair.Repair> swaps = List.of();
@@ -87,8 +88,8 @@ public final class SeriesPipeline {
             filled[l] = FilteredSeries.marks(TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS()));
             for (int c = 1; c < rows.length; c++) TimeSeriesFilters.fillGaps(t, rows[c], config.maxGapS());
             for (int c = 0; c < rows.length; c++) rows[c] = TimeSeriesFilters.butterworth(t, rows[c], config.butterworthOrder(), cutoff);
-            List<float[][]> ch = channels(s);
-            for (int c = 0; c < rows.length; c++) KeypointSeries.setRow(ch.get(c)[l], rows[c]);
+            List<SeriesChannel> ch = channels(s);
+            for (int c = 0; c < rows.length; c++) ch.get(c).setRow(l, rows[c]);
             longGaps.addAll(gaps(s, l));
             // Side-confused points were filled only so their neighbours filter as one run; their side is unknown.
             for (int i = confused[l].nextSetBit(0); i >= 0; i = confused[l].nextSetBit(i + 1)) {
@@ -100,15 +101,15 @@ public final class SeriesPipeline {
     }
 
     /** x, y, z and, when the series has them, world x, y, z: the channels that are filtered. */
-    private static List<float[][]> channels(KeypointSeries s) {
-        List<float[][]> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
+    private static List<SeriesChannel> channels(KeypointSeries s) {
+        List<SeriesChannel> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
         if (s.hasWorld()) c.addAll(List.of(s.worldX(), s.worldY(), s.worldZ()));
         return c;
     }
 
     /** Landmark l's rows of every filtered channel, in {@link #channels} order, as doubles. */
     private static double[][] rows(KeypointSeries s, int l) {
-        return channels(s).stream().map(ch -> KeypointSeries.row(ch[l])).toArray(double[][]::new);
+        return channels(s).stream().map(ch -> ch.row(l)).toArray(double[][]::new);
     }
 
     private static void blank(double[][] rows, int i) {
@@ -116,13 +117,13 @@ public final class SeriesPipeline {
     }
 
     private static void blank(KeypointSeries s, int l, int i) {
-        s.x()[l][i] = Float.NaN;
-        s.y()[l][i] = Float.NaN;
-        s.z()[l][i] = Float.NaN;
+        s.x().set(l, i, Float.NaN);
+        s.y().set(l, i, Float.NaN);
+        s.z().set(l, i, Float.NaN);
         if (s.hasWorld()) {
-            s.worldX()[l][i] = Float.NaN;
-            s.worldY()[l][i] = Float.NaN;
-            s.worldZ()[l][i] = Float.NaN;
+            s.worldX().set(l, i, Float.NaN);
+            s.worldY().set(l, i, Float.NaN);
+            s.worldZ().set(l, i, Float.NaN);
         }
     }
 

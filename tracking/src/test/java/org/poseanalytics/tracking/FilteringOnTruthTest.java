@@ -12,6 +12,7 @@ import org.poseanalytics.pose.blazepose.OneEuroFilter;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.tracking.series.SeriesBuilder;
 import org.poseanalytics.tracking.testing.SyntheticPerson;
 
@@ -65,7 +66,7 @@ class FilteringOnTruthTest {
     static double[] knee(KeypointSeries s, int hip, int knee, int ankle) {
         double[] a = new double[s.length()];
         for (int i = 0; i < a.length; i++) {
-            a[i] = SyntheticPerson.kneeFlexion(s.x()[hip][i], s.y()[hip][i], s.x()[knee][i], s.y()[knee][i], s.x()[ankle][i], s.y()[ankle][i]);
+            a[i] = SyntheticPerson.kneeFlexion(s.x().get(hip, i), s.y().get(hip, i), s.x().get(knee, i), s.y().get(knee, i), s.x().get(ankle, i), s.y().get(ankle, i));
         }
         return a;
     }
@@ -84,12 +85,12 @@ class FilteringOnTruthTest {
         double[] t = s.timesS();
         double truthRom = range(java.util.Arrays.stream(t).map(P::kneeFlexionDeg).toArray());
         double rom = range(knee(s, LH, LK, LA));
-        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(c.raw().y()[RK]));
-        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, KeypointSeries.row(s.y()[RK]));
+        double accRaw = SyntheticPerson.meanSquaredAcceleration(t, c.raw().y().row(RK));
+        double accFiltered = SyntheticPerson.meanSquaredAcceleration(t, s.y().row(RK));
         double maxErr = 0;
         for (int i = 0; i < s.length(); i++) {
             double[][] truth = P.truth(t[i]);
-            maxErr = Math.max(maxErr, Math.hypot(s.x()[LK][i] - truth[LK][0], s.y()[LK][i] - truth[LK][1]));
+            maxErr = Math.max(maxErr, Math.hypot(s.x().get(LK, i) - truth[LK][0], s.y().get(LK, i) - truth[LK][1]));
         }
         long legRepairs = f.swaps().stream().filter(r -> r.group().equals("legs")).count();
         System.out.printf("[measured] squat on truth: %d samples (variable rate), ROM truth %.2f deg, filtered %.2f deg (%.2f%%); "
@@ -162,7 +163,7 @@ class FilteringOnTruthTest {
         List<PersonPose> poses = new ArrayList<>();
         for (int i = 0; i < n; i++) { frames[i] = i; t[i] = i / 30.0; poses.add(P.pose(t[i], 2, 0.9, rnd)); }
         KeypointSeries raw = SeriesBuilder.fromPoses(SyntheticPerson.SK, frames, t, poses);
-        for (int i = 100; i < 130; i++) raw.visibility()[LK][i] = 0; // about a second hidden
+        for (int i = 100; i < 130; i++) raw.visibility().set(LK, i, 0); // about a second hidden
         FilteredSeries f = SeriesPipeline.filter(raw, FilterConfig.defaults());
         assertThat(f.isGap(LK, 115)).isTrue();
         var kneeGaps = f.longGaps().stream().filter(g -> g.landmark().equals("left_knee")).toList();
@@ -186,14 +187,16 @@ class FilteringOnTruthTest {
     private static KeypointSeries oneEuro(KeypointSeries in, double minCutoffHz, double beta, double derivativeCutoffHz) {
         KeypointSeries s = in.copy("one-euro");
         double[] t = s.timesS();
-        for (float[][] channel : new float[][][]{s.x(), s.y()}) {
-            for (float[] row : channel) {
+        for (SeriesChannel channel : new SeriesChannel[]{s.x(), s.y()}) {
+            for (int l = 0; l < channel.landmarks(); l++) {
+                double[] row = channel.row(l);
                 OneEuroFilter f = null;
                 for (int i = 0; i < row.length; i++) {
                     if (!Double.isFinite(row[i])) { f = null; continue; }
                     if (f == null) f = new OneEuroFilter(minCutoffHz, beta, derivativeCutoffHz);
-                    row[i] = (float) f.apply(row[i], t[i], 1);
+                    row[i] = f.apply(row[i], t[i], 1);
                 }
+                channel.setRow(l, row);
             }
         }
         return s;

@@ -32,10 +32,10 @@ public final class Landmarks {
         int i = series.skeleton().indexOf(name);
         if (i < 0) return null;
         if (dimension == Dimension.IMAGE_2D) {
-            double x = series.x()[i][sample], y = series.y()[i][sample];
+            double x = series.x().get(i, sample), y = series.y().get(i, sample);
             return Double.isFinite(x) && Double.isFinite(y) ? Vec3.fromImage(x, y) : null;
         }
-        double x = series.worldX()[i][sample], y = series.worldY()[i][sample], z = series.worldZ()[i][sample];
+        double x = series.worldX().get(i, sample), y = series.worldY().get(i, sample), z = series.worldZ().get(i, sample);
         return Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z) ? Vec3.fromBlazePoseWorld(x, y, z) : null;
     }
 

@@ -49,8 +49,8 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 if (c.landmark() != landmark) continue;
                 int s = in.indexOfFrame(c.frame());
                 boolean modelGap = in.isGap(landmark, s);
-                keys.add(new Key(c, s, c.notVisible() || modelGap ? Double.NaN : c.x() - in.x()[landmark][s],
-                        c.notVisible() || modelGap ? Double.NaN : c.y() - in.y()[landmark][s]));
+                keys.add(new Key(c, s, c.notVisible() || modelGap ? Double.NaN : c.x() - in.x().get(landmark, s),
+                        c.notVisible() || modelGap ? Double.NaN : c.y() - in.y().get(landmark, s)));
             }
             if (keys.isEmpty()) continue;
             keys.sort(Comparator.comparingLong(key -> key.c.frame()));
@@ -58,11 +58,11 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 if (in.isGap(landmark, s)) continue;
                 double[] offset = offset(keys, in.frames()[s]);
                 if (offset == null) continue;
-                out.x()[landmark][s] += offset[0];
-                out.y()[landmark][s] += offset[1];
+                out.x().add(landmark, s, offset[0]);
+                out.y().add(landmark, s, offset[1]);
                 // Blended toward what the clinician saw: as sure as the weight says, the model's visibility otherwise.
-                out.visibility()[landmark][s] += offset[2] * (1 - out.visibility()[landmark][s]);
-                if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
+                out.visibility().add(landmark, s, offset[2] * (1 - out.visibility().get(landmark, s)));
+                blankWorld(out, landmark, s);
                 changed[landmark][s] = true;
                 interpolated[landmark].clear(s);
                 outliers[landmark].clear(s);
@@ -72,16 +72,17 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
                 if (c.notVisible()) {
                     for (int s = 0; s < n; s++) {
                         if (Math.abs(in.frames()[s] - c.frame()) > c.windowFrames()) continue;
-                        out.x()[landmark][s] = out.y()[landmark][s] = Float.NaN;
-                        out.visibility()[landmark][s] = 0;
-                        if (out.worldX() != null) out.worldX()[landmark][s] = out.worldY()[landmark][s] = out.worldZ()[landmark][s] = Float.NaN;
+                        out.x().set(landmark, s, Float.NaN);
+                        out.y().set(landmark, s, Float.NaN);
+                        out.visibility().set(landmark, s, 0);
+                        blankWorld(out, landmark, s);
                         changed[landmark][s] = true;
                     }
                 } else if (Double.isNaN(key.dx)) {
                     // The model had nothing here: the clinician's position on this frame alone.
-                    out.x()[landmark][key.sample] = (float) c.x();
-                    out.y()[landmark][key.sample] = (float) c.y();
-                    out.visibility()[landmark][key.sample] = 1;
+                    out.x().set(landmark, key.sample, (float) c.x());
+                    out.y().set(landmark, key.sample, (float) c.y());
+                    out.visibility().set(landmark, key.sample, 1);
                     changed[landmark][key.sample] = true;
                     sideConfused[landmark].clear(key.sample);
                 }
@@ -89,6 +90,14 @@ public record CorrectedSeries(FilteredSeries series, boolean[][] corrected) {
         }
         return new CorrectedSeries(new FilteredSeries(out, interpolated, outliers, sideConfused, model.longGaps(), model.swaps(),
                 model.cutoffHz()), changed);
+    }
+
+    /** A moved or hidden point's 3D is unknown: the model's world landmark no longer matches it. */
+    private static void blankWorld(KeypointSeries s, int landmark, int sample) {
+        if (!s.hasWorld()) return;
+        s.worldX().set(landmark, sample, Float.NaN);
+        s.worldY().set(landmark, sample, Float.NaN);
+        s.worldZ().set(landmark, sample, Float.NaN);
     }
 
     /** [dx, dy, weight] at {@code frame}, or null where no moving correction reaches. */

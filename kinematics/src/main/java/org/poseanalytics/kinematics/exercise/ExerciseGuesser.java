@@ -97,22 +97,22 @@ public final class ExerciseGuesser {
 
     private static double[] hipX(KeypointSeries s) {
         int l = s.skeleton().indexOf("left_hip"), r = s.skeleton().indexOf("right_hip");
-        return Signals.meanOfTwo(KeypointSeries.row(s.x()[l]), KeypointSeries.row(s.x()[r]));
+        return Signals.meanOfTwo(s.x().row(l), s.x().row(r));
     }
 
     private static double legPx(KeypointSeries s) {
         int h = s.skeleton().indexOf("left_hip"), a = s.skeleton().indexOf("left_ankle");
         double[] d = new double[s.length()];
-        for (int i = 0; i < d.length; i++) d[i] = Math.hypot(s.x()[h][i] - s.x()[a][i], s.y()[h][i] - s.y()[a][i]);
+        for (int i = 0; i < d.length; i++) d[i] = Math.hypot(s.x().get(h, i) - s.x().get(a, i), s.y().get(h, i) - s.y().get(a, i));
         return Signals.percentile(d, 50);
     }
 
     private static boolean airborne(KeypointSeries s, double leg) {
         int l = s.skeleton().indexOf("left_ankle"), r = s.skeleton().indexOf("right_ankle");
-        double gl = Signals.percentile(KeypointSeries.row(s.y()[l]), 80), gr = Signals.percentile(KeypointSeries.row(s.y()[r]), 80);
+        double gl = Signals.percentile(s.y().row(l), 80), gr = Signals.percentile(s.y().row(r), 80);
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
-            boolean up = gl - s.y()[l][i] > 0.15 * leg && gr - s.y()[r][i] > 0.15 * leg;
+            boolean up = gl - s.y().get(l, i) > 0.15 * leg && gr - s.y().get(r, i) > 0.15 * leg;
             run = up ? run + 1 : 0;
             if (run >= 3) return true;
         }

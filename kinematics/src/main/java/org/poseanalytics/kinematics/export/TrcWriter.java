@@ -76,9 +76,9 @@ public final class TrcWriter {
     public static double[] position(KeypointSeries s, Units units, double metresPerPixel, double imageHeightPx, int m, int i) {
         if (units != Units.IMAGE_M) {
             double scale = units == Units.WORLD_MM ? 1000 : 1;
-            return new double[]{s.worldX()[m][i] * scale, -s.worldY()[m][i] * scale, -s.worldZ()[m][i] * scale};
+            return new double[]{s.worldX().get(m, i) * scale, -s.worldY().get(m, i) * scale, -s.worldZ().get(m, i) * scale};
         }
-        return new double[]{s.x()[m][i] * metresPerPixel, (imageHeightPx - s.y()[m][i]) * metresPerPixel, 0};
+        return new double[]{s.x().get(m, i) * metresPerPixel, (imageHeightPx - s.y().get(m, i)) * metresPerPixel, 0};
     }
 
     /**
@@ -93,9 +93,9 @@ public final class TrcWriter {
             double low = Double.NaN;
             for (String p : new String[]{"left_ankle", "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index"}) {
                 int m = s.skeleton().indexOf(p);
-                if (m >= 0 && !s.isGap(m, i)) low = Double.isNaN(low) ? s.y()[m][i] : Math.max(low, s.y()[m][i]);
+                if (m >= 0 && !s.isGap(m, i)) low = Double.isNaN(low) ? s.y().get(m, i) : Math.max(low, s.y().get(m, i));
             }
-            extent[i] = s.isGap(nose, i) ? Double.NaN : (low - s.y()[nose][i]) * 1.07;
+            extent[i] = s.isGap(nose, i) ? Double.NaN : (low - s.y().get(nose, i)) * 1.07;
         }
         double px = Signals.percentile(extent, 90); // the upright frames are the tall ones
         if (!(px > 0)) throw new IllegalArgumentException("cannot measure the subject's height in pixels (nose or feet never seen)");

@@ -46,7 +46,7 @@ public final class FootQuality {
 
     private static SampleIssue issue(KeypointSeries s, BitSet[] interpolated, int w, int h, int k, int i) {
         if (s.isGap(k, i)) return SampleIssue.HIDDEN;
-        double x = s.x()[k][i], y = s.y()[k][i];
+        double x = s.x().get(k, i), y = s.y().get(k, i);
         if (w > 0 && h > 0 && (x < 0 || y < 0 || x >= w || y >= h)) return SampleIssue.OUT_OF_FRAME;
         if (interpolated != null && interpolated[k].get(i)) return SampleIssue.INTERPOLATED;
         return SampleIssue.NONE;

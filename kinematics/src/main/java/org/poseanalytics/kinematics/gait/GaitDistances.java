@@ -76,9 +76,9 @@ public final class GaitDistances {
         for (int i = 1; i < t.length; i++) {
             if (t[i] < timeS) continue;
             double f = (timeS - t[i - 1]) / (t[i] - t[i - 1]);
-            return s.x()[k][i - 1] + Math.max(0, Math.min(1, f)) * (s.x()[k][i] - s.x()[k][i - 1]);
+            return s.x().get(k, i - 1) + Math.max(0, Math.min(1, f)) * (s.x().get(k, i) - s.x().get(k, i - 1));
         }
-        return t.length > 0 && Math.abs(t[t.length - 1] - timeS) < 1e-9 ? s.x()[k][t.length - 1] : Double.NaN;
+        return t.length > 0 && Math.abs(t[t.length - 1] - timeS) < 1e-9 ? s.x().get(k, t.length - 1) : Double.NaN;
     }
 
     private static double midHipX(KeypointSeries s, double timeS) {

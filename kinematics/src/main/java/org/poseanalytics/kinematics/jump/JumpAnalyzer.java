@@ -156,7 +156,7 @@ public final class JumpAnalyzer {
     private static double[] midHipY(KeypointSeries s) {
         int l = s.skeleton().indexOf("left_hip"), r = s.skeleton().indexOf("right_hip");
         double[] out = new double[s.length()];
-        for (int i = 0; i < out.length; i++) out[i] = 0.5 * (s.y()[l][i] + s.y()[r][i]);
+        for (int i = 0; i < out.length; i++) out[i] = 0.5 * (s.y().get(l, i) + s.y().get(r, i));
         return out;
     }
 
@@ -187,7 +187,7 @@ public final class JumpAnalyzer {
             for (String p : new String[]{"ankle", "heel", "foot_index"}) {
                 int k = s.skeleton().indexOf(side.prefix() + p);
                 if (k < 0 || s.isGap(k, i)) continue;
-                double up = -s.y()[k][i];
+                double up = -s.y().get(k, i);
                 lowest = Double.isNaN(lowest) ? up : Math.min(lowest, up);
             }
             out[i] = lowest;
@@ -207,7 +207,7 @@ public final class JumpAnalyzer {
     }
 
     private static double dist(KeypointSeries s, int p, int q, int i) {
-        double dx = s.worldX()[p][i] - s.worldX()[q][i], dy = s.worldY()[p][i] - s.worldY()[q][i], dz = s.worldZ()[p][i] - s.worldZ()[q][i];
+        double dx = s.worldX().get(p, i) - s.worldX().get(q, i), dy = s.worldY().get(p, i) - s.worldY().get(q, i), dz = s.worldZ().get(p, i) - s.worldZ().get(q, i);
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
@@ -215,7 +215,7 @@ public final class JumpAnalyzer {
         double[] out = new double[s.length()];
         int h = s.skeleton().indexOf("left_hip"), k = s.skeleton().indexOf("left_knee"), a = s.skeleton().indexOf("left_ankle");
         for (int i = 0; i < out.length; i++)
-            out[i] = Math.hypot(s.x()[h][i] - s.x()[k][i], s.y()[h][i] - s.y()[k][i]) + Math.hypot(s.x()[k][i] - s.x()[a][i], s.y()[k][i] - s.y()[a][i]);
+            out[i] = Math.hypot(s.x().get(h, i) - s.x().get(k, i), s.y().get(h, i) - s.y().get(k, i)) + Math.hypot(s.x().get(k, i) - s.x().get(a, i), s.y().get(k, i) - s.y().get(a, i));
         return out;
     }
 }

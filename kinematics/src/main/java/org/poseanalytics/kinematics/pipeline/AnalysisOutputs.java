@@ -158,10 +158,10 @@ public final class AnalysisOutputs {
                 line.append(s.frames()[i]).append(',').append(KeypointsCsv.num(s.timesS()[i], 4));
                 for (int k = 0; k < s.skeleton().size(); k++) {
                     boolean gap = s.isGap(k, i);
-                    line.append(',').append(gap ? "" : KeypointsCsv.num(s.x()[k][i], 2))
-                            .append(',').append(gap ? "" : KeypointsCsv.num(s.y()[k][i], 2))
-                            .append(',').append(gap ? "" : KeypointsCsv.num(s.z()[k][i], 2))
-                            .append(',').append(KeypointsCsv.num(s.visibility()[k][i], 3))
+                    line.append(',').append(gap ? "" : KeypointsCsv.num(s.x().get(k, i), 2))
+                            .append(',').append(gap ? "" : KeypointsCsv.num(s.y().get(k, i), 2))
+                            .append(',').append(gap ? "" : KeypointsCsv.num(s.z().get(k, i), 2))
+                            .append(',').append(KeypointsCsv.num(s.visibility().get(k, i), 3))
                             .append(',').append(gap ? "gap" : f.isInterpolated(k, i) ? "interpolated" : "measured");
                 }
                 w.write(line.append('\n').toString());

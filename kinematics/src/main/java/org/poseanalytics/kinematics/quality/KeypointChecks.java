@@ -40,17 +40,17 @@ public record KeypointChecks(SampleIssue[][] issues) {
         for (int l = 0; l < k; l++)
             for (int i = 0; i < n; i++) {
                 boolean filled = interpolated != null && interpolated[l].get(i);
-                double x = s.x()[l][i], y = s.y()[l][i];
+                double x = s.x().get(l, i), y = s.y().get(l, i);
                 // Side-confused points are blanked by the filter chain: say why, not just "not tracked".
                 if (sideConfused != null && sideConfused[l].get(i)) out[l][i] = SampleIssue.SIDE_CONFUSION;
                 // The chain blanks points the model barely saw but keeps their visibility: with the rest of the body
                 // there, such a gap is a hidden (occluded or out-of-view) keypoint, not a person who was not tracked.
-                else if (s.isGap(l, i)) out[l][i] = s.visibility()[l][i] < MIN_VISIBILITY && bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;
+                else if (s.isGap(l, i)) out[l][i] = s.visibility().get(l, i) < MIN_VISIBILITY && bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;
                 else if (frameKnown && (x < -margin || y < -margin || x > frameWidth + margin || y > frameHeight + margin))
                     out[l][i] = SampleIssue.OUT_OF_FRAME;
                 // A filled sample's raw visibility is the one that got it gated out: the filled value is not the
                 // hidden guess but an interpolation over a short gap, reported as such.
-                else if (!filled && s.visibility()[l][i] < MIN_VISIBILITY) out[l][i] = SampleIssue.HIDDEN;
+                else if (!filled && s.visibility().get(l, i) < MIN_VISIBILITY) out[l][i] = SampleIssue.HIDDEN;
                 else out[l][i] = filled ? SampleIssue.INTERPOLATED : SampleIssue.NONE;
             }
         return new KeypointChecks(out);

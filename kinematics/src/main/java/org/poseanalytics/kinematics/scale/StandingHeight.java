@@ -52,11 +52,11 @@ public final class StandingHeight {
             double eyes = mean(s, i, eyeL, eyeR);
             double shareNow = share;
             if (!Double.isFinite(eyes) && nose >= 0 && !s.isGap(nose, i)) {
-                eyes = s.y()[nose][i];
+                eyes = s.y().get(nose, i);
                 shareNow = share - NOSE_BELOW_EYES;
             }
             double sole = Double.NaN;
-            for (int k : soles) if (!s.isGap(k, i)) sole = Double.isNaN(sole) ? s.y()[k][i] : Math.max(sole, s.y()[k][i]);
+            for (int k : soles) if (!s.isGap(k, i)) sole = Double.isNaN(sole) ? s.y().get(k, i) : Math.max(sole, s.y().get(k, i));
             double px = sole - eyes;
             if (Double.isFinite(px) && px > 0) heights.add(px / shareNow);
         }
@@ -80,7 +80,7 @@ public final class StandingHeight {
             if (sh < 0 || hip < 0 || knee < 0 || ankle < 0) return false;
             if (s.isGap(sh, i) || s.isGap(hip, i) || s.isGap(knee, i) || s.isGap(ankle, i)) continue;
             if (bend(s, i, hip, knee, ankle) > STRAIGHT_DEG || bend(s, i, sh, hip, knee) > STRAIGHT_DEG) return false;
-            double dx = s.x()[sh][i] - s.x()[hip][i], dy = s.y()[hip][i] - s.y()[sh][i];
+            double dx = s.x().get(sh, i) - s.x().get(hip, i), dy = s.y().get(hip, i) - s.y().get(sh, i);
             if (dy <= 0 || Math.toDegrees(Math.atan2(Math.abs(dx), dy)) > UPRIGHT_TRUNK_DEG) return false;
             sides++;
         }
@@ -89,17 +89,17 @@ public final class StandingHeight {
 
     /** How far the chain a–b–c bends away from a straight line at b, in degrees (0 = straight). */
     private static double bend(KeypointSeries s, int i, int a, int b, int c) {
-        double ux = s.x()[a][i] - s.x()[b][i], uy = s.y()[a][i] - s.y()[b][i];
-        double vx = s.x()[c][i] - s.x()[b][i], vy = s.y()[c][i] - s.y()[b][i];
+        double ux = s.x().get(a, i) - s.x().get(b, i), uy = s.y().get(a, i) - s.y().get(b, i);
+        double vx = s.x().get(c, i) - s.x().get(b, i), vy = s.y().get(c, i) - s.y().get(b, i);
         double cos = (ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy));
         return 180 - Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
     }
 
     private static double mean(KeypointSeries s, int i, int a, int b) {
         boolean okA = a >= 0 && !s.isGap(a, i), okB = b >= 0 && !s.isGap(b, i);
-        if (okA && okB) return 0.5 * (s.y()[a][i] + s.y()[b][i]);
-        if (okA) return s.y()[a][i];
-        if (okB) return s.y()[b][i];
+        if (okA && okB) return 0.5 * (s.y().get(a, i) + s.y().get(b, i));
+        if (okA) return s.y().get(a, i);
+        if (okB) return s.y().get(b, i);
         return Double.NaN;
     }
 

@@ -112,22 +112,22 @@ class AngleRangeTruthTest {
         Random rnd = new Random(7);
         for (int k = 0; k < 33; k++)
             for (int i = 0; i < n; i++) {
-                s.x()[k][i] += rnd.nextGaussian() * 3;
-                s.y()[k][i] += rnd.nextGaussian() * 3;
-                s.worldX()[k][i] += rnd.nextGaussian() * 0.008;
-                s.worldY()[k][i] += rnd.nextGaussian() * 0.008;
-                s.worldZ()[k][i] += rnd.nextGaussian() * 0.008;
+                s.x().add(k, i, rnd.nextGaussian() * 3);
+                s.y().add(k, i, rnd.nextGaussian() * 3);
+                s.worldX().add(k, i, rnd.nextGaussian() * 0.008);
+                s.worldY().add(k, i, rnd.nextGaussian() * 0.008);
+                s.worldZ().add(k, i, rnd.nextGaussian() * 0.008);
             }
         int elbow = Skeleton.BLAZEPOSE_33.indexOf("left_elbow"), shoulder = Skeleton.BLAZEPOSE_33.indexOf("left_shoulder");
         // Frame 0: the elbow mirrored behind and above the shoulder (reads about −120°, i.e. 240°, past the limits).
-        double dx = s.x()[elbow][0] - s.x()[shoulder][0], dy = s.y()[elbow][0] - s.y()[shoulder][0];
-        s.x()[elbow][0] = (float) (s.x()[shoulder][0] - dx * 0.5 + dy * 0.87);
-        s.y()[elbow][0] = (float) (s.y()[shoulder][0] - dy * 0.5 - dx * 0.87);
-        double wx = s.worldX()[elbow][0] - s.worldX()[shoulder][0], wy = s.worldY()[elbow][0] - s.worldY()[shoulder][0];
-        s.worldY()[elbow][0] = (float) (s.worldY()[shoulder][0] - wy * 0.5);
-        s.worldZ()[elbow][0] = (float) (s.worldZ()[shoulder][0] + Math.abs(wy) * 0.87 * Math.signum(s.worldZ()[elbow][0] - s.worldZ()[shoulder][0] + 1e-9));
-        s.worldX()[elbow][0] = (float) (s.worldX()[shoulder][0] + wx * 0.5);
-        for (int i = 50; i < 60; i++) { s.x()[elbow][i] = Float.NaN; s.y()[elbow][i] = Float.NaN; s.worldX()[elbow][i] = Float.NaN; }
+        double dx = s.x().get(elbow, 0) - s.x().get(shoulder, 0), dy = s.y().get(elbow, 0) - s.y().get(shoulder, 0);
+        s.x().set(elbow, 0, (float) (s.x().get(shoulder, 0) - dx * 0.5 + dy * 0.87));
+        s.y().set(elbow, 0, (float) (s.y().get(shoulder, 0) - dy * 0.5 - dx * 0.87));
+        double wx = s.worldX().get(elbow, 0) - s.worldX().get(shoulder, 0), wy = s.worldY().get(elbow, 0) - s.worldY().get(shoulder, 0);
+        s.worldY().set(elbow, 0, (float) (s.worldY().get(shoulder, 0) - wy * 0.5));
+        s.worldZ().set(elbow, 0, (float) (s.worldZ().get(shoulder, 0) + Math.abs(wy) * 0.87 * Math.signum(s.worldZ().get(elbow, 0) - s.worldZ().get(shoulder, 0) + 1e-9)));
+        s.worldX().set(elbow, 0, (float) (s.worldX().get(shoulder, 0) + wx * 0.5));
+        for (int i = 50; i < 60; i++) { s.x().set(elbow, i, Float.NaN); s.y().set(elbow, i, Float.NaN); s.worldX().set(elbow, i, Float.NaN); }
         AngleTable t = JointAngles.compute(s);
         for (AngleSeries a : t.series())
             for (double v : a.valuesDeg())

@@ -116,9 +116,9 @@ class JointAnglesTruthTest {
         KeypointSeries coco = KeypointSeries.empty(Skeleton.COCO_17, b.frames(), b.timesS(), false, "synthetic");
         for (int k = 0; k < 17; k++) {
             int from = Skeleton.BLAZEPOSE_33.indexOf(Skeleton.COCO_17.name(k));
-            coco.x()[k][0] = b.x()[from][0];
-            coco.y()[k][0] = b.y()[from][0];
-            coco.visibility()[k][0] = b.visibility()[from][0];
+            coco.x().set(k, 0, b.x().get(from, 0));
+            coco.y().set(k, 0, b.y().get(from, 0));
+            coco.visibility().set(k, 0, b.visibility().get(from, 0));
         }
         AngleTable t = JointAngles.compute(coco);
         assertThat(t.find("left_ankle_dorsiflexion_deg")).isEmpty();

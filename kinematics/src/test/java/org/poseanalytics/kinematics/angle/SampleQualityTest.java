@@ -13,6 +13,7 @@ import org.poseanalytics.kinematics.synthetic.SyntheticBody;
 import org.poseanalytics.kinematics.synthetic.SyntheticBody.Camera;
 import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 
 /** Each angle sample's rating against a known body and camera: plane tilt, keypoints, plausibility. */
 class SampleQualityTest {
@@ -103,13 +104,13 @@ class SampleQualityTest {
         for (String side : new String[]{"left_", "right_"}) {
             // Sample 9: the ankle folded up beside the hip, a knee bent past anything a knee does (about 170°).
             int a = s.skeleton().indexOf(side + "ankle"), k = s.skeleton().indexOf(side + "knee"), h = s.skeleton().indexOf(side + "hip");
-            for (float[][] c : new float[][][]{s.x(), s.y(), s.worldX(), s.worldY(), s.worldZ()}) c[a][9] = c[k][9] + 0.9f * (c[h][9] - c[k][9]);
-            s.y()[a][9] += 12;
-            s.worldY()[a][9] += 0.03;
+            for (SeriesChannel c : new SeriesChannel[]{s.x(), s.y(), s.worldX(), s.worldY(), s.worldZ()}) c.set(a, 9, c.get(k, 9) + 0.9f * (c.get(h, 9) - c.get(k, 9)));
+            s.y().add(a, 9, 12);
+            s.worldY().add(a, 9, 0.03);
         }
-        s.y()[ankle][3] = 1400;                     // below a 1280 × 1000 frame
-        s.visibility()[knee][5] = 0.2f;              // the model barely saw it
-        s.x()[knee][7] = Float.NaN;                // not tracked
+        s.y().set(ankle, 3, 1400);                     // below a 1280 × 1000 frame
+        s.visibility().set(knee, 5, 0.2f);              // the model barely saw it
+        s.x().set(knee, 7, Float.NaN);                // not tracked
         java.util.BitSet[] interpolated = FilteredSeries.noMarks(33);
         interpolated[knee].set(2);
         KinematicsInput in = new KinematicsInput(new FilteredSeries(s, interpolated, FilteredSeries.noMarks(33), FilteredSeries.noMarks(33), List.of(), List.of(), 6), null, Side.NONE, 1280, 1000);

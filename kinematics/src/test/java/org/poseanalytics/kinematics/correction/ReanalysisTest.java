@@ -47,7 +47,7 @@ class ReanalysisTest {
         assertThat(after.kinematics().repetitions()).as("the two true squats").hasSize(2);
         assertThat(knee(after.kinematics(), MIDDLE)).as("true knee flexion on the corrected frame").isCloseTo(0, within(1.0));
         assertThat(after.corrected().correctedSamples()).isEqualTo(2 * WINDOW + 1);
-        assertThat((double) model.x()[SK.indexOf("left_knee")][MIDDLE]).as("the model's series is untouched")
+        assertThat((double) model.x().get(SK.indexOf("left_knee"), MIDDLE)).as("the model's series is untouched")
                 .isGreaterThan(SideViewSquats.trueKnee(model, MIDDLE)[0] + 70);
     }
 
@@ -55,18 +55,18 @@ class ReanalysisTest {
     void theOffsetFadesLinearlyOverTheWindowAndKeyframesInterpolate() {
         KeypointSeries model = SideViewSquats.series(FRAMES, 0, 0, 0);
         int knee = SK.indexOf("left_knee");
-        double x0 = model.x()[knee][100];
+        double x0 = model.x().get(knee, 100);
         FilteredSeries in = FilteredSeries.asIs(model, 6);
-        FilteredSeries one = CorrectedSeries.apply(in, List.of(new KeypointCorrection(100, knee, x0 + 30, model.y()[knee][100], 4))).series();
+        FilteredSeries one = CorrectedSeries.apply(in, List.of(new KeypointCorrection(100, knee, x0 + 30, model.y().get(knee, 100), 4))).series();
         // weights 1, 0.8, 0.6, 0.4, 0.2, then the model's own; the series holds float32, so a corrected value is the
         // exact sum rounded to float (FLOAT_PX)
         for (int d = 0; d <= 5; d++) {
-            assertThat((double) one.series().x()[knee][100 + d] - model.x()[knee][100 + d]).isCloseTo(30 * Math.max(0, 1 - d / 5.0), within(FLOAT_PX));
-            assertThat((double) one.series().x()[knee][100 - d] - model.x()[knee][100 - d]).isCloseTo(30 * Math.max(0, 1 - d / 5.0), within(FLOAT_PX));
+            assertThat((double) one.series().x().get(knee, 100 + d) - model.x().get(knee, 100 + d)).isCloseTo(30 * Math.max(0, 1 - d / 5.0), within(FLOAT_PX));
+            assertThat((double) one.series().x().get(knee, 100 - d) - model.x().get(knee, 100 - d)).isCloseTo(30 * Math.max(0, 1 - d / 5.0), within(FLOAT_PX));
         }
-        FilteredSeries two = CorrectedSeries.apply(in, List.of(new KeypointCorrection(100, knee, x0 + 30, model.y()[knee][100], 4),
-                new KeypointCorrection(106, knee, model.x()[knee][106] + 10, model.y()[knee][106], 4))).series();
-        assertThat((double) two.series().x()[knee][103] - model.x()[knee][103]).as("halfway between two keyframes").isCloseTo(20, within(FLOAT_PX));
+        FilteredSeries two = CorrectedSeries.apply(in, List.of(new KeypointCorrection(100, knee, x0 + 30, model.y().get(knee, 100), 4),
+                new KeypointCorrection(106, knee, model.x().get(knee, 106) + 10, model.y().get(knee, 106), 4))).series();
+        assertThat((double) two.series().x().get(knee, 103) - model.x().get(knee, 103)).as("halfway between two keyframes").isCloseTo(20, within(FLOAT_PX));
 
         CorrectedSeries hidden = CorrectedSeries.apply(in, List.of(KeypointCorrection.hidden(50, knee, 2)));
         for (int s = 48; s <= 52; s++) assertThat(hidden.series().isGap(knee, s)).isTrue();

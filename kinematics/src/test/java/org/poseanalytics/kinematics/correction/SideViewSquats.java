@@ -64,8 +64,8 @@ public final class SideViewSquats {
             set(s, i, p + "ear", sx - 2, sy - 30);
             for (String e : new String[] {"eye_inner", "eye", "eye_outer"}) set(s, i, p + e, sx + 12, sy - 38);
         }
-        double hx = s.x()[SK.indexOf("left_shoulder")][i];
-        double hy = s.y()[SK.indexOf("left_shoulder")][i];
+        double hx = s.x().get(SK.indexOf("left_shoulder"), i);
+        double hy = s.y().get(SK.indexOf("left_shoulder"), i);
         set(s, i, "nose", hx + 18, hy - 32);
         set(s, i, "mouth_left", hx + 14, hy - 22);
         set(s, i, "mouth_right", hx + 14, hy - 22);
@@ -73,9 +73,9 @@ public final class SideViewSquats {
 
     private static void set(KeypointSeries s, int i, String name, double x, double y) {
         int l = SK.indexOf(name);
-        s.x()[l][i] = (float) x;
-        s.y()[l][i] = (float) y;
-        s.z()[l][i] = 0;
-        s.visibility()[l][i] = 0.95f;
+        s.x().set(l, i, (float) x);
+        s.y().set(l, i, (float) y);
+        s.z().set(l, i, 0);
+        s.visibility().set(l, i, 0.95f);
     }
 }

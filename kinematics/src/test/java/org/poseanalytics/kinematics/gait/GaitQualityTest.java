@@ -63,7 +63,7 @@ class GaitQualityTest {
     void aHiddenHeelMakesItsFootsFiguresInvalidAndSaysWhichPoint() {
         KeypointSeries s = GaitTruthTest.walker(1.1, 30, false, View.SIDE_FACING_RIGHT, 42);
         int heel = s.skeleton().indexOf("left_heel");
-        for (int i = 0; i < s.length() * 6 / 10; i++) { s.x()[heel][i] = Float.NaN; s.y()[heel][i] = Float.NaN; }
+        for (int i = 0; i < s.length() * 6 / 10; i++) { s.x().set(heel, i, Float.NaN); s.y().set(heel, i, Float.NaN); }
         KinematicsResult r = analyze(s, CameraView.SAGITTAL_RIGHT);
         MetricRecord stance = session(r, "left_stance_percent");
         assertThat(stance.quality()).isEqualTo(Quality.INVALID);

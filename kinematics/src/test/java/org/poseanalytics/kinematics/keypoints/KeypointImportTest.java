@@ -84,7 +84,7 @@ class KeypointImportTest {
         // The chosen subject is the squatter in the middle, not the bystander at the edge listed first half the time.
         var subject = r.subject().filtered().series();
         int hip = subject.skeleton().indexOf("left_hip");
-        assertThat(subject.x()[hip][100]).isBetween(600f, 680f);
+        assertThat(subject.x().get(hip, 100)).isBetween(600f, 680f);
         List<Repetition> reps = r.kinematics().repetitions();
         assertThat(reps).hasSize(3);
         double[] knee = angle(r, "left_knee_flexion_deg");

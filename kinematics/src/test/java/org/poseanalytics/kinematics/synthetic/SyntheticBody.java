@@ -203,14 +203,14 @@ public final class SyntheticBody {
         for (int i = 0; i < n; i++)
             for (int k = 0; k < 33; k++) {
                 if (images[i] == null) continue;
-                s.x()[k][i] = (float) images[i][k][0];
-                s.y()[k][i] = (float) images[i][k][1];
-                s.z()[k][i] = 0;
-                s.visibility()[k][i] = 1;
+                s.x().set(k, i, (float) images[i][k][0]);
+                s.y().set(k, i, (float) images[i][k][1]);
+                s.z().set(k, i, 0);
+                s.visibility().set(k, i, 1);
                 if (worlds != null && worlds[i] != null) {
-                    s.worldX()[k][i] = (float) worlds[i][k][0];
-                    s.worldY()[k][i] = (float) worlds[i][k][1];
-                    s.worldZ()[k][i] = (float) worlds[i][k][2];
+                    s.worldX().set(k, i, (float) worlds[i][k][0]);
+                    s.worldY().set(k, i, (float) worlds[i][k][1]);
+                    s.worldZ().set(k, i, (float) worlds[i][k][2]);
                 }
             }
         return s;

@@ -59,11 +59,11 @@ class ViewEstimatorTest {
         KeypointSeries front = SyntheticBody.filmed(poses, t, Camera.at(5), true);
         for (int k = 0; k < 33; k++)
             for (int i = 30; i < n; i++) {
-                side.x()[k][i] = front.x()[k][i];
-                side.y()[k][i] = front.y()[k][i];
-                side.worldX()[k][i] = front.worldX()[k][i];
-                side.worldY()[k][i] = front.worldY()[k][i];
-                side.worldZ()[k][i] = front.worldZ()[k][i];
+                side.x().set(k, i, front.x().get(k, i));
+                side.y().set(k, i, front.y().get(k, i));
+                side.worldX().set(k, i, front.worldX().get(k, i));
+                side.worldY().set(k, i, front.worldY().get(k, i));
+                side.worldZ().set(k, i, front.worldZ().get(k, i));
             }
         ViewSummary s = ViewEstimator.estimate(side).summary();
         assertThat(s.dominant()).isEqualTo(CameraView.SAGITTAL_LEFT);
@@ -77,9 +77,9 @@ class ViewEstimatorTest {
     void withoutHipsOrShouldersTheViewIsUnknown() {
         KeypointSeries s = one(Camera.at(90), true);
         int hip = s.skeleton().indexOf("left_hip");
-        s.x()[hip][0] = Float.NaN;
-        s.y()[hip][0] = Float.NaN;
-        s.worldX()[hip][0] = Float.NaN;
+        s.x().set(hip, 0, Float.NaN);
+        s.y().set(hip, 0, Float.NaN);
+        s.worldX().set(hip, 0, Float.NaN);
         ViewTrack v = ViewEstimator.estimate(s);
         assertThat(v.views()[0]).isEqualTo(CameraView.UNKNOWN);
         assertThat(v.summary()).isEqualTo(ViewSummary.unknown());

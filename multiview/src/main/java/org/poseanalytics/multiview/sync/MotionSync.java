@@ -52,8 +52,8 @@ public final class MotionSync {
                 int c = 0;
                 for (String j : JOINTS) {
                     int l = s.skeleton().indexOf(j);
-                    if (l < 0 || s.isGap(l, i) || s.visibility()[l][i] < 0.3) continue;
-                    sum += s.y()[l][i];
+                    if (l < 0 || s.isGap(l, i) || s.visibility().get(l, i) < 0.3) continue;
+                    sum += s.y().get(l, i);
                     c++;
                 }
                 height[i] = c >= 3 ? sum / c : Double.NaN;

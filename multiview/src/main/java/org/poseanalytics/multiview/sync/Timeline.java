@@ -61,11 +61,11 @@ public final class Timeline {
 
     private static void set(KeypointSeries out, KeypointSeries s, int l, int i, int a, int b, double w) {
         // Interpolated in double, stored as float32 like every series.
-        out.x()[l][i] = (float) (s.x()[l][a] + w * (s.x()[l][b] - s.x()[l][a]));
-        out.y()[l][i] = (float) (s.y()[l][a] + w * (s.y()[l][b] - s.y()[l][a]));
-        double za = s.z()[l][a], zb = s.z()[l][b];
-        out.z()[l][i] = Double.isFinite(za) && Double.isFinite(zb) ? (float) (za + w * (zb - za)) : Float.NaN;
-        out.visibility()[l][i] = Math.min(s.visibility()[l][a], s.visibility()[l][b]);
+        out.x().set(l, i, (float) (s.x().get(l, a) + w * (s.x().get(l, b) - s.x().get(l, a))));
+        out.y().set(l, i, (float) (s.y().get(l, a) + w * (s.y().get(l, b) - s.y().get(l, a))));
+        double za = s.z().get(l, a), zb = s.z().get(l, b);
+        out.z().set(l, i, Double.isFinite(za) && Double.isFinite(zb) ? (float) (za + w * (zb - za)) : Float.NaN);
+        out.visibility().set(l, i, Math.min(s.visibility().get(l, a), s.visibility().get(l, b)));
     }
 
     static double medianInterval(double[] t) {

@@ -88,8 +88,8 @@ public final class PersonMatcher {
             for (String j : JOINTS) {
                 int l = a.skeleton().indexOf(j);
                 if (l < 0 || a.isGap(l, i) || b.isGap(l, i)) continue;
-                u[0] = a.x()[l][i]; v[0] = a.y()[l][i]; c[0] = a.visibility()[l][i];
-                u[1] = b.x()[l][i]; v[1] = b.y()[l][i]; c[1] = b.visibility()[l][i];
+                u[0] = a.x().get(l, i); v[0] = a.y().get(l, i); c[0] = a.visibility().get(l, i);
+                u[1] = b.x().get(l, i); v[1] = b.y().get(l, i); c[1] = b.visibility().get(l, i);
                 PointTriangulator.Point p = pt.triangulate(u, v, c);
                 out.add(p.found() ? p.errorPx() : Double.MAX_VALUE);
             }

@@ -57,13 +57,13 @@ public record Triangulated(Skeleton skeleton, long[] frames, double[] timesS, do
                 double[] w = axes.toSeries(p);
                 double[] px = first.project(p);
                 // A series holds float32 (micrometres in world, 1e-4 px in the image: far below what is measured).
-                s.worldX()[l][i] = (float) w[0];
-                s.worldY()[l][i] = (float) w[1];
-                s.worldZ()[l][i] = (float) w[2];
-                s.x()[l][i] = (float) px[0];
-                s.y()[l][i] = (float) px[1];
-                s.z()[l][i] = (float) first.toCamera(p)[2];
-                s.visibility()[l][i] = (float) confidence[l][i];
+                s.worldX().set(l, i, (float) w[0]);
+                s.worldY().set(l, i, (float) w[1]);
+                s.worldZ().set(l, i, (float) w[2]);
+                s.x().set(l, i, (float) px[0]);
+                s.y().set(l, i, (float) px[1]);
+                s.z().set(l, i, (float) first.toCamera(p)[2]);
+                s.visibility().set(l, i, (float) confidence[l][i]);
             }
         }
         return s;
@@ -82,7 +82,7 @@ public record Triangulated(Skeleton skeleton, long[] frames, double[] timesS, do
         double[][] fx = new double[l][length()], fy = new double[l][length()], fz = new double[l][length()];
         for (int j = 0; j < l; j++) {
             for (int i = 0; i < length(); i++) {
-                double[] s = {filtered.worldX()[j][i], filtered.worldY()[j][i], filtered.worldZ()[j][i]};
+                double[] s = {filtered.worldX().get(j, i), filtered.worldY().get(j, i), filtered.worldZ().get(j, i)};
                 boolean ok = found(j, i) && Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]);
                 double[] p = ok ? axes.fromSeries(s) : new double[]{Double.NaN, Double.NaN, Double.NaN};
                 fx[j][i] = p[0];

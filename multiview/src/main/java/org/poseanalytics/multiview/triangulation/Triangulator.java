@@ -32,9 +32,9 @@ public final class Triangulator {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
                     KeypointSeries s = views.get(j);
-                    u[j] = s.x()[l][i];
-                    v[j] = s.y()[l][i];
-                    c[j] = s.visibility()[l][i];
+                    u[j] = s.x().get(l, i);
+                    v[j] = s.y().get(l, i);
+                    c[j] = s.visibility().get(l, i);
                 }
                 PointTriangulator.Point p = pt.triangulate(u, v, c);
                 x[l][i] = p.xyz()[0];

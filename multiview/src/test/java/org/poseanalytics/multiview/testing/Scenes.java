@@ -46,10 +46,10 @@ public final class Scenes {
                 double u = px[0] + f.noisePx() * rnd.nextGaussian(), v = px[1] + f.noisePx() * rnd.nextGaussian();
                 if (u < 0 || v < 0 || u > cam.width() - 1 || v > cam.height() - 1) continue;
                 // float32, as a pose model gives it
-                s.x()[l][i] = (float) u;
-                s.y()[l][i] = (float) v;
-                s.z()[l][i] = 0;
-                s.visibility()[l][i] = 0.95f;
+                s.x().set(l, i, (float) u);
+                s.y().set(l, i, (float) v);
+                s.z().set(l, i, 0);
+                s.visibility().set(l, i, 0.95f);
             }
         }
         return s;

@@ -1,30 +1,41 @@
 package org.poseanalytics.tracking.series;
 
-import java.util.Arrays;
 import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
- * One person's landmarks over time, column-wise: arrays are indexed [landmark][sample]. A gap (landmark
+ * One person's landmarks over time, column-wise: each channel is indexed by landmark and sample. A gap (landmark
  * not seen, or seen with too little visibility) is NaN in x and y. {@code worldX/Y/Z} are metres (BlazePose
  * world landmarks) or null when the model gives no 3D. {@code filter} says which filters the series went
  * through ("raw", "one-euro", "hampel+butterworth-4-6hz", ...) so every output can state it.
  *
- * <p>Values are float32: the pose models give float32 and the database stores float32, so nothing measured is lost,
- * and an hour-long video's series takes half the heap (~100 MB instead of 200 at 108,000 frames). Filters work on a
- * double copy of one row at a time ({@link #row}, {@link #setRow}); a double written into a sample is rounded to float.
+ * <p>Values are float32: the pose models give float32 and the database stores float32, so nothing measured is lost.
+ * A long video's channels live in temporary files ({@link SeriesStorage}), so an hour (108,000 frames, 100 MB of
+ * floats) does not stay on the heap; readers see the same floats either way. Filters work on a double copy of one
+ * landmark's row at a time ({@link SeriesChannel#row}, {@link SeriesChannel#setRow}).
  */
 public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
-                             float[][] x, float[][] y, float[][] z, float[][] visibility,
-                             float[][] worldX, float[][] worldY, float[][] worldZ,
+                             SeriesChannel x, SeriesChannel y, SeriesChannel z, SeriesChannel visibility,
+                             SeriesChannel worldX, SeriesChannel worldY, SeriesChannel worldZ,
                              String filter) {
 
     public KeypointSeries {
         int n = frames.length;
         if (timesS.length != n) throw new IllegalArgumentException("frames and times differ in length");
-        for (float[][] a : new float[][][]{x, y, z, visibility}) {
-            if (a.length != skeleton.size()) throw new IllegalArgumentException("expected " + skeleton.size() + " landmarks");
-            for (float[] row : a) if (row.length != n) throw new IllegalArgumentException("landmark row length differs from frames");
+        for (SeriesChannel c : new SeriesChannel[]{x, y, z, visibility, worldX, worldY, worldZ}) {
+            if (c == null) continue;
+            if (c.landmarks() != skeleton.size()) throw new IllegalArgumentException("expected " + skeleton.size() + " landmarks");
+            if (c.length() != n) throw new IllegalArgumentException("landmark row length differs from frames");
         }
+        if ((worldX == null) != (worldY == null) || (worldX == null) != (worldZ == null))
+            throw new IllegalArgumentException("world x, y and z come together or not at all");
+    }
+
+    /** A series of heap arrays indexed [landmark][sample] (world arrays null when there is no 3D). */
+    public static KeypointSeries of(Skeleton skeleton, long[] frames, double[] timesS,
+                                    float[][] x, float[][] y, float[][] z, float[][] visibility,
+                                    float[][] worldX, float[][] worldY, float[][] worldZ, String filter) {
+        return new KeypointSeries(skeleton, frames, timesS, HeapChannel.of(x), HeapChannel.of(y), HeapChannel.of(z),
+                HeapChannel.of(visibility), HeapChannel.of(worldX), HeapChannel.of(worldY), HeapChannel.of(worldZ), filter);
     }
 
     public int length() { return frames.length; }
@@ -32,20 +43,12 @@ public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
     public boolean hasWorld() { return worldX != null; }
 
     public boolean isGap(int landmark, int sample) {
-        return Float.isNaN(x[landmark][sample]) || Float.isNaN(y[landmark][sample]);
+        return Float.isNaN(x.get(landmark, sample)) || Float.isNaN(y.get(landmark, sample));
     }
 
-    /** One row of a channel widened to double, for a filter or a method that works in double. */
-    public static double[] row(float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) d[i] = values[i];
-        return d;
-    }
-
-    /** Writes a double row back into a channel's row, rounded to float32. */
-    public static void setRow(float[] target, double[] values) {
-        if (target.length != values.length) throw new IllegalArgumentException("row lengths differ");
-        for (int i = 0; i < values.length; i++) target[i] = (float) values[i];
+    /** Where this series' channels are kept: in temporary files when it is long ({@link SeriesStorage#forSize}). */
+    public SeriesStorage storage() {
+        return x instanceof SpilledChannel ? SeriesStorage.SPILLED : SeriesStorage.HEAP;
     }
 
     /** A float32 copy of a double row. */
@@ -63,22 +66,37 @@ public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
         return f;
     }
 
-    /** An empty series of n samples, every landmark a gap, ready to be filled. */
+    /** An empty series of n samples, every landmark a gap, ready to be filled; kept where its length calls for. */
     public static KeypointSeries empty(Skeleton skeleton, long[] frames, double[] timesS, boolean withWorld, String filter) {
-        int k = skeleton.size();
+        return empty(skeleton, frames, timesS, withWorld, filter,
+                SeriesStorage.forSize(frames.length, skeleton.size(), withWorld ? 7 : 4));
+    }
+
+    /** An empty series of n samples, every landmark a gap, kept in {@code storage}. */
+    public static KeypointSeries empty(Skeleton skeleton, long[] frames, double[] timesS, boolean withWorld, String filter,
+                                       SeriesStorage storage) {
+        int k = skeleton.size(), n = frames.length;
         return new KeypointSeries(skeleton, frames, timesS,
-                nan(k, frames.length), nan(k, frames.length), nan(k, frames.length), new float[k][frames.length],
-                withWorld ? nan(k, frames.length) : null, withWorld ? nan(k, frames.length) : null,
-                withWorld ? nan(k, frames.length) : null, filter);
+                storage.channel(k, n, Float.NaN), storage.channel(k, n, Float.NaN), storage.channel(k, n, Float.NaN),
+                storage.channel(k, n, 0f),
+                withWorld ? storage.channel(k, n, Float.NaN) : null, withWorld ? storage.channel(k, n, Float.NaN) : null,
+                withWorld ? storage.channel(k, n, Float.NaN) : null, filter);
     }
 
     /** A deep copy carrying a new filter label, for stages that change values without touching the input. */
     public KeypointSeries copy(String newFilter) {
-        return new KeypointSeries(skeleton, frames.clone(), timesS.clone(), deep(x), deep(y), deep(z), deep(visibility),
-                deep(worldX), deep(worldY), deep(worldZ), newFilter);
+        return new KeypointSeries(skeleton, frames.clone(), timesS.clone(), x.copy(), y.copy(), z.copy(), visibility.copy(),
+                copyOrNull(worldX), copyOrNull(worldY), copyOrNull(worldZ), newFilter);
     }
 
-    /** The same arrays under another filter label (no copy): for a stage that takes the series over. */
+    /** A deep copy kept in {@code storage}: to move a series to disk or back, with the same floats. */
+    public KeypointSeries copy(String newFilter, SeriesStorage storage) {
+        return new KeypointSeries(skeleton, frames.clone(), timesS.clone(), x.copy(storage), y.copy(storage), z.copy(storage),
+                visibility.copy(storage), worldX == null ? null : worldX.copy(storage), worldY == null ? null : worldY.copy(storage),
+                worldZ == null ? null : worldZ.copy(storage), newFilter);
+    }
+
+    /** The same channels under another filter label (no copy): for a stage that takes the series over. */
     public KeypointSeries withFilter(String newFilter) {
         return new KeypointSeries(skeleton, frames, timesS, x, y, z, visibility, worldX, worldY, worldZ, newFilter);
     }
@@ -89,16 +107,7 @@ public record KeypointSeries(Skeleton skeleton, long[] frames, double[] timesS,
         return -1;
     }
 
-    private static float[][] deep(float[][] a) {
-        if (a == null) return null;
-        float[][] c = new float[a.length][];
-        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
-        return c;
-    }
-
-    private static float[][] nan(int rows, int cols) {
-        float[][] a = new float[rows][cols];
-        for (float[] row : a) Arrays.fill(row, Float.NaN);
-        return a;
+    private static SeriesChannel copyOrNull(SeriesChannel c) {
+        return c == null ? null : c.copy();
     }
 }

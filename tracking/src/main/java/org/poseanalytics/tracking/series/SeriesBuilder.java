@@ -47,15 +47,15 @@ public final class SeriesBuilder {
         // A pose holds float32 (PersonPose packs it), so the casts lose nothing.
         for (int k = 0; k < s.skeleton().size(); k++) {
             Keypoint kp = pose.keypoint(k);
-            s.x()[k][i] = (float) kp.x();
-            s.y()[k][i] = (float) kp.y();
-            s.z()[k][i] = (float) kp.z();
-            s.visibility()[k][i] = (float) kp.visibility();
+            s.x().set(k, i, (float) kp.x());
+            s.y().set(k, i, (float) kp.y());
+            s.z().set(k, i, (float) kp.z());
+            s.visibility().set(k, i, (float) kp.visibility());
             if (s.hasWorld() && pose.hasWorld() && k < pose.world().size()) {
                 WorldPoint w = pose.world().get(k);
-                s.worldX()[k][i] = (float) w.x();
-                s.worldY()[k][i] = (float) w.y();
-                s.worldZ()[k][i] = (float) w.z();
+                s.worldX().set(k, i, (float) w.x());
+                s.worldY().set(k, i, (float) w.y());
+                s.worldZ().set(k, i, (float) w.z());
             }
         }
     }

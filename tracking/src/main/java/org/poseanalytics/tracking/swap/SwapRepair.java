@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 
 /**
  * Finds frames where a pose model exchanged a left and a right limb (common in side views) and exchanges
@@ -167,7 +168,7 @@ public final class SwapRepair {
                 // Only pairs seen on both sides decide: with one side hidden, a stale reference could fake a swap.
                 decides[j] = !s.isGap(l, i) && !s.isGap(r, i) && el != null && er != null;
                 if (!decides[j]) continue;
-                double lx = s.x()[l][i], ly = s.y()[l][i], rx = s.x()[r][i], ry = s.y()[r][i];
+                double lx = s.x().get(l, i), ly = s.y().get(l, i), rx = s.x().get(r, i), ry = s.y().get(r, i);
                 straightOf[j] = Math.hypot(lx - el[0], ly - el[1]) + Math.hypot(rx - er[0], ry - er[1]);
                 crossedOf[j] = Math.hypot(lx - er[0], ly - er[1]) + Math.hypot(rx - el[0], ry - el[1]);
                 straight += straightOf[j];
@@ -187,7 +188,7 @@ public final class SwapRepair {
                 for (int side = 0; side < 2; side++) {
                     int p = 2 * j + side;
                     int source = cross ? points[p ^ 1] : points[p];
-                    if (!s.isGap(source, i)) ref[p].observe(s.x()[source][i], s.y()[source][i], t);
+                    if (!s.isGap(source, i)) ref[p].observe(s.x().get(source, i), s.y().get(source, i), t);
                 }
             }
         }
@@ -202,8 +203,8 @@ public final class SwapRepair {
             for (int i = 0; i < s.length(); i++) {
                 if (s.isGap(p, i)) continue;
                 double[] e = ref.predict(s.timesS()[i], maxAgeS);
-                if (e != null) d.add(Math.hypot(s.x()[p][i] - e[0], s.y()[p][i] - e[1]));
-                ref.observe(s.x()[p][i], s.y()[p][i], s.timesS()[i]);
+                if (e != null) d.add(Math.hypot(s.x().get(p, i) - e[0], s.y().get(p, i) - e[1]));
+                ref.observe(s.x().get(p, i), s.y().get(p, i), s.timesS()[i]);
             }
         }
         if (d.isEmpty()) return 0;
@@ -242,23 +243,23 @@ public final class SwapRepair {
     private static void exchange(KeypointSeries s, Group g, int i) {
         for (int l : g.lefts()) {
             int r = s.skeleton().mirror(l);
-            for (float[][] a : channels(s)) {
+            for (SeriesChannel a : channels(s)) {
                 if (a == null) continue;
-                float t = a[l][i];
-                a[l][i] = a[r][i];
-                a[r][i] = t;
+                float t = a.get(l, i);
+                a.set(l, i, a.get(r, i));
+                a.set(r, i, t);
             }
         }
     }
 
     private static void blank(KeypointSeries s, int l, int i) {
-        for (float[][] a : channels(s)) {
+        for (SeriesChannel a : channels(s)) {
             if (a == null || a == s.visibility()) continue;
-            a[l][i] = Float.NaN;
+            a.set(l, i, Float.NaN);
         }
     }
 
-    private static float[][][] channels(KeypointSeries s) {
-        return new float[][][]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
+    private static SeriesChannel[] channels(KeypointSeries s) {
+        return new SeriesChannel[]{s.x(), s.y(), s.z(), s.visibility(), s.worldX(), s.worldY(), s.worldZ()};
     }
 }

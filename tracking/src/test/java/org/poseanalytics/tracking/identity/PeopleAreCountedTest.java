@@ -155,12 +155,12 @@ class PeopleAreCountedTest {
         tracks.spillTo(PoseSpill.create());
 
         for (KeypointSeries[] s : new KeypointSeries[][]{{before1, SeriesBuilder.raw(tracks, 1)}, {before2, SeriesBuilder.raw(tracks, 2)}}) {
-            assertThat(s[1].x()).isDeepEqualTo(s[0].x());
-            assertThat(s[1].y()).isDeepEqualTo(s[0].y());
-            assertThat(s[1].z()).isDeepEqualTo(s[0].z());
-            assertThat(s[1].visibility()).isDeepEqualTo(s[0].visibility());
+            assertThat(s[1].x().toArray()).isDeepEqualTo(s[0].x().toArray());
+            assertThat(s[1].y().toArray()).isDeepEqualTo(s[0].y().toArray());
+            assertThat(s[1].z().toArray()).isDeepEqualTo(s[0].z().toArray());
+            assertThat(s[1].visibility().toArray()).isDeepEqualTo(s[0].visibility().toArray());
             assertThat(s[1].hasWorld()).isEqualTo(s[0].hasWorld());
-            if (s[0].hasWorld()) assertThat(s[1].worldX()).isDeepEqualTo(s[0].worldX());
+            if (s[0].hasWorld()) assertThat(s[1].worldX().toArray()).isDeepEqualTo(s[0].worldX().toArray());
         }
         assertThat(tracks.summaries()).isEqualTo(summaries);
     }

@@ -10,6 +10,7 @@ import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.SeriesPipeline;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.tracking.testing.SyntheticWalker;
 
 /**
@@ -117,7 +118,7 @@ class SwapRepairTest {
             int same = 0, exchanged = 0, blank = 0;
             for (String p : limb) {
                 int l = SK.indexOf("left_" + p), rr = SK.indexOf("right_" + p);
-                boolean isBlank = Double.isNaN(out.x()[l][i]) && Double.isNaN(out.x()[rr][i]);
+                boolean isBlank = Double.isNaN(out.x().get(l, i)) && Double.isNaN(out.x().get(rr, i));
                 if (isBlank != (r.sideConfused()[l].get(i) && r.sideConfused()[rr].get(i))) failures.add(c + ": frame " + i + " " + p + " blank but not marked, or marked but not blank");
                 if (isBlank) { blank++; continue; }
                 if (equal(out, input, l, l, i) && equal(out, input, rr, rr, i)) same++;
@@ -141,15 +142,15 @@ class SwapRepairTest {
 
     private static void swap(KeypointSeries s, String point, int i) {
         int l = SK.indexOf("left_" + point), r = SK.indexOf("right_" + point);
-        for (float[][] a : new float[][][]{s.x(), s.y(), s.z(), s.visibility()}) {
-            float t = a[l][i];
-            a[l][i] = a[r][i];
-            a[r][i] = t;
+        for (SeriesChannel a : new SeriesChannel[]{s.x(), s.y(), s.z(), s.visibility()}) {
+            float t = a.get(l, i);
+            a.set(l, i, a.get(r, i));
+            a.set(r, i, t);
         }
     }
 
     private static boolean equal(KeypointSeries a, KeypointSeries b, int la, int lb, int i) {
-        return a.x()[la][i] == b.x()[lb][i] && a.y()[la][i] == b.y()[lb][i];
+        return a.x().get(la, i) == b.x().get(lb, i) && a.y().get(la, i) == b.y().get(lb, i);
     }
 
     private static int count(java.util.BitSet[] m) {

@@ -76,10 +76,10 @@ public record SyntheticWalker(double heightPx, double speedPxPerS, double stride
         for (int i = 0; i < n; i++) {
             double[][] q = truth(t[i]);
             for (int l = 0; l < q.length; l++) {
-                s.x()[l][i] = (float) (q[l][0] + noisePx * rnd.nextGaussian());
-                s.y()[l][i] = (float) (q[l][1] + noisePx * rnd.nextGaussian());
-                s.z()[l][i] = 0;
-                s.visibility()[l][i] = 0.95f;
+                s.x().set(l, i, (float) (q[l][0] + noisePx * rnd.nextGaussian()));
+                s.y().set(l, i, (float) (q[l][1] + noisePx * rnd.nextGaussian()));
+                s.z().set(l, i, 0);
+                s.visibility().set(l, i, 0.95f);
             }
         }
         return s;

@@ -177,9 +177,9 @@ class CorrectionPanel extends VerticalLayout {
         return a.toString();
     }
 
-    private double modelX(KeypointCorrection c, int i) { return analysis.subjectSeries().x()[c.landmark()][i]; }
+    private double modelX(KeypointCorrection c, int i) { return analysis.subjectSeries().x().get(c.landmark(), i); }
 
-    private double modelY(KeypointCorrection c, int i) { return analysis.subjectSeries().y()[c.landmark()][i]; }
+    private double modelY(KeypointCorrection c, int i) { return analysis.subjectSeries().y().get(c.landmark(), i); }
 
     /** The time of a frame by the analysed frames' timestamps (nearest one; frames before or after by the frame rate). */
     private double time(long frame) {

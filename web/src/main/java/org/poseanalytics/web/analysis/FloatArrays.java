@@ -54,6 +54,6 @@ final class FloatArrays {
                     wz[j][i] = w.get();
                 }
         }
-        return new KeypointSeries(skeleton, frames, timesS, x, y, z, v, wx, wy, wz, filter);
+        return KeypointSeries.of(skeleton, frames, timesS, x, y, z, v, wx, wy, wz, filter);
     }
 }

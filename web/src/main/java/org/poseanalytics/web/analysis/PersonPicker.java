@@ -33,8 +33,8 @@ final class PersonPicker {
             double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
             double nearestKeypoint = Double.POSITIVE_INFINITY;
             for (int l = 0; l < k.skeleton().size(); l++) {
-                if (k.isGap(l, s) || k.visibility()[l][s] < MIN_VISIBILITY) continue;
-                double px = k.x()[l][s], py = k.y()[l][s];
+                if (k.isGap(l, s) || k.visibility().get(l, s) < MIN_VISIBILITY) continue;
+                double px = k.x().get(l, s), py = k.y().get(l, s);
                 minX = Math.min(minX, px); maxX = Math.max(maxX, px);
                 minY = Math.min(minY, py); maxY = Math.max(maxY, py);
                 nearestKeypoint = Math.min(nearestKeypoint, Math.hypot(px - x, py - y));

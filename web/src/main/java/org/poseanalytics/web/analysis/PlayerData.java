@@ -35,8 +35,8 @@ public final class PlayerData {
                 ArrayNode f = frames.addArray();
                 for (int l = 0; l < kp.skeleton().size(); l++) {
                     if (kp.isGap(l, s)) f.addNull().addNull().add(0);
-                    else f.add(Math.round(kp.x()[l][s] * 10) / 10.0).add(Math.round(kp.y()[l][s] * 10) / 10.0)
-                            .add(Math.round(kp.visibility()[l][s] * 100) / 100.0);
+                    else f.add(Math.round(kp.x().get(l, s) * 10) / 10.0).add(Math.round(kp.y().get(l, s) * 10) / 10.0)
+                            .add(Math.round(kp.visibility().get(l, s) * 100) / 100.0);
                 }
             }
         }
@@ -71,7 +71,7 @@ public final class PlayerData {
                 ArrayNode f = pk.addArray();
                 for (int l = 0; l < k.skeleton().size(); l++) {
                     if (k.isGap(l, s)) f.addNull().addNull().add(0);
-                    else f.add(Math.round(k.x()[l][s])).add(Math.round(k.y()[l][s])).add(Math.round(k.visibility()[l][s] * 100) / 100.0);
+                    else f.add(Math.round(k.x().get(l, s))).add(Math.round(k.y().get(l, s))).add(Math.round(k.visibility().get(l, s) * 100) / 100.0);
                 }
             }
         }

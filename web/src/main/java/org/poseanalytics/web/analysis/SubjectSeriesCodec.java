@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 
 /**
  * Table {@code analysis_subject_series}: the analysed subject's keypoints as the tracking module's
@@ -83,25 +84,25 @@ final class SubjectSeriesCodec {
     /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
     private static void keypoints(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
-        float[][] x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
+        SeriesChannel x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                parts.f32(x[j][i]);
-                parts.f32(y[j][i]);
-                parts.f32(z[j][i]);
-                parts.f32(v[j][i]);
+                parts.f32(x.get(j, i));
+                parts.f32(y.get(j, i));
+                parts.f32(z.get(j, i));
+                parts.f32(v.get(j, i));
             }
     }
 
     /** The series' world landmarks in the stored layout ({@link FloatArrays}). */
     private static void world(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
         int n = s.length(), l = s.skeleton().size();
-        float[][] x = s.worldX(), y = s.worldY(), z = s.worldZ();
+        SeriesChannel x = s.worldX(), y = s.worldY(), z = s.worldZ();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                parts.f32(x[j][i]);
-                parts.f32(y[j][i]);
-                parts.f32(z[j][i]);
+                parts.f32(x.get(j, i));
+                parts.f32(y.get(j, i));
+                parts.f32(z.get(j, i));
             }
     }
 
@@ -118,10 +119,10 @@ final class SubjectSeriesCodec {
             if (s == axis.length || axis[s] != seen[i])
                 throw new IllegalStateException("the subject's track has frame " + seen[i] + ", which its series has not");
             for (int j = 0; j < skeleton.size(); j++) {
-                raw.x()[j][s] = track.x()[j][i];
-                raw.y()[j][s] = track.y()[j][i];
-                raw.z()[j][s] = track.z()[j][i];
-                raw.visibility()[j][s] = track.visibility()[j][i];
+                raw.x().set(j, s, track.x().get(j, i));
+                raw.y().set(j, s, track.y().get(j, i));
+                raw.z().set(j, s, track.z().get(j, i));
+                raw.visibility().set(j, s, track.visibility().get(j, i));
             }
         }
         return raw;

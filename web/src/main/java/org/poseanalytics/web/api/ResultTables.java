@@ -90,13 +90,13 @@ final class ResultTables {
                 row[0] = s.frames()[i];
                 row[1] = s.timesS()[i];
                 row[2] = s.skeleton().name(k);
-                row[3] = gap ? null : s.x()[k][i];
-                row[4] = gap ? null : s.y()[k][i];
-                row[5] = s.visibility()[k][i];
+                row[3] = gap ? null : s.x().get(k, i);
+                row[4] = gap ? null : s.y().get(k, i);
+                row[5] = s.visibility().get(k, i);
                 if (world) {
-                    row[6] = s.worldX()[k][i];
-                    row[7] = s.worldY()[k][i];
-                    row[8] = s.worldZ()[k][i];
+                    row[6] = s.worldX().get(k, i);
+                    row[7] = s.worldY().get(k, i);
+                    row[8] = s.worldZ().get(k, i);
                 }
                 table.add(row);
             }

@@ -347,9 +347,9 @@ public class ExportService {
             gr.setColor(new Color(0, 230, 118));
             for (int[] b : sk.bones()) {
                 if (b[0] >= landmarks || b[1] >= landmarks || kp.isGap(b[0], s) || kp.isGap(b[1], s)) continue;
-                if (kp.visibility()[b[0]][s] < 0.3f || kp.visibility()[b[1]][s] < 0.3f) continue;
-                gr.drawLine((int) Math.round(kp.x()[b[0]][s]), (int) Math.round(kp.y()[b[0]][s]),
-                        (int) Math.round(kp.x()[b[1]][s]), (int) Math.round(kp.y()[b[1]][s]));
+                if (kp.visibility().get(b[0], s) < 0.3f || kp.visibility().get(b[1], s) < 0.3f) continue;
+                gr.drawLine((int) Math.round(kp.x().get(b[0], s)), (int) Math.round(kp.y().get(b[0], s)),
+                        (int) Math.round(kp.x().get(b[1], s)), (int) Math.round(kp.y().get(b[1], s)));
             }
             gr.dispose();
         }

@@ -96,8 +96,8 @@ class AnalysisCacheTest extends DatabaseTest {
         VideoAnalysis fixed = analyses.latest(videoId).orElseThrow();
         assertThat(fixed.analysis().id()).isEqualTo(corrected);
         assertThat(fixed.subjectSeries()).isNotSameAs(first.subjectSeries());
-        assertThat(fixed.subjectSeries().x()[knee][90]).isEqualTo(300f);
-        assertThat(first.subjectSeries().x()[knee][90]).isNotEqualTo(300f);
+        assertThat(fixed.subjectSeries().x().get(knee, 90)).isEqualTo(300f);
+        assertThat(first.subjectSeries().x().get(knee, 90)).isNotEqualTo(300f);
         String fixedPlayer = analyses.playerData(fixed, columns);
         assertThat(fixedPlayer).isNotEqualTo(player);
         assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(fixedPlayer).get("kp").get(90).get(3 * knee).asDouble())

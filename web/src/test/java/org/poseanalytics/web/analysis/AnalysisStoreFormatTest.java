@@ -18,6 +18,7 @@ import org.poseanalytics.tracking.identity.TrackedFrame;
 import org.poseanalytics.tracking.identity.TrackedPerson;
 import org.poseanalytics.tracking.identity.Tracks;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.tracking.series.SeriesBuilder;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.testing.DatabaseTest;
@@ -102,7 +103,7 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         assertSameRows(raw.z(), built.z());
         assertSameRows(raw.visibility(), built.visibility());
         assertThat(raw.isGap(0, 15)).isTrue();
-        assertThat(raw.x()[0][20]).isEqualTo(built.x()[0][20]).isNotNaN();
+        assertThat(raw.x().get(0, 20)).isEqualTo(built.x().get(0, 20)).isNotNaN();
         assertThat(raw.hasWorld()).isFalse();
 
         // A clinician's corrected analysis keeps the model's raw series: the subject's track, copied with the tracks.
@@ -222,7 +223,7 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         FloatBuffer f = buffer.asFloatBuffer();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++)
-                f.put((float) s.x()[j][i]).put((float) s.y()[j][i]).put((float) s.z()[j][i]).put((float) s.visibility()[j][i]);
+                f.put((float) s.x().get(j, i)).put((float) s.y().get(j, i)).put((float) s.z().get(j, i)).put((float) s.visibility().get(j, i));
         return buffer.array();
     }
 
@@ -231,7 +232,7 @@ class AnalysisStoreFormatTest extends DatabaseTest {
         ByteBuffer buffer = ByteBuffer.allocate(n * l * 3 * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer f = buffer.asFloatBuffer();
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++) f.put((float) s.worldX()[j][i]).put((float) s.worldY()[j][i]).put((float) s.worldZ()[j][i]);
+            for (int j = 0; j < l; j++) f.put((float) s.worldX().get(j, i)).put((float) s.worldY().get(j, i)).put((float) s.worldZ().get(j, i));
         return buffer.array();
     }
 
@@ -243,7 +244,8 @@ class AnalysisStoreFormatTest extends DatabaseTest {
     }
 
     /** [landmark][sample] arrays equal row by row, NaN (a gap) equal to NaN. */
-    private static void assertSameRows(float[][] actual, float[][] expected) {
+    private static void assertSameRows(SeriesChannel actualChannel, SeriesChannel expectedChannel) {
+        float[][] actual = actualChannel.toArray(), expected = expectedChannel.toArray();
         assertThat(actual).hasSameDimensionsAs(expected);
         for (int j = 0; j < expected.length; j++) assertThat(actual[j]).as("landmark " + j).containsExactly(expected[j]);
     }

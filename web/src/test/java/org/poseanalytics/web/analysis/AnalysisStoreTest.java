@@ -22,6 +22,7 @@ import org.poseanalytics.kinematics.pipeline.AnalysisResult;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.tracking.series.KeypointSeries;
+import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.kinematics.view.CameraView;
 import org.poseanalytics.web.NotFoundException;
@@ -76,7 +77,7 @@ class AnalysisStoreTest extends DatabaseTest {
         assertSameRows(filtered.z(), sentFiltered.z());
         assertSameRows(filtered.visibility(), sentFiltered.visibility());
         assertThat(filtered.isGap(1, 1)).isTrue();
-        assertThat(filtered.x()[3][2]).isEqualTo(sentFiltered.x()[3][2]);
+        assertThat(filtered.x().get(3, 2)).isEqualTo(sentFiltered.x().get(3, 2));
         assertSameRows(filtered.worldX(), sentFiltered.worldX());
         assertSameRows(filtered.worldY(), sentFiltered.worldY());
         assertSameRows(filtered.worldZ(), sentFiltered.worldZ());
@@ -192,7 +193,8 @@ class AnalysisStoreTest extends DatabaseTest {
     }
 
     /** [landmark][sample] arrays equal row by row, NaN (a gap) equal to NaN. */
-    private static void assertSameRows(float[][] actual, float[][] expected) {
+    private static void assertSameRows(SeriesChannel actualChannel, SeriesChannel expectedChannel) {
+        float[][] actual = actualChannel.toArray(), expected = expectedChannel.toArray();
         assertThat(actual).hasSameDimensionsAs(expected);
         for (int j = 0; j < expected.length; j++) assertThat(actual[j]).as("landmark " + j).containsExactly(expected[j]);
     }

@@ -30,7 +30,7 @@ class PersonPickerTest {
                 v[j][s] = 0.9f;
             }
         }
-        return new TrackSeries(id, new KeypointSeries(Skeleton.COCO_17, frames, t, x, y, z, v, null, null, null, "raw"));
+        return new TrackSeries(id, KeypointSeries.of(Skeleton.COCO_17, frames, t, x, y, z, v, null, null, null, "raw"));
     }
 
     final List<TrackSeries> two = List.of(person(1, 100, 0), person(2, 600, 0));

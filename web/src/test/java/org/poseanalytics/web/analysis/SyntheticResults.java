@@ -189,7 +189,7 @@ public final class SyntheticResults {
             x[1][1] = Float.NaN;
             y[1][1] = Float.NaN;
         }
-        return new KeypointSeries(skeleton, f, t, x, y, z, v, wx, wy, wz, filter);
+        return KeypointSeries.of(skeleton, f, t, x, y, z, v, wx, wy, wz, filter);
     }
 
     /** {@code count} people (track ids 1, 2, …) in every frame, 300 px apart. */
@@ -203,7 +203,7 @@ public final class SyntheticResults {
             for (int k = 0; k < count; k++) {
                 KeypointSeries s = people.get(k);
                 List<Keypoint> kp = new ArrayList<>();
-                for (int j = 0; j < skeleton.size(); j++) kp.add(new Keypoint(s.x()[j][i], s.y()[j][i], s.z()[j][i], s.visibility()[j][i], 1));
+                for (int j = 0; j < skeleton.size(); j++) kp.add(new Keypoint(s.x().get(j, i), s.y().get(j, i), s.z().get(j, i), s.visibility().get(j, i), 1));
                 persons.add(new TrackedPerson(k + 1, new PersonPose(skeleton, kp, List.of(), null, 0.9), false));
                 ids.add(k + 1);
             }
