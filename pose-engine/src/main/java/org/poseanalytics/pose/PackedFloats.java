@@ -34,6 +34,9 @@ abstract class PackedFloats<T> extends AbstractList<T> implements RandomAccess {
         v = null; // a volatile write: publishes spill and offset to readers that then see null
     }
 
+    /** True once the floats live in a spill file. */
+    final boolean isSpilled() { return v == null && length > 0; }
+
     @Override
     public final T get(int index) {
         int i = index * stride();

@@ -34,4 +34,9 @@ public record PersonPose(Skeleton skeleton, List<Keypoint> keypoints, List<World
         if (keypoints instanceof PackedFloats<?> k) k.spillTo(spill);
         if (world instanceof PackedFloats<?> w) w.spillTo(spill);
     }
+
+    /** True once this pose's landmarks have moved to a spill file ({@link #spillTo}). */
+    public boolean isSpilled() {
+        return keypoints instanceof PackedFloats<?> k && k.isSpilled();
+    }
 }

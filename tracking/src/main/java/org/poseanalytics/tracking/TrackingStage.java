@@ -1,14 +1,19 @@
 package org.poseanalytics.tracking;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.poseanalytics.pose.FramePoses;
+import org.poseanalytics.pose.PoseSpill;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.identity.FragmentRules;
 import org.poseanalytics.tracking.identity.PersonTracker;
 import org.poseanalytics.tracking.identity.TrackedFrame;
+import org.poseanalytics.tracking.identity.TrackedPerson;
 import org.poseanalytics.tracking.identity.TrackerConfig;
 import org.poseanalytics.tracking.identity.Tracks;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -32,6 +37,22 @@ public final class TrackingStage {
     private final FragmentRules fragments;
     private boolean finished;
     private Tracks tracks;
+    /** Where older frames' poses go once the video is long; null until then, or when no temporary file can be had. */
+    private PoseSpill spill;
+    private boolean noSpill;
+    private int spilledFrames;
+    private int spillFromFrames = SPILL_FROM_FRAMES;
+
+    /**
+     * From this many frames (5 minutes at 30 fps) the poses of frames tracked more than {@link #SPILL_LAG_FRAMES} ago
+     * move to a temporary file as tracking goes ({@link PoseSpill}), so an hour's tracks (~120 MB of floats) never
+     * gather on the heap; they are read back, the same floats, to choose the subject, build its series and write the
+     * outputs. A negative value never spills. System property {@code poseanalytics.spill-tracks-from-frames}.
+     */
+    public static final int SPILL_FROM_FRAMES = Integer.getInteger("poseanalytics.spill-tracks-from-frames", 9_000);
+
+    /** Recent frames stay on the heap: the tracker still compares new poses with them. */
+    static final int SPILL_LAG_FRAMES = 150;
 
     public TrackingStage() { this(TrackerConfig.defaults()); }
 
@@ -53,19 +74,49 @@ public final class TrackingStage {
         this.listener = listener;
     }
 
+    /** Spills from {@code frames} frames on instead of {@link #SPILL_FROM_FRAMES} (negative: never), for tests. */
+    TrackingStage spillingFrom(int frames) {
+        this.spillFromFrames = frames;
+        return this;
+    }
+
     /** Tracks one frame; frames must come in time order. */
     public TrackedFrame accept(FramePoses frame) {
         if (finished) throw new IllegalStateException("this tracking stage is finished; start a new one for another video");
         TrackedFrame t = tracker.update(frame);
         frames.add(t);
         listener.accept(t);
+        spillOlderFrames(frames.size() - SPILL_LAG_FRAMES);
         return t;
+    }
+
+    /** Moves the poses of frames before {@code upTo} to the spill, once the video is long enough to need it. */
+    private void spillOlderFrames(int upTo) {
+        if (noSpill || spillFromFrames < 0 || frames.size() < spillFromFrames) return;
+        if (spill == null && (spill = openSpill()) == null) {
+            noSpill = true;
+            return;
+        }
+        for (; spilledFrames < upTo; spilledFrames++)
+            for (TrackedPerson p : frames.get(spilledFrames).persons()) p.pose().spillTo(spill);
+    }
+
+    /** A temporary file for the poses, or null (they stay on the heap, the results are the same) where the disk is nearly full. */
+    private static PoseSpill openSpill() {
+        try {
+            if (Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() < (1L << 30)) return null;
+            return PoseSpill.create();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The people over the whole video: confirmed tracks, pieces of one person joined, fragments dropped. */
     public Tracks finish() {
         if (tracks == null) {
             finished = true;
+            spillOlderFrames(frames.size());
+            if (spill != null) spill.flush();
             tracks = new Tracks(frames, tracker.confirmedIds(), fragments);
             // The tracks hold their own frames (poses shared); ours would only double the per-frame records of a long video.
             frames.clear();

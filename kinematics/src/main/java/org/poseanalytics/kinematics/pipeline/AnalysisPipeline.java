@@ -1,8 +1,5 @@
 package org.poseanalytics.kinematics.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +19,6 @@ import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.identity.TrackerConfig;
 import org.poseanalytics.tracking.identity.Tracks;
-import org.poseanalytics.pose.PoseSpill;
 import org.poseanalytics.tracking.point.PointTrajectory;
 
 /**
@@ -74,8 +70,6 @@ public final class AnalysisPipeline {
             scale = findScale(request, null, width, height);
             kinematics = KinematicsResult.none(ExerciseChoice.given(request.exercise() == null ? Exercise.GENERIC : request.exercise()));
         } else {
-            // Before the subject's series is built: the tracks and the series would otherwise be on the heap at once.
-            spillLongTracks(tracks);
             subject = chooseSubject(request, tracks);
             t1 = System.nanoTime();
             progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
@@ -102,28 +96,6 @@ public final class AnalysisPipeline {
                     + poses.frames() + " frames looked at); is a whole body in view?");
         return new AnalysisException(Kind.NO_PERSON, "no person could be followed through "
                 + request.video().getFileName() + "; is a whole body in view for more than a moment?");
-    }
-
-    /**
-     * From this many frames (5 minutes at 30 fps) the tracks move off the heap into a temporary file once tracking is
-     * done (an hour's tracks are ~120 MB of floats, read again only to choose the subject, build its series and write
-     * the outputs). A negative value
-     * never spills. System property {@code poseanalytics.spill-tracks-from-frames}.
-     */
-    static final int SPILL_TRACKS_FROM_FRAMES = Integer.getInteger("poseanalytics.spill-tracks-from-frames", 9_000);
-
-    /**
-     * Stage: the tracks of a long video to a temporary file ({@link Tracks#spillTo}); the values read back are the same
-     * floats. Skipped, leaving them on the heap, where the temporary directory has not twice their size free.
-     */
-    static void spillLongTracks(Tracks tracks) {
-        if (SPILL_TRACKS_FROM_FRAMES < 0 || tracks.frames().size() < SPILL_TRACKS_FROM_FRAMES) return;
-        try {
-            if (Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() < 2 * tracks.spillBytes()) return;
-            tracks.spillTo(PoseSpill.create());
-        } catch (IOException e) {
-            // No temporary file (or no room, or no file store to ask): the tracks stay on the heap, the results are the same.
-        }
     }
 
     /** Stage: pixels to metres from the request's scale (a line, the subject's height, or none), checked against the subject. */

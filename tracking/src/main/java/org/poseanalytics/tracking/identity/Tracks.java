@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.poseanalytics.pose.BoundingBox;
-import org.poseanalytics.pose.PoseSpill;
 import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
@@ -73,24 +72,6 @@ public final class Tracks {
     public record Dropped(int trackId, int frames, double spanS) {}
 
     public boolean isEmpty() { return ids.isEmpty(); }
-
-    /**
-     * Moves every pose's floats off the heap into {@code spill}, a temporary file: for a long video, once the subject's
-     * series is built, the tracks are only read again to write the outputs (keypoints files, the web's tracks, the raw
-     * series). The poses read the same values back from there.
-     */
-    public void spillTo(PoseSpill spill) {
-        for (TrackedFrame f : frames) for (TrackedPerson p : f.persons()) p.pose().spillTo(spill);
-        spill.flush();
-    }
-
-    /** The bytes {@link #spillTo} writes: every pose's landmark and world floats. */
-    public long spillBytes() {
-        long floats = 0;
-        for (TrackedFrame f : frames)
-            for (TrackedPerson p : f.persons()) floats += 5L * p.pose().keypoints().size() + 3L * p.pose().world().size();
-        return 4 * floats;
-    }
 
     /** The skeleton the poses use, if anyone was tracked. */
     public Optional<Skeleton> skeleton() {

@@ -134,34 +134,4 @@ class PeopleAreCountedTest {
         frames.forEach(stage::accept);
         return stage.finish();
     }
-
-    /** A long video's tracks move to a temporary file once the subject's series is built: nothing read back changes. */
-    @Test
-    void spilledTracksReadBackTheSameSeriesAndSummaries() throws Exception {
-        SyntheticPerson a = new SyntheticPerson(300, 620, 400, 120, 90, 0.4, 0);
-        SyntheticPerson b = new SyntheticPerson(1250, 690, 480, -150, 60, 0.3, 1.0);
-        Random rnd = new Random(5);
-        List<TrackedFrame> frames = new ArrayList<>();
-        for (int k = 0; k < 300; k++) {
-            double t = k / FPS;
-            frames.add(new TrackedFrame(k, t, 1280, 720, List.of(new TrackedPerson(1, a.pose(t, 2, 0.9, rnd), false),
-                    new TrackedPerson(2, b.pose(t, 2, 0.9, rnd), false))));
-        }
-        Tracks tracks = new Tracks(frames, Set.of(1, 2));
-        KeypointSeries before1 = SeriesBuilder.raw(tracks, 1), before2 = SeriesBuilder.raw(tracks, 2);
-        List<Tracks.TrackSummary> summaries = tracks.summaries();
-        assertThat(tracks.spillBytes()).isEqualTo(300L * 2 * 4 * (5 * 33 + 3 * tracks.frames().get(0).persons().get(0).pose().world().size()));
-
-        tracks.spillTo(PoseSpill.create());
-
-        for (KeypointSeries[] s : new KeypointSeries[][]{{before1, SeriesBuilder.raw(tracks, 1)}, {before2, SeriesBuilder.raw(tracks, 2)}}) {
-            assertThat(s[1].x().toArray()).isDeepEqualTo(s[0].x().toArray());
-            assertThat(s[1].y().toArray()).isDeepEqualTo(s[0].y().toArray());
-            assertThat(s[1].z().toArray()).isDeepEqualTo(s[0].z().toArray());
-            assertThat(s[1].visibility().toArray()).isDeepEqualTo(s[0].visibility().toArray());
-            assertThat(s[1].hasWorld()).isEqualTo(s[0].hasWorld());
-            if (s[0].hasWorld()) assertThat(s[1].worldX().toArray()).isDeepEqualTo(s[0].worldX().toArray());
-        }
-        assertThat(tracks.summaries()).isEqualTo(summaries);
-    }
 }
