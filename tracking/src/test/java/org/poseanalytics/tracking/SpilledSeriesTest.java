@@ -62,6 +62,10 @@ class SpilledSeriesTest {
         spilled.set(0, 0, expected[0][0]);
         assertThat(bits(spilled.toArray())).isDeepEqualTo(bits(expected));
         assertThat(bits(copy.toArray())).isDeepEqualTo(bits(expected));
+        float[] chunk = new float[5000], expectedChunk = new float[5000];
+        spilled.read(9, 4000, chunk, 5000); // across two block boundaries
+        heap.read(9, 4000, expectedChunk, 5000);
+        assertThat(bits(new float[][]{chunk})).isDeepEqualTo(bits(new float[][]{expectedChunk}));
         for (int l = 0; l < LANDMARKS; l++) assertThat(bits(new float[][]{spilled.floatRow(l)})[0]).as("landmark %d", l).containsExactly(bits(new float[][]{expected[l]})[0]);
     }
 

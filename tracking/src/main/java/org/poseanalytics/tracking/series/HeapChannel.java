@@ -40,6 +40,11 @@ public record HeapChannel(float[][] values) implements SeriesChannel {
     @Override public float[] floatRow(int landmark) { return values[landmark].clone(); }
 
     @Override
+    public void read(int landmark, int from, float[] into, int count) {
+        System.arraycopy(values[landmark], from, into, 0, count);
+    }
+
+    @Override
     public void swapRows(int a, int b) {
         float[] t = values[a];
         values[a] = values[b];

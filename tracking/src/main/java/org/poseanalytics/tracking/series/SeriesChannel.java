@@ -44,6 +44,14 @@ public sealed interface SeriesChannel permits HeapChannel, SpilledChannel {
         return f;
     }
 
+    /**
+     * Copies {@code count} samples of one landmark, from sample {@code from}, into {@code into}: a chunk at a time for a
+     * writer that walks the samples in turn (the store, the exports), without a whole row on the heap.
+     */
+    default void read(int landmark, int from, float[] into, int count) {
+        for (int i = 0; i < count; i++) into[i] = get(landmark, from + i);
+    }
+
     /** Every value as {@code float[landmark][sample]}: a copy, for comparisons and small series. */
     default float[][] toArray() {
         float[][] a = new float[landmarks()][];

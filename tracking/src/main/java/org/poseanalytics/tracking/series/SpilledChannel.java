@@ -108,6 +108,16 @@ public final class SpilledChannel implements SeriesChannel {
     }
 
     @Override
+    public synchronized void read(int landmark, int from, float[] into, int count) {
+        if (from < 0 || from + count > length) throw new IndexOutOfBoundsException("samples " + from + "+" + count + " of " + length);
+        for (int done = 0; done < count; ) {
+            int i = from + done, at = i % BLOCK, n = Math.min(count - done, BLOCK - at);
+            System.arraycopy(block(landmark * blocksPerRow + i / BLOCK), at, into, done, n);
+            done += n;
+        }
+    }
+
+    @Override
     public synchronized void setRow(int landmark, double[] values) {
         if (values.length != length) throw new IllegalArgumentException("row lengths differ");
         for (int b = 0; b < blocksPerRow; b++) {

@@ -83,28 +83,29 @@ final class SubjectSeriesCodec {
 
     /** The series' image keypoints in the stored layout ({@link FloatArrays}). */
     private static void keypoints(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
-        int n = s.length(), l = s.skeleton().size();
-        SeriesChannel x = s.x(), y = s.y(), z = s.z(), v = s.visibility();
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++) {
-                parts.f32(x.get(j, i));
-                parts.f32(y.get(j, i));
-                parts.f32(z.get(j, i));
-                parts.f32(v.get(j, i));
-            }
+        interleaved(parts, s, s.x(), s.y(), s.z(), s.visibility());
     }
 
     /** The series' world landmarks in the stored layout ({@link FloatArrays}). */
     private static void world(SeriesPartCodec parts, KeypointSeries s) throws SQLException {
-        int n = s.length(), l = s.skeleton().size();
-        SeriesChannel x = s.worldX(), y = s.worldY(), z = s.worldZ();
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++) {
-                parts.f32(x.get(j, i));
-                parts.f32(y.get(j, i));
-                parts.f32(z.get(j, i));
-            }
+        interleaved(parts, s, s.worldX(), s.worldY(), s.worldZ());
     }
+
+    /** Samples bunched per chunk: [sample][landmark][channel], each landmark's chunk read at once (a long series is on disk). */
+    private static void interleaved(SeriesPartCodec parts, KeypointSeries s, SeriesChannel... channels) throws SQLException {
+        int n = s.length(), l = s.skeleton().size(), c = channels.length;
+        float[][][] chunk = new float[c][l][Math.min(n, CHUNK_SAMPLES)];
+        for (int from = 0; from < n; from += CHUNK_SAMPLES) {
+            int count = Math.min(CHUNK_SAMPLES, n - from);
+            for (int k = 0; k < c; k++)
+                for (int j = 0; j < l; j++) channels[k].read(j, from, chunk[k][j], count);
+            for (int i = 0; i < count; i++)
+                for (int j = 0; j < l; j++)
+                    for (int k = 0; k < c; k++) parts.f32(chunk[k][j][i]);
+        }
+    }
+
+    private static final int CHUNK_SAMPLES = 4096;
 
     /** A row of {@link #SELECT_RAW_OF_TRACK} as the raw series {@link org.poseanalytics.tracking.series.SeriesBuilder#raw} built. */
     static KeypointSeries readRawOfTrack(ResultSet rs, int n) throws SQLException {

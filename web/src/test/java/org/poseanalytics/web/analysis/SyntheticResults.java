@@ -167,29 +167,28 @@ public final class SyntheticResults {
         return new MetricRecord(name, value, unit, side, null, q, reason);
     }
 
-    /** Sample 1, landmark 1 is a gap; x moves with the frame, each {@code seed} a little apart. */
+    /** Sample 1, landmark 1 is a gap; x moves with the frame, each {@code seed} a little apart. Kept where a job keeps it (on disk when long). */
     static KeypointSeries keypoints(Skeleton skeleton, long[] f, double[] t, int seed, String filter, boolean world) {
         int l = skeleton.size(), n = f.length;
-        float[][] x = new float[l][n], y = new float[l][n], z = new float[l][n], v = new float[l][n];
-        float[][] wx = world ? new float[l][n] : null, wy = world ? new float[l][n] : null, wz = world ? new float[l][n] : null;
+        KeypointSeries s = KeypointSeries.empty(skeleton, f, t, world, filter);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < l; j++) {
-                x[j][i] = 10 * j + i % 100 + seed;
-                y[j][i] = 20 * j + seed;
-                z[j][i] = -0.1f * j;
-                v[j][i] = 0.9f;
+                s.x().set(j, i, 10 * j + i % 100 + seed);
+                s.y().set(j, i, 20 * j + seed);
+                s.z().set(j, i, -0.1f * j);
+                s.visibility().set(j, i, 0.9f);
                 if (world) {
                     int w = (i * l + j) * 3;
-                    wx[j][i] = (w % 97) / 100f;
-                    wy[j][i] = ((w + 1) % 97) / 100f;
-                    wz[j][i] = ((w + 2) % 97) / 100f;
+                    s.worldX().set(j, i, (w % 97) / 100f);
+                    s.worldY().set(j, i, ((w + 1) % 97) / 100f);
+                    s.worldZ().set(j, i, ((w + 2) % 97) / 100f);
                 }
             }
         if (n > 1 && l > 1) {
-            x[1][1] = Float.NaN;
-            y[1][1] = Float.NaN;
+            s.x().set(1, 1, Float.NaN);
+            s.y().set(1, 1, Float.NaN);
         }
-        return KeypointSeries.of(skeleton, f, t, x, y, z, v, wx, wy, wz, filter);
+        return s;
     }
 
     /** {@code count} people (track ids 1, 2, …) in every frame, 300 px apart. */
