@@ -27,8 +27,8 @@ public record PersonPose(Skeleton skeleton, List<Keypoint> keypoints, List<World
     public boolean hasWorld() { return !world.isEmpty(); }
 
     /**
-     * Moves this pose's floats off the heap into {@code spill} (a long video's tracks, once only the outputs will read
-     * them again); the pose reads the same values back from there. Does nothing when already spilled.
+     * Moves this pose's floats off the heap into {@code spill} (a long video's older frames, while tracking goes on);
+     * the pose reads the same values back from there. Does nothing when already spilled.
      */
     public void spillTo(PoseSpill spill) {
         if (keypoints instanceof PackedFloats<?> k) k.spillTo(spill);

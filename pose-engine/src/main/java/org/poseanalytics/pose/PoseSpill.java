@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A temporary file that poses' float32 values move to once they are only read again to write the outputs
- * ({@link PersonPose#spillTo}): an hour of video's tracks are ~120 MB of floats that would otherwise stay on the
- * heap until the end (docs/BENCHMARKS.md, "Long videos, flat memory"). A spilled pose reads its floats back from
+ * A temporary file that poses' float32 values move to once the tracker no longer compares new poses with them
+ * ({@link PersonPose#spillTo}, called by tracking as it goes): an hour of video's tracks are ~120 MB of floats that would
+ * otherwise gather on the heap until the end (docs/BENCHMARKS.md, "Long videos, flat memory"). A spilled pose reads its floats back from
  * here on each access (the last two reads are kept per thread, so walking one pose's landmarks and world landmarks reads each once); the values are
  * the same floats, bit for bit.
  *

@@ -101,7 +101,10 @@ public final class TrackingStage {
             for (TrackedPerson p : frames.get(spilledFrames).persons()) p.pose().spillTo(spill);
     }
 
-    /** A temporary file for the poses, or null (they stay on the heap, the results are the same) where the disk is nearly full. */
+    /**
+     * A temporary file for the poses, or null (they stay on the heap, the results are the same) with less than a GiB
+     * free in the temporary directory: an hour of one person's poses takes ~120 MB there, the series ~100 MB more.
+     */
     private static PoseSpill openSpill() {
         try {
             if (Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() < (1L << 30)) return null;
