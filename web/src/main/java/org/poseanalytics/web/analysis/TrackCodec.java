@@ -39,33 +39,53 @@ final class TrackCodec {
             from analysis_track t join analysis a on a.id = t.analysis_id
             where a.id = :id and a.clinic_id = :clinic and a.complete order by t.track_id""";
 
-    /** Each confirmed track on the frames where it was seen; one pass over the frames, whatever the number of tracks. */
+    /**
+     * Each confirmed track on the frames where it was seen. The keypoints go straight from the poses to the parts, one
+     * track at a time: collected first, an hour's track would be a 57 MB array (and twice that while it grows) on the
+     * heap at the very end of a job, when the rest of the results are there too.
+     */
     static void insert(Connection c, long analysisId, Tracks tracks) throws SQLException {
         int landmarks = tracks.skeleton().map(s -> s.size()).orElse(0);
         Map<Integer, Track> byId = new LinkedHashMap<>();
-        for (int id : tracks.trackIds()) byId.put(id, new Track(landmarks));
+        for (int id : tracks.trackIds()) byId.put(id, new Track());
         for (TrackedFrame f : tracks.frames())
             for (TrackedPerson p : f.persons()) {
                 Track t = byId.get(p.trackId());
-                if (t != null) t.add(f.frameIndex(), f.timeS(), p.pose());
+                if (t != null) t.add(f.frameIndex(), f.timeS());
             }
         // The rows first, their keypoints null (an empty track's are stored in the row: there is no part to read back).
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (var e : byId.entrySet()) {
                 Track t = e.getValue();
                 copy.row(5).int8(analysisId).int4(e.getKey()).int4Array(Arrays.copyOf(t.frames, t.n)).float8Array(Arrays.copyOf(t.times, t.n));
-                if (t.floats() == 0) copy.float32(t.values, 0);
+                if (t.n == 0) copy.float32(new float[0], 0);
                 else copy.nullField();
             }
             copy.finish();
         }
         try (SeriesPartCodec parts = SeriesPartCodec.into(c, analysisId)) {
             for (var e : byId.entrySet()) {
-                Track t = e.getValue();
-                parts.series(SeriesPartCodec.track(e.getKey()), t.floats()).f32(t.values, t.floats());
+                int id = e.getKey();
+                parts.series(SeriesPartCodec.track(id), e.getValue().n * landmarks * FloatArrays.STRIDE);
+                float[] pose = new float[landmarks * FloatArrays.STRIDE];
+                for (TrackedFrame f : tracks.frames())
+                    for (TrackedPerson p : f.persons())
+                        if (p.trackId() == id) parts.f32(keypoints(p.pose(), pose), pose.length);
             }
             parts.finish();
         }
+    }
+
+    /** One pose's keypoints in the stored layout ({@link FloatArrays}), into {@code into}. */
+    private static float[] keypoints(PersonPose pose, float[] into) {
+        for (int j = 0, o = 0; o < into.length; j++, o += FloatArrays.STRIDE) {
+            Keypoint k = pose.keypoint(j);
+            into[o] = (float) k.x();
+            into[o + 1] = (float) k.y();
+            into[o + 2] = (float) k.z();
+            into[o + 3] = (float) k.visibility();
+        }
+        return into;
     }
 
     static TrackSeries read(ResultSet rs, int n) throws SQLException {
@@ -89,38 +109,19 @@ final class TrackCodec {
         return parts;
     }
 
-    /** One track's samples as they are collected, in the stored layout. */
+    /** Where one track was seen: its frames and times, as they are collected. */
     private static final class Track {
-        final int landmarks;
         long[] frames = new long[256];
         double[] times = new double[256];
-        // float32 as stored: a double buffer would be twice the size (114 MB per person followed for an hour at 30 fps).
-        float[] values;
         int n;
 
-        Track(int landmarks) {
-            this.landmarks = landmarks;
-            this.values = new float[256 * landmarks * FloatArrays.STRIDE];
-        }
-
-        int floats() { return n * landmarks * FloatArrays.STRIDE; }
-
-        void add(long frame, double time, PersonPose pose) {
+        void add(long frame, double time) {
             if (n == frames.length) {
                 frames = Arrays.copyOf(frames, n * 2);
                 times = Arrays.copyOf(times, n * 2);
-                values = Arrays.copyOf(values, n * 2 * landmarks * FloatArrays.STRIDE);
             }
             frames[n] = frame;
             times[n] = time;
-            for (int j = 0; j < landmarks; j++) {
-                Keypoint k = pose.keypoint(j);
-                int o = (n * landmarks + j) * FloatArrays.STRIDE;
-                values[o] = (float) k.x();
-                values[o + 1] = (float) k.y();
-                values[o + 2] = (float) k.z();
-                values[o + 3] = (float) k.visibility();
-            }
             n++;
         }
     }
