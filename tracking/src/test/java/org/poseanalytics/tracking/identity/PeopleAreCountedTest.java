@@ -11,9 +11,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.PersonPose;
-import org.poseanalytics.pose.PoseSpill;
-import org.poseanalytics.tracking.series.KeypointSeries;
-import org.poseanalytics.tracking.series.SeriesBuilder;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.testing.SyntheticPerson;
 
