@@ -8,6 +8,9 @@
 #   LOADTEST_PROGRESS_METRIC=left_knee_flexion_peak_mean scripts/loadtest.sh   # the viewers' progress API asks for one figure
 #   LOADTEST_VIDEO=long60m.mp4 LOADTEST_FIRST_ANALYSIS_MIN=150 LOADTEST_APP_JAVA_OPTS=-Xmx512m scripts/loadtest.sh
 #                                              # the web job's memory on an hour-long upload (docs/BENCHMARKS.md, item 3)
+#   LOADTEST_FIRST_KEYPOINTS=hour.json LOADTEST_APP_ARGS=--pose.keypoints.max-size=300MB scripts/loadtest.sh
+#                                              # the seed's first upload is that keypoint file: no model, so an hour's
+#                                              # tracking, kinematics and store in the web job take minutes
 #
 # Gatling's report: loadtest/target/gatling/*/index.html; the app's log: $DATA.log (printed at the end).
 set -euo pipefail
@@ -37,7 +40,7 @@ status=0
 PROPS=(-Dloadtest.baseUrl="http://127.0.0.1:$PORT" -Dloadtest.dataDir="$DATA" -Dloadtest.video="$DATA-video.mp4"
   -Dloadtest.viewSeconds="${LOADTEST_VIEW_S:-180}" -Dloadtest.uploads="${LOADTEST_UPLOADS:-20}"
   -Dloadtest.viewers="${LOADTEST_VIEWERS:-50}" -Dloadtest.progressSessions="${LOADTEST_PROGRESS_SESSIONS:-1000}"
-  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}" -Dloadtest.firstAnalysisMinutes="${LOADTEST_FIRST_ANALYSIS_MIN:-10}")
+  -Dloadtest.progressMetric="${LOADTEST_PROGRESS_METRIC:-}" -Dloadtest.firstKeypoints="${LOADTEST_FIRST_KEYPOINTS:-}" -Dloadtest.firstAnalysisMinutes="${LOADTEST_FIRST_ANALYSIS_MIN:-10}")
 # Gatling through its own main class on the module's test classpath, with the plugin's settings (loadtest/pom.xml):
 # this needs only Gatling's libraries, not its Maven plugin's, which an offline repository often lacks.
 CP_FILE="$(mktemp)"
