@@ -10,7 +10,7 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows streamed into one table by {@code COPY … FROM STDIN (FORMAT binary)} (PostgreSQL's binary copy format, through
- * pgjdbc's CopyManager), for the few tables that hold the large series. Measured faster than batched inserts with
+ * pgjdbc's CopyManager), for the tables that hold the large series and an hour's figures. Measured faster than batched inserts with
  * bound parameters for an hour's results (docs/BENCHMARKS.md, "Long videos, flat memory"), and the series go out as
  * they are encoded, through one reused buffer, instead of each becoming a byte array first.
  *
@@ -52,6 +52,18 @@ final class BinaryCopy implements AutoCloseable {
     BinaryCopy int8(long v) throws SQLException {
         room(12);
         buffer.putInt(8).putLong(v);
+        return this;
+    }
+
+    /** An {@code int4}, or null. */
+    BinaryCopy int4(Integer v) throws SQLException {
+        return v == null ? nullField() : int4(v.intValue());
+    }
+
+    /** A {@code float8}; NaN stays NaN. */
+    BinaryCopy float8(double v) throws SQLException {
+        room(12);
+        buffer.putInt(8).putDouble(v);
         return this;
     }
 

@@ -1,10 +1,8 @@
 package org.poseanalytics.web.analysis;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.poseanalytics.kinematics.angle.Side;
@@ -21,9 +19,8 @@ import org.poseanalytics.kinematics.quality.Quality;
 final class MetricCodec {
     private MetricCodec() {}
 
-    static final String INSERT = """
-            insert into analysis_metric (analysis_id, name, value, unit, side, repetition, quality, reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The rows' columns for {@link BinaryCopy}, in the order {@link #insert} writes them. */
+    static final String COPY_INTO = "analysis_metric (analysis_id, name, value, unit, side, repetition, quality, reason)";
     /** The columns {@link #read} maps, of {@code analysis_metric m}. */
     static final String COLUMNS = "m.name, m.value, m.unit, m.side, m.repetition, m.quality, m.reason";
     static final String SELECT = "select " + COLUMNS + """
@@ -49,19 +46,14 @@ final class MetricCodec {
             boolean listed = all.stream().anyMatch(o -> o.repetition() == null && o.key().equals(m.key()));
             if (!listed && m.repetition() == null) all.add(m);
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        // One COPY, not a batch of inserts: a batch is a statement per row, and each fires the figures' statement trigger
+        // (V47, the subjects' change stamp); an hour's 64,000 figures took 9 s that way, and under 0.5 s as one COPY.
+        try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (MetricRecord m : all) {
-                ps.setLong(1, analysisId);
-                ps.setString(2, m.name());
-                ps.setDouble(3, m.value());
-                ps.setString(4, m.unit());
-                ps.setString(5, m.side().id());
-                ps.setObject(6, m.repetition(), Types.INTEGER);
-                ps.setString(7, m.rated() ? m.quality().id() : null);
-                ps.setString(8, m.rated() ? m.reason() : null);
-                ps.addBatch();
+                copy.row(8).int8(analysisId).text(m.name()).float8(m.value()).text(m.unit()).text(m.side().id()).int4(m.repetition())
+                        .text(m.rated() ? m.quality().id() : null).text(m.rated() ? m.reason() : null);
             }
-            ps.executeBatch();
+            copy.finish();
         }
     }
 
