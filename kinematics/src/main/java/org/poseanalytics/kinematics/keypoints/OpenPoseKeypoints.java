@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the last run of digits in the file name (OpenPose's 12-digit counter), time = frame / fps. OpenPose states neither its
  * frame rate nor its frame size, so both are required ({@code --fps}, {@code --frame-size}).
  *
+ * <p>A folder's files are read one at a time as the frames stream; a single file's frames one frame at a time, after a
+ * first pass that finds its fps and frame size and counts its frames.
+ *
  * <p>OpenPose's confidence c becomes a visibility by {@link BodyParts#visibilityOfOpenPose} (c 0.3, what Sports2D and
  * Pose2Sim keep, is our gate 0.5).
  */
@@ -43,7 +46,7 @@ public final class OpenPoseKeypoints implements KeypointReader {
     @Override
     public KeypointStream scan(Path path) throws KeypointFileException {
         List<Path> files = files(path);
-        // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size at its head.
+        // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size before or after them.
         Combined combined = files.size() == 1 ? combined(files.getFirst()) : null;
         Double fileFps = combined != null && combined.fps() != null ? combined.fps().asDouble() : null;
         FrameSize fileSize = null;

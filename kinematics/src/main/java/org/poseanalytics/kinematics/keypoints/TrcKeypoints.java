@@ -28,6 +28,9 @@ import org.poseanalytics.pose.WorldPoint;
  * out-of-frame checks never fire; {@code --frame-size} is not used). 2D angles are those in the X–Y plane. When the
  * markers have depth (some Z not 0, as Pose2Sim's triangulated ones), they also become world landmarks in metres in
  * BlazePose's axes (x, −y, −z), which gives the 3D angles. The frame rate is DataRate; time is the Time column.
+ *
+ * <p>The file is read line by line twice: the frame must span every marker, so a first pass finds their extent (and
+ * refuses a bad row) keeping no row, and the second turns each row into a frame as it goes.
  */
 public final class TrcKeypoints implements KeypointReader {
     /** The margin around the markers' extent, so the frame is not cut at the outermost marker. */
