@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.poseanalytics.kinematics.keypoints.layout.BodyParts;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
 import org.poseanalytics.pose.WorldPoint;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * MediaPipe / BlazePose landmarks as JSON: the 33 BlazePose landmarks per person, in BlazePose's order (the same as ours),
@@ -33,42 +38,165 @@ import tools.jackson.databind.json.JsonMapper;
  * state comes from {@code --fps} and {@code --frame-size}. A landmark without a visibility counts as seen (1).
  */
 public final class MediaPipeKeypoints implements KeypointReader {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonStreams.JSON;
     private static final int LANDMARKS = BodyParts.SKELETON.size();
+    private static final Set<String> TIME_KEYS = Set.of("time_s", "timestamp_ms", "timestampMs");
 
     private final ImportOptions options;
 
     public MediaPipeKeypoints(ImportOptions options) { this.options = options == null ? ImportOptions.NONE : options; }
 
     @Override
-    public ImportedKeypoints read(Path path) throws KeypointFileException {
+    public KeypointStream scan(Path path) throws KeypointFileException {
         String name = path.getFileName().toString();
-        JsonNode root = tree(path);
-        JsonNode frames = root.isArray() ? root : root.get("frames");
-        if (frames == null || !frames.isArray())
+        Head head = head(path);
+        if (head.frames() < 0)
             throw KeypointFileException.unreadable(name + ": no frames; MediaPipe keypoints are a list of frames (or an object with \"frames\"), see docs/KEYPOINTS.md");
-        Double fileFps = root.isObject() && root.has("fps") ? Double.valueOf(root.get("fps").asDouble()) : timestampRate(frames);
-        FrameSize fileSize = root.isObject() && root.has("width") && root.has("height")
-                ? sizeOf(root.get("width").asInt(), root.get("height").asInt(), name) : null;
+        Double fileFps = head.fps() != null ? Double.valueOf(head.fps().asDouble()) : timestampRate(head.times());
+        FrameSize fileSize = head.width() != null && head.height() != null ? sizeOf(head.width().asInt(), head.height().asInt(), name) : null;
         double fps = options.fpsOr(fileFps, "MediaPipe");
-        JsonNode world = options.worldLandmarks() == null ? null : tree(options.worldLandmarks());
-        if (world != null && (!world.isArray() || world.size() != frames.size()))
-            throw KeypointFileException.unreadable(options.worldLandmarks().getFileName() + ": the world landmarks must be a list of "
-                    + frames.size() + " frames like " + name + "'s, got " + (world.isArray() ? world.size() + " frames" : "something else"));
+        Path world = options.worldLandmarks();
+        if (world != null) {
+            int worldFrames = head(world).topLevelFrames();
+            if (worldFrames != head.frames())
+                throw KeypointFileException.unreadable(world.getFileName() + ": the world landmarks must be a list of "
+                        + head.frames() + " frames like " + name + "'s, got " + (worldFrames >= 0 ? worldFrames + " frames" : "something else"));
+        }
         // Normalised landmarks need the frame size to become pixels; pixel ones need it for the out-of-frame checks.
         FrameSize size = options.frameSizeOr(fileSize, "MediaPipe");
-        List<FramePoses> out = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i++) {
-            JsonNode frame = frames.get(i);
-            double t = frame.isObject() && frame.has("time_s") ? frame.get("time_s").asDouble()
-                    : frame.isObject() && frame.has("timestamp_ms") ? frame.get("timestamp_ms").asDouble() / 1000
-                    : frame.isObject() && frame.has("timestampMs") ? frame.get("timestampMs").asDouble() / 1000 : i / fps;
-            List<PersonPose> persons = persons(frame, world == null ? null : world.get(i), size, name, i);
-            out.add(new FramePoses(i, t, size.width(), size.height(), persons));
+        return new Frames(new KeypointHeader(KeypointFormat.MEDIAPIPE, path, size.width(), size.height(), fps, head.frames()), world);
+    }
+
+    /** The landmarks file, and the world landmarks file read in lockstep with it (null: none). */
+    private record Frames(KeypointHeader header, Path world) implements KeypointStream {
+        @Override
+        public KeypointSummary frames(Consumer<FramePoses> sink) throws KeypointFileException {
+            Path path = header.source();
+            String name = path.getFileName().toString();
+            int width = header.width(), height = header.height();
+            FrameSize size = new FrameSize(width, height);
+            KeypointSummary.Tally tally = new KeypointSummary.Tally(sink);
+            try (JsonParser frames = JsonStreams.atFrames(path); JsonParser worlds = world == null ? null : JsonStreams.atFrames(world)) {
+                for (int i = 0; frames.nextToken() != JsonToken.END_ARRAY; i++) {
+                    JsonNode frame = frames.readValueAsTree();
+                    JsonNode worldFrame = worlds == null || worlds.nextToken() == JsonToken.END_ARRAY ? null : worlds.readValueAsTree();
+                    Double own = seconds(frame);
+                    double t = own != null ? own : i / header.fps();
+                    tally.accept(new FramePoses(i, t, width, height, persons(frame, worldFrame, size, name, i)));
+                }
+            } catch (JacksonException e) {
+                throw JsonStreams.invalid(path, e);
+            }
+            List<String> notes = tally.anyWorld() ? List.of() : List.of("no world landmarks: 2D angles only (give --world-keypoints for 3D)");
+            return tally.summary(header, "BlazePose 33", notes);
         }
-        boolean withWorld = out.stream().flatMap(f -> f.persons().stream()).anyMatch(PersonPose::hasWorld);
-        List<String> notes = withWorld ? List.of() : List.of("no world landmarks: 2D angles only (give --world-keypoints for 3D)");
-        return new ImportedKeypoints(KeypointFormat.MEDIAPIPE, "BlazePose 33", path, size.width(), size.height(), fps, out, notes);
+    }
+
+    /**
+     * What the first pass keeps of a file: the top-level "fps", "width" and "height" (null when absent), the number of
+     * frames (-1: no list of frames), whether the frames list stood at the top level, and every frame's own time in
+     * seconds (null unless every frame has one). The frames themselves are skipped token by token, so the pass holds one
+     * number a frame, whatever the file's size.
+     */
+    private record Head(JsonNode fps, JsonNode width, JsonNode height, int frames, boolean topLevel, double[] times) {
+        /** The frames of a file that must be a bare list of them (the world landmarks); -1 for anything else. */
+        int topLevelFrames() { return topLevel ? frames : -1; }
+    }
+
+    private static Head head(Path file) throws KeypointFileException {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            JsonToken root = p.nextToken();
+            if (root == null) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected MediaPipe landmarks as JSON");
+            if (root == JsonToken.START_ARRAY) {
+                Times times = new Times();
+                int frames = skimFrames(p, times);
+                JsonStreams.nothingAfter(p, file);
+                return new Head(null, null, null, frames, true, times.all());
+            }
+            JsonNode fps = null, width = null, height = null;
+            int frames = -1;
+            double[] times = null;
+            if (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    switch (key) {
+                        case "fps" -> fps = p.readValueAsTree();
+                        case "width" -> width = p.readValueAsTree();
+                        case "height" -> height = p.readValueAsTree();
+                        case "frames" -> {
+                            if (value == JsonToken.START_ARRAY) {
+                                Times t = new Times();
+                                frames = skimFrames(p, t);
+                                times = t.all();
+                            } else {
+                                frames = -1;
+                                p.skipChildren();
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+            }
+            JsonStreams.nothingAfter(p, file);
+            return new Head(fps, width, height, frames, false, times);
+        } catch (JacksonException e) {
+            throw JsonStreams.invalid(file, e);
+        }
+    }
+
+    /** Counts the frames of the list the parser is at, keeping only their own times; leaves the parser at the list's end. */
+    private static int skimFrames(JsonParser p, Times times) {
+        int n = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
+            if (t == JsonToken.START_OBJECT && times.collecting()) {
+                times.add(seconds(stamps(p)));
+            } else {
+                times.add(null);
+                p.skipChildren();
+            }
+        }
+        return n;
+    }
+
+    /** The time fields of the frame object the parser is at, as the same nodes its full tree would hold; the rest skipped. */
+    private static ObjectNode stamps(JsonParser p) {
+        ObjectNode stamps = JSON.createObjectNode();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (TIME_KEYS.contains(key)) stamps.set(key, p.readValueAsTree());
+            else p.skipChildren();
+        }
+        return stamps;
+    }
+
+    /** The frames' own times in seconds while every frame has one; none as soon as one has none. */
+    private static final class Times {
+        private double[] t = new double[1024];
+        private int n;
+        private boolean none;
+
+        boolean collecting() { return !none; }
+
+        void add(Double seconds) {
+            if (none) return;
+            if (seconds == null) { none = true; t = null; return; }
+            if (n == t.length) t = Arrays.copyOf(t, 2 * n);
+            t[n++] = seconds;
+        }
+
+        /** Every frame's time, or null when some frame has none. */
+        double[] all() { return none ? null : Arrays.copyOf(t, n); }
+    }
+
+    /** A frame's own time in seconds, or null when it has none (its time is then index / fps). */
+    private static Double seconds(JsonNode frame) {
+        if (!frame.isObject()) return null;
+        if (frame.has("time_s")) return frame.get("time_s").asDouble();
+        if (frame.has("timestamp_ms")) return frame.get("timestamp_ms").asDouble() / 1000;
+        if (frame.has("timestampMs")) return frame.get("timestampMs").asDouble() / 1000;
+        return null;
     }
 
     /** One frame's people in whichever of the accepted layouts it is. */
@@ -184,16 +312,8 @@ public final class MediaPipeKeypoints implements KeypointReader {
     }
 
     /** The median rate of the frames' own timestamps, when every frame has one; else null (the file does not say). */
-    private static Double timestampRate(JsonNode frames) {
-        double[] t = new double[frames.size()];
-        for (int i = 0; i < t.length; i++) {
-            JsonNode f = frames.get(i);
-            if (!f.isObject()) return null;
-            JsonNode ts = first(f, "time_s", "timestamp_ms", "timestampMs");
-            if (ts == null) return null;
-            t[i] = f.has("time_s") ? ts.asDouble() : ts.asDouble() / 1000;
-        }
-        if (t.length < 2) return null;
+    private static Double timestampRate(double[] t) {
+        if (t == null || t.length < 2) return null;
         double[] dt = new double[t.length - 1];
         for (int i = 1; i < t.length; i++) dt[i - 1] = t[i] - t[i - 1];
         Arrays.sort(dt);
@@ -205,16 +325,6 @@ public final class MediaPipeKeypoints implements KeypointReader {
             return new FrameSize(w, h);
         } catch (IllegalArgumentException e) {
             throw KeypointFileException.unreadable(file + ": " + e.getMessage());
-        }
-    }
-
-    private static JsonNode tree(Path file) throws KeypointFileException {
-        try {
-            JsonNode n = JSON.readTree(file.toFile());
-            if (n == null || n.isMissingNode()) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected MediaPipe landmarks as JSON");
-            return n;
-        } catch (JacksonException e) {
-            throw KeypointFileException.unreadable(file.getFileName() + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 }

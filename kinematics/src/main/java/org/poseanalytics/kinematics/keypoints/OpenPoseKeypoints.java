@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,6 +16,8 @@ import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.Keypoint;
 import org.poseanalytics.pose.PersonPose;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,11 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the last run of digits in the file name (OpenPose's 12-digit counter), time = frame / fps. OpenPose states neither its
  * frame rate nor its frame size, so both are required ({@code --fps}, {@code --frame-size}).
  *
+ * <p>A folder's files are read one at a time as the frames stream; a single file's frames one frame at a time, after a
+ * first pass that finds its fps and frame size and counts its frames.
+ *
  * <p>OpenPose's confidence c becomes a visibility by {@link BodyParts#visibilityOfOpenPose} (c 0.3, what Sports2D and
  * Pose2Sim keep, is our gate 0.5).
  */
 public final class OpenPoseKeypoints implements KeypointReader {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonStreams.JSON;
     private static final Pattern DIGITS = Pattern.compile("(\\d+)(?!.*\\d)");
 
     private final ImportOptions options;
@@ -38,41 +44,67 @@ public final class OpenPoseKeypoints implements KeypointReader {
     public OpenPoseKeypoints(ImportOptions options) { this.options = options == null ? ImportOptions.NONE : options; }
 
     @Override
-    public ImportedKeypoints read(Path path) throws KeypointFileException {
+    public KeypointStream scan(Path path) throws KeypointFileException {
         List<Path> files = files(path);
-        // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size at its head.
-        JsonNode combined = files.size() == 1 ? tree(files.getFirst()) : null;
-        if (combined != null && !combined.has("frames")) combined = null;
-        Double fileFps = combined != null && combined.has("fps") ? combined.get("fps").asDouble() : null;
+        // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size before or after them.
+        Combined combined = files.size() == 1 ? combined(files.getFirst()) : null;
+        Double fileFps = combined != null && combined.fps() != null ? combined.fps().asDouble() : null;
         FrameSize fileSize = null;
-        if (combined != null && combined.has("width") && combined.has("height")) {
+        if (combined != null && combined.width() != null && combined.height() != null) {
             try {
-                fileSize = new FrameSize(combined.get("width").asInt(), combined.get("height").asInt());
+                fileSize = new FrameSize(combined.width().asInt(), combined.height().asInt());
             } catch (IllegalArgumentException e) {
                 throw KeypointFileException.unreadable(path.getFileName() + ": " + e.getMessage());
             }
         }
         double fps = options.fpsOr(fileFps, "OpenPose");
         FrameSize size = options.frameSizeOr(fileSize, "OpenPose");
-        List<Entry> entries = new ArrayList<>();
-        if (combined != null) {
-            JsonNode list = combined.get("frames");
-            if (!list.isArray()) throw KeypointFileException.unreadable(path.getFileName() + ": \"frames\" is not a list");
-            for (int i = 0; i < list.size(); i++) {
-                JsonNode f = list.get(i);
-                entries.add(new Entry(f.has("frame") ? f.get("frame").asLong() : i, f.has("time_s") ? f.get("time_s").asDouble() : Double.NaN,
-                        people(f, path.getFileName() + ", frame " + i), path.getFileName() + ", frame " + i));
+        if (combined != null && combined.frames() < 0) throw KeypointFileException.unreadable(path.getFileName() + ": \"frames\" is not a list");
+        KeypointHeader header = new KeypointHeader(KeypointFormat.OPENPOSE, path, size.width(), size.height(), fps,
+                combined != null ? combined.frames() : files.size());
+        return new Frames(header, combined != null, files);
+    }
+
+    /** The frames of a folder of per-frame files, or of our own single file (combined). */
+    private record Frames(KeypointHeader header, boolean combined, List<Path> files) implements KeypointStream {
+        @Override
+        public KeypointSummary frames(Consumer<FramePoses> sink) throws KeypointFileException {
+            Conversion conversion = new Conversion(header, new KeypointSummary.Tally(sink));
+            if (combined) {
+                Path file = files.getFirst();
+                try (JsonParser p = JsonStreams.atFrames(file)) {
+                    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                        JsonNode f = p.readValueAsTree();
+                        String where = header.source().getFileName() + ", frame " + i;
+                        conversion.accept(new Entry(f.has("frame") ? f.get("frame").asLong() : i, f.has("time_s") ? f.get("time_s").asDouble() : Double.NaN,
+                                people(f, where), where));
+                    }
+                } catch (JacksonException e) {
+                    throw JsonStreams.invalid(file, e);
+                }
+            } else {
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
+                    conversion.accept(new Entry(frameNumber(file, i), Double.NaN, people(tree(file), file.getFileName().toString()), file.getFileName().toString()));
+                }
             }
-        } else {
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                entries.add(new Entry(frameNumber(file, i), Double.NaN, people(tree(file), file.getFileName().toString()), file.getFileName().toString()));
-            }
+            return conversion.summary();
         }
-        List<FramePoses> frames = new ArrayList<>();
-        String layout = null;
-        long previous = -1;
-        for (Entry entry : entries) {
+    }
+
+    /** OpenPose's frames in our landmarks, one at a time: the model (BODY_25 or COCO-18) must stay one, frames must go forward. */
+    private static final class Conversion {
+        private final KeypointHeader header;
+        private final KeypointSummary.Tally tally;
+        private String layout;
+        private long previous = -1;
+
+        Conversion(KeypointHeader header, KeypointSummary.Tally tally) {
+            this.header = header;
+            this.tally = tally;
+        }
+
+        void accept(Entry entry) throws KeypointFileException {
             String file = entry.where();
             long index = entry.frame();
             if (index <= previous)
@@ -96,12 +128,57 @@ public final class OpenPoseKeypoints implements KeypointReader {
                 PersonPose pose = person(values, thisLayout.equals("BODY_25") ? BodyParts.BODY_25 : BodyParts.COCO_18, file);
                 if (pose != null) persons.add(pose);
             }
-            frames.add(new FramePoses(index, Double.isNaN(entry.timeS()) ? index / fps : entry.timeS(), size.width(), size.height(), persons));
+            tally.accept(new FramePoses(index, Double.isNaN(entry.timeS()) ? index / header.fps() : entry.timeS(), header.width(), header.height(), persons));
         }
-        List<String> notes = List.of("BODY_25".equals(layout)
-                ? "OpenPose's Neck, MidHip and small toes have no counterpart in our landmarks and were left out"
-                : "OpenPose's Neck has no counterpart in our landmarks and was left out; COCO-18 has no heels or toes (no ankle angles)");
-        return new ImportedKeypoints(KeypointFormat.OPENPOSE, layout == null ? "BODY_25" : layout, path, size.width(), size.height(), fps, frames, notes);
+
+        KeypointSummary summary() {
+            List<String> notes = List.of("BODY_25".equals(layout)
+                    ? "OpenPose's Neck, MidHip and small toes have no counterpart in our landmarks and were left out"
+                    : "OpenPose's Neck has no counterpart in our landmarks and was left out; COCO-18 has no heels or toes (no ankle angles)");
+            return tally.summary(header, layout == null ? "BODY_25" : layout, notes);
+        }
+    }
+
+    /**
+     * What the first pass keeps of a single file with "frames" (our keypoints.json): its "fps", "width" and "height"
+     * (null when absent) and its number of frames (-1 when "frames" is not a list), the frames skipped token by token.
+     */
+    private record Combined(JsonNode fps, JsonNode width, JsonNode height, int frames) {}
+
+    /** The single file's head when it has "frames"; null for one OpenPose frame (or anything else, said when it is read). */
+    private static Combined combined(Path file) throws KeypointFileException {
+        try (JsonParser p = JSON.createParser(file.toFile())) {
+            JsonToken root = p.nextToken();
+            if (root == null) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected OpenPose JSON");
+            JsonNode fps = null, width = null, height = null;
+            Integer frames = null;
+            if (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    switch (key) {
+                        case "fps" -> fps = p.readValueAsTree();
+                        case "width" -> width = p.readValueAsTree();
+                        case "height" -> height = p.readValueAsTree();
+                        case "frames" -> {
+                            if (value == JsonToken.START_ARRAY) {
+                                frames = JsonStreams.count(p);
+                            } else {
+                                frames = -1;
+                                p.skipChildren();
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+            JsonStreams.nothingAfter(p, file);
+            return frames == null ? null : new Combined(fps, width, height, frames);
+        } catch (JacksonException e) {
+            throw JsonStreams.invalid(file, e);
+        }
     }
 
     private static PersonPose person(JsonNode values, List<String> names, String file) throws KeypointFileException {
@@ -133,7 +210,7 @@ public final class OpenPoseKeypoints implements KeypointReader {
             if (root == null || root.isMissingNode()) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected OpenPose JSON");
             return root;
         } catch (JacksonException e) {
-            throw KeypointFileException.unreadable(file.getFileName() + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw JsonStreams.invalid(file, e);
         }
     }
 

@@ -8,19 +8,21 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.poseanalytics.kinematics.keypoints.FrameSize;
 import org.poseanalytics.kinematics.keypoints.ImportOptions;
-import org.poseanalytics.kinematics.keypoints.ImportedKeypoints;
 import org.poseanalytics.kinematics.keypoints.KeypointFileException;
 import org.poseanalytics.kinematics.keypoints.KeypointFiles;
 import org.poseanalytics.kinematics.keypoints.KeypointFormat;
+import org.poseanalytics.kinematics.keypoints.KeypointHeader;
 import org.poseanalytics.kinematics.keypoints.KeypointReader;
+import org.poseanalytics.kinematics.keypoints.KeypointStream;
 import org.poseanalytics.kinematics.pipeline.AnalysisException;
 import org.poseanalytics.web.storage.Storage;
 
 /**
  * The input of a job that reads uploaded keypoints (issue 18) instead of decoding a video: the stored file, or for an
  * OpenPose archive the folder it is unpacked into (within the archive limits again: the job trusts nothing the upload
- * checked), and the reader that hands its frames to the pipeline. Parsing is plain Java and runs in this JVM; what bounds
- * it is the upload's size limit, the archive limits and the job's frame limit. The folder goes when the job is done.
+ * checked), and the reader that hands its frames to the pipeline. Parsing is plain Java and runs in this JVM; the frames
+ * stream one at a time, so an hour's file needs no more heap than a minute's; the archive limits and the job's frame
+ * limit bound the rest. The folder goes when the job is done.
  */
 final class KeypointJob implements AutoCloseable {
     private final Path input;
@@ -93,30 +95,32 @@ final class KeypointJob implements AutoCloseable {
     }
 
     /**
-     * The reader with the job's checks on what it read: no more frames than a job analyses, and keypoints attached to a
-     * video must have been made from it (same frame rate, about the same frame count, the same frame size), else the
-     * overlay would be drawn at the wrong moments or places: that is said, and nothing is stored.
+     * The reader with the job's checks on the file's header, made before any frame is analysed: no more frames than a job
+     * analyses, and keypoints attached to a video must have been made from it (same frame rate, about the same frame
+     * count, the same frame size), else the overlay would be drawn at the wrong moments or places: that is said, and
+     * nothing is stored.
      */
     private record Checked(KeypointReader reader, JobRecords.KeypointInput k, long maxFrames) implements KeypointReader {
         @Override
-        public ImportedKeypoints read(Path path) throws KeypointFileException {
-            ImportedKeypoints kp = reader.read(path);
-            int frames = kp.frames().size();
+        public KeypointStream scan(Path path) throws KeypointFileException {
+            KeypointStream stream = reader.scan(path);
+            KeypointHeader header = stream.header();
+            int frames = header.frames();
             if (frames > maxFrames)
                 throw new KeypointFileException(KeypointFileException.Kind.UNREADABLE, String.format(Locale.ROOT,
                         "“%s” holds %d frames; a job analyses at most %d. Upload the part to analyse, or ask your administrator to raise the limit",
                         k.originalName(), frames, maxFrames));
-            if (!k.withVideo()) return kp;
-            String mismatch = mismatch(kp);
+            if (!k.withVideo()) return stream;
+            String mismatch = mismatch(header);
             if (mismatch != null)
                 throw new KeypointFileException(KeypointFileException.Kind.NEEDS_OPTION, "The keypoints in “" + k.originalName()
                         + "” do not match the video they were attached to: " + mismatch + ". Attach them to the video they were made from,"
                         + " or upload them without a video");
-            return kp;
+            return stream;
         }
 
-        private String mismatch(ImportedKeypoints kp) {
-            int frames = kp.frames().size();
+        private String mismatch(KeypointHeader kp) {
+            int frames = kp.frames();
             double videoFps = k.videoFps();
             if (videoFps > 0 && Math.abs(kp.fps() - videoFps) > 0.01 * videoFps)
                 return String.format(Locale.ROOT, "they were taken at %.3g frames per second, the video at %.3g", kp.fps(), videoFps);
