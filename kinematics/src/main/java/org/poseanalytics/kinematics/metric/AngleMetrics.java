@@ -27,7 +27,7 @@ public final class AngleMetrics {
         List<MetricRecord> out = new ArrayList<>();
         for (AngleSeries s : table.series()) {
             if (!angles.contains(s.angle())) continue;
-            Window w = Window.of(s, view, 0, table.length() - 1);
+            Window w = Samples.of(s, view).window(0, table.length() - 1);
             String base = s.angle().id() + s.dimension().suffix();
             out.add(MetricRecord.session(base + "_min", w.min, "deg", s.side(), w.rating));
             out.add(MetricRecord.session(base + "_max", w.max, "deg", s.side(), w.rating));
@@ -61,25 +61,33 @@ public final class AngleMetrics {
             out.add(MetricRecord.session("concentric_duration_mean", basis.stream().mapToDouble(Repetition::concentricS).average().orElseThrow(), "s", Side.NONE, tempo));
             out.add(MetricRecord.session("repetition_duration_mean", basis.stream().mapToDouble(Repetition::durationS).average().orElseThrow(), "s", Side.NONE, tempo));
         }
+        boolean allInBasis = basis == reps;
         for (AngleSeries s : table.series()) {
             if (!angles.contains(s.angle())) continue;
             String base = s.angle().id() + s.dimension().suffix();
             double romSum = 0, peakSum = 0;
             int counted = 0;
+            Samples samples = Samples.of(s, view);
             List<SampleIssue> basisIssues = new ArrayList<>();
+            List<String> basisKeypoints = new ArrayList<>();
             for (Repetition r : reps) {
-                Window w = Window.of(s, view, index(table.timesS(), r.startS()), index(table.timesS(), r.endS()));
+                int from = index(table.timesS(), r.startS()), to = index(table.timesS(), r.endS());
+                Window w = samples.window(from, to);
                 double peak = polarity == Polarity.RISES ? w.max : w.min;
                 out.add(MetricRecord.of(base + "_min", w.min, "deg", s.side(), r.index(), w.rating));
                 out.add(MetricRecord.of(base + "_max", w.max, "deg", s.side(), r.index(), w.rating));
                 out.add(MetricRecord.of(base + "_rom", w.max - w.min, "deg", s.side(), r.index(), w.rating));
                 out.add(MetricRecord.of(base + "_peak", peak, "deg", s.side(), r.index(), w.rating));
-                if (!basis.contains(r)) continue;
-                basisIssues.addAll(List.of(w.issues));
+                if (!allInBasis && !r.complete()) continue;
+                for (int i = from; i <= to; i++) {
+                    basisIssues.add(samples.issues[i]);
+                    basisKeypoints.add(samples.keypoints[i]);
+                }
                 if (w.rating.usable()) { romSum += w.max - w.min; peakSum += peak; counted++; }
             }
             if (basisIssues.isEmpty()) continue;
-            Rating mean = QualityRule.rate(basisIssues.toArray(SampleIssue[]::new), Window.context(s, view));
+            Rating mean = QualityRule.rate(basisIssues.toArray(SampleIssue[]::new),
+                    samples.context.withKeypoints(basisKeypoints.toArray(String[]::new)));
             if (counted == 0 && mean.usable()) mean = Rating.invalid("no repetition with enough measured samples");
             out.add(MetricRecord.session(base + "_rom_mean", counted == 0 ? Double.NaN : romSum / counted, "deg", s.side(), mean));
             out.add(MetricRecord.session(base + "_peak_mean", counted == 0 ? Double.NaN : peakSum / counted, "deg", s.side(), mean));
@@ -87,21 +95,31 @@ public final class AngleMetrics {
         return out;
     }
 
-    /** The usable samples of one series between two indices, their extremes and their rating. */
-    record Window(double min, double max, Rating rating, SampleIssue[] issues) {
-        static Window of(AngleSeries s, ViewSummary view, int from, int to) {
-            SampleIssue[] all = QualityRule.withGaps(s.valuesDeg(), s.issues());
-            SampleIssue[] issues = java.util.Arrays.copyOfRange(all, from, to + 1);
-            double[] v = QualityRule.usable(s.valuesDeg(), all);
-            double[] mm = minMax(v, from, to);
-            return new Window(mm[0], mm[1], QualityRule.rate(issues, context(s, view)), issues);
+    /**
+     * One series as its windows read it, made once per series: each sample's issue (a NaN counts as not tracked), the
+     * usable values (NaN where the sample is no measurement) and the keypoint behind each issue. Made per window, these
+     * copies of the whole series cost an hour-long video 60 GB of allocations (800 repetitions × 108,000 samples).
+     */
+    record Samples(SampleIssue[] issues, double[] usable, String[] keypoints, QualityRule.Context context) {
+        static Samples of(AngleSeries s, ViewSummary view) {
+            double[] values = s.valuesDeg();
+            SampleIssue[] issues = QualityRule.withGaps(values, s.issues());
+            String[] keypoints = s.keypoints();
+            // 3D angles do not depend on the view: only a 2D angle's reasons speak of its plane.
+            QualityRule.Context context = new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view)
+                    .withKeypoints(keypoints);
+            return new Samples(issues, QualityRule.usable(values, issues), keypoints, context);
         }
 
-        /** 3D angles do not depend on the view: only a 2D angle's reasons speak of its plane. */
-        static QualityRule.Context context(AngleSeries s, ViewSummary view) {
-            return new QualityRule.Context(s.dimension() == Dimension.IMAGE_2D ? s.angle().plane() : null, view).withKeypoints(s.keypoints());
+        /** Samples {@code from..to} (inclusive): their extremes and their rating, whose reasons name the window's keypoints. */
+        Window window(int from, int to) {
+            double[] mm = minMax(usable, from, to);
+            return new Window(mm[0], mm[1], QualityRule.rate(issues, from, to, context));
         }
     }
+
+    /** The usable samples of one window: their extremes and their rating. */
+    record Window(double min, double max, Rating rating) {}
 
     static int index(double[] times, double t) {
         int i = java.util.Arrays.binarySearch(times, t);
