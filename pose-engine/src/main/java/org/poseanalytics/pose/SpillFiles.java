@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The temporary files a long video's data moves to off the heap ({@link PoseSpill} for the poses, the series' spilled
- * channels in tracking): how one is opened so that nothing is left behind on disk, even if the process is killed.
+ * channels in tracking): whether the temporary directory has room for them, and how one is opened so that nothing is
+ * left behind on disk, even if the process is killed.
  */
 public final class SpillFiles {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -21,6 +22,18 @@ public final class SpillFiles {
         @Override
         public void run() {
             try { channel.close(); } catch (IOException ignored) { /* a temporary file already unlinked */ }
+        }
+    }
+
+    /**
+     * Whether the system's temporary directory has at least {@code bytes} free; false when that cannot be told, as
+     * the heap is then the safer place. Each caller says how much it needs and why.
+     */
+    public static boolean hasRoomFor(long bytes) {
+        try {
+            return Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() >= bytes;
+        } catch (IOException e) {
+            return false;
         }
     }
 
