@@ -123,10 +123,10 @@ public final class SpilledChannel implements SeriesChannel {
         }
     }
 
+    /** Makes {@code values} block {@code id}, without reading or filling what they replace. */
     private synchronized void put(int id, float[] values) {
-        block(id);
-        cached[id] = values;
-        dirty.set(id);
+        install(id, values);
+        dirty.set(id); // written out when evicted, as any changed block
     }
 
     private int id(int landmark, int sample) {
@@ -137,13 +137,20 @@ public final class SpilledChannel implements SeriesChannel {
     private float[] block(int id) {
         float[] b = cached[id];
         if (b != null) return b;
-        if (loadedCount == CACHED_BLOCKS) evictOldest();
         b = new float[BLOCK];
         if (onDisk.get(id)) read(id, b); else Arrays.fill(b, fill);
-        cached[id] = b;
-        loadOrder[(oldest + loadedCount) % CACHED_BLOCKS] = id;
-        loadedCount++;
-        return b;
+        return install(id, b);
+    }
+
+    /** Puts {@code values} in the cache as block {@code id}, making room first if the block is not there yet. */
+    private float[] install(int id, float[] values) {
+        if (cached[id] == null) {
+            if (loadedCount == CACHED_BLOCKS) evictOldest();
+            loadOrder[(oldest + loadedCount) % CACHED_BLOCKS] = id;
+            loadedCount++;
+        }
+        cached[id] = values;
+        return values;
     }
 
     private void evictOldest() {
