@@ -2,13 +2,9 @@ package org.poseanalytics.pose;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A temporary file that poses' float32 values move to once the tracker no longer compares new poses with them
@@ -17,12 +13,10 @@ import java.nio.file.StandardOpenOption;
  * here on each access (the last two reads are kept per thread, so walking one pose's landmarks and world landmarks reads each once); the values are
  * the same floats, bit for bit.
  *
- * <p>The file is deleted right after it is opened where the system allows it (it lives on, nameless, until closed),
- * else when it is closed; it is closed when no spilled pose refers to this object any more, so nothing is left
- * behind on disk even if the process is killed.
+ * <p>The file is one of {@link SpillFiles}: unlinked as soon as it is opened and closed when no spilled pose refers to
+ * this object any more, so nothing is left behind on disk even if the process is killed.
  */
 public final class PoseSpill {
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final FileChannel channel;
@@ -34,28 +28,13 @@ public final class PoseSpill {
 
     private record Last(long offset, float[] values) {}
 
-    private record Closer(FileChannel channel) implements Runnable {
-        @Override
-        public void run() {
-            try { channel.close(); } catch (IOException ignored) { /* a temporary file already unlinked */ }
-        }
-    }
-
     private PoseSpill(FileChannel channel) {
         this.channel = channel;
-        CLEANER.register(this, new Closer(channel));
     }
 
     /** A new spill in the system's temporary directory. */
     public static PoseSpill create() throws IOException {
-        Path file = Files.createTempFile("pose-spill-", ".f32");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException notOnThisSystem) {
-            // Windows cannot delete an open file: DELETE_ON_CLOSE does it when the channel closes.
-        }
-        return new PoseSpill(channel);
+        return SpillFiles.openUnlinked("pose-spill-", PoseSpill::new);
     }
 
     /** Appends {@code values}; returns where they start, for {@link #read}. */

@@ -1,14 +1,13 @@
 package org.poseanalytics.tracking;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.poseanalytics.pose.FramePoses;
 import org.poseanalytics.pose.PoseSpill;
+import org.poseanalytics.pose.SpillFiles;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.identity.FragmentRules;
 import org.poseanalytics.tracking.identity.PersonTracker;
@@ -53,6 +52,13 @@ public final class TrackingStage {
 
     /** Recent frames stay on the heap: the tracker still compares new poses with them. */
     static final int SPILL_LAG_FRAMES = 150;
+
+    /**
+     * Free space the temporary directory must have for the poses to spill. The file grows as tracking goes, so its size
+     * is not known when it is opened: a GiB is a margin over an hour of one person's poses (~120 MB there) and their
+     * series (~100 MB more, which asks for its own room: {@link org.poseanalytics.tracking.series.SeriesStorage#forSize}).
+     */
+    static final long SPILL_ROOM_BYTES = 1L << 30;
 
     public TrackingStage() { this(TrackerConfig.defaults()); }
 
@@ -102,12 +108,12 @@ public final class TrackingStage {
     }
 
     /**
-     * A temporary file for the poses, or null (they stay on the heap, the results are the same) with less than a GiB
-     * free in the temporary directory: an hour of one person's poses takes ~120 MB there, the series ~100 MB more.
+     * A temporary file for the poses, or null (they stay on the heap, the results are the same) with less than
+     * {@link #SPILL_ROOM_BYTES} free in the temporary directory.
      */
     private static PoseSpill openSpill() {
         try {
-            if (Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() < (1L << 30)) return null;
+            if (!SpillFiles.hasRoomFor(SPILL_ROOM_BYTES)) return null;
             return PoseSpill.create();
         } catch (IOException e) {
             return null;

@@ -1,8 +1,7 @@
 package org.poseanalytics.tracking.series;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.poseanalytics.pose.SpillFiles;
 
 /** Where a series' channels live: on the heap, or in temporary files for a long video ({@link SpilledChannel}). */
 public enum SeriesStorage {
@@ -19,13 +18,9 @@ public enum SeriesStorage {
     public static SeriesStorage forSize(int samples, int landmarks, int channels) {
         if (SPILL_FROM_SAMPLES < 0 || samples < SPILL_FROM_SAMPLES) return HEAP;
         long bytes = (long) samples * landmarks * channels * Float.BYTES;
-        try {
-            // Not where the disk is nearly full: the heap is the better place then, and the job says so if it is not.
-            if (Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).getUsableSpace() < 2 * bytes) return HEAP;
-        } catch (IOException e) {
-            return HEAP;
-        }
-        return SPILLED;
+        // Room for the series and one copy of it (SeriesPipeline.filter keeps the raw series and fills a copy): where the
+        // disk is nearly full the heap is the better place, and the job says so if it is not.
+        return SpillFiles.hasRoomFor(2 * bytes) ? SPILLED : HEAP;
     }
 
     /** A channel of {@code landmarks} × {@code length} samples, each {@code fill}, kept here. */

@@ -2,15 +2,12 @@ package org.poseanalytics.tracking.series;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
+import org.poseanalytics.pose.SpillFiles;
 
 /**
  * A channel kept in a temporary file, read and written through a small cache of blocks of {@value #BLOCK} samples of
@@ -20,14 +17,13 @@ import java.util.BitSet;
  * store), which touches {@code landmarks} blocks at a time.
  *
  * <p>Blocks never written read as the fill value, so an empty channel costs no disk until it is filled. The file is
- * deleted as soon as it is opened where the system allows it (it lives on, nameless, until closed) and closed when
- * the channel is no longer referenced, so nothing is left on disk even if the process is killed. Access is
- * synchronized: a web page and a job may read one series at once.
+ * one of {@link SpillFiles}: unlinked as soon as it is opened and closed when the channel is no longer referenced, so
+ * nothing is left on disk even if the process is killed. Access is synchronized: a web page and a job may read one
+ * series at once.
  */
 public final class SpilledChannel implements SeriesChannel {
     static final int BLOCK = 4096;
     static final int CACHED_BLOCKS = 64;
-    private static final Cleaner CLEANER = Cleaner.create();
 
     private final FileChannel file;
     private final int landmarks;
@@ -44,13 +40,6 @@ public final class SpilledChannel implements SeriesChannel {
     private int loadedCount;
     private final ByteBuffer io = ByteBuffer.allocateDirect(BLOCK * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
 
-    private record Closer(FileChannel file) implements Runnable {
-        @Override
-        public void run() {
-            try { file.close(); } catch (IOException ignored) { /* an unlinked temporary file */ }
-        }
-    }
-
     private SpilledChannel(FileChannel file, int landmarks, int length, float fill) {
         this.file = file;
         this.landmarks = landmarks;
@@ -58,19 +47,11 @@ public final class SpilledChannel implements SeriesChannel {
         this.blocksPerRow = (length + BLOCK - 1) / BLOCK;
         this.fill = fill;
         this.cached = new float[landmarks * blocksPerRow][];
-        CLEANER.register(this, new Closer(file));
     }
 
     /** A channel of {@code landmarks} × {@code length} samples, each {@code fill}, in a new temporary file. */
     public static SpilledChannel create(int landmarks, int length, float fill) throws IOException {
-        Path path = Files.createTempFile("series-spill-", ".f32");
-        FileChannel file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException notOnThisSystem) {
-            // Windows cannot delete an open file: DELETE_ON_CLOSE does it when the channel closes.
-        }
-        return new SpilledChannel(file, landmarks, length, fill);
+        return SpillFiles.openUnlinked("series-spill-", file -> new SpilledChannel(file, landmarks, length, fill));
     }
 
     @Override public int landmarks() { return landmarks; }
@@ -142,10 +123,10 @@ public final class SpilledChannel implements SeriesChannel {
         }
     }
 
+    /** Makes {@code values} block {@code id}, without reading or filling what they replace. */
     private synchronized void put(int id, float[] values) {
-        block(id);
-        cached[id] = values;
-        dirty.set(id);
+        install(id, values);
+        dirty.set(id); // written out when evicted, as any changed block
     }
 
     private int id(int landmark, int sample) {
@@ -156,13 +137,20 @@ public final class SpilledChannel implements SeriesChannel {
     private float[] block(int id) {
         float[] b = cached[id];
         if (b != null) return b;
-        if (loadedCount == CACHED_BLOCKS) evictOldest();
         b = new float[BLOCK];
         if (onDisk.get(id)) read(id, b); else Arrays.fill(b, fill);
-        cached[id] = b;
-        loadOrder[(oldest + loadedCount) % CACHED_BLOCKS] = id;
-        loadedCount++;
-        return b;
+        return install(id, b);
+    }
+
+    /** Puts {@code values} in the cache as block {@code id}, making room first if the block is not there yet. */
+    private float[] install(int id, float[] values) {
+        if (cached[id] == null) {
+            if (loadedCount == CACHED_BLOCKS) evictOldest();
+            loadOrder[(oldest + loadedCount) % CACHED_BLOCKS] = id;
+            loadedCount++;
+        }
+        cached[id] = values;
+        return values;
     }
 
     private void evictOldest() {
