@@ -8,10 +8,12 @@ import static org.poseanalytics.kinematics.rating.RatedTables.view;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.angle.ViewSigns;
 import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.kinematics.rating.RatedTables;
@@ -83,6 +85,35 @@ class MetricQualityTest {
         assertThat(mean.value()).isCloseTo(90, within(0.1));
         assertThat(mean.quality()).isEqualTo(Quality.LOW);
         assertThat(session(m, "repetition_count").quality()).isEqualTo(Quality.VALID);
+    }
+
+    @Test
+    void aRepetitionsReasonNamesTheKeypointHiddenInItsOwnWindow() {
+        // Two repetitions at 10 fps (samples 0–49, 50–99): the left ankle hidden in the first's samples 0–29, the left
+        // hip in the second's 55–84. Each reason names its own window's keypoint, not the series' first samples'.
+        double[] v = new double[N];
+        SampleIssue[] issues = new SampleIssue[N];
+        String[] keypoints = new String[N];
+        for (int i = 0; i < N; i++) {
+            v[i] = 90 * Math.sin(Math.PI * (i % 50) / 49);
+            boolean ankle = i < 30, hip = i >= 55 && i < 85;
+            issues[i] = ankle || hip ? SampleIssue.HIDDEN : SampleIssue.NONE;
+            keypoints[i] = ankle ? "left_ankle" : hip ? "left_hip" : null;
+        }
+        long[] frames = new long[N];
+        double[] t = new double[N];
+        for (int i = 0; i < N; i++) { frames[i] = i; t[i] = i / 10.0; }
+        AngleTable table = new AngleTable(frames, t, List.of(new AngleSeries(JointAngle.KNEE_FLEXION,
+                Side.LEFT, Dimension.IMAGE_2D, v, new double[N], issues, keypoints)), new ViewSigns(1, 1));
+        List<MetricRecord> m = AngleMetrics.repetitions(table, List.of(JointAngle.KNEE_FLEXION), Polarity.RISES,
+                List.of(rep(1, 0, 4.9), rep(2, 5.0, 9.9)), Rating.VALID, view(CameraView.SAGITTAL_LEFT));
+        assertThat(peak(m, 1).reason()).isEqualTo("left ankle hidden or out of view in 60 % of the frames");
+        assertThat(peak(m, 2).reason()).isEqualTo("left hip hidden or out of view in 60 % of the frames");
+    }
+
+    private static MetricRecord peak(List<MetricRecord> m, int repetition) {
+        return m.stream().filter(r -> r.repetition() != null && r.repetition() == repetition && r.key().equals("left_knee_flexion_peak"))
+                .findFirst().orElseThrow();
     }
 
     private static Repetition rep(int index, double startS, double endS) {
