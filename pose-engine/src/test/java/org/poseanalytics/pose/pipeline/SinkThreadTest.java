@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The inference thread's hand-off to the sink: every item, in order, on another thread; the sink's failure reaches the producer. */
@@ -48,12 +49,22 @@ class SinkThreadTest {
     @Test
     void aFailureOnTheLastItemIsThrownByFinish() throws InterruptedException {
         Error broken = new AssertionError("sink broke");
+        // The consumer fails on the last item only once the producer is past put(2): a consumer faster than the
+        // producer's return from put would have it thrown by put (as it should), and the test would race.
+        CountDownLatch lastPut = new CountDownLatch(1);
         try (SinkThread<Integer> sink = new SinkThread<>("test-sink", 4, i -> {
-            if (i == 2) throw broken;
+            if (i != 2) return;
+            try {
+                lastPut.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw broken;
         })) {
             sink.put(0);
             sink.put(1);
             sink.put(2);
+            lastPut.countDown();
             assertThatThrownBy(sink::finish).isSameAs(broken);
         }
     }
