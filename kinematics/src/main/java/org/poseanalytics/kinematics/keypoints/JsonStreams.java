@@ -1,9 +1,11 @@
 package org.poseanalytics.kinematics.keypoints;
 
 import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +39,37 @@ final class JsonStreams {
             n++;
         }
         return n;
+    }
+
+    /**
+     * What an object of frames ({@code {"fps": …, "width": …, "height": …, "frames": [...]}}) says of itself: its
+     * "fps", "width" and "height" (null when absent) and the number of frames {@code skim} counted (null without
+     * "frames", -1 when "frames" is not a list). Read from just after the object's start to its end.
+     */
+    record FramesObject(JsonNode fps, JsonNode width, JsonNode height, Integer frames) {}
+
+    static FramesObject framesObject(JsonParser p, ToIntFunction<JsonParser> skim) {
+        JsonNode fps = null, width = null, height = null;
+        Integer frames = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (key) {
+                case "fps" -> fps = p.readValueAsTree();
+                case "width" -> width = p.readValueAsTree();
+                case "height" -> height = p.readValueAsTree();
+                case "frames" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        frames = skim.applyAsInt(p);
+                    } else {
+                        frames = -1;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new FramesObject(fps, width, height, frames);
     }
 
     /** Refuses anything after the file's one value, as reading its tree does. */

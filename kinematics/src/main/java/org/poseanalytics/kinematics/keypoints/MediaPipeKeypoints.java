@@ -113,33 +113,13 @@ public final class MediaPipeKeypoints implements KeypointReader {
                 JsonStreams.nothingAfter(p, file);
                 return new Head(null, null, null, frames, true, times.all());
             }
-            JsonNode fps = null, width = null, height = null;
-            int frames = -1;
-            double[] times = null;
-            if (root == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = p.currentName();
-                    JsonToken value = p.nextToken();
-                    switch (key) {
-                        case "fps" -> fps = p.readValueAsTree();
-                        case "width" -> width = p.readValueAsTree();
-                        case "height" -> height = p.readValueAsTree();
-                        case "frames" -> {
-                            if (value == JsonToken.START_ARRAY) {
-                                Times t = new Times();
-                                frames = skimFrames(p, t);
-                                times = t.all();
-                            } else {
-                                frames = -1;
-                                p.skipChildren();
-                            }
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-            }
+            JsonStreams.FramesObject o = null;
+            Times t = new Times();
+            if (root == JsonToken.START_OBJECT) o = JsonStreams.framesObject(p, q -> skimFrames(q, t));
+            int frames = o == null || o.frames() == null ? -1 : o.frames();
             JsonStreams.nothingAfter(p, file);
-            return new Head(fps, width, height, frames, false, times);
+            return o == null ? new Head(null, null, null, frames, false, null)
+                    : new Head(o.fps(), o.width(), o.height(), frames, false, frames >= 0 ? t.all() : null);
         } catch (JacksonException e) {
             throw JsonStreams.invalid(file, e);
         }

@@ -150,32 +150,14 @@ public final class OpenPoseKeypoints implements KeypointReader {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             JsonToken root = p.nextToken();
             if (root == null) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected OpenPose JSON");
-            JsonNode fps = null, width = null, height = null;
-            Integer frames = null;
+            JsonStreams.FramesObject o = null;
             if (root == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String key = p.currentName();
-                    JsonToken value = p.nextToken();
-                    switch (key) {
-                        case "fps" -> fps = p.readValueAsTree();
-                        case "width" -> width = p.readValueAsTree();
-                        case "height" -> height = p.readValueAsTree();
-                        case "frames" -> {
-                            if (value == JsonToken.START_ARRAY) {
-                                frames = JsonStreams.count(p);
-                            } else {
-                                frames = -1;
-                                p.skipChildren();
-                            }
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
+                o = JsonStreams.framesObject(p, JsonStreams::count);
             } else {
                 p.skipChildren();
             }
             JsonStreams.nothingAfter(p, file);
-            return frames == null ? null : new Combined(fps, width, height, frames);
+            return o == null || o.frames() == null ? null : new Combined(o.fps(), o.width(), o.height(), o.frames());
         } catch (JacksonException e) {
             throw JsonStreams.invalid(file, e);
         }
