@@ -10,9 +10,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows streamed into one table by {@code COPY … FROM STDIN (FORMAT binary)} (PostgreSQL's binary copy format, through
- * pgjdbc's CopyManager), for the tables that hold the large series and an hour's figures. Measured faster than batched inserts with
- * bound parameters for an hour's results (docs/BENCHMARKS.md, "Long videos, flat memory"), and the series go out as
- * they are encoded, through one reused buffer, instead of each becoming a byte array first.
+ * pgjdbc's CopyManager), for the tables that hold the large series and an hour's figures. Measured faster than batched
+ * inserts with bound parameters for an hour's results (docs/BENCHMARKS.md, "Long videos, flat memory"), and the series
+ * go out as they are encoded, through one reused buffer, instead of each becoming a byte array first.
  *
  * <p>Each field is its type's binary send format: big-endian integers, arrays with their header, bytea as it is. The
  * series inside a bytea keep the stored layout of {@link FloatArrays} (little-endian float32), so rows written by

@@ -47,7 +47,8 @@ final class MetricCodec {
             if (!listed && m.repetition() == null) all.add(m);
         }
         // One COPY, not a batch of inserts: a batch is a statement per row, and each fires the figures' statement trigger
-        // (V47, the subjects' change stamp); an hour's 64,000 figures took 9 s that way, and under 0.5 s as one COPY.
+        // (V47, the subjects' change stamp): an hour's 64,000 figures took 9 s of a 12.9 s store that way; with one COPY
+        // the whole store took 3–4.5 s (docs/BENCHMARKS.md, "An hour's results stored in under 3 s").
         try (BinaryCopy copy = BinaryCopy.into(c, COPY_INTO)) {
             for (MetricRecord m : all) {
                 copy.row(8).int8(analysisId).text(m.name()).float8(m.value()).text(m.unit()).text(m.side().id()).int4(m.repetition())
