@@ -412,7 +412,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
                 .setHeader("Symmetry");
         grid.addColumn(r -> r.complete() ? "✓" : "Incomplete: " + r.note()).setHeader("Complete");
         grid.setItems(reps);
-        grid.setAllRowsVisible(true);
+        Ui.fitRows(grid, reps.size()); // an hour of squats is 800 repetitions
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         if (video.hasVideo()) grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs(
                 "document.getElementById($0).seek($1)", PLAYER_ID, e.getItem().startS()));

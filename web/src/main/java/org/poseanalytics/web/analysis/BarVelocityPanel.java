@@ -67,7 +67,7 @@ class BarVelocityPanel extends VerticalLayout {
         grid.addColumn(QualityBadge.renderer(r -> r.rated() == null ? null : r.rated().quality())).setHeader("Quality");
         grid.addColumn(r -> r.rated() == null || r.rated().quality() == Quality.VALID ? "" : r.rated().note()).setHeader("Why").setFlexGrow(2);
         grid.setItems(rows);
-        grid.setAllRowsVisible(true);
+        Ui.fitRows(grid, rows.size());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return grid;
     }

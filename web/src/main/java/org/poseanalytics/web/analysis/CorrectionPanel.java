@@ -145,7 +145,7 @@ class CorrectionPanel extends VerticalLayout {
             return remove;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(state.corrections());
-        grid.setAllRowsVisible(true);
+        Ui.fitRows(grid, state.corrections().size());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> UI.getCurrent().getPage().executeJs("document.getElementById($0).seek($1)", player.getId().orElseThrow(),
                 time(e.getItem().correction().frame()) + 0.001));

@@ -104,7 +104,7 @@ class FiguresPanel extends VerticalLayout {
             return m.quality() == Quality.VALID ? definition : (m.note() + (definition.isEmpty() ? "" : " · " + definition));
         }).setHeader("Why / definition").setFlexGrow(4);
         grid.setItems(all);
-        grid.setAllRowsVisible(true);
+        Ui.fitRows(grid, all.size()); // an hour's figures number 64,000: all rows visible failed the page
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("all-figures-grid");
         return grid;
