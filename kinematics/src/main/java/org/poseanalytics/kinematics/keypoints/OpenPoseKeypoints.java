@@ -47,7 +47,7 @@ public final class OpenPoseKeypoints implements KeypointReader {
     public KeypointStream scan(Path path) throws KeypointFileException {
         List<Path> files = files(path);
         // Our own keypoints.json: OpenPose's frames in one file, with the frame rate and size before or after them.
-        Combined combined = files.size() == 1 ? combined(files.getFirst()) : null;
+        JsonStreams.FramesObject combined = files.size() == 1 ? combined(files.getFirst()) : null;
         Double fileFps = combined != null && combined.fps() != null ? combined.fps().asDouble() : null;
         FrameSize fileSize = null;
         if (combined != null && combined.width() != null && combined.height() != null) {
@@ -140,13 +140,10 @@ public final class OpenPoseKeypoints implements KeypointReader {
     }
 
     /**
-     * What the first pass keeps of a single file with "frames" (our keypoints.json): its "fps", "width" and "height"
-     * (null when absent) and its number of frames (-1 when "frames" is not a list), the frames skipped token by token.
+     * The head of a single file with "frames" (our keypoints.json), its frames counted token by token; null for one
+     * OpenPose frame (or anything else, said when it is read).
      */
-    private record Combined(JsonNode fps, JsonNode width, JsonNode height, int frames) {}
-
-    /** The single file's head when it has "frames"; null for one OpenPose frame (or anything else, said when it is read). */
-    private static Combined combined(Path file) throws KeypointFileException {
+    private static JsonStreams.FramesObject combined(Path file) throws KeypointFileException {
         try (JsonParser p = JSON.createParser(file.toFile())) {
             JsonToken root = p.nextToken();
             if (root == null) throw KeypointFileException.unreadable(file.getFileName() + ": empty file; expected OpenPose JSON");
@@ -157,7 +154,7 @@ public final class OpenPoseKeypoints implements KeypointReader {
                 p.skipChildren();
             }
             JsonStreams.nothingAfter(p, file);
-            return o == null || o.frames() == null ? null : new Combined(o.fps(), o.width(), o.height(), o.frames());
+            return o == null || o.frames() == null ? null : o;
         } catch (JacksonException e) {
             throw JsonStreams.invalid(file, e);
         }

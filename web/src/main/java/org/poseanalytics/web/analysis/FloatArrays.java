@@ -6,7 +6,6 @@ import java.nio.FloatBuffer;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.tracking.series.SeriesChannel;
-import org.poseanalytics.tracking.series.SeriesStorage;
 
 /**
  * The bytea layout of stored series: little-endian float32, no header (the shape is in the row). Keypoints are
@@ -36,36 +35,13 @@ final class FloatArrays {
             throw new IllegalStateException("stored keypoints hold " + f.remaining() + " values, not " + n + " × " + l + " × " + STRIDE);
         FloatBuffer w = world == null ? null : ByteBuffer.wrap(world).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         if (w != null && w.remaining() != n * l * 3) throw new IllegalStateException("stored world landmarks do not match the keypoints' shape");
-        SeriesStorage storage = SeriesStorage.forSize(n, l, w == null ? STRIDE : STRIDE + 3);
-        if (storage != SeriesStorage.HEAP) {
-            // A long series (an hour's page reads ~200 MB of them) goes to files as it is decoded, as a job keeps it: the
-            // view that shows it then holds next to nothing of it on the heap (docs/BENCHMARKS.md, "the hour's page").
-            KeypointSeries s = KeypointSeries.empty(skeleton, frames, timesS, w != null, filter, storage);
-            fill(f, n, l, s.x(), s.y(), s.z(), s.visibility());
-            if (w != null) fill(w, n, l, s.worldX(), s.worldY(), s.worldZ());
-            return s;
-        }
-        float[][] x = new float[l][n], y = new float[l][n], z = new float[l][n], v = new float[l][n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < l; j++) {
-                x[j][i] = f.get();
-                y[j][i] = f.get();
-                z[j][i] = f.get();
-                v[j][i] = f.get();
-            }
-        float[][] wx = null, wy = null, wz = null;
-        if (w != null) {
-            wx = new float[l][n];
-            wy = new float[l][n];
-            wz = new float[l][n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < l; j++) {
-                    wx[j][i] = w.get();
-                    wy[j][i] = w.get();
-                    wz[j][i] = w.get();
-                }
-        }
-        return KeypointSeries.of(skeleton, frames, timesS, x, y, z, v, wx, wy, wz, filter);
+        // Kept where its length calls for, as a job keeps it: a long series (an hour's page reads ~200 MB of them) goes to
+        // files as it is decoded, so the view that shows it holds next to nothing of it on the heap (docs/BENCHMARKS.md,
+        // "the hour's page").
+        KeypointSeries s = KeypointSeries.empty(skeleton, frames, timesS, w != null, filter);
+        fill(f, n, l, s.x(), s.y(), s.z(), s.visibility());
+        if (w != null) fill(w, n, l, s.worldX(), s.worldY(), s.worldZ());
+        return s;
     }
 
     /** Values stored [sample][landmark][channel] into the channels, sample by sample (the order their block caches suit). */
