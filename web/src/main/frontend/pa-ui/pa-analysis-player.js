@@ -70,7 +70,7 @@ class PaAnalysisPlayer extends HTMLElement {
   _pointerDown(e) {
     if (this.getAttribute('pick') !== 'correct') return;
     const d = this._data, v = this._video;
-    if (!d || !d.t.length || !v) return;
+    if (!v || !this._covers(v.currentTime)) return;
     const i = this.frameAt(v.currentTime), kp = d.kp[i];
     if (!kp) return;
     const b = this._box();
@@ -205,8 +205,30 @@ class PaAnalysisPlayer extends HTMLElement {
 
   setSource(url) { this._src = url; if (this._video) this._video.src = url; }
 
-  /** {t:[s], kp:[[x,y,v,...] per frame], bones:[[a,b]], labels:[{name, joint, values:[deg per frame]}], width, height} */
-  setData(json) { this._data = typeof json === 'string' ? JSON.parse(json) : json; this.draw(); }
+  /**
+   * {t:[s], f:[frame], kp:[[x,y,v,...] per frame], bones:[[a,b]], labels:[{name, joint, values:[deg per frame]}], width,
+   * height, others, window}. A long analysis comes a window at a time: window {from, to} (s; null at the analysis's
+   * ends) is the span it was sent for, with a margin of frames either side; leaving it asks for the next ('player-window').
+   */
+  setData(json) { this._data = typeof json === 'string' ? JSON.parse(json) : json; this._askedWindow = null; this.draw(); }
+
+  /** A long analysis: asks the server once for the window around t when t has left the one held. */
+  _followWindow(t) {
+    const w = this._data && this._data.window;
+    if (!w || !((w.from !== null && t < w.from) || (w.to !== null && t >= w.to))) return;
+    const now = performance.now();
+    // one request at a time; asked again only if no answer came within 3 s
+    if (this._askedWindow && now - this._askedWindow < 3000) return;
+    this._askedWindow = now;
+    this.dispatchEvent(new CustomEvent('player-window', { detail: { t } }));
+  }
+
+  /** Whether the data held covers time t (a window of a long analysis may not, until the next one arrives). */
+  _covers(t) {
+    const d = this._data;
+    if (!d || !d.t.length) return false;
+    return !d.window || (t >= d.t[0] - 0.05 && t <= d.t[d.t.length - 1] + 0.05);
+  }
 
   /** Tracked points' paths: [{id, color, t:[s], x:[px|null], y:[px|null]}] (x, y null where the point was hidden). */
   setPaths(json) { this._paths = json ? (typeof json === 'string' ? JSON.parse(json) : json) : []; this.draw(); }
@@ -250,7 +272,7 @@ class PaAnalysisPlayer extends HTMLElement {
     const d = this._data, v = this._video;
     if (!v) return;
     v.pause();
-    if (!d || !d.t.length) { v.currentTime = Math.max(0, v.currentTime + dir / 30); return; }
+    if (!this._covers(v.currentTime)) { v.currentTime = Math.max(0, v.currentTime + dir / 30); return; }
     const i = this.frameAt(v.currentTime);
     const j = Math.max(0, Math.min(d.t.length - 1, i + dir));
     // A hair past the frame's timestamp so the browser shows that frame, not the one before.
@@ -321,7 +343,8 @@ class PaAnalysisPlayer extends HTMLElement {
     this._drawCorrectionTicks(g, b, v);
     this._drawNotes(g, b, v);
     this._drawDrawings(g, X, Y, t);
-    if (!d || !d.t.length) return;
+    this._followWindow(t);
+    if (!this._covers(t)) return;
     const i = this.frameAt(t);
     let kp = d.kp[i];
     if (!kp) return;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the analysis page reads and builds of a complete analysis that never changes once stored, kept in memory
  * (issue #17, item 4): its series ({@link StoredSeries}) and the overlay player's data built from them
- * ({@link PlayerData}, about 1.6 MB of JSON for a minute of video). Fifty viewers of one analysis read and build them once.
+ * ({@link PlayerData}, about 1.6 MB of JSON for a minute of video, two minutes at most at once). Fifty viewers of one analysis read and build them once.
  *
  * <p>Filed under the reader's clinic and the analysis id. An id is never reused and its series are never rewritten: a
  * correction, a re-analysis or another person chosen stores a new analysis, under a new id, which the page then reads;
@@ -35,8 +35,8 @@ class AnalysisCache {
     /** An analysis as its clinic's users read it. */
     private record Key(long clinicId, long analysisId) {}
 
-    /** Its player data for these angle labels, drawn on a video of this size. */
-    private record PlayerKey(Key analysis, int width, int height, List<String> columns) {}
+    /** Its player data for these angle labels, drawn on a video of this size, in one window (-1: all of it). */
+    private record PlayerKey(Key analysis, int width, int height, List<String> columns, int window) {}
 
     AnalysisCache(AnalysisQueries queries, CurrentUser currentUser) {
         this.queries = queries;
@@ -61,10 +61,15 @@ class AnalysisCache {
         });
     }
 
-    /** The overlay player's data of {@code a} (read by {@link VideoAnalysisService}) with labels of these angles. */
-    String playerData(VideoAnalysis a, List<String> columns) {
+    /**
+     * The overlay player's data of {@code a} (read by {@link VideoAnalysisService}) with labels of these angles, for the
+     * player's time {@code atS} (all of a short analysis; the window around it of a long one).
+     */
+    String playerData(VideoAnalysis a, List<String> columns, double atS) {
         Analysis analysis = a.analysis();
-        PlayerKey key = new PlayerKey(new Key(currentUser.clinicId(), analysis.id()), a.video().width(), a.video().height(), List.copyOf(columns));
-        return ReadOnce.get(player, key, () -> PlayerData.of(a, columns, series(analysis).others(analysis.subjectTrackId())));
+        int window = PlayerData.windowAt(a, atS);
+        PlayerKey key = new PlayerKey(new Key(currentUser.clinicId(), analysis.id()), a.video().width(), a.video().height(),
+                List.copyOf(columns), window);
+        return ReadOnce.get(player, key, () -> PlayerData.ofWindow(a, columns, series(analysis).others(analysis.subjectTrackId()), window));
     }
 }

@@ -77,6 +77,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     private Video video;
     private VideoAnalysis analysis;
     private Anchor pdfLink;
+    /** The player's time its data was last sent for: a long analysis goes to the player a window at a time. */
+    private double playerAt;
     /** Corrected frames and notes, marked on the angle chart. */
     private List<org.poseanalytics.web.chart.Marker> correctionMarks = List.of();
     private java.util.function.Supplier<List<org.poseanalytics.web.chart.Marker>> noteMarks = List::of;
@@ -153,6 +155,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         chart.followPlayer(PLAYER_ID);
         chart.setHeight("380px");
         List<String> shown = new ArrayList<>(analysis.defaultAngleColumns());
+        playerAt = 0;
+        player.addWindowListener(e -> {
+            playerAt = e.t();
+            player.setData(analyses.playerData(analysis, shown, playerAt));
+        });
         // Other people seen in the video are drawn faintly (PlayerData), so the user can check the right person was analysed.
         Integer subjectTrack = analysis.analysis().subjectTrackId();
         List<TrackSeries> people = analyses.people(analysis);
@@ -385,7 +392,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     private void showAngles(List<String> columns, OverlayPlayer player, EChart chart) {
         showChart(columns, chart);
-        if (video.hasVideo()) player.setData(analyses.playerData(analysis, columns)); // keypoints alone: no player shown
+        if (video.hasVideo()) player.setData(analyses.playerData(analysis, columns, playerAt)); // keypoints alone: no player shown
     }
 
     private void showChart(List<String> columns, EChart chart) {

@@ -24,8 +24,29 @@ public class OverlayPlayer extends Component implements HasSize {
 
     public void setSource(String url) { getElement().callJsFunction("setSource", url); }
 
-    /** See pa-analysis-player.js for the shape: times, keypoints [x, y, visibility], bones, labels. */
+    /** See pa-analysis-player.js for the shape: times, keypoints [x, y, visibility], bones, labels, window. */
     public void setData(String json) { getElement().callJsFunction("setData", json); }
+
+    /**
+     * The player's time left the window of data it holds (a long analysis, {@link PlayerData}): answer with
+     * {@link #setData} for the window around {@link WindowEvent#t()}.
+     */
+    public Registration addWindowListener(com.vaadin.flow.component.ComponentEventListener<WindowEvent> l) {
+        return addListener(WindowEvent.class, l);
+    }
+
+    @DomEvent("player-window")
+    public static class WindowEvent extends ComponentEvent<OverlayPlayer> {
+        private final double t;
+
+        public WindowEvent(OverlayPlayer source, boolean fromClient, @EventData("event.detail.t") double t) {
+            super(source, fromClient);
+            this.t = t;
+        }
+
+        /** The player's time, seconds. */
+        public double t() { return t; }
+    }
 
     /** Tracked points' paths: [{id, color, t: [s], x: [px or null], y: [px or null]}]. */
     public void setPaths(String json) { getElement().callJsFunction("setPaths", json); }

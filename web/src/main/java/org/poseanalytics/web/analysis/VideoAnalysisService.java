@@ -51,11 +51,12 @@ public class VideoAnalysisService {
 
     /**
      * The overlay player's data of {@code a} (from {@link #latest}) with angle labels of {@code columns}, the other
-     * people drawn faintly: built once per analysis and columns ({@link AnalysisCache}).
+     * people drawn faintly, for the player's time {@code atS} (a long analysis goes a window at a time: {@link PlayerData}):
+     * built once per analysis, columns and window ({@link AnalysisCache}).
      */
     @PreAuthorize("hasRole('VIEWER')")
-    public String playerData(VideoAnalysis a, java.util.List<String> columns) {
-        return cache.playerData(a, columns);
+    public String playerData(VideoAnalysis a, java.util.List<String> columns, double atS) {
+        return cache.playerData(a, columns, atS);
     }
 
     /** An analysis's figures as stored now (a tracked point adds its velocity figures after the analysis). */

@@ -12,6 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ChartOptions {
     static final JsonMapper JSON = JsonMapper.builder().build();
     public static final List<String> PALETTE = List.of("#1c7ed6", "#e8590c", "#2f9e44", "#9c36b5", "#f08c00", "#0c8599");
+    /** The most points a curve sends to the browser ({@link Curve#envelope}): more than a chart's width in pixels. */
+    static final int MAX_POINTS = 4_000;
 
     private ChartOptions() {}
 
@@ -60,7 +62,7 @@ public final class ChartOptions {
         o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true);
         ArrayNode series = o.putArray("series");
         for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
+            Curve c = curves.get(i).envelope(MAX_POINTS);
             ObjectNode s = series.addObject().put("name", c.name()).put("type", "line").put("showSymbol", false)
                     .put("connectNulls", false).put("animation", false);
             s.putObject("lineStyle").put("width", 2);
@@ -110,7 +112,7 @@ public final class ChartOptions {
             List<Curve> curves = axis == 0 ? left : right;
             List<String> colors = axis == 0 ? leftColors : rightColors;
             for (int i = 0; i < curves.size(); i++) {
-                Curve c = curves.get(i);
+                Curve c = curves.get(i).envelope(MAX_POINTS);
                 ObjectNode s = series.addObject().put("name", c.name()).put("type", "line").put("showSymbol", false)
                         .put("yAxisIndex", axis).put("animation", false).put("color", colors.get(i % colors.size()));
                 if (axis == 1 && !left.isEmpty()) s.putObject("lineStyle").put("type", "dashed");

@@ -5,4 +5,40 @@ public record Curve(String name, double[] x, double[] y) {
     public Curve {
         if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length for " + name);
     }
+
+    /**
+     * The curve as a chart can draw it with at most about {@code maxPoints} points: unchanged when it has no more;
+     * else, for each of {@code maxPoints / 2} runs of consecutive samples, its lowest and highest value and its first
+     * gap, in time order. A chart a few thousand pixels wide draws exactly that envelope, so every peak and trough a
+     * clinician reads (a repetition's deepest knee flexion) and every gap stays where it was, while an hour's curve
+     * (108,000 samples) costs the page 4,000 points instead.
+     */
+    public Curve envelope(int maxPoints) {
+        int n = x.length, runs = Math.max(1, maxPoints / 2);
+        if (n <= maxPoints) return this;
+        double[] ex = new double[3 * runs], ey = new double[3 * runs];
+        int m = 0;
+        for (int r = 0; r < runs; r++) {
+            int from = (int) ((long) r * n / runs), to = (int) ((long) (r + 1) * n / runs);
+            int lo = -1, hi = -1, gap = -1;
+            for (int i = from; i < to; i++) {
+                if (!Double.isFinite(y[i])) {
+                    if (gap < 0) gap = i;
+                } else {
+                    if (lo < 0 || y[i] < y[lo]) lo = i;
+                    if (hi < 0 || y[i] > y[hi]) hi = i;
+                }
+            }
+            int[] keep = {lo, hi, gap};
+            java.util.Arrays.sort(keep);
+            int last = -1;
+            for (int i : keep) {
+                if (i < 0 || i == last) continue;
+                ex[m] = x[i];
+                ey[m++] = y[i];
+                last = i;
+            }
+        }
+        return new Curve(name, java.util.Arrays.copyOf(ex, m), java.util.Arrays.copyOf(ey, m));
+    }
 }

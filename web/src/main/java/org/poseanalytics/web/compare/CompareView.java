@@ -145,6 +145,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver, 
         p.setHeight("380px");
         List<String> cols = s.signalColumn().map(AngleSeries::column).map(List::of).orElse(List.of());
         p.setData(PlayerData.of(s, cols));
+        p.addWindowListener(e -> p.setData(PlayerData.of(s, cols, List.of(), e.t()))); // a long analysis, a window at a time
         if (playback.ready(s.video())) p.setSource("media/videos/" + s.video().id() + "/playable.mp4");
         else p.getElement().setAttribute("title", "Open this video's analysis page once to prepare it for the browser.");
         return p;

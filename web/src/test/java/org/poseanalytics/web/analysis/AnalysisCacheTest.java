@@ -53,7 +53,7 @@ class AnalysisCacheTest extends DatabaseTest {
 
         VideoAnalysis first = analyses.latest(videoId).orElseThrow();
         List<String> columns = first.defaultAngleColumns();
-        String player = analyses.playerData(first, columns);
+        String player = analyses.playerData(first, columns, 0);
         assertThat(analyses.people(first)).hasSize(2);
         assertThat(player).contains("\"others\":[{\"id\"");
         // nothing changed: the same series and player data, from memory
@@ -63,13 +63,13 @@ class AnalysisCacheTest extends DatabaseTest {
         assertThat(again.subjectSeries()).isSameAs(first.subjectSeries());
         assertThat(again.repetitions()).isSameAs(first.repetitions());
         assertThat(analyses.people(again)).isSameAs(analyses.people(first));
-        assertThat(analyses.playerData(again, columns)).isSameAs(player);
+        assertThat(analyses.playerData(again, columns, 0)).isSameAs(player);
         // other angles labelled: built once for those
         List<String> every = again.angles().series().stream().map(org.poseanalytics.kinematics.angle.AngleSeries::column).toList();
         assertThat(every).isNotEqualTo(columns);
-        String everyLabel = analyses.playerData(again, every);
+        String everyLabel = analyses.playerData(again, every, 0);
         assertThat(everyLabel).isNotEqualTo(player);
-        assertThat(analyses.playerData(again, every)).isSameAs(everyLabel);
+        assertThat(analyses.playerData(again, every, 0)).isSameAs(everyLabel);
 
         // a point tracked adds its velocity figures to the same analysis: they show (figures are read every view); removed, they go
         TrackedPath bar = points.add(model, SyntheticResults.barPath());
@@ -98,7 +98,7 @@ class AnalysisCacheTest extends DatabaseTest {
         assertThat(fixed.subjectSeries()).isNotSameAs(first.subjectSeries());
         assertThat(fixed.subjectSeries().x().get(knee, 90)).isEqualTo(300f);
         assertThat(first.subjectSeries().x().get(knee, 90)).isNotEqualTo(300f);
-        String fixedPlayer = analyses.playerData(fixed, columns);
+        String fixedPlayer = analyses.playerData(fixed, columns, 0);
         assertThat(fixedPlayer).isNotEqualTo(player);
         assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(fixedPlayer).get("kp").get(90).get(3 * knee).asDouble())
                 .isEqualTo(300.0);
@@ -108,7 +108,7 @@ class AnalysisCacheTest extends DatabaseTest {
         VideoAnalysis back = analyses.latest(videoId).orElseThrow();
         assertThat(back.analysis().id()).isEqualTo(model);
         assertThat(back.subjectSeries()).isSameAs(first.subjectSeries());
-        assertThat(analyses.playerData(back, columns)).isSameAs(player);
+        assertThat(analyses.playerData(back, columns, 0)).isSameAs(player);
 
         // a re-analysis stores a new analysis, which shows with its own series
         long again2 = store.save(clinic.clinicId(), videoId, UUID.randomUUID(), null, result(10)).analysisId();
@@ -117,7 +117,7 @@ class AnalysisCacheTest extends DatabaseTest {
         assertThat(reanalysed.angles()).isNotSameAs(first.angles());
         assertThat(reanalysed.angles().frames()).hasSize(191);
         assertThat(reanalysed.subjectSeries().length()).isEqualTo(191);
-        assertThat(analyses.playerData(reanalysed, columns)).isNotEqualTo(player);
+        assertThat(analyses.playerData(reanalysed, columns, 0)).isNotEqualTo(player);
 
         // that analysis deleted (in SQL): the one before it shows again
         jdbc.sql("delete from analysis where id = :a").param("a", again2).update();
@@ -147,7 +147,7 @@ class AnalysisCacheTest extends DatabaseTest {
                 try {
                     start.await();
                     VideoAnalysis a = analyses.latest(videoId).orElseThrow();
-                    return new Object[] {a.angles(), a.subjectSeries(), analyses.playerData(a, a.defaultAngleColumns())};
+                    return new Object[] {a.angles(), a.subjectSeries(), analyses.playerData(a, a.defaultAngleColumns(), 0)};
                 } finally {
                     TestClinic.signOut();
                 }
@@ -172,12 +172,12 @@ class AnalysisCacheTest extends DatabaseTest {
         owner.signIn(Role.VIEWER);
         VideoAnalysis seen = analyses.latest(videoId).orElseThrow();
         List<String> columns = seen.defaultAngleColumns();
-        analyses.playerData(seen, columns);
+        analyses.playerData(seen, columns, 0);
 
         other.signIn(Role.ADMIN);
         assertThatThrownBy(() -> analyses.latest(videoId)).isInstanceOf(NotFoundException.class);
         // even given the analysis itself, what is in memory is the owner's clinic's, and a read in this one finds nothing
-        assertThatThrownBy(() -> analyses.playerData(seen, columns)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> analyses.playerData(seen, columns, 0)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> analyses.people(seen)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> cache.series(seen.analysis())).isInstanceOf(NotFoundException.class);
     }

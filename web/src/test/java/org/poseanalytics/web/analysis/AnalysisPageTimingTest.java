@@ -55,10 +55,10 @@ class AnalysisPageTimingTest extends DatabaseTest {
             VideoAnalysis a = analyses.latest(video).orElseThrow();
             List<String> shown = a.defaultAngleColumns();
             List<TrackSeries> others = people.stream().filter(t -> a.analysis().subjectTrackId() == null || t.trackId() != a.analysis().subjectTrackId()).toList();
-            String json = time(read, "player data", () -> PlayerData.of(a, shown, others));
+            String json = time(read, "player data", () -> PlayerData.of(a, shown, others, 0));
             // now
             VideoAnalysis now = time(cached, "latest (figures read)", () -> analyses.latest(video).orElseThrow());
-            String nowJson = time(cached, "player data", () -> analyses.playerData(now, shown));
+            String nowJson = time(cached, "player data", () -> analyses.playerData(now, shown, 0));
             assertThat(nowJson).isEqualTo(json);
             // the rest of a view, unchanged
             time(rest, "chart", () -> ChartOptions.timeChart(shown.stream().map(now::curve).toList(), now.repetitionBands(), List.of(), "a", "t"));
