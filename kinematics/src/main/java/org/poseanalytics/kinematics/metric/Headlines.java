@@ -60,7 +60,7 @@ public final class Headlines {
         boolean faces = QualityRule.facesCamera(a.angle().plane(), view.dominant());
         List<Dimension> dims = dimensions(a.angle(), a.variants(), view);
         MetricRecord first = null;
-        Dimension firstDim = dims.getFirst();
+        Dimension firstDim = describedIn(dims, metrics);
         for (Dimension dim : dims) {
             String name = a.angle().id() + dim.suffix() + "_" + a.what();
             Optional<MetricRecord> m = a.combine() == Combine.NONE ? find(metrics, name, a.side()) : combined(metrics, name, a.combine());
@@ -93,7 +93,7 @@ public final class Headlines {
                 : "; symmetry index = 100 × (left − right) ÷ mean of both, 0 % = symmetric, positive = left larger";
         List<Dimension> dims = s.angle() == null ? List.of(Dimension.IMAGE_2D) : dimensions(s.angle(), Variants.VIEW_DEPENDENT, view);
         MetricRecord first = null;
-        Dimension firstDim = dims.getFirst();
+        Dimension firstDim = describedIn(dims, metrics);
         for (Dimension dim : dims) {
             String base = s.angle() == null ? s.what() : s.angle().id() + dim.suffix() + "_" + s.what();
             String name = lsi ? SymmetryMetrics.limbSymmetryName(base) : SymmetryMetrics.symmetryName(base);
@@ -118,6 +118,15 @@ public final class Headlines {
         };
         if (variants == Variants.IMAGE_ONLY) return List.of(Dimension.IMAGE_2D);
         return facing ? List.of(Dimension.IMAGE_2D, Dimension.WORLD_3D) : List.of(Dimension.WORLD_3D, Dimension.IMAGE_2D);
+    }
+
+    /**
+     * The measurement a figure found nowhere is described in: the first to try, unless the analysis has no 3D figure at
+     * all (keypoints imported in 2D, a 2D-only model), where "3D, world landmarks" would name what it never had.
+     */
+    private static Dimension describedIn(List<Dimension> dims, List<MetricRecord> metrics) {
+        boolean any3d = metrics.stream().anyMatch(m -> m.name().contains(Dimension.WORLD_3D.suffix() + "_"));
+        return dims.stream().filter(d -> d != Dimension.WORLD_3D || any3d).findFirst().orElse(dims.getFirst());
     }
 
     private static String suffix(Dimension d) {

@@ -69,6 +69,22 @@ class HeadlinesTest {
     }
 
     @Test
+    void aFigureMissingFromAnAnalysisWithout3dIsNotDescribedAs3d() {
+        // keypoints imported in 2D, filmed from the front, no repetitions: no peak at all, and no 3D figure of anything
+        List<MetricRecord> m = new ArrayList<>(List.of(
+                MetricRecord.session("repetition_count", 0, "count", Side.NONE, Rating.invalid("sagittal-plane angle from a front view")),
+                MetricRecord.session("knee_valgus_fppa_rom", 9, "deg", Side.LEFT, Rating.VALID)));
+        Headline twoD = byLabel(Headlines.resolve(Exercise.SQUAT.headlines(), m, view(CameraView.FRONTAL_ANTERIOR), Side.NONE).headlines(), "Peak knee flexion (left)");
+        assertThat(twoD.metric().quality()).isEqualTo(Quality.INVALID);
+        assertThat(twoD.definition()).endsWith("2D, image plane");
+        // with 3D figures elsewhere in the analysis, the missing one is the 3D figure the front view calls for
+        m.add(MetricRecord.session("hip_flexion_3d_rom", 40, "deg", Side.LEFT, Rating.VALID));
+        Headline threeD = byLabel(Headlines.resolve(Exercise.SQUAT.headlines(), m, view(CameraView.FRONTAL_ANTERIOR), Side.NONE).headlines(), "Peak knee flexion (left)");
+        assertThat(threeD.metric().quality()).isEqualTo(Quality.INVALID);
+        assertThat(threeD.definition()).endsWith("3D, world landmarks");
+    }
+
+    @Test
     void anInvalidVariantGivesWayToAUsableOne() {
         List<MetricRecord> m = kneePeaks(Rating.invalid("keypoint hidden in 70 % of the frames"), Rating.VALID);
         Headline h = byLabel(Headlines.resolve(Exercise.SQUAT.headlines(), m, view(CameraView.SAGITTAL_LEFT), Side.NONE).headlines(), "Peak knee flexion (right)");

@@ -396,7 +396,14 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void showChart(List<String> columns, EChart chart) {
-        chart.setOption(ChartOptions.timeChart(columns.stream().map(analysis::curve).toList(), analysis.repetitionBands(),
+        List<org.poseanalytics.web.chart.Curve> curves = columns.stream().map(analysis::curve).toList();
+        if (!curves.isEmpty() && curves.stream().noneMatch(org.poseanalytics.web.chart.Curve::measured)) {
+            // an empty plot would look like a fault; say why there is nothing to draw
+            chart.setOption(ChartOptions.placeholder(curves.stream().map(org.poseanalytics.web.chart.Curve::name)
+                    .collect(Collectors.joining(", ")) + ": not measured in any frame of this video. The key figures below say why."));
+            return;
+        }
+        chart.setOption(ChartOptions.timeChart(curves, analysis.repetitionBands(),
                 java.util.stream.Stream.concat(correctionMarks.stream(), noteMarks.get().stream()).toList(),
                 "angle (°)", "time (s) — click to jump the video there"));
     }

@@ -41,21 +41,30 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
 
     public Skeleton skeleton() { return analysis.skeleton(); }
 
-    /** The angles shown first: the one repetitions were counted on, and the same joint on the other side. */
+    /**
+     * The angles shown first: the one repetitions were counted on, and the same joint on the other side. When that one
+     * was measured in no frame (a sagittal angle filmed from the front is rated unmeasurable throughout), the first
+     * angle that was, and its other side: the chart a clinician meets first is not an empty one while other angles hold
+     * measurements. The other side joins only when it was measured somewhere.
+     */
     public List<String> defaultAngleColumns() {
         List<String> out = new ArrayList<>();
-        Optional<AngleSeries> signal = signalColumn();
-        if (signal.isPresent()) {
-            AngleSeries s = signal.get();
+        Optional<AngleSeries> measured = signalColumn().filter(VideoAnalysis::measured)
+                .or(() -> angles.series().stream().filter(VideoAnalysis::measured).findFirst());
+        if (measured.isPresent()) {
+            AngleSeries s = measured.get();
             out.add(s.column());
             for (AngleSeries c : angles.series())
                 if (c.angle() == s.angle() && c.dimension() == s.dimension() && c.side() != s.side()
-                        && c.side() != Side.NONE && !out.contains(c.column())) out.add(c.column());
-        } else if (!angles.series().isEmpty()) {
-            out.add(angles.series().getFirst().column());
+                        && c.side() != Side.NONE && measured(c) && !out.contains(c.column())) out.add(c.column());
+        } else {
+            // nothing measured at all: the signal (or the first angle), whose chart then says so
+            signalColumn().or(() -> angles.series().stream().findFirst()).ifPresent(c -> out.add(c.column()));
         }
         return out;
     }
+
+    private static boolean measured(AngleSeries c) { return c.validCount() > 0; }
 
     /**
      * The angle repetitions were counted on. The signal is a column name, or "mean of A and B" when both sides

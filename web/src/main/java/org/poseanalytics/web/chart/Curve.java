@@ -6,6 +6,12 @@ public record Curve(String name, double[] x, double[] y) {
         if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length for " + name);
     }
 
+    /** Whether any sample holds a value (a curve of gaps only draws nothing). */
+    public boolean measured() {
+        for (double v : y) if (Double.isFinite(v)) return true;
+        return false;
+    }
+
     /**
      * The curve as a chart can draw it with at most about {@code maxPoints} points: unchanged when it has no more;
      * else, for each of {@code maxPoints / 2} runs of consecutive samples, its lowest and highest value and its first
