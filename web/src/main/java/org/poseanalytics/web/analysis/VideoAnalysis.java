@@ -44,12 +44,13 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     /**
      * The angles shown first: the one repetitions were counted on, and the same joint on the other side. When that one
      * was measured in no frame (a sagittal angle filmed from the front is rated unmeasurable throughout), the first
-     * angle that was, and its other side: the chart a clinician meets first is not an empty one while other angles hold
+     * measured angle of the lead figures (else of the table), and its other side: the chart a clinician meets first is not an empty one while other angles hold
      * measurements. The other side joins only when it was measured somewhere.
      */
     public List<String> defaultAngleColumns() {
         List<String> out = new ArrayList<>();
         Optional<AngleSeries> measured = signalColumn().filter(VideoAnalysis::measured)
+                .or(() -> headlineAngles().filter(VideoAnalysis::measured).findFirst())
                 .or(() -> angles.series().stream().filter(VideoAnalysis::measured).findFirst());
         if (measured.isPresent()) {
             AngleSeries s = measured.get();
@@ -65,6 +66,14 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     }
 
     private static boolean measured(AngleSeries c) { return c.validCount() > 0; }
+
+    /** The angles the lead figures are about, in their order (knee valgus for a squat filmed from the front). */
+    private java.util.stream.Stream<AngleSeries> headlineAngles() {
+        return headlines.stream().map(h -> h.metric().name()).flatMap(name -> angles.series().stream().filter(c ->
+                name.startsWith(c.angle().id() + c.dimension().suffix() + "_")
+                        // knee_flexion_3d_peak_mean is the 3D angle's, though it starts with the 2D one's name too
+                        && (c.dimension() == Dimension.WORLD_3D || !name.startsWith(c.angle().id() + Dimension.WORLD_3D.suffix() + "_"))));
+    }
 
     /**
      * The angle repetitions were counted on. The signal is a column name, or "mean of A and B" when both sides

@@ -12,6 +12,9 @@ import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.angle.JointAngle;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.angle.ViewSigns;
+import org.poseanalytics.kinematics.metric.Headline;
+import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.pose.skeleton.Skeleton;
 
 /**
@@ -33,6 +36,19 @@ class DefaultAnglesTest {
         // the front view: knee flexion unmeasurable in every frame, the knee's frontal projection angle measured
         VideoAnalysis a = analysis(flexion(Side.LEFT, false), flexion(Side.RIGHT, false), valgus(Side.LEFT, true), valgus(Side.RIGHT, true));
         assertThat(a.defaultAngleColumns()).containsExactly(valgus(Side.LEFT, true).column(), valgus(Side.RIGHT, true).column());
+    }
+
+    @Test
+    void filmedFromTheFront_theLeadFiguresAngleBeforeTheTablesFirst() {
+        // hip abduction comes first in the table, but the squat's lead figures name knee valgus
+        AngleSeries hipLeft = series(JointAngle.HIP_ABDUCTION, Side.LEFT, true);
+        MetricRecord valgusPeak = new MetricRecord("knee_valgus_fppa_peak_mean", 11, "deg", Side.LEFT, null, Quality.VALID, "");
+        VideoAnalysis a = analysis(List.of(new Headline(1, "Peak knee valgus", "largest knee frontal-plane projection angle", valgusPeak)),
+                flexion(Side.LEFT, false), hipLeft, valgus(Side.LEFT, true), valgus(Side.RIGHT, true));
+        assertThat(a.defaultAngleColumns()).containsExactly(valgus(Side.LEFT, true).column(), valgus(Side.RIGHT, true).column());
+        // without lead figures: the table's first measured angle
+        assertThat(analysis(flexion(Side.LEFT, false), hipLeft, valgus(Side.LEFT, true)).defaultAngleColumns())
+                .containsExactly(hipLeft.column());
     }
 
     @Test
@@ -59,13 +75,15 @@ class DefaultAnglesTest {
         return new AngleSeries(angle, side, Dimension.IMAGE_2D, v, w);
     }
 
-    private static VideoAnalysis analysis(AngleSeries... columns) {
+    private static VideoAnalysis analysis(AngleSeries... columns) { return analysis(List.of(), columns); }
+
+    private static VideoAnalysis analysis(List<Headline> headlines, AngleSeries... columns) {
         long[] frames = IntStream.range(0, N).asLongStream().toArray();
         double[] times = IntStream.range(0, N).mapToDouble(i -> i / 30.0).toArray();
         AngleTable table = new AngleTable(frames, times, List.of(columns), new ViewSigns(-1, 1));
         String signal = flexion(Side.LEFT, true).column();
         Analysis analysis = new Analysis(1, 1, "blazepose-full", "1", "squat", false, signal, Skeleton.BLAZEPOSE_33, List.of(), 1,
                 false, "none", N, N, null, 0, null, null, null, null, null);
-        return new VideoAnalysis(null, null, analysis, table, null, List.of(), List.of(), List.of(), null);
+        return new VideoAnalysis(null, null, analysis, table, null, List.of(), List.of(), headlines, null);
     }
 }
