@@ -42,6 +42,7 @@ import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.chart.ChartOptions;
+import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.BrowserCopy;
@@ -396,10 +397,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void showChart(List<String> columns, EChart chart) {
-        List<org.poseanalytics.web.chart.Curve> curves = columns.stream().map(analysis::curve).toList();
-        if (!curves.isEmpty() && curves.stream().noneMatch(org.poseanalytics.web.chart.Curve::measured)) {
+        List<Curve> curves = columns.stream().map(analysis::curve).toList();
+        if (!curves.isEmpty() && curves.stream().noneMatch(Curve::measured)) {
             // an empty plot would look like a fault; say why there is nothing to draw
-            chart.setOption(ChartOptions.placeholder(curves.stream().map(org.poseanalytics.web.chart.Curve::name)
+            chart.setOption(ChartOptions.placeholder(curves.stream().map(Curve::name)
                     .collect(Collectors.joining(", ")) + ": not measured in any frame of this video. The key figures below say why."));
             return;
         }

@@ -44,8 +44,8 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     /**
      * The angles shown first: the one repetitions were counted on, and the same joint on the other side. When that one
      * was measured in no frame (a sagittal angle filmed from the front is rated unmeasurable throughout), the first
-     * measured angle of the lead figures (else of the table), and its other side: the chart a clinician meets first is not an empty one while other angles hold
-     * measurements. The other side joins only when it was measured somewhere.
+     * measured angle of the lead figures (else of the table), and its other side: the chart a clinician meets first is
+     * not an empty one while other angles hold measurements. The other side joins only when it was measured somewhere.
      */
     public List<String> defaultAngleColumns() {
         List<String> out = new ArrayList<>();
