@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the analysis page reads and builds of a complete analysis that never changes once stored, kept in memory
  * (issue #17, item 4): its series ({@link StoredSeries}) and the overlay player's data built from them
- * ({@link PlayerData}, about 1.6 MB of JSON for a minute of video, two minutes at most at once). Fifty viewers of one analysis read and build them once.
+ * ({@link PlayerData}, about 1.6 MB of JSON for a minute of video: up to five minutes whole, a longer analysis two
+ * minutes at a time). Fifty viewers of one analysis read and build them once.
  *
  * <p>Filed under the reader's clinic and the analysis id. An id is never reused and its series are never rewritten: a
  * correction, a re-analysis or another person chosen stores a new analysis, under a new id, which the page then reads;
