@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.poseanalytics.tracking.filter.FilterConfig;
 import org.poseanalytics.tracking.filter.Hampel;
+import org.poseanalytics.tracking.filter.RunSmoother;
 import org.poseanalytics.tracking.filter.TimeSeriesFilters;
 import org.poseanalytics.tracking.series.GapSpan;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -75,10 +76,14 @@ public final class SeriesPipeline {
         BitSet[] outliers = new BitSet[k];
         BitSet[] filled = new BitSet[k];
         List<GapSpan> longGaps = new ArrayList<>();
+        List<SeriesChannel> ch = channels(s);
+        // One landmark at a time in double (the series holds float32): the filters run at full precision and only
+        // their result is rounded. The rows and the smoother's work are reused from landmark to landmark: an hour's
+        // row is 108,000 doubles, and a fresh set per landmark is what pushed the heap to its limit while filtering.
+        double[][] rows = new double[ch.size()][n];
+        RunSmoother smoother = new RunSmoother(t, config.butterworthOrder(), cutoff);
         for (int l = 0; l < k; l++) {
-            // One landmark at a time in double (the series holds float32): the filters run at full precision and
-            // only their result is rounded, while the copies live for one landmark, not the whole series.
-            double[][] rows = rows(s, l);
+            for (int c = 0; c < rows.length; c++) ch.get(c).row(l, rows[c]);
             boolean[] out = or(px.outliers(t, rows[0]), px.outliers(t, rows[1]));
             if (s.hasWorld()) {
                 out = or(out, or(m.outliers(t, rows[3]), or(m.outliers(t, rows[4]), m.outliers(t, rows[5]))));
@@ -87,8 +92,7 @@ public final class SeriesPipeline {
             outliers[l] = FilteredSeries.marks(out);
             filled[l] = FilteredSeries.marks(TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS()));
             for (int c = 1; c < rows.length; c++) TimeSeriesFilters.fillGaps(t, rows[c], config.maxGapS());
-            for (int c = 0; c < rows.length; c++) rows[c] = TimeSeriesFilters.butterworth(t, rows[c], config.butterworthOrder(), cutoff);
-            List<SeriesChannel> ch = channels(s);
+            for (double[] row : rows) smoother.smoothInPlace(row);
             for (int c = 0; c < rows.length; c++) ch.get(c).setRow(l, rows[c]);
             longGaps.addAll(gaps(s, l));
             // Side-confused points were filled only so their neighbours filter as one run; their side is unknown.
@@ -105,11 +109,6 @@ public final class SeriesPipeline {
         List<SeriesChannel> c = new ArrayList<>(List.of(s.x(), s.y(), s.z()));
         if (s.hasWorld()) c.addAll(List.of(s.worldX(), s.worldY(), s.worldZ()));
         return c;
-    }
-
-    /** Landmark l's rows of every filtered channel, in {@link #channels} order, as doubles. */
-    private static double[][] rows(KeypointSeries s, int l) {
-        return channels(s).stream().map(ch -> ch.row(l)).toArray(double[][]::new);
     }
 
     private static void blank(double[][] rows, int i) {

@@ -76,34 +76,60 @@ public final class Butterworth {
      * towards zero. Series shorter than 4 samples are returned unchanged (nothing meaningful to filter).
      */
     public double[] filtfilt(double[] x) {
-        int n = x.length;
-        for (double v : x) if (!Double.isFinite(v)) throw new IllegalArgumentException("filtfilt needs a gap-free series; fill or split gaps first");
-        if (n < 4) return x.clone();
-        int pad = Math.min(n - 1, Math.max(3 * (2 * sections.length + 1), (int) Math.ceil(sampleRateHz / cutoffHz)));
-        double[] ext = new double[n + 2 * pad];
-        for (int i = 0; i < pad; i++) {
-            ext[i] = 2 * x[0] - x[pad - i];
-            ext[n + pad + i] = 2 * x[n - 1] - x[n - 2 - i];
-        }
-        System.arraycopy(x, 0, ext, pad, n);
-        double[] y = pass(ext);
-        reverse(y);
-        y = pass(y);
-        reverse(y);
-        double[] out = new double[n];
-        System.arraycopy(y, pad, out, 0, n);
+        double[] out = new double[x.length];
+        filtfilt(x, 0, x.length, out, new double[workLength(x.length)]);
         return out;
     }
 
-    private double[] pass(double[] x) {
-        double[] y = x.clone();
+    /**
+     * {@link #filtfilt(double[])} of {@code x[from, to)} written to {@code out[from, to)} ({@code out} may be
+     * {@code x}), with {@code work} (at least {@link #workLength} of the run's length) as the padded series. A caller
+     * that filters many channels passes the same arrays each time: an hour's row is 108,000 doubles, and fresh copies
+     * of it per channel are what filled the heap while an hour was filtered.
+     */
+    public void filtfilt(double[] x, int from, int to, double[] out, double[] work) {
+        int n = to - from;
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(x[i])) throw new IllegalArgumentException("filtfilt needs a gap-free series; fill or split gaps first");
+        }
+        if (n < 4) {
+            System.arraycopy(x, from, out, from, n);
+            return;
+        }
+        int pad = pad(n);
+        int len = n + 2 * pad;
+        if (work.length < len) throw new IllegalArgumentException("work array of " + work.length + " for " + len + " padded samples");
+        for (int i = 0; i < pad; i++) {
+            work[i] = 2 * x[from] - x[from + pad - i];
+            work[n + pad + i] = 2 * x[to - 1] - x[to - 2 - i];
+        }
+        System.arraycopy(x, from, work, pad, n);
+        pass(work, len);
+        reverse(work, len);
+        pass(work, len);
+        reverse(work, len);
+        System.arraycopy(work, pad, out, from, n);
+    }
+
+    /** The length of the work array {@link #filtfilt(double[], int, int, double[], double[])} needs for n samples. */
+    public int workLength(int n) {
+        return n < 4 ? 0 : n + 2 * pad(n);
+    }
+
+    /** Samples reflected at each end: three per pole, and at least one period of the cutoff. */
+    private int pad(int n) {
+        return Math.min(n - 1, Math.max(3 * (2 * sections.length + 1), (int) Math.ceil(sampleRateHz / cutoffHz)));
+    }
+
+    /** One forward pass of every section over {@code y[0, len)}, in place. */
+    private void pass(double[] y, int len) {
         for (double[] c : sections) {
             double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
             // Transposed direct form II, states set as if y[0] had been the input forever (unit DC gain).
             double u = y[0];
             double z2 = (b2 - a2) * u;
             double z1 = (b1 - a1) * u + z2;
-            for (int i = 0; i < y.length; i++) {
+            for (int i = 0; i < len; i++) {
                 double in = y[i];
                 double out = b0 * in + z1;
                 z1 = b1 * in - a1 * out + z2;
@@ -111,7 +137,6 @@ public final class Butterworth {
                 y[i] = out;
             }
         }
-        return y;
     }
 
     /** Magnitude of the zero-phase (two-pass) response at a frequency, for tests and reports. */
@@ -126,8 +151,8 @@ public final class Butterworth {
         return h.abs() * h.abs();
     }
 
-    private static void reverse(double[] a) {
-        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+    private static void reverse(double[] a, int len) {
+        for (int i = 0, j = len - 1; i < j; i++, j--) {
             double t = a[i]; a[i] = a[j]; a[j] = t;
         }
     }

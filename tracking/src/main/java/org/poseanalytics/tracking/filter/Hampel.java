@@ -38,9 +38,10 @@ public final class Hampel {
         if (timesS.length != values.length) throw new IllegalArgumentException("times and values differ in length");
         int n = values.length;
         boolean[] out = new boolean[n];
-        double[] window = new double[n];
-        double[] wt = new double[n];
-        double[] resid = new double[n];
+        // Sized to the widest window met, not to the series: an hour's series is 108,000 samples, a window a few dozen.
+        double[] window = new double[0];
+        double[] wt = new double[0];
+        double[] resid = new double[0];
         double[] slopes = new double[0];
         int lo = 0;
         int hi = 0;
@@ -52,6 +53,11 @@ public final class Hampel {
             // At the ends the local line would be extrapolated from one side only: too weak to condemn a sample.
             if (lo == i || hi == i) continue;
             int span = hi - lo + 1;
+            if (window.length < span) {
+                window = new double[span];
+                wt = new double[span];
+                resid = new double[span];
+            }
             if (slopes.length < span * span / 2 + 1) slopes = new double[span * span / 2 + 1];
             int m = 0;
             for (int j = lo; j <= hi; j++) {

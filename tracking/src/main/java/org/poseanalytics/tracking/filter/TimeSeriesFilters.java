@@ -1,8 +1,6 @@
 package org.poseanalytics.tracking.filter;
 
 import java.util.Arrays;
-import org.apache.commons.math3.analysis.interpolation.LinearInterpolator;
-import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
 
 /**
  * Operations on one scalar channel sampled at real (possibly uneven) timestamps, NaN marking gaps.
@@ -41,46 +39,9 @@ public final class TimeSeriesFilters {
 
     /** Zero-phase Butterworth over each gap-free run; gaps stay gaps. Returns a new array. */
     public static double[] butterworth(double[] timesS, double[] values, int order, double cutoffHz) {
-        checkTimes(timesS, values);
         double[] out = values.clone();
-        int i = 0;
-        while (i < values.length) {
-            if (!Double.isFinite(values[i])) { i++; continue; }
-            int start = i;
-            while (i < values.length && Double.isFinite(values[i])) i++;
-            filterRun(timesS, values, out, start, i, order, cutoffHz);
-        }
+        new RunSmoother(timesS, order, cutoffHz).smoothInPlace(out);
         return out;
-    }
-
-    private static void filterRun(double[] t, double[] v, double[] out, int from, int to, int order, double cutoffHz) {
-        int n = to - from;
-        if (n < 4) return;
-        double dt = medianInterval(t, from, to);
-        double rate = 1 / dt;
-        Butterworth filter = new Butterworth(order, Math.min(cutoffHz, maxCutoff(rate)), rate);
-        double[] seg = Arrays.copyOfRange(v, from, to);
-        if (isUniform(t, from, to, dt)) {
-            System.arraycopy(filter.filtfilt(seg), 0, out, from, n);
-            return;
-        }
-        double[] ts = Arrays.copyOfRange(t, from, to);
-        int m = (int) Math.floor((ts[n - 1] - ts[0]) / dt) + 1;
-        double[] grid = new double[m];
-        for (int k = 0; k < m; k++) grid[k] = Math.min(ts[0] + k * dt, ts[n - 1]);
-        PolynomialSplineFunction toGrid = new LinearInterpolator().interpolate(ts, seg);
-        double[] resampled = new double[m];
-        for (int k = 0; k < m; k++) resampled[k] = toGrid.value(grid[k]);
-        double[] smooth = filter.filtfilt(resampled);
-        double[] gridStrict = strictlyIncreasing(grid, smooth);
-        double[] smoothStrict = Arrays.copyOf(smooth, gridStrict.length);
-        if (gridStrict.length < 2) return;
-        PolynomialSplineFunction back = new LinearInterpolator().interpolate(gridStrict, smoothStrict);
-        double last = gridStrict[gridStrict.length - 1];
-        for (int j = 0; j < n; j++) {
-            // The last original sample may fall between the last grid point and the run's end: hold the final value.
-            out[from + j] = ts[j] <= last ? back.value(ts[j]) : smoothStrict[smoothStrict.length - 1];
-        }
     }
 
     /** The highest cutoff we let through for a sample rate: 90% of Nyquist, so the design stays stable. */
@@ -96,18 +57,12 @@ public final class TimeSeriesFilters {
         return med;
     }
 
-    private static boolean isUniform(double[] t, int from, int to, double dt) {
+    static boolean isUniform(double[] t, int from, int to, double dt) {
         for (int i = from + 1; i < to; i++) if (Math.abs(t[i] - t[i - 1] - dt) > 0.01 * dt) return false;
         return true;
     }
 
-    private static double[] strictlyIncreasing(double[] grid, double[] values) {
-        int m = grid.length;
-        while (m > 1 && grid[m - 1] <= grid[m - 2]) m--;
-        return Arrays.copyOf(grid, m);
-    }
-
-    private static void checkTimes(double[] t, double[] v) {
+    static void checkTimes(double[] t, double[] v) {
         if (t.length != v.length) throw new IllegalArgumentException("times and values differ in length: " + t.length + " vs " + v.length);
         for (int i = 1; i < t.length; i++) {
             if (!(t[i] > t[i - 1])) {

@@ -30,11 +30,11 @@ public record HeapChannel(float[][] values) implements SeriesChannel {
     @Override public void set(int landmark, int sample, float value) { values[landmark][sample] = value; }
 
     @Override
-    public double[] row(int landmark) {
+    public double[] row(int landmark, double[] into) {
         float[] r = values[landmark];
-        double[] d = new double[r.length];
-        for (int i = 0; i < d.length; i++) d[i] = r[i];
-        return d;
+        if (into.length != r.length) throw new IllegalArgumentException("row lengths differ");
+        for (int i = 0; i < into.length; i++) into[i] = r[i];
+        return into;
     }
 
     @Override public float[] floatRow(int landmark) { return values[landmark].clone(); }

@@ -26,9 +26,17 @@ public sealed interface SeriesChannel permits HeapChannel, SpilledChannel {
 
     /** Landmark {@code landmark}'s samples widened to double: a copy the caller may change. */
     default double[] row(int landmark) {
-        double[] d = new double[length()];
-        for (int i = 0; i < d.length; i++) d[i] = get(landmark, i);
-        return d;
+        return row(landmark, new double[length()]);
+    }
+
+    /**
+     * Landmark {@code landmark}'s samples widened to double into {@code into} (exactly {@link #length} long), which is
+     * returned: for a filter that walks every landmark in turn with the same buffer instead of a new row each time.
+     */
+    default double[] row(int landmark, double[] into) {
+        if (into.length != length()) throw new IllegalArgumentException("row lengths differ");
+        for (int i = 0; i < into.length; i++) into[i] = get(landmark, i);
+        return into;
     }
 
     /** Writes a double row back into the landmark's samples, rounded to float32. */

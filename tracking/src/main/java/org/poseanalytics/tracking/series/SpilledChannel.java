@@ -71,8 +71,8 @@ public final class SpilledChannel implements SeriesChannel {
     }
 
     @Override
-    public synchronized double[] row(int landmark) {
-        double[] d = new double[length];
+    public synchronized double[] row(int landmark, double[] d) {
+        if (d.length != length) throw new IllegalArgumentException("row lengths differ");
         for (int b = 0; b < blocksPerRow; b++) {
             float[] v = block(landmark * blocksPerRow + b);
             for (int i = b * BLOCK, j = 0; i < Math.min(length, (b + 1) * BLOCK); i++, j++) d[i] = v[j];

@@ -50,4 +50,20 @@ class ButterworthTest {
         assertThatThrownBy(() -> new Butterworth(4, 6, 30).filtfilt(new double[]{1, Double.NaN, 2, 3, 4}))
                 .hasMessageContaining("gap-free");
     }
+
+    @Test
+    void aRangeFilteredInPlaceWithALeftoverWorkArrayEqualsTheRangeFilteredOnItsOwn() {
+        double[] x = new double[200];
+        for (int i = 0; i < x.length; i++) x[i] = 30 * Math.cos(i / 9.0) + (i % 7) - 3;
+        Butterworth b = new Butterworth(4, 6, 30);
+        double[] expected = b.filtfilt(java.util.Arrays.copyOfRange(x, 40, 170));
+        double[] work = new double[b.workLength(x.length)];
+        java.util.Arrays.fill(work, 1e9); // what an earlier, longer row left behind
+        double[] y = x.clone();
+        b.filtfilt(y, 40, 170, y, work);
+        assertThat(java.util.Arrays.copyOfRange(y, 40, 170)).containsExactly(expected);
+        assertThat(java.util.Arrays.copyOfRange(y, 0, 40)).containsExactly(java.util.Arrays.copyOfRange(x, 0, 40));
+        assertThat(java.util.Arrays.copyOfRange(y, 170, 200)).containsExactly(java.util.Arrays.copyOfRange(x, 170, 200));
+        assertThatThrownBy(() -> b.filtfilt(x, 0, 200, new double[200], new double[10])).hasMessageContaining("work array");
+    }
 }
