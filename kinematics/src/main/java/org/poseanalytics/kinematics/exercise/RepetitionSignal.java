@@ -29,7 +29,7 @@ public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] is
         for (Dimension dim : new Dimension[]{Dimension.WORLD_3D, Dimension.IMAGE_2D}) {
             if (dim == Dimension.IMAGE_2D && !QualityRule.facesCamera(angle.plane(), view.dominant())) continue;
             Optional<RepetitionSignal> s = of(table, angle, sides, dim);
-            if (s.isPresent() && usableFraction(s.get().valuesDeg) >= QualityRule.USABLE_SHARE) return s;
+            if (s.isPresent() && usableFraction(s.get()) >= QualityRule.USABLE_SHARE) return s;
         }
         return Optional.empty();
     }
@@ -67,9 +67,13 @@ public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] is
         return Double.isFinite(hi) ? hi - lo : 0;
     }
 
-    private static double usableFraction(double[] v) {
+    /** The share of usable samples over the subject's time in the video ({@link QualityRule#presence}), as the count is rated. */
+    private static double usableFraction(RepetitionSignal s) {
+        double[] v = s.valuesDeg;
+        if (v.length == 0) return 0;
+        int[] span = QualityRule.presence(QualityRule.withGaps(v, s.issues));
         int n = 0;
-        for (double d : v) if (Double.isFinite(d)) n++;
-        return v.length == 0 ? 0 : n / (double) v.length;
+        for (int i = span[0]; i <= span[1]; i++) if (Double.isFinite(v[i])) n++;
+        return n / (double) (span[1] - span[0] + 1);
     }
 }

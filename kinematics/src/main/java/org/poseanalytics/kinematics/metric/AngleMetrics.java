@@ -27,7 +27,9 @@ public final class AngleMetrics {
         List<MetricRecord> out = new ArrayList<>();
         for (AngleSeries s : table.series()) {
             if (!angles.contains(s.angle())) continue;
-            Window w = Samples.of(s, view).window(0, table.length() - 1);
+            Samples samples = Samples.of(s, view);
+            int[] span = QualityRule.presence(samples.issues()); // the subject's time in the video, as the count's rating
+            Window w = samples.window(span[0], span[1]);
             String base = s.angle().id() + s.dimension().suffix();
             out.add(MetricRecord.session(base + "_min", w.min, "deg", s.side(), w.rating));
             out.add(MetricRecord.session(base + "_max", w.max, "deg", s.side(), w.rating));

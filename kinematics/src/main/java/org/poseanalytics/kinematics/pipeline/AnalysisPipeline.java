@@ -71,6 +71,7 @@ public final class AnalysisPipeline {
             kinematics = KinematicsResult.none(ExerciseChoice.given(request.exercise() == null ? Exercise.GENERIC : request.exercise()));
         } else {
             subject = chooseSubject(request, tracks);
+            presenceWarning(subject).ifPresent(warnings::add);
             t1 = System.nanoTime();
             progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
             scale = findScale(request, subject.filtered().series(), width, height);
@@ -89,6 +90,29 @@ public final class AnalysisPipeline {
         return new AnalysisResult(poses.video(), request.model(), poses.model(), poses, tracks, subject, kinematics, points, timings,
                 List.copyOf(warnings), scale);
     }
+
+    /**
+     * Says when the subject is in view for only part of the video (the camera started before they stepped in, or they
+     * walked out before it stopped): whole-session figures are rated over their time in view
+     * ({@link org.poseanalytics.kinematics.rating.QualityRule#presence}), and the report says which time that is.
+     */
+    static Optional<String> presenceWarning(TrackingStage.Subject subject) {
+        KeypointSeries s = subject.filtered().series();
+        long[] frames = s.frames();
+        double[] times = s.timesS();
+        if (frames.length < 2) return Optional.empty();
+        Tracks.TrackSummary seen = subject.choice().summary();
+        int first = java.util.Arrays.binarySearch(frames, seen.firstFrame()), last = java.util.Arrays.binarySearch(frames, seen.lastFrame());
+        if (first < 0 || last < 0) return Optional.empty();
+        double before = times[first] - times[0], after = times[frames.length - 1] - times[last];
+        if (before < PRESENCE_MARGIN_S && after < PRESENCE_MARGIN_S) return Optional.empty();
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "the subject (track %d) is in view from %.1f s to %.1f s of this %.1f s video; the figures are over that time",
+                seen.trackId(), times[first], times[last], times[frames.length - 1]));
+    }
+
+    /** Less than this out of view at the start or the end goes unsaid (stepping back into frame after pressing record). */
+    private static final double PRESENCE_MARGIN_S = 1.0;
 
     private static AnalysisException noPerson(AnalysisRequest request, VideoPoseResult poses, Tracks tracks) {
         if (poses.framesWithPose() == 0)

@@ -78,7 +78,26 @@ public final class QualityRule {
         return reason.startsWith("keypoint ") ? keypoint + reason.substring("keypoint".length()) : keypoint + ": " + reason;
     }
 
-    public static Rating rate(SampleIssue[] issues, Context context) { return rate(issues, 0, issues.length - 1, context); }
+    /**
+     * Rates a whole session's samples over the time the subject is in the video ({@link #presence}): a camera started
+     * before the patient stepped into view, or stopped after they walked out, leaves frames without them at the ends,
+     * and those are not missing measurements. Gaps between their first and last sighting still count.
+     */
+    public static Rating rate(SampleIssue[] issues, Context context) {
+        int[] span = presence(issues);
+        return rate(issues, span[0], span[1], context);
+    }
+
+    /**
+     * The first and last sample in which the subject was tracked: the series without its leading and trailing
+     * {@link SampleIssue#NOT_TRACKED} runs. The whole series when they were tracked nowhere (so its rating says so).
+     */
+    public static int[] presence(SampleIssue[] issues) {
+        int first = 0, last = issues.length - 1;
+        while (first <= last && issues[first] == SampleIssue.NOT_TRACKED) first++;
+        while (last >= first && issues[last] == SampleIssue.NOT_TRACKED) last--;
+        return first > last ? new int[] {0, issues.length - 1} : new int[] {first, last};
+    }
 
     /**
      * Whether a 2D angle in this plane can be measured from this view: false only when the view is known and shows the

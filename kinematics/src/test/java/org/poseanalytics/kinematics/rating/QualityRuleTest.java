@@ -59,6 +59,25 @@ class QualityRuleTest {
     }
 
     @Test
+    void aSessionIsRatedOverTheSubjectsTimeInView() {
+        // Not in view for the first 40 and the last 25 samples (the camera ran before they stepped in and after they
+        // left); 10 hidden in between: 10 of 35 samples in view are invalid, so the session is low, not invalid.
+        SampleIssue[] s = issues(100, i -> i < 40 || i >= 75 ? SampleIssue.NOT_TRACKED : i < 50 ? SampleIssue.HIDDEN : SampleIssue.NONE);
+        assertThat(QualityRule.presence(s)).containsExactly(40, 74);
+        Rating r = QualityRule.rate(s, NONE);
+        assertThat(r.quality()).isEqualTo(Quality.LOW);
+        assertThat(r.reason()).isEqualTo("keypoint hidden or out of view in 29 % of the frames");
+        // A gap while in view still counts: lost for 30 of the 60 samples between two sightings is not hidden away.
+        SampleIssue[] lost = issues(100, i -> i < 40 || (i >= 55 && i < 85) ? SampleIssue.NOT_TRACKED : SampleIssue.NONE);
+        assertThat(QualityRule.presence(lost)).containsExactly(40, 99);
+        assertThat(QualityRule.rate(lost, NONE).quality()).isEqualTo(Quality.LOW);
+        // Never in view: the whole series, rated as such.
+        SampleIssue[] never = issues(10, i -> SampleIssue.NOT_TRACKED);
+        assertThat(QualityRule.presence(never)).containsExactly(0, 9);
+        assertThat(QualityRule.rate(never, NONE).reason()).isEqualTo("not tracked in all frames");
+    }
+
+    @Test
     void aNaNIsNeverAMeasurementEvenWhenUnrated() {
         double[] v = {1, Double.NaN, 3};
         SampleIssue[] unrated = {SampleIssue.NONE, SampleIssue.NONE, SampleIssue.IMPLAUSIBLE};

@@ -57,19 +57,31 @@ public final class ReplayedSquat {
 
     /** {@code minutes} of the squat at 30 fps through the whole analysis, as a squat session's job runs it. */
     public AnalysisResult analyse(double minutes) throws AnalysisException {
-        long frames = Math.round(minutes * 60 * 30);
-        PoseSource replay = (request, sink, progress) -> replay(frames, sink);
+        return analyse(Math.round(minutes * 60 * 30), 0, 0);
+    }
+
+    /**
+     * {@code frames} of the squat with {@code emptyBefore} frames before and {@code emptyAfter} after in which nobody is
+     * in view (the camera started before the person stepped in, and stopped after they left).
+     */
+    public AnalysisResult analyse(long frames, long emptyBefore, long emptyAfter) throws AnalysisException {
+        PoseSource replay = (request, sink, progress) -> replay(frames, emptyBefore, emptyAfter, sink);
         AnalysisRequest request = new AnalysisRequest(fixtures.resolve("pose_squats.mp4"), "replay", Exercise.parse("squat"), null,
                 List.of(), 1, null, VideoLimits.DEFAULTS, new ScaleSpec.None());
         return new AnalysisPipeline(replay).run(request, AnalysisProgress.NONE);
     }
 
-    /** Frame i shows reference frame (i / 6) mod 65, as new objects, so nothing is shared between frames. */
-    private VideoPoseResult replay(long frames, Consumer<FramePoses> sink) {
+    /** Frame i of the squat shows reference frame (i / 6) mod 65, as new objects, so nothing is shared between frames. */
+    private VideoPoseResult replay(long squatFrames, long emptyBefore, long emptyAfter, Consumer<FramePoses> sink) {
         int n = cycle.size();
         long start = System.nanoTime();
+        long frames = emptyBefore + squatFrames + emptyAfter;
         for (long i = 0; i < frames; i++) {
-            PersonPose p = cycle.get((int) ((i / 6) % n));
+            if (i < emptyBefore || i >= emptyBefore + squatFrames) {
+                sink.accept(new FramePoses(i, i / 30.0, width, height, List.of()));
+                continue;
+            }
+            PersonPose p = cycle.get((int) (((i - emptyBefore) / 6) % n));
             List<Keypoint> kps = new ArrayList<>(p.keypoints().size());
             for (Keypoint kp : p.keypoints()) kps.add(new Keypoint(kp.x(), kp.y(), kp.z(), kp.visibility(), kp.presence()));
             List<WorldPoint> world = new ArrayList<>(p.world().size());
@@ -80,7 +92,7 @@ public final class ReplayedSquat {
         double s = (System.nanoTime() - start) / 1e9;
         double duration = frames / 30.0;
         VideoInfo video = new VideoInfo("replay", "reference landmarks", width, height, 0, frames, duration, 30, false, false);
-        return new VideoPoseResult(video, "MediaPipe reference landmarks, replayed", frames, frames,
+        return new VideoPoseResult(video, "MediaPipe reference landmarks, replayed", frames, squatFrames,
                 new DecodeReport(frames, (frames - 1) / 30.0, duration, true, null), 0, s, s, new StageTimings());
     }
 }
