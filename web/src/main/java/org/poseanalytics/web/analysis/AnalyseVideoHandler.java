@@ -205,6 +205,9 @@ public class AnalyseVideoHandler implements JobRequestHandler<AnalyseVideo> {
         if (exercise != null) s.append(exercise.exercise().id()).append(exercise.guessed() ? " (guessed)" : "").append(" · ");
         if (!repetitions.isEmpty() || exercise != null) s.append(repetitions.size()).append(repetitions.size() == 1 ? " repetition · " : " repetitions · ");
         s.append(r.poses().framesWithPose()).append(" of ").append(r.poses().frames()).append(" frames with a pose · ").append(r.model());
+        // What the user must know to read the figures (a file cut short, the subject in view for part of the video); the
+        // scale's own warnings are shown beside the scale on the analysis page.
+        AnalysisCodec.notes(r).forEach(w -> s.append(" · ⚠ ").append(w));
         return s.toString();
     }
 

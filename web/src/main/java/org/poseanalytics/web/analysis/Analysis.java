@@ -26,13 +26,17 @@ import org.poseanalytics.pose.skeleton.Skeleton;
  *                         shares); null for analyses stored before the view was measured
  * @param scale            the scale distances and speeds were given in (source, metres per pixel, the line or height,
  *                         how and how well it was found); {@link Scale#none()} for analyses stored before scales
+ * @param notes            what the user must know to read the figures (the video cut short, the subject in view for part
+ *                         of it): the pipeline's warnings but the scale's; none for analyses stored before them
  */
 public record Analysis(long id, long videoId, String model, String modelVersion, String exercise, boolean exerciseGuessed,
                        String repetitionSignal, Skeleton skeleton, List<String> landmarks, Integer subjectTrackId,
                        boolean subjectChosenByUser, String filter, int frames, int framesWithPose, AnalysisResult.Timings timings,
-                       double storeS, String requestedBy, OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view, Scale scale) {
+                       double storeS, String requestedBy, OffsetDateTime startedAt, OffsetDateTime completedAt, ViewSummary view, Scale scale,
+                       List<String> notes) {
     public Analysis {
         if (scale == null) scale = Scale.none();
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** A label to tell analyses of one video apart, e.g. "blazepose-full · squat · 21 Nov 2026 10:42". */

@@ -38,9 +38,9 @@ final class AnalysisCodec {
                 frames_with_pose, decode_s, inference_s, tracking_s, kinematics_s, points_s, total_s, frames_per_s,
                 requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg,
                 scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m,
-                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings)
+                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, notes)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""";
 
     /**
      * A corrected analysis (issue 19): the model's analysis {@code base} row copied, with the recomputed template,
@@ -54,11 +54,11 @@ final class AnalysisCodec {
                 frames_with_pose, decode_s, inference_s, tracking_s, kinematics_s, points_s, total_s, frames_per_s,
                 requested_by, view_dominant, view_share, view_sagittal_plane_deg, view_frontal_plane_deg,
                 scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px, scale_y2_px, scale_length_m,
-                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, corrected_from)
+                scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, notes, corrected_from)
             select clinic_id, video_id, ?, model, model_version, ?, ?, ?, skeleton, landmarks, subject_track_id,
                 subject_chosen_by_user, ?, frames, frames_with_pose, decode_s, inference_s, tracking_s, ?, points_s, total_s,
                 frames_per_s, ?, ?, ?, ?, ?, scale_source, scale_metres_per_px, scale_x1_px, scale_y1_px, scale_x2_px,
-                scale_y2_px, scale_length_m, scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, id
+                scale_y2_px, scale_length_m, scale_height_m, scale_method, scale_quality, scale_reason, scale_warnings, notes, id
             from analysis where id = ? and clinic_id = ? and complete and corrected_from is null returning id""";
     /** The corrected analyses made from model's analysis {@code :base} (at most one is kept). */
     static final String DELETE_CORRECTED = "delete from analysis where corrected_from = :base and clinic_id = :clinic";
@@ -82,7 +82,7 @@ final class AnalysisCodec {
                    acc.display_name as requested_by_name, a.started_at, a.completed_at,
                    a.view_dominant, a.view_share, a.view_sagittal_plane_deg, a.view_frontal_plane_deg,
                    a.scale_source, a.scale_metres_per_px, a.scale_x1_px, a.scale_y1_px, a.scale_x2_px, a.scale_y2_px,
-                   a.scale_length_m, a.scale_height_m, a.scale_method, a.scale_quality, a.scale_reason, a.scale_warnings
+                   a.scale_length_m, a.scale_height_m, a.scale_method, a.scale_quality, a.scale_reason, a.scale_warnings, a.notes
             from analysis a left join account acc on acc.id = a.requested_by
             """;
 
@@ -115,6 +115,7 @@ final class AnalysisCodec {
             ps.setString(i++, view.dominant().id());
             for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
             i = writeScale(c, ps, i, r.scale());
+            ps.setArray(i++, c.createArrayOf("text", notes(r).toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -160,6 +161,8 @@ final class AnalysisCodec {
             for (double v : new double[] {view.share(), view.sagittalPlaneToImageDeg(), view.frontalPlaneToImageDeg()}) setDouble(ps, i++, v);
             // Triangulated keypoints are in the calibration's metres already; no pixel scale applies.
             i = writeScale(c, ps, i, Scale.none());
+            // The views' warnings are the recording's (MultiViewCodec).
+            ps.setArray(i++, c.createArrayOf("text", new String[0]));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -198,7 +201,13 @@ final class AnalysisCodec {
                 new AnalysisResult.Timings(dbl(rs, "decode_s"), dbl(rs, "inference_s"), dbl(rs, "tracking_s"), dbl(rs, "kinematics_s"),
                         dbl(rs, "points_s"), dbl(rs, "total_s"), dbl(rs, "frames_per_s")), dbl(rs, "store_s"),
                 rs.getString("requested_by_name"), rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs), scale(rs));
+                rs.getObject("completed_at", OffsetDateTime.class), viewSummary(rs), scale(rs), List.of(SqlArrays.strings(rs, "notes")));
+    }
+
+    /** The pipeline's warnings but the scale's, which are stored and shown with the scale. */
+    static List<String> notes(AnalysisResult r) {
+        List<String> scale = r.scale() == null ? List.of() : r.scale().warnings();
+        return r.warnings().stream().filter(w -> !scale.contains(w)).toList();
     }
 
     /** The scale's columns from index {@code i}; answers the next index. A missing scale is stored as none. */

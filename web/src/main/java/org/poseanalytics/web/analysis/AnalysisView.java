@@ -143,6 +143,12 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         Anchor share = new Anchor("subjects/" + s.subjectId() + "/share?video=" + video.id(), "Share this report →");
         share.setId("to-share");
         add(title, sub, new HorizontalLayout(progress, share, compareChooser()));
+        // What the figures below must be read with (the video cut short, the subject in view for part of it).
+        for (String note : analysis.analysis().notes()) {
+            Paragraph p = new Paragraph("⚠ " + note);
+            p.addClassName("analysis-note");
+            add(p);
+        }
         // A multi-camera recording: its cameras and how well they agree lead; the video below is the first camera's,
         // with the triangulated skeleton reprojected into it.
         Optional<MultiViewFacts> multiView = analyses.multiView(analysis.analysis().id());

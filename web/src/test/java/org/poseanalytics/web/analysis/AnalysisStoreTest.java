@@ -24,7 +24,9 @@ import org.poseanalytics.kinematics.rating.Rating;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.tracking.series.SeriesChannel;
 import org.poseanalytics.kinematics.quality.SampleIssue;
+import org.poseanalytics.kinematics.testing.ReplayedSquat;
 import org.poseanalytics.kinematics.view.CameraView;
+import org.poseanalytics.pose.testing.Fixtures;
 import org.poseanalytics.web.NotFoundException;
 import org.poseanalytics.web.account.Role;
 import org.poseanalytics.web.testing.DatabaseTest;
@@ -57,6 +59,7 @@ class AnalysisStoreTest extends DatabaseTest {
         assertThat(a.exercise()).isEqualTo("squat");
         assertThat(a.storeS()).isPositive();
         assertThat(a.timings().decodeS()).isEqualTo(1.0);
+        assertThat(a.notes()).isEmpty();
 
         AngleTable sent = r.kinematics().angles();
         AngleTable angles = queries.angles(a.id());
@@ -114,6 +117,20 @@ class AnalysisStoreTest extends DatabaseTest {
         });
         assertThat(queries.metricHistory(clinic.subjectId(), "left_knee_flexion_rom_mean")).singleElement()
                 .satisfies(p -> assertThat(p.headlineRank()).isEqualTo(1));
+    }
+
+    @Test
+    void whatTheFiguresMustBeReadWithIsStoredWithThem() throws Exception {
+        // The squat's reference landmarks with 10 s of nobody before and after: the pipeline says when the subject was in
+        // view, and the page (and the corrected analysis copied from this row) must say it too.
+        TestClinic clinic = TestClinic.create(jdbc);
+        long video = clinic.video(jdbc, clinic.session(jdbc, LocalDate.now(), "squat"));
+        AnalysisResult r = ReplayedSquat.of(Fixtures.squatReference2d().getParent()).analyse(390, 300, 300);
+        String note = "the subject (track 1) is in view from 10.0 s to 23.0 s of this 33.0 s video; the figures are over that time";
+        assertThat(r.warnings()).containsExactly(note);
+        store.save(clinic.clinicId(), video, UUID.randomUUID(), null, r);
+        clinic.signIn(Role.VIEWER);
+        assertThat(queries.latestComplete(video).orElseThrow().notes()).containsExactly(note);
     }
 
     @Test

@@ -83,7 +83,7 @@ class DefaultAnglesTest {
         AngleTable table = new AngleTable(frames, times, List.of(columns), new ViewSigns(-1, 1));
         String signal = flexion(Side.LEFT, true).column();
         Analysis analysis = new Analysis(1, 1, "blazepose-full", "1", "squat", false, signal, Skeleton.BLAZEPOSE_33, List.of(), 1,
-                false, "none", N, N, null, 0, null, null, null, null, null);
+                false, "none", N, N, null, 0, null, null, null, null, null, List.of());
         return new VideoAnalysis(null, null, analysis, table, null, List.of(), List.of(), headlines, null);
     }
 }
