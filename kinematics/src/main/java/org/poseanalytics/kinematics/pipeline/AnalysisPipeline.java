@@ -1,7 +1,9 @@
 package org.poseanalytics.kinematics.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
@@ -31,6 +33,8 @@ public final class AnalysisPipeline {
     /** Share of the progress bar per stage: the pose model is nearly all the work. */
     public static final double POSES_SHARE = 0.85;
     private static final double POINTS_SHARE = 0.10;
+    /** Less than this out of view at the start or the end goes unsaid (stepping back into frame after pressing record). */
+    private static final double PRESENCE_MARGIN_S = 1.0;
 
     private final PoseSource poseSource;
     private final PointSource pointSource;
@@ -102,17 +106,14 @@ public final class AnalysisPipeline {
         double[] times = s.timesS();
         if (frames.length < 2) return Optional.empty();
         Tracks.TrackSummary seen = subject.choice().summary();
-        int first = java.util.Arrays.binarySearch(frames, seen.firstFrame()), last = java.util.Arrays.binarySearch(frames, seen.lastFrame());
+        int first = Arrays.binarySearch(frames, seen.firstFrame()), last = Arrays.binarySearch(frames, seen.lastFrame());
         if (first < 0 || last < 0) return Optional.empty();
         double before = times[first] - times[0], after = times[frames.length - 1] - times[last];
         if (before < PRESENCE_MARGIN_S && after < PRESENCE_MARGIN_S) return Optional.empty();
-        return Optional.of(String.format(java.util.Locale.ROOT,
+        return Optional.of(String.format(Locale.ROOT,
                 "the subject (track %d) is in view from %.1f s to %.1f s of this %.1f s video; the figures are over that time",
                 seen.trackId(), times[first], times[last], times[frames.length - 1]));
     }
-
-    /** Less than this out of view at the start or the end goes unsaid (stepping back into frame after pressing record). */
-    private static final double PRESENCE_MARGIN_S = 1.0;
 
     private static AnalysisException noPerson(AnalysisRequest request, VideoPoseResult poses, Tracks tracks) {
         if (poses.framesWithPose() == 0)

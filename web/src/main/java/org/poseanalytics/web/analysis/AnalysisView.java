@@ -44,6 +44,7 @@ import org.poseanalytics.web.audit.AuditService;
 import org.poseanalytics.web.chart.ChartOptions;
 import org.poseanalytics.web.chart.Curve;
 import org.poseanalytics.web.chart.EChart;
+import org.poseanalytics.web.ui.ScaleText;
 import org.poseanalytics.web.ui.Ui;
 import org.poseanalytics.web.video.BrowserCopy;
 import org.poseanalytics.web.video.PlaybackService;
@@ -145,7 +146,7 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         add(title, sub, new HorizontalLayout(progress, share, compareChooser()));
         // What the figures below must be read with (the video cut short, the subject in view for part of it).
         for (String note : analysis.analysis().notes()) {
-            Paragraph p = new Paragraph("⚠ " + note);
+            Paragraph p = new Paragraph("⚠ " + ScaleText.sentence(note));
             p.addClassName("analysis-note");
             add(p);
         }
