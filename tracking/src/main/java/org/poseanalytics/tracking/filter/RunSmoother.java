@@ -32,7 +32,7 @@ public final class RunSmoother {
 
     /** @throws IllegalArgumentException when the timestamps do not strictly increase */
     public RunSmoother(double[] timesS, int order, double cutoffHz) {
-        TimeSeriesFilters.checkTimes(timesS, timesS);
+        TimeSeriesFilters.checkIncreasing(timesS);
         this.timesS = timesS;
         this.order = order;
         this.cutoffHz = cutoffHz;
@@ -40,9 +40,7 @@ public final class RunSmoother {
 
     /** Filters each gap-free run of {@code values} (NaN marks a gap) in place; gaps stay gaps. */
     public void smoothInPlace(double[] values) {
-        if (values.length != timesS.length) {
-            throw new IllegalArgumentException("times and values differ in length: " + timesS.length + " vs " + values.length);
-        }
+        TimeSeriesFilters.checkLengths(timesS, values);
         int i = 0;
         while (i < values.length) {
             if (!Double.isFinite(values[i])) { i++; continue; }

@@ -63,7 +63,15 @@ public final class TimeSeriesFilters {
     }
 
     static void checkTimes(double[] t, double[] v) {
+        checkLengths(t, v);
+        checkIncreasing(t);
+    }
+
+    static void checkLengths(double[] t, double[] v) {
         if (t.length != v.length) throw new IllegalArgumentException("times and values differ in length: " + t.length + " vs " + v.length);
+    }
+
+    static void checkIncreasing(double[] t) {
         for (int i = 1; i < t.length; i++) {
             if (!(t[i] > t[i - 1])) {
                 throw new IllegalArgumentException("timestamps must strictly increase; sample " + i + " is at " + t[i]
