@@ -35,7 +35,8 @@ public final class Keypoints3dCsv {
             for (int l = 0; l < s.skeleton().size(); l++) {
                 boolean gap = s.isGap(l, i);
                 double[] p = gap ? null : axes.fromSeries(new double[]{s.worldX().get(l, i), s.worldY().get(l, i), s.worldZ().get(l, i)});
-                for (int a = 0; a < 3; a++) line.append(',').append(gap ? "" : String.format(Locale.ROOT, "%.5f", p[a]));
+                // The world point alone can be blank (an outlier there, not in the image): an empty cell, as a gap's.
+                for (int a = 0; a < 3; a++) line.append(',').append(gap || !Double.isFinite(p[a]) ? "" : String.format(Locale.ROOT, "%.5f", p[a]));
                 line.append(',').append(t.found(l, i) ? String.format(Locale.ROOT, "%.2f", t.errorPx()[l][i]) : "");
                 line.append(',').append(cameras(cal, t.viewMask()[l][i]));
                 line.append(',').append(gap ? "gap" : f.isInterpolated(l, i) || !t.found(l, i) ? "interpolated" : "measured");

@@ -151,7 +151,7 @@ public final class MultiViewStage {
         if (tri.errorStats().points() == 0)
             throw new MultiViewException(Kind.NOT_SEEN, "no keypoint could be triangulated: the views never agree (check the calibration and the video order)");
         KeypointSeries series = tri.toSeries(cal, "triangulated");
-        FilteredSeries filtered = SeriesPipeline.filter(series, r.filter().withRepairSwaps(false));
+        FilteredSeries filtered = SeriesPipeline.filter(series, r.filter().withRepairSwaps(false), true);
         return new Result(cal, offsets, match, tri, filtered, List.copyOf(warnings));
     }
 

@@ -15,7 +15,8 @@ import org.poseanalytics.tracking.swap.SwapRepair;
  *
  * @param series       filtered values; its {@code filter} names the chain, e.g. "swap-repair+hampel+butterworth-4-6hz"
  * @param interpolated [landmark] samples where a short gap (or a rejected outlier) was filled
- * @param outliers     [landmark] samples where Hampel rejected the model's value
+ * @param outliers     [landmark] samples where Hampel rejected the model's point in the image (an outlier in the world
+ *                     coordinates alone blanks only those, and is not marked here)
  * @param sideConfused [landmark] samples where the model crossed left and right on part of a limb, so the
  *                     point's side is unknown: it is NaN in {@code series} (never interpolated, never measured)
  * @param longGaps     stretches left as gaps (NaN) because they exceed the configured maximum

@@ -23,15 +23,28 @@ import org.poseanalytics.tracking.swap.SwapRepair;
  *   <li>zero-phase Butterworth on each gap-free run (resampled when the frame rate varies), which smooths
  *       without the lag or peak blunting of a causal filter.</li>
  * </ol>
- * 2D image coordinates, z and world coordinates all go through it; a sample is a gap in all of them at once.
+ * 2D image coordinates, z and world coordinates all go through it. A gap in the image is a gap in all of them; an
+ * outlier in the world coordinates alone (the model's guess of depth jumping while the point in the image holds) blanks
+ * only the world coordinates, bridged like any gap, so the 2D angles a clinician reads are not lost to the 3D guess's
+ * noise: on a small person walking at 10 fps that guess jumps by centimetres from frame to frame, and it used to turn
+ * half of the measured image samples into gaps. Where the world coordinates are the measurement (triangulated from
+ * several cameras), an outlier in them blanks the whole sample, as before.
  */
 public final class SeriesPipeline {
     private SeriesPipeline() {}
 
-    /** Filters a copy of {@code raw}; {@code raw} is left as it is. */
+    /** Filters a copy of {@code raw}, whose world coordinates are one camera's model's guess; {@code raw} is left as it is. */
     public static FilteredSeries filter(KeypointSeries raw, FilterConfig config) {
+        return filter(raw, config, false);
+    }
+
+    /**
+     * Filters a copy of {@code raw}. {@code worldMeasured}: its world coordinates are the measurement (triangulated from
+     * several cameras) and its image ones derived from them, so an outlier in either blanks the whole sample.
+     */
+    public static FilteredSeries filter(KeypointSeries raw, FilterConfig config, boolean worldMeasured) {
         double cutoff = cutoff(raw, config);
-        return filterOwned(raw.copy(config.label(cutoff)), config, cutoff);
+        return filterOwned(raw.copy(config.label(cutoff)), config, cutoff, worldMeasured);
     }
 
     /**
@@ -41,7 +54,7 @@ public final class SeriesPipeline {
      */
     public static FilteredSeries filterConsuming(KeypointSeries raw, FilterConfig config) {
         double cutoff = cutoff(raw, config);
-        return filterOwned(raw.withFilter(config.label(cutoff)), config, cutoff);
+        return filterOwned(raw.withFilter(config.label(cutoff)), config, cutoff, false);
     }
 
     private static double cutoff(KeypointSeries raw, FilterConfig config) {
@@ -52,7 +65,7 @@ public final class SeriesPipeline {
         return cutoff;
     }
 
-    private static FilteredSeries filterOwned(KeypointSeries s, FilterConfig config, double cutoff) {
+    private static FilteredSeries filterOwned(KeypointSeries s, FilterConfig config, double cutoff, boolean worldMeasured) {
         double[] t = s.timesS();
         int k = s.skeleton().size();
         int n = s.length();
@@ -85,10 +98,12 @@ public final class SeriesPipeline {
         for (int l = 0; l < k; l++) {
             for (int c = 0; c < rows.length; c++) ch.get(c).row(l, rows[c]);
             boolean[] out = or(px.outliers(t, rows[0]), px.outliers(t, rows[1]));
+            for (int i = 0; i < n; i++) if (out[i]) blank(rows, 0, rows.length, i);
             if (s.hasWorld()) {
-                out = or(out, or(m.outliers(t, rows[3]), or(m.outliers(t, rows[4]), m.outliers(t, rows[5]))));
+                boolean[] world = or(m.outliers(t, rows[3]), or(m.outliers(t, rows[4]), m.outliers(t, rows[5])));
+                for (int i = 0; i < n; i++) if (world[i]) blank(rows, worldMeasured ? 0 : 3, 6, i);
+                if (worldMeasured) out = or(out, world);
             }
-            for (int i = 0; i < n; i++) if (out[i]) blank(rows, i);
             outliers[l] = FilteredSeries.marks(out);
             filled[l] = FilteredSeries.marks(TimeSeriesFilters.fillGaps(t, rows[0], config.maxGapS()));
             for (int c = 1; c < rows.length; c++) TimeSeriesFilters.fillGaps(t, rows[c], config.maxGapS());
@@ -111,8 +126,8 @@ public final class SeriesPipeline {
         return c;
     }
 
-    private static void blank(double[][] rows, int i) {
-        for (double[] r : rows) r[i] = Double.NaN;
+    private static void blank(double[][] rows, int from, int to, int i) {
+        for (int c = from; c < to; c++) rows[c][i] = Double.NaN;
     }
 
     private static void blank(KeypointSeries s, int l, int i) {

@@ -72,6 +72,16 @@ public final class JointAngles {
         }
     }
 
+    /** Whether a needed keypoint is in the image at sample {@code i} but has no world position there. */
+    private static boolean worldRejected(KeypointSeries s, int[] needs, int i) {
+        boolean rejected = false;
+        for (int l : needs) {
+            if (s.isGap(l, i)) return false;
+            rejected |= !Float.isFinite(s.worldX().get(l, i));
+        }
+        return rejected;
+    }
+
     private static BodyFrame bodyFrame(Landmarks p, Dimension dim, ViewSigns signs) {
         return dim == Dimension.WORLD_3D ? BodyFrame.of3d(p) : BodyFrame.of2d(p, signs);
     }
@@ -92,7 +102,11 @@ public final class JointAngles {
             if (first != issue) keypoints[i] = series.skeleton().name(l);
             issue = first;
         }
-        if (!Double.isFinite(v[i]) && issue.quality().usable()) { issue = SampleIssue.NOT_TRACKED; keypoints[i] = null; }
+        if (!Double.isFinite(v[i]) && issue.quality().usable()) {
+            // Every keypoint seen in the image yet no 3D value: the filter chain rejected a world position as a jump.
+            issue = dim == Dimension.WORLD_3D && worldRejected(series, c.needs, i) ? SampleIssue.DEPTH_JUMP : SampleIssue.NOT_TRACKED;
+            keypoints[i] = null;
+        }
         if (dim == Dimension.IMAGE_2D) {
             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
             issue = issue.first(angle.tiltLimits().issue(tilt));

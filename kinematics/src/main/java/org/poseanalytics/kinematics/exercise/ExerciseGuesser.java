@@ -107,16 +107,36 @@ public final class ExerciseGuesser {
         return Signals.percentile(d, 50);
     }
 
+    /**
+     * Both ankles above the video's usual ground level for three samples or more, and a flight that looks like one:
+     * at most {@link #MAX_FLIGHT_S} long, landing where it took off (within {@link #LANDING_LEGS} leg lengths). A
+     * person walking away from a raised camera has their ankles "above the ground" of the rest of the video for
+     * seconds, and never comes down where they started: that is not a jump.
+     */
     private static boolean airborne(KeypointSeries s, double leg) {
         int l = s.skeleton().indexOf("left_ankle"), r = s.skeleton().indexOf("right_ankle");
         double gl = Signals.percentile(s.y().row(l), 80), gr = Signals.percentile(s.y().row(r), 80);
+        double[] t = s.timesS();
         int run = 0;
-        for (int i = 0; i < s.length(); i++) {
-            boolean up = gl - s.y().get(l, i) > 0.15 * leg && gr - s.y().get(r, i) > 0.15 * leg;
-            run = up ? run + 1 : 0;
-            if (run >= 3) return true;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean up = i < s.length() && gl - s.y().get(l, i) > 0.15 * leg && gr - s.y().get(r, i) > 0.15 * leg;
+            if (up) { run++; continue; }
+            int from = i - run;
+            if (run >= 3 && from > 0 && i < s.length() && t[i - 1] - t[from] <= MAX_FLIGHT_S
+                    && Math.abs(ankles(s, l, r, from - 1) - ankles(s, l, r, i)) <= LANDING_LEGS * leg) return true;
+            run = 0;
         }
         return false;
+    }
+
+    /** The longest flight taken for a jump: 1 s is a 1.2 m jump. */
+    private static final double MAX_FLIGHT_S = 1.0;
+    /** How far from its take-off a landing may be, in leg lengths, up or down the picture. */
+    private static final double LANDING_LEGS = 0.1;
+
+    /** The ankles' mean height in the picture at sample {@code i}; NaN where either is unknown. */
+    private static double ankles(KeypointSeries s, int l, int r, int i) {
+        return 0.5 * (s.y().get(l, i) + s.y().get(r, i));
     }
 
     private static double correlation(double[] a, double[] b) {

@@ -2,6 +2,7 @@ package org.poseanalytics.kinematics.gait;
 
 import java.util.BitSet;
 import org.poseanalytics.kinematics.angle.Side;
+import org.poseanalytics.kinematics.quality.KeypointChecks;
 import org.poseanalytics.kinematics.quality.SampleIssue;
 import org.poseanalytics.kinematics.rating.QualityRule;
 import org.poseanalytics.kinematics.rating.Rating;
@@ -34,7 +35,10 @@ public final class FootQuality {
             int k = s.skeleton().indexOf(side.prefix() + point);
             if (k < 0) return Rating.invalid(side.name().toLowerCase() + " foot keypoints missing from this skeleton");
             SampleIssue[] issues = new SampleIssue[s.length()];
-            for (int i = 0; i < issues.length; i++) issues[i] = issue(s, interpolated, frameWidth, frameHeight, k, i);
+            // Gait events are timed on the world landmarks where there are some: a foot whose 3D position was rejected
+            // as a jump (the model's depth guess on a small or distant person) is not measured there, though seen.
+            boolean world = needsSideView && s.hasWorld();
+            for (int i = 0; i < issues.length; i++) issues[i] = issue(s, interpolated, frameWidth, frameHeight, k, i, world);
             Rating r = QualityRule.rate(issues, QualityRule.Context.NONE);
             if (!r.reason().isEmpty()) r = new Rating(r.quality(), side.prefix().replace('_', ' ') + point.replace("foot_index", "toe") + ": " + r.reason());
             rating = rating.worst(r);
@@ -44,10 +48,13 @@ public final class FootQuality {
         return rating;
     }
 
-    private static SampleIssue issue(KeypointSeries s, BitSet[] interpolated, int w, int h, int k, int i) {
-        if (s.isGap(k, i)) return SampleIssue.HIDDEN;
+    private static SampleIssue issue(KeypointSeries s, BitSet[] interpolated, int w, int h, int k, int i, boolean world) {
+        // Nobody in the frame is not a hidden foot: a camera started before the patient walked in is rated over the
+        // time they are in view, as every whole-session figure is (QualityRule.presence).
+        if (s.isGap(k, i)) return KeypointChecks.bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;
         double x = s.x().get(k, i), y = s.y().get(k, i);
         if (w > 0 && h > 0 && (x < 0 || y < 0 || x >= w || y >= h)) return SampleIssue.OUT_OF_FRAME;
+        if (world && !Float.isFinite(s.worldX().get(k, i))) return SampleIssue.DEPTH_JUMP;
         if (interpolated != null && interpolated[k].get(i)) return SampleIssue.INTERPOLATED;
         return SampleIssue.NONE;
     }

@@ -28,6 +28,10 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 public final class GaitAnalyzer {
     /** Extremes are searched in stretches above 70% / below 30% of each foot signal's own range. */
     private static final double HIGH = 0.7, LOW = 0.3;
+    /** Cadences no one walks or runs at, in steps per minute: below a very slow pathological gait, above a sprint. */
+    static final double MIN_CADENCE = 30, MAX_CADENCE = 300;
+    /** The least share of consecutive heel strikes on opposite feet for the events to be a walk's. */
+    static final double MIN_ALTERNATION = 0.75;
 
     public record Result(List<GaitEvent> events, List<MetricRecord> metrics) {}
 
@@ -55,8 +59,9 @@ public final class GaitAnalyzer {
             for (double t : extremes(series.timesS(), toe, false)) events.add(event(GaitEvent.Type.TOE_OFF, side, t, series));
         }
         events.sort(Comparator.comparingDouble(GaitEvent::timeS));
-        Rating left = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.LEFT, view);
-        Rating right = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.RIGHT, view);
+        Rating plausible = plausibility(events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList());
+        Rating left = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.LEFT, view).worst(plausible);
+        Rating right = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.RIGHT, view).worst(plausible);
         List<MetricRecord> metrics = metrics(events, left, right);
         if (angles != null) metrics.addAll(SwingKnee.metrics(angles, events, view, left, right));
         metrics.addAll(GaitDistances.metrics(series, events, scale, left, right, view));
@@ -123,15 +128,17 @@ public final class GaitAnalyzer {
 
     /** Timing figures; each is as good as the feet it needs (both for counts, cadence and step time, its own for the rest). */
     static List<MetricRecord> metrics(List<GaitEvent> events, Rating left, Rating right) {
+        List<GaitEvent> strikes = events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
+        Rating plausible = plausibility(strikes);
+        left = left.worst(plausible);
+        right = right.worst(plausible);
+        double cadence = strikes.size() < 2 ? Double.NaN
+                : 60 * (strikes.size() - 1) / (strikes.getLast().timeS() - strikes.getFirst().timeS());
         Rating both = left.worst(right);
         List<MetricRecord> out = new ArrayList<>();
-        List<GaitEvent> strikes = events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
         out.add(MetricRecord.session("heel_strike_count", strikes.size(), "count", Side.NONE, both));
         out.add(MetricRecord.session("toe_off_count", events.stream().filter(e -> e.type() == GaitEvent.Type.TOE_OFF).count(), "count", Side.NONE, both));
-        if (strikes.size() >= 2) {
-            double span = strikes.getLast().timeS() - strikes.getFirst().timeS();
-            out.add(MetricRecord.session("cadence", 60 * (strikes.size() - 1) / span, "steps/min", Side.NONE, both));
-        }
+        if (strikes.size() >= 2) out.add(MetricRecord.session("cadence", cadence, "steps/min", Side.NONE, both));
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
             Rating own = side == Side.LEFT ? left : right;
             // Step time of a side: from the other foot's strike to this foot's strike.
@@ -162,6 +169,35 @@ public final class GaitAnalyzer {
                 .mapToObj(k -> strikes.get(k).timeS() - strikes.get(k - 1).timeS()).toList());
         add(out, "step_time", all, "s", Side.NONE, both);
         return out;
+    }
+
+    /**
+     * Whether these heel strikes can be a walk's or a run's: a cadence, every single step and the feet's turns as
+     * people walk and run. Steps the detector missed or invented show there, and then no figure timed on them (cadence,
+     * step and stance times, the knee in swing) is a measurement.
+     */
+    static Rating plausibility(List<GaitEvent> strikes) {
+        if (strikes.size() < 2) return Rating.VALID;
+        double cadence = 60 * (strikes.size() - 1) / (strikes.getLast().timeS() - strikes.getFirst().timeS());
+        if (cadence < MIN_CADENCE || cadence > MAX_CADENCE)
+            return Rating.invalid(String.format(java.util.Locale.ROOT,
+                    "%.0f steps/min is outside human walking and running (%.0f-%.0f): steps were missed or invented", cadence, MIN_CADENCE, MAX_CADENCE));
+        // A step of 0.14 s beside one of 3.3 s averages to a cadence people walk at.
+        for (int k = 1; k < strikes.size(); k++) {
+            double step = strikes.get(k).timeS() - strikes.get(k - 1).timeS();
+            if (step < 60 / MAX_CADENCE || step > 60 / MIN_CADENCE)
+                return Rating.invalid(String.format(java.util.Locale.ROOT,
+                        "a step of %.2f s at %.1f s is outside human walking and running (%.1f-%.1f s): steps were missed or invented",
+                        step, strikes.get(k).timeS(), 60 / MAX_CADENCE, 60 / MIN_CADENCE));
+        }
+        // Walking puts the feet down in turn: strikes that do not alternate are a movement that is not a walk (a squat
+        // drifting across the picture), or steps missed.
+        int turns = 0;
+        for (int k = 1; k < strikes.size(); k++) if (strikes.get(k).side() != strikes.get(k - 1).side()) turns++;
+        if (strikes.size() >= 3 && turns < MIN_ALTERNATION * (strikes.size() - 1))
+            return Rating.invalid(String.format(java.util.Locale.ROOT,
+                    "heel strikes alternate left and right only %d times in %d: not a walk, or steps were missed", turns, strikes.size() - 1));
+        return Rating.VALID;
     }
 
     private static void add(List<MetricRecord> out, String name, double v, String unit, Side side, Rating rating) {

@@ -59,7 +59,7 @@ public record KeypointChecks(SampleIssue[][] issues) {
     public SampleIssue at(int landmark, int sample) { return issues[landmark][sample]; }
 
     /** Whether any landmark of this sample was measured (the person was tracked in it). */
-    private static boolean bodySeen(KeypointSeries s, int i) {
+    public static boolean bodySeen(KeypointSeries s, int i) {
         for (int l = 0; l < s.skeleton().size(); l++) if (!s.isGap(l, i)) return true;
         return false;
     }

@@ -70,4 +70,27 @@ class JumpTruthTest {
         assertThat(r.metric("left_knee_valgus_fppa_landing_peak_max")).isCloseTo(VALGUS_L, within(1.0));
         assertThat(new KinematicsStage().analyze(jumps(60), null).exercise().exercise()).isEqualTo(Exercise.CMJ);
     }
+
+    /**
+     * Someone walking away from a raised camera rises in the picture for seconds, ankles "above the ground" of the
+     * rest of the video, and never comes down where they started: not a jump (tried as a user, a walker in a CCTV-like
+     * clip was guessed a countermovement jump once the filters kept her samples).
+     */
+    @Test
+    void risingInThePictureForSecondsIsNoJump() {
+        double fps = 30;
+        int n = (int) (5 * fps);
+        double[] times = new double[n];
+        double[][][] images = new double[n][][], worlds = new double[n][][];
+        for (int i = 0; i < n; i++) {
+            double t = times[i] = i / fps;
+            Vec3[] body = SyntheticBody.grounded(SyntheticBody.build(BodyPose.neutral(), 10, new Vec3(0, 1, 0)));
+            // up the picture at 0.3 m/s from the second second on, as the far end of a path seen from above
+            for (int m = 0; m < body.length; m++) body[m] = body[m].plus(new Vec3(0, 0.3 * Math.max(0, t - 1), 0));
+            images[i] = SyntheticBody.image(body, 10, View.FRONT, 400, 360, 1100, 0);
+            worlds[i] = SyntheticBody.world(body, null);
+        }
+        assertThat(new KinematicsStage().analyze(SyntheticBody.series(times, images, worlds), null).exercise().exercise())
+                .isNotEqualTo(Exercise.CMJ);
+    }
 }

@@ -11,13 +11,18 @@ import java.util.Arrays;
  * The window is in seconds, not samples, so a phone video with a variable frame rate gets the same time
  * support everywhere. Outliers are reported, not replaced: the caller turns them into gaps and lets the gap
  * filler bridge them, so no value is invented here. Above 60 fps the window is thinned to evenly spaced neighbours
- * (at most {@link #MAX_NEIGHBOURS}), so a 1000 fps clip costs about what a 60 fps one does per sample.
+ * (at most {@link #MAX_NEIGHBOURS}), so a 1000 fps clip costs about what a 60 fps one does per sample; below 15 fps
+ * it is widened to hold three samples a side ({@link #MIN_PER_SIDE}), as a median of fewer deviations says nothing.
  */
 public final class Hampel {
     /** Makes the MAD a consistent estimator of the standard deviation for Gaussian noise. */
     private static final double MAD_SCALE = 1.4826;
     /** The most neighbours a sample is judged against: a ±0.2 s window at 60 fps. */
     static final int MAX_NEIGHBOURS = 24;
+    /** The fewest samples a side a sample is judged against, where the time window allows ({@link #MAX_WIDENING}). */
+    static final int MIN_PER_SIDE = 3;
+    /** How far the window may widen to find them: 1.75 × ±0.2 s = ±0.35 s, three samples a side down to 8.6 fps. */
+    static final double MAX_WIDENING = 1.75;
 
     private final double halfWindowS;
     private final double k;
@@ -53,9 +58,16 @@ public final class Hampel {
             while (timesS[lo] < timesS[i] - halfWindowS) lo++;
             if (hi < i) hi = i;
             while (hi + 1 < n && timesS[hi + 1] <= timesS[i] + halfWindowS) hi++;
+            // Below 15 fps the window holds too few samples for their median deviation to mean anything (at 10 fps,
+            // two a side: a walking limb's curve then fits its four neighbours' line better than the centre, and most
+            // samples were condemned). Widen it to three a side, up to MAX_WIDENING times its span (±0.3 s at 10 fps).
+            int from = lo, to = hi;
+            double reach = halfWindowS * MAX_WIDENING;
+            while (i - from < MIN_PER_SIDE && from > 0 && timesS[from - 1] >= timesS[i] - reach) from--;
+            while (to - i < MIN_PER_SIDE && to + 1 < n && timesS[to + 1] <= timesS[i] + reach) to++;
             // At the ends the local line would be extrapolated from one side only: too weak to condemn a sample.
-            if (lo == i || hi == i) continue;
-            int span = hi - lo + 1;
+            if (from == i || to == i) continue;
+            int span = to - from + 1;
             if (window.length < span) {
                 window = new double[span];
                 wt = new double[span];
@@ -65,9 +77,9 @@ public final class Hampel {
             // A high-speed camera puts hundreds of samples in the window (400 at 1000 fps), and the slopes of every
             // pair grow with its square: keep at most MAX_NEIGHBOURS, evenly spaced and centred on the sample. Up to
             // 60 fps the whole window is used, as before.
-            int stride = Math.max(1, (hi - lo + MAX_NEIGHBOURS - 1) / MAX_NEIGHBOURS);
+            int stride = Math.max(1, (to - from + MAX_NEIGHBOURS - 1) / MAX_NEIGHBOURS);
             int m = 0;
-            for (int j = i - (i - lo) / stride * stride; j <= hi; j += stride) {
+            for (int j = i - (i - from) / stride * stride; j <= to; j += stride) {
                 if (j != i && Double.isFinite(values[j])) { wt[m] = timesS[j] - timesS[i]; window[m++] = values[j]; }
             }
             if (m < 3) continue; // too few neighbours to judge
