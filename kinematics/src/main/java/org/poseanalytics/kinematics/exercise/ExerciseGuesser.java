@@ -11,8 +11,9 @@ import org.poseanalytics.kinematics.repetition.Signals;
 import org.poseanalytics.tracking.series.KeypointSeries;
 
 /**
- * Guesses the exercise when none is given, from what moved: feet leaving the ground → cmj; the pelvis
- * travelling or the knees moving in anti-phase → gait; knees still and arms moving → shoulder abduction or
+ * Guesses the exercise when none is given, from what moved: feet leaving the ground and landing where they took off
+ * within a second → cmj; the pelvis travelling with the legs not moving together, or the knees moving in anti-phase →
+ * gait; knees still and arms moving → shoulder abduction or
  * flexion; one knee only → knee-rom; both knees from a flexed rest → sit-to-stand; both from a straight rest →
  * squat (arms often move in a squat too, so knees are
  * looked at first). Nothing clear → generic ROM report. A guess is a guess: the reason says what it was based on, and a
@@ -34,7 +35,9 @@ public final class ExerciseGuesser {
         double corr = Math.min(correlation(kl, kr), correlation(hl, hr));
         boolean legsSwing = Math.min(rangeL, rangeR) > 20 || hipRange > 15;
         if (airborne(s, leg)) return guessed(Exercise.CMJ, "both feet left the ground");
-        if (Double.isFinite(leg) && travel > 1.5 * leg && legsSwing)
+        // Knees bending together are a squat's, wherever the person drifts in the picture (a camera panning, someone
+        // squatting while stepping along); walking swings them in turn.
+        if (Double.isFinite(leg) && travel > 1.5 * leg && legsSwing && !(corr > IN_STEP))
             return guessed(Exercise.GAIT, String.format("the pelvis travelled %.1f leg lengths with both legs swinging", travel / leg));
         if (legsSwing && corr < -0.3)
             return guessed(Exercise.GAIT, String.format("the legs moved in anti-phase (correlation %.2f)", corr));
@@ -128,6 +131,9 @@ public final class ExerciseGuesser {
         }
         return false;
     }
+
+    /** Left and right knee (and hip) angles correlated above this move together: not a walk. */
+    private static final double IN_STEP = 0.5;
 
     /** The longest flight taken for a jump: 1 s is a 1.2 m jump. */
     private static final double MAX_FLIGHT_S = 1.0;
