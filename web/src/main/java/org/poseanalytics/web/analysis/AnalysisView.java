@@ -418,6 +418,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
 
     private Component repetitionTable() {
         List<Repetition> reps = analysis.repetitions();
+        if (reps.isEmpty() && "gait".equals(analysis.analysis().exercise())) {
+            // a walk is counted in steps: the message for a squat that never returned to rest would send them looking
+            return Ui.emptyState("Steps, not repetitions", "A walk is measured in steps: cadence, step and stance times are "
+                    + "under Key figures below.");
+        }
         if (reps.isEmpty()) {
             return Ui.emptyState("No repetitions found", "The movement did not return to rest often enough to count repetitions. "
                     + "Check the session's exercise, or film the whole movement from the side.");
