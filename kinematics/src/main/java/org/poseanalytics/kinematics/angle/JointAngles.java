@@ -103,8 +103,8 @@ public final class JointAngles {
             issue = first;
         }
         if (!Double.isFinite(v[i]) && issue.quality().usable()) {
-            // Every keypoint seen in the image yet no 3D value: the filter chain rejected a world position as a jump.
-            issue = dim == Dimension.WORLD_3D && worldRejected(series, c.needs, i) ? SampleIssue.DEPTH_JUMP : SampleIssue.NOT_TRACKED;
+            // Every keypoint seen in the image yet no 3D value: a world position rejected as a jump, or moved by hand.
+            issue = dim == Dimension.WORLD_3D && worldRejected(series, c.needs, i) ? SampleIssue.NO_DEPTH : SampleIssue.NOT_TRACKED;
             keypoints[i] = null;
         }
         if (dim == Dimension.IMAGE_2D) {

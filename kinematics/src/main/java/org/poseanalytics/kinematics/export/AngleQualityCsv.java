@@ -11,7 +11,7 @@ import org.poseanalytics.kinematics.quality.SampleIssue;
  * angle_quality.csv, beside angles.csv (which stays numeric): {@code frame,time_s,} then per angle column of
  * angles.csv a column named like it with {@code _issue} for the unit ({@code left_knee_flexion_3d_issue}), holding
  * why that sample is not fully trusted: {@code none} (valid), {@code interpolated} or {@code oblique_view} (low),
- * {@code edge_on_plane}, {@code hidden}, {@code out_of_frame}, {@code not_tracked}, {@code depth_jump},
+ * {@code edge_on_plane}, {@code hidden}, {@code out_of_frame}, {@code not_tracked}, {@code no_depth},
  * {@code implausible} or {@code side_confusion} (invalid: the angles.csv cell is empty).
  */
 public final class AngleQualityCsv {

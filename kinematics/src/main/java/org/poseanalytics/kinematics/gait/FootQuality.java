@@ -54,7 +54,7 @@ public final class FootQuality {
         if (s.isGap(k, i)) return KeypointChecks.bodySeen(s, i) ? SampleIssue.HIDDEN : SampleIssue.NOT_TRACKED;
         double x = s.x().get(k, i), y = s.y().get(k, i);
         if (w > 0 && h > 0 && (x < 0 || y < 0 || x >= w || y >= h)) return SampleIssue.OUT_OF_FRAME;
-        if (world && !Float.isFinite(s.worldX().get(k, i))) return SampleIssue.DEPTH_JUMP;
+        if (world && !Float.isFinite(s.worldX().get(k, i))) return SampleIssue.NO_DEPTH;
         if (interpolated != null && interpolated[k].get(i)) return SampleIssue.INTERPOLATED;
         return SampleIssue.NONE;
     }

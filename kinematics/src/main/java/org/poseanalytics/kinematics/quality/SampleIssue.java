@@ -42,11 +42,11 @@ public enum SampleIssue {
      */
     NOT_UPRIGHT(11, Quality.INVALID, "person not upright in the picture (camera turned, or lying down)"),
     /**
-     * A 3D angle's keypoints were seen in the image, but the model's 3D (world) position of one jumped from its
-     * neighbours in time and was rejected (the filter chain's outlier test): its guess of depth is noise here, which
-     * the 2D angle does not share. Common on a small or distant person.
+     * A 3D angle's keypoints were seen in the image, but one has no 3D (world) position: the model's guess of its depth
+     * jumped from its neighbours in time and the filter chain rejected it (noise the 2D angle does not share; common on
+     * a small or distant person), or a clinician moved the point by hand, so the model's 3D no longer matches it.
      */
-    DEPTH_JUMP(12, Quality.INVALID, "3D position jumping (the model's depth guess)");
+    NO_DEPTH(12, Quality.INVALID, "no 3D position (the model's depth guess jumped, or the point was moved by hand)");
 
     private final int code;
     private final Quality quality;
@@ -70,7 +70,7 @@ public enum SampleIssue {
      * first, then why a present keypoint cannot be trusted, then a plane seen edge-on (the cause of most implausible
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
-    public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, DEPTH_JUMP, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
+    public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, NO_DEPTH, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
             EDGE_ON_PLANE, NOT_UPRIGHT, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
