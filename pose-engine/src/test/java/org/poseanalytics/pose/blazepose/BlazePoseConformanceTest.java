@@ -66,4 +66,57 @@ class BlazePoseConformanceTest {
         assertThat(mean).as("mean error px").isLessThanOrEqualTo(5);
         assertThat(p95).as("p95 error px").isLessThanOrEqualTo(15);
     }
+
+    /**
+     * The world (3D, metres) landmarks against MediaPipe's on the same frames: what every 3D angle is computed from.
+     * They agree less well than the image landmarks (5.3 cm on average from the shoulders down, 3–8 cm per landmark, the
+     * feet the least), and the 3D knee flexion made from them reads ~9° less at the bottom of the squat than the
+     * reference's (97.1° against 106.1° at the deepest). Why is not known: the decoding, rotation and smoothing follow MediaPipe's, the image landmarks agree
+     * within 4.4 px, so most likely the reference was made with another release of the model (docs/BENCHMARKS.md,
+     * "World landmarks against MediaPipe's"). This bounds the agreement so a fault in the world path shows: a wrong
+     * tensor, rotation or scale is off by tens of centimetres.
+     */
+    @org.junit.jupiter.api.Test
+    void worldLandmarksAgreeWithMediaPipeWithinCentimetres() throws Exception {
+        double[][][] ref = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(java.nio.file.Files.readString(Fixtures.squatReference3d()), double[][][].class);
+        double[] sum = new double[33];
+        double kneeOurs = 0, kneeRef = 0;
+        int frames = 0;
+        try (BlazePoseEstimator estimator = BlazePoseEstimator.open(BlazePoseVariant.FULL, 2);
+             VideoDecoder decoder = VideoSource.of(Fixtures.squatVideo()).displayed(FrameLayout.YUV420, 1)) {
+            VideoPoseSession session = estimator.openVideo();
+            DecodedFrame frame;
+            while ((frame = decoder.next()) != null) {
+                PersonPose p = session.next(frame.picture(), frame.index() / 30.0).get(0);
+                double[][] r = ref[(int) frame.index()];
+                double[][] w = new double[33][];
+                for (int k = 0; k < 33; k++) {
+                    w[k] = new double[] {p.world().get(k).x(), p.world().get(k).y(), p.world().get(k).z()};
+                    sum[k] += Math.sqrt(Math.pow(w[k][0] - r[k][0], 2) + Math.pow(w[k][1] - r[k][1], 2) + Math.pow(w[k][2] - r[k][2], 2));
+                }
+                kneeOurs = Math.max(kneeOurs, flexion(w[23], w[25], w[27]));
+                kneeRef = Math.max(kneeRef, flexion(r[23], r[25], r[27]));
+                decoder.release(frame);
+                frames++;
+            }
+        }
+        double all = 0, worst = 0;
+        for (int k = 11; k < 33; k++) {
+            all += sum[k] / frames / 22;
+            worst = Math.max(worst, sum[k] / frames);
+        }
+        System.out.printf("BlazePose full world landmarks vs MediaPipe reference: body mean %.1f cm, worst landmark %.1f cm;"
+                + " deepest left knee flexion %.1f° against %.1f°%n", 100 * all, 100 * worst, kneeOurs, kneeRef);
+        assertThat(all).as("mean distance, shoulders to feet (m)").isLessThan(0.07);
+        assertThat(worst).as("worst landmark's mean distance (m)").isLessThan(0.10);
+        assertThat(kneeOurs).as("deepest 3D left knee flexion (°)").isBetween(kneeRef - 15, kneeRef + 5);
+    }
+
+    /** 180° minus the angle at {@code b} between a and c: knee flexion from hip, knee, ankle. */
+    private static double flexion(double[] a, double[] b, double[] c) {
+        double[] u = {a[0] - b[0], a[1] - b[1], a[2] - b[2]}, v = {c[0] - b[0], c[1] - b[1], c[2] - b[2]};
+        double dot = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+        return 180 - Math.toDegrees(Math.acos(dot / Math.sqrt((u[0] * u[0] + u[1] * u[1] + u[2] * u[2]) * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]))));
+    }
 }
