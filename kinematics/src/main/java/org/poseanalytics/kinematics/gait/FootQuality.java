@@ -35,9 +35,9 @@ public final class FootQuality {
             int k = s.skeleton().indexOf(side.prefix() + point);
             if (k < 0) return Rating.invalid(side.name().toLowerCase() + " foot keypoints missing from this skeleton");
             SampleIssue[] issues = new SampleIssue[s.length()];
-            // Gait events are timed on the world landmarks where there are some: a foot whose 3D position was rejected
-            // as a jump (the model's depth guess on a small or distant person) is not measured there, though seen.
-            boolean world = needsSideView && s.hasWorld();
+            // Gait events timed on the world landmarks (not a side view): a foot whose 3D position was rejected as a
+            // jump (the model's depth guess on a small or distant person) is not measured there, though seen.
+            boolean world = needsSideView && GaitAnalyzer.worldTimed(s, view);
             for (int i = 0; i < issues.length; i++) issues[i] = issue(s, interpolated, frameWidth, frameHeight, k, i, world);
             Rating r = QualityRule.rate(issues, QualityRule.Context.NONE);
             if (!r.reason().isEmpty()) r = new Rating(r.quality(), side.prefix().replace('_', ' ') + point.replace("foot_index", "toe") + ": " + r.reason());

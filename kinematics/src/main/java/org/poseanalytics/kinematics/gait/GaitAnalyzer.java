@@ -21,8 +21,9 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 /**
  * Gait events by Zeni et al. (2008): a heel strike is when the heel is furthest ahead of the pelvis, a toe-off
  * when the toe is furthest behind it. Relative to the pelvis, the method works for over-ground walking across
- * the frame and on a treadmill. Uses world landmarks when present (forward = the pelvis' forward, level), else
- * the image x axis in the walking direction, which needs a side view. COCO-17 has no heel or toe: the ankle
+ * the frame and on a treadmill. In a side view the image x axis in the walking direction: exact there, and free of
+ * the model's depth guess, which on a small or distant walker jumps by centimetres from frame to frame. Otherwise
+ * world landmarks when present (forward = the pelvis' forward, level), else the image x axis, then rated for the view. COCO-17 has no heel or toe: the ankle
  * stands in for both. Every figure carries the quality of the feet it was timed on ({@link FootQuality}).
  */
 public final class GaitAnalyzer {
@@ -52,9 +53,10 @@ public final class GaitAnalyzer {
                           Scale scale) {
         List<GaitEvent> events = new ArrayList<>();
         ViewSigns signs = ViewSigns.of(series);
+        boolean world = worldTimed(series, view);
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
-            double[] heel = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "heel") >= 0 ? "heel" : "ankle");
-            double[] toe = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "foot_index") >= 0 ? "foot_index" : "ankle");
+            double[] heel = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "heel") >= 0 ? "heel" : "ankle", world);
+            double[] toe = forwardOfPelvis(series, signs, side, series.skeleton().indexOf(side.prefix() + "foot_index") >= 0 ? "foot_index" : "ankle", world);
             for (double t : extremes(series.timesS(), heel, true)) events.add(event(GaitEvent.Type.HEEL_STRIKE, side, t, series));
             for (double t : extremes(series.timesS(), toe, false)) events.add(event(GaitEvent.Type.TOE_OFF, side, t, series));
         }
@@ -74,8 +76,12 @@ public final class GaitAnalyzer {
         return new GaitEvent(type, side, t, s.frames()[nearest]);
     }
 
-    private static double[] forwardOfPelvis(KeypointSeries s, ViewSigns signs, Side side, String point) {
-        boolean world = s.hasWorld();
+    /** Whether the events are timed on the world landmarks: where there are some, unless the camera saw the walk from the side. */
+    static boolean worldTimed(KeypointSeries s, ViewSummary view) {
+        return s.hasWorld() && !view.dominant().sagittal();
+    }
+
+    private static double[] forwardOfPelvis(KeypointSeries s, ViewSigns signs, Side side, String point, boolean world) {
         Landmarks p = new Landmarks(s, world ? Dimension.WORLD_3D : Dimension.IMAGE_2D);
         double[] out = new double[s.length()];
         for (int i = 0; i < out.length; i++) {
