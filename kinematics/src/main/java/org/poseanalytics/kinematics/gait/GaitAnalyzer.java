@@ -23,8 +23,8 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * when the toe is furthest behind it. Relative to the pelvis, the method works for over-ground walking across
  * the frame and on a treadmill. In a side view the image x axis in the walking direction: exact there, and free of
  * the model's depth guess, which on a small or distant walker jumps by centimetres from frame to frame. Otherwise
- * world landmarks when present (forward = the pelvis' forward, level), else the image x axis, then rated for the view. COCO-17 has no heel or toe: the ankle
- * stands in for both. Every figure carries the quality of the feet it was timed on ({@link FootQuality}).
+ * world landmarks when present (forward = the pelvis' forward, level), else the image x axis, then rated for the
+ * view. COCO-17 has no heel or toe: the ankle stands in for both. Every figure carries the quality of the feet it was timed on ({@link FootQuality}).
  */
 public final class GaitAnalyzer {
     /** Extremes are searched in stretches above 70% / below 30% of each foot signal's own range. */
