@@ -163,7 +163,9 @@ class IsolatedAnalysisTest {
         assertThat(job.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOfSatisfying(AnalysisException.class,
                 e -> assertThat(e.kind()).isEqualTo(AnalysisException.Kind.CANCELLED));
-        assertThat(workers()).isZero();
+        // SIGKILL sent; the worker counts as alive until the JDK's reaper has collected it (a CI run once saw it there)
+        for (int i = 0; i < 50 && workers() > 0; i++) Thread.sleep(100);
+        assertThat(workers()).as("no worker left once the interrupted job returned").isZero();
     }
 
     @Test
