@@ -30,14 +30,14 @@ public final class FootQuality {
     public static Rating rate(KeypointSeries s, BitSet[] interpolated, int frameWidth, int frameHeight, Side side, ViewSummary view,
                               boolean needsSideView) {
         Rating rating = Rating.VALID;
+        // Gait events timed on the world landmarks (not a side view): a foot whose 3D position was rejected as a jump
+        // (the model's depth guess on a small or distant person) is not measured there, though seen.
+        boolean world = needsSideView && GaitAnalyzer.worldTimed(s, view);
         boolean footPoints = s.skeleton().indexOf(side.prefix() + "heel") >= 0 && s.skeleton().indexOf(side.prefix() + "foot_index") >= 0;
         for (String point : footPoints ? new String[]{"heel", "foot_index"} : new String[]{"ankle"}) {
             int k = s.skeleton().indexOf(side.prefix() + point);
             if (k < 0) return Rating.invalid(side.name().toLowerCase() + " foot keypoints missing from this skeleton");
             SampleIssue[] issues = new SampleIssue[s.length()];
-            // Gait events timed on the world landmarks (not a side view): a foot whose 3D position was rejected as a
-            // jump (the model's depth guess on a small or distant person) is not measured there, though seen.
-            boolean world = needsSideView && GaitAnalyzer.worldTimed(s, view);
             for (int i = 0; i < issues.length; i++) issues[i] = issue(s, interpolated, frameWidth, frameHeight, k, i, world);
             Rating r = QualityRule.rate(issues, QualityRule.Context.NONE);
             if (!r.reason().isEmpty()) r = new Rating(r.quality(), side.prefix().replace('_', ' ') + point.replace("foot_index", "toe") + ": " + r.reason());

@@ -24,7 +24,8 @@ import org.poseanalytics.tracking.series.KeypointSeries;
  * the frame and on a treadmill. In a side view the image x axis in the walking direction: exact there, and free of
  * the model's depth guess, which on a small or distant walker jumps by centimetres from frame to frame. Otherwise
  * world landmarks when present (forward = the pelvis' forward, level), else the image x axis, then rated for the
- * view. COCO-17 has no heel or toe: the ankle stands in for both. Every figure carries the quality of the feet it was timed on ({@link FootQuality}).
+ * view. COCO-17 has no heel or toe: the ankle stands in for both. Every figure carries the quality of the feet it was
+ * timed on ({@link FootQuality}) and of the steps themselves ({@link #plausibility}).
  */
 public final class GaitAnalyzer {
     /** Extremes are searched in stretches above 70% / below 30% of each foot signal's own range. */
@@ -61,7 +62,7 @@ public final class GaitAnalyzer {
             for (double t : extremes(series.timesS(), toe, false)) events.add(event(GaitEvent.Type.TOE_OFF, side, t, series));
         }
         events.sort(Comparator.comparingDouble(GaitEvent::timeS));
-        Rating plausible = plausibility(events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList());
+        Rating plausible = plausibility(heelStrikes(events));
         Rating left = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.LEFT, view).worst(plausible);
         Rating right = FootQuality.rate(series, interpolated, frameWidth, frameHeight, Side.RIGHT, view).worst(plausible);
         List<MetricRecord> metrics = metrics(events, left, right);
@@ -134,17 +135,15 @@ public final class GaitAnalyzer {
 
     /** Timing figures; each is as good as the feet it needs (both for counts, cadence and step time, its own for the rest). */
     static List<MetricRecord> metrics(List<GaitEvent> events, Rating left, Rating right) {
-        List<GaitEvent> strikes = events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
+        List<GaitEvent> strikes = heelStrikes(events);
         Rating plausible = plausibility(strikes);
         left = left.worst(plausible);
         right = right.worst(plausible);
-        double cadence = strikes.size() < 2 ? Double.NaN
-                : 60 * (strikes.size() - 1) / (strikes.getLast().timeS() - strikes.getFirst().timeS());
         Rating both = left.worst(right);
         List<MetricRecord> out = new ArrayList<>();
         out.add(MetricRecord.session("heel_strike_count", strikes.size(), "count", Side.NONE, both));
         out.add(MetricRecord.session("toe_off_count", events.stream().filter(e -> e.type() == GaitEvent.Type.TOE_OFF).count(), "count", Side.NONE, both));
-        if (strikes.size() >= 2) out.add(MetricRecord.session("cadence", cadence, "steps/min", Side.NONE, both));
+        if (strikes.size() >= 2) out.add(MetricRecord.session("cadence", cadence(strikes), "steps/min", Side.NONE, both));
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
             Rating own = side == Side.LEFT ? left : right;
             // Step time of a side: from the other foot's strike to this foot's strike.
@@ -184,7 +183,7 @@ public final class GaitAnalyzer {
      */
     static Rating plausibility(List<GaitEvent> strikes) {
         if (strikes.size() < 2) return Rating.VALID;
-        double cadence = 60 * (strikes.size() - 1) / (strikes.getLast().timeS() - strikes.getFirst().timeS());
+        double cadence = cadence(strikes);
         if (cadence < MIN_CADENCE || cadence > MAX_CADENCE)
             return Rating.invalid(String.format(java.util.Locale.ROOT,
                     "%.0f steps/min is outside human walking and running (%.0f-%.0f): steps were missed or invented", cadence, MIN_CADENCE, MAX_CADENCE));
@@ -204,6 +203,15 @@ public final class GaitAnalyzer {
             return Rating.invalid(String.format(java.util.Locale.ROOT,
                     "heel strikes alternate left and right only %d times in %d: not a walk, or steps were missed", turns, strikes.size() - 1));
         return Rating.VALID;
+    }
+
+    private static List<GaitEvent> heelStrikes(List<GaitEvent> events) {
+        return events.stream().filter(e -> e.type() == GaitEvent.Type.HEEL_STRIKE).toList();
+    }
+
+    /** Steps per minute between the first and the last of at least two heel strikes. */
+    private static double cadence(List<GaitEvent> strikes) {
+        return 60 * (strikes.size() - 1) / (strikes.getLast().timeS() - strikes.getFirst().timeS());
     }
 
     private static void add(List<MetricRecord> out, String name, double v, String unit, Side side, Rating rating) {
