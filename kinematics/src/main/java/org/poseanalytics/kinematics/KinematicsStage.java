@@ -46,11 +46,11 @@ public final class KinematicsStage {
 
     public KinematicsStage() { this(new RepetitionDetector()); }
 
-    /** The entry: angles rated by {@link JointAngles#compute(FilteredSeries, int, int)}, the view by {@link ViewEstimator}. */
+    /** The entry: angles rated by {@link JointAngles#compute(FilteredSeries, int, int, boolean)}, the view by {@link ViewEstimator}. */
     public KinematicsResult analyze(KinematicsInput input) {
         KeypointSeries series = input.filtered().series();
         if (series.length() < 2) throw new IllegalArgumentException("a kinematics analysis needs at least 2 samples, got " + series.length());
-        AngleTable angles = JointAngles.compute(input.filtered(), input.frameWidth(), input.frameHeight());
+        AngleTable angles = JointAngles.compute(input.filtered(), input.frameWidth(), input.frameHeight(), input.worldMeasured());
         return analyze(input, angles, ViewEstimator.estimate(series));
     }
 

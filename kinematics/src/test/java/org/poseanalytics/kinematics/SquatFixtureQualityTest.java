@@ -22,7 +22,7 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 class SquatFixtureQualityTest {
 
     @Test
-    void aFrontViewIsDetectedItsSagittal2dAnglesAreFlaggedAnd3dKneeFlexionIsValid() throws IOException {
+    void aFrontViewIsDetectedItsSagittal2dAnglesAreFlaggedAnd3dKneeFlexionIsMeasured() throws IOException {
         KeypointSeries squat = SquatFixtureTest.squat();
         ViewTrack view = ViewEstimator.estimate(squat);
         System.out.printf("squat view: %s %.0f%% of frames, shares %s, sagittal plane %.0f°, frontal plane %.0f° to the image%n",
@@ -38,6 +38,7 @@ class SquatFixtureQualityTest {
         assertThat(view2d.summary().dominant()).isEqualTo(CameraView.FRONTAL_ANTERIOR);
 
         AngleTable t = JointAngles.compute(squat);
+        long guessedBoth = 0;
         for (Side side : new Side[]{Side.LEFT, Side.RIGHT}) {
             for (JointAngle a : new JointAngle[]{JointAngle.KNEE_FLEXION, JointAngle.HIP_FLEXION}) {
                 AngleSeries s = t.find(a, side, Dimension.IMAGE_2D).orElseThrow();
@@ -46,9 +47,18 @@ class SquatFixtureQualityTest {
                 assertThat(Arrays.stream(s.issues()).noneMatch(i -> i == SampleIssue.NONE)).as(s.column() + " never valid").isTrue();
                 assertThat(edgeOn).as(s.column() + " mostly edge-on").isGreaterThan(s.length() / 2);
             }
+            // 3D knee flexion is measured in every frame; where the thigh points at the camera (the bottom of the
+            // squat) its direction is the model's depth guess, so those samples are low, never invalid.
             AngleSeries knee3d = t.find(JointAngle.KNEE_FLEXION, side, Dimension.WORLD_3D).orElseThrow();
-            for (int i = 0; i < knee3d.length(); i++) assertThat(knee3d.quality(i)).as(knee3d.column() + " at " + i).isEqualTo(Quality.VALID);
+            long guessed = Arrays.stream(knee3d.issues()).filter(i -> i == SampleIssue.DEPTH_GUESSED).count();
+            System.out.printf("%s: %d of %d samples with the depth guessed%n", knee3d.column(), guessed, knee3d.length());
+            for (int i = 0; i < knee3d.length(); i++)
+                assertThat(knee3d.issue(i)).as(knee3d.column() + " at " + i).isIn(SampleIssue.NONE, SampleIssue.DEPTH_GUESSED);
+            assertThat(guessed).as(knee3d.column() + ": valid while she stands and rises").isLessThan(knee3d.length() / 2L);
+            guessedBoth += guessed;
         }
+        // MediaPipe's world landmarks put the right thigh up to 62° out of the picture at the bottom, the left one 40°.
+        assertThat(guessedBoth).as("3D knee samples at the bottom of the squats, the thigh toward the camera").isPositive();
         for (AngleSeries s : t.series())
             for (double v : s.valuesDeg())
                 if (Double.isFinite(v)) assertThat(s.angle().range().contains(v)).as(s.column() + " " + v + " in " + s.angle().range().notation()).isTrue();

@@ -21,19 +21,29 @@ public final class JointAngles {
     /**
      * The stage's entry: angles of the filtered series, each sample rated from its keypoints (tracked, left/right
      * not confused, inside the frame, visible, measured rather than interpolated), from its plane's tilt to the image
-     * (2D only) and from the angle's physiological limits.
+     * (2D only), from a limb pointing at the camera (2D: invalid; one camera's 3D: low, the depth being guessed), from
+     * a picture that is not level (leans against gravity only) and from the angle's physiological limits.
      */
     public static AngleTable compute(FilteredSeries filtered, int frameWidth, int frameHeight) {
-        return compute(filtered.series(), KeypointChecks.of(filtered, frameWidth, frameHeight));
+        return compute(filtered, frameWidth, frameHeight, false);
+    }
+
+    /**
+     * As {@link #compute(FilteredSeries, int, int)}; {@code worldMeasured}: the world landmarks are measured
+     * (triangulated from several cameras) rather than one camera's pose model guessing depth, so a limb pointing at a
+     * camera does not make a 3D angle {@link SampleIssue#DEPTH_GUESSED}.
+     */
+    public static AngleTable compute(FilteredSeries filtered, int frameWidth, int frameHeight, boolean worldMeasured) {
+        return compute(filtered.series(), KeypointChecks.of(filtered, frameWidth, frameHeight), worldMeasured);
     }
 
     /** Angles of a series without the filter's record (nothing known to be interpolated) or the frame size: the other checks still apply. */
     public static AngleTable compute(KeypointSeries series) {
         if (series == null) throw new IllegalArgumentException("no keypoint series given");
-        return compute(series, KeypointChecks.of(series, null, null, 0, 0));
+        return compute(series, KeypointChecks.of(series, null, null, 0, 0), false);
     }
 
-    private static AngleTable compute(KeypointSeries series, KeypointChecks checks) {
+    private static AngleTable compute(KeypointSeries series, KeypointChecks checks, boolean worldMeasured) {
         double[] t = series.timesS();
         for (int i = 1; i < t.length; i++)
             if (!(t[i] > t[i - 1]))
@@ -42,12 +52,15 @@ public final class JointAngles {
         ViewGeometry view = ViewGeometry.of(series);
         double[] typicalTilt = {median(view.sagittalToImageDeg()), median(view.frontalToImageDeg())};
         Landmarks world = series.hasWorld() ? new Landmarks(series, Dimension.WORLD_3D) : null;
+        boolean tilted = PictureRoll.tilted(PictureRoll.estimateDeg(series));
         List<AngleSeries> out = new ArrayList<>();
         List<Dimension> dims = series.hasWorld() ? List.of(Dimension.IMAGE_2D, Dimension.WORLD_3D) : List.of(Dimension.IMAGE_2D);
         for (Dimension dim : dims) {
             Landmarks p = new Landmarks(series, dim);
             // Body frames are made again per sample in the second pass rather than kept: an hour of video is 108,000 of them.
             boolean upright = mostlyUpright(p, dim, signs, series.length());
+            // Measured 3D has its "up" from the calibration, not from the picture.
+            boolean level = !tilted || (dim == Dimension.WORLD_3D && worldMeasured);
             List<Column> columns = new ArrayList<>();
             for (JointAngle angle : JointAngle.values()) {
                 if (!angle.availableFor(series.skeleton())) continue;
@@ -57,7 +70,7 @@ public final class JointAngles {
             for (int i = 0; i < series.length(); i++) {
                 p.at(i);
                 BodyFrame frame = bodyFrame(p, dim, signs);
-                for (Column c : columns) rate(c, i, p, frame, dim, series, checks, view, world, typicalTilt, upright);
+                for (Column c : columns) rate(c, i, p, frame, dim, series, checks, view, world, typicalTilt, upright, level, worldMeasured);
             }
             for (Column c : columns)
                 out.add(new AngleSeries(c.angle, c.side, dim, c.v, Continuity.velocity(c.v, t), c.issues, c.keypoints));
@@ -88,7 +101,8 @@ public final class JointAngles {
 
     /** Computes and rates sample {@code i} of one column; {@code p} is at sample {@code i}. */
     private static void rate(Column c, int i, Landmarks p, BodyFrame frame, Dimension dim, KeypointSeries series, KeypointChecks checks,
-                             ViewGeometry view, Landmarks world, double[] typicalTilt, boolean upright) {
+                             ViewGeometry view, Landmarks world, double[] typicalTilt, boolean upright, boolean level,
+                             boolean worldMeasured) {
         JointAngle angle = c.angle;
         Side side = c.side;
         double[] v = c.v;
@@ -110,9 +124,14 @@ public final class JointAngles {
         if (dim == Dimension.IMAGE_2D) {
             double tilt = planeTilt(angle, side, i, view, world, typicalTilt);
             issue = issue.first(angle.tiltLimits().issue(tilt));
-            if (world != null && towardCamera(angle.segments(side), world.at(i))) issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
+            if (world != null && towardCamera(angle.segments(side), world.at(i), MAX_SEGMENT_OUT_OF_IMAGE_DEG))
+                issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
+        } else if (!worldMeasured && towardCamera(angle.segments(side), p, MAX_SEGMENT_OUT_OF_IMAGE_3D_DEG)) {
+            // The picture shows under half of such a limb; the rest of its 3D direction is the model's guess of depth.
+            issue = issue.first(SampleIssue.DEPTH_GUESSED);
         }
         if (!upright && angle.againstGravity()) issue = issue.first(SampleIssue.NOT_UPRIGHT);
+        if (!level && angle.againstGravity()) issue = issue.first(SampleIssue.PICTURE_TILTED);
         if (Double.isFinite(v[i]) && !angle.limits().contains(v[i])) issue = issue.first(SampleIssue.IMPLAUSIBLE);
         if (Double.isFinite(v[i]) && angle.unstableProjection(p, frame, side)) issue = issue.first(SampleIssue.UNSTABLE_PROJECTION);
         if (!issue.aboutKeypoint()) keypoints[i] = null;
@@ -159,14 +178,27 @@ public final class JointAngles {
      */
     static final double MAX_SEGMENT_OUT_OF_IMAGE_DEG = 60;
 
-    /** Whether a segment points at or away from the camera (world landmarks are camera-aligned: z is depth). */
-    private static boolean towardCamera(List<String[]> segments, Landmarks world) {
+    /**
+     * Beyond this angle between a segment and the image plane (one camera, world landmarks from its pose model) more of
+     * the segment's direction lies in depth than across the picture, so a 3D angle it makes is mostly the model's guess.
+     * Lower than the 2D bound because the model's world landmarks compress depth: at the bottom of the squat fixture,
+     * filmed from the front with the thighs near horizontal, they put the thighs at most 54° out of the picture and the
+     * feet 30–60°, where both point nearly at the camera; the 3D ankle figures there moved by up to 10° between
+     * re-encodings of the video and the deepest knee differed by 9° from MediaPipe's own world landmarks.
+     */
+    static final double MAX_SEGMENT_OUT_OF_IMAGE_3D_DEG = 45;
+
+    /**
+     * Whether a segment is more than {@code maxOutOfImageDeg} out of the image plane, toward or away from the camera (a
+     * single camera's world landmarks are camera-aligned: z is depth).
+     */
+    private static boolean towardCamera(List<String[]> segments, Landmarks world, double maxOutOfImageDeg) {
         for (String[] seg : segments) {
             Vec3 a = world.get(seg[0]), b = world.get(seg[1]);
             if (a == null || b == null) continue;
             Vec3 d = b.minus(a);
             double n = d.norm();
-            if (n > 1e-9 && Math.toDegrees(Math.asin(Math.min(1, Math.abs(d.z()) / n))) > MAX_SEGMENT_OUT_OF_IMAGE_DEG) return true;
+            if (n > 1e-9 && Math.toDegrees(Math.asin(Math.min(1, Math.abs(d.z()) / n))) > maxOutOfImageDeg) return true;
         }
         return false;
     }

@@ -23,7 +23,7 @@ public final class Reanalysis {
     public static Result run(KinematicsInput input, List<KeypointCorrection> corrections) {
         CorrectedSeries corrected = CorrectedSeries.apply(input.filtered(), corrections);
         KinematicsResult k = new KinematicsStage().analyze(new KinematicsInput(corrected.series(), input.exercise(), input.involvedSide(),
-                input.frameWidth(), input.frameHeight(), input.scale()));
+                input.frameWidth(), input.frameHeight(), input.scale(), input.worldMeasured()));
         return new Result(corrected, k);
     }
 }

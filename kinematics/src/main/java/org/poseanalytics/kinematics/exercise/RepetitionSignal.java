@@ -17,6 +17,8 @@ import org.poseanalytics.kinematics.view.ViewSummary;
  * issue. 3D is preferred when at least half its samples are usable: it does not depend on where the camera stands.
  * A 2D signal is used only when its plane faces the camera (a sagittal angle from a side view, a frontal one from a
  * front or back view; an oblique or unknown view is left to the per-sample ratings) and half its samples are usable.
+ * A sample whose 3D value is the model's depth guess ({@link SampleIssue#DEPTH_GUESSED}) still says when the joint
+ * moved, so it counts as measured for the count and the tempo; the angle figures keep it low.
  */
 public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] issues, Dimension dimension, Side side, AnatomicalPlane plane) {
 
@@ -36,17 +38,17 @@ public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] is
 
     static Optional<RepetitionSignal> of(AngleTable table, JointAngle angle, Exercise.Sides sides, Dimension dim) {
         if (!angle.sided())
-            return table.find(angle, Side.NONE, dim).map(s -> new RepetitionSignal(s.column(), usable(s), s.issues(), dim, Side.NONE, angle.plane()));
+            return table.find(angle, Side.NONE, dim).map(s -> new RepetitionSignal(s.column(), usable(s), timing(s.issues()), dim, Side.NONE, angle.plane()));
         Optional<AngleSeries> l = table.find(angle, Side.LEFT, dim), r = table.find(angle, Side.RIGHT, dim);
         if (l.isEmpty() || r.isEmpty()) return Optional.empty();
         if (sides == Exercise.Sides.MEAN) {
             String name = "mean of " + l.get().column() + " and " + r.get().column();
             double[] lv = usable(l.get()), rv = usable(r.get());
-            return Optional.of(new RepetitionSignal(name, Signals.meanOfTwo(lv, rv), meanIssues(lv, l.get().issues(), rv, r.get().issues()),
+            return Optional.of(new RepetitionSignal(name, Signals.meanOfTwo(lv, rv), meanIssues(lv, timing(l.get().issues()), rv, timing(r.get().issues())),
                     dim, Side.NONE, angle.plane()));
         }
         AngleSeries moving = range(usable(l.get())) >= range(usable(r.get())) ? l.get() : r.get();
-        return Optional.of(new RepetitionSignal(moving.column(), usable(moving), moving.issues(), dim, moving.side(), angle.plane()));
+        return Optional.of(new RepetitionSignal(moving.column(), usable(moving), timing(moving.issues()), dim, moving.side(), angle.plane()));
     }
 
     /** The mean of two sides is as good as the worse side where both are used, else as the one used. */
@@ -56,6 +58,13 @@ public record RepetitionSignal(String name, double[] valuesDeg, SampleIssue[] is
             boolean l = Double.isFinite(lv[i]), r = Double.isFinite(rv[i]);
             out[i] = l && r ? (li[i].quality().ordinal() >= ri[i].quality().ordinal() ? li[i] : ri[i]) : l ? li[i] : r ? ri[i] : li[i];
         }
+        return out;
+    }
+
+    /** The issues as they bear on timing: a guessed depth changes how far the joint moved, not when. */
+    private static SampleIssue[] timing(SampleIssue[] issues) {
+        SampleIssue[] out = issues.clone();
+        for (int i = 0; i < out.length; i++) if (out[i] == SampleIssue.DEPTH_GUESSED) out[i] = SampleIssue.NONE;
         return out;
     }
 

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.KinematicsStage;
+import org.poseanalytics.kinematics.angle.PictureRoll;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.exercise.ExerciseChoice;
 import org.poseanalytics.kinematics.point.PointVelocity;
@@ -76,6 +78,7 @@ public final class AnalysisPipeline {
         } else {
             subject = chooseSubject(request, tracks);
             presenceWarning(subject).ifPresent(warnings::add);
+            tiltWarning(subject.filtered().series()).ifPresent(warnings::add);
             t1 = System.nanoTime();
             progress.update(Stage.KINEMATICS, POSES_SHARE + 0.03, poses.frames(), poses.frames());
             scale = findScale(request, subject.filtered().series(), width, height);
@@ -93,6 +96,17 @@ public final class AnalysisPipeline {
                 (t3 - t2) / 1e9, totalS, totalS > 0 ? poses.frames() / totalS : 0);
         return new AnalysisResult(poses.video(), request.model(), poses.model(), poses, tracks, subject, kinematics, points, timings,
                 List.copyOf(warnings), scale);
+    }
+
+    /**
+     * Says when the picture is not level ({@link PictureRoll}): the leans against gravity are then not measured
+     * ({@link org.poseanalytics.kinematics.quality.SampleIssue#PICTURE_TILTED}), and the report says why and what to do.
+     */
+    static Optional<String> tiltWarning(KeypointSeries subject) {
+        OptionalDouble roll = PictureRoll.estimateDeg(subject);
+        if (!PictureRoll.tilted(roll)) return Optional.empty();
+        return Optional.of(String.format(Locale.ROOT, "the picture is tilted by about %.0f° (the subject's straight legs lean that much "
+                + "in it): trunk lean and pelvic tilt are not measured; level the camera", Math.abs(roll.getAsDouble())));
     }
 
     /**

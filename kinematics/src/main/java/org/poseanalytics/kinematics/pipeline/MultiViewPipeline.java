@@ -6,19 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.poseanalytics.kinematics.KinematicsInput;
 import org.poseanalytics.kinematics.KinematicsResult;
 import org.poseanalytics.kinematics.KinematicsStage;
 import org.poseanalytics.kinematics.angle.AngleTable;
 import org.poseanalytics.kinematics.angle.Dimension;
+import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.kinematics.metric.Measure;
 import org.poseanalytics.kinematics.pipeline.AnalysisException.Kind;
 import org.poseanalytics.kinematics.pipeline.AnalysisProgress.Stage;
+import org.poseanalytics.kinematics.scale.Scale;
 import org.poseanalytics.multiview.MultiViewException;
 import org.poseanalytics.multiview.MultiViewStage;
 import org.poseanalytics.multiview.calibration.Calibration;
 import org.poseanalytics.multiview.calibration.CalibrationFiles;
 import org.poseanalytics.multiview.calibration.CalibrationFormatException;
 import org.poseanalytics.pose.FramePoses;
+import org.poseanalytics.tracking.FilteredSeries;
 import org.poseanalytics.tracking.TrackingStage;
 import org.poseanalytics.tracking.filter.FilterPreset;
 import org.poseanalytics.tracking.identity.TrackerConfig;
@@ -105,7 +109,9 @@ public final class MultiViewPipeline {
         progress.update(Stage.KINEMATICS, POSES_SHARE + 0.05, 0, 0);
         KinematicsResult k;
         try {
-            k = new KinematicsStage().analyze(triangulated.filtered().series(), r.exercise());
+            // Triangulated points are measured in 3D: a limb pointing at one of the cameras is seen by the others.
+            k = new KinematicsStage().analyze(new KinematicsInput(FilteredSeries.asIs(triangulated.filtered().series(), Double.NaN),
+                    r.exercise(), Side.NONE, 0, 0, Scale.none(), true));
         } catch (IllegalArgumentException e) {
             throw new AnalysisException(Kind.NO_PERSON, "too little of the subject was triangulated to measure angles: " + e.getMessage(), e);
         }

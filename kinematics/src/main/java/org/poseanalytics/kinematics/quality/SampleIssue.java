@@ -46,7 +46,23 @@ public enum SampleIssue {
      * jumped from its neighbours in time and the filter chain rejected it (noise the 2D angle does not share; common on
      * a small or distant person), or a clinician moved the point by hand, so the model's 3D no longer matches it.
      */
-    NO_DEPTH(12, Quality.INVALID, "no 3D position (the model's depth guess jumped, or the point was moved by hand)");
+    NO_DEPTH(12, Quality.INVALID, "no 3D position (the model's depth guess jumped, or the point was moved by hand)"),
+    /**
+     * A segment of this 3D angle points more toward (or away from) the one camera than across the picture, so most of
+     * its direction is the pose model's guess of depth, not something the picture shows (the foot filmed from the
+     * front, the thigh at the bottom of a frontal squat). That guess differs by ~10° at the knee between two
+     * implementations of the same model and moves the ankle by up to 10° between re-encodings of one video
+     * (docs/BENCHMARKS.md, "World landmarks against MediaPipe's"). Only where the 3D comes from one camera's model;
+     * triangulated points are measured.
+     */
+    DEPTH_GUESSED(13, Quality.LOW, "limb pointing at the camera, its 3D direction guessed by the model"),
+    /**
+     * A lean or tilt against gravity in a picture turned from level: the subject's straight legs lean sideways in it
+     * ({@link org.poseanalytics.kinematics.angle.PictureRoll}), so "up" (the picture's, or one camera's world
+     * landmarks') is the camera's, off by that much. A phone held askew turned the squat fixture's 26° trunk lean into
+     * 35°.
+     */
+    PICTURE_TILTED(14, Quality.INVALID, "picture tilted, the camera not level (the straight legs lean sideways in it)");
 
     private final int code;
     private final Quality quality;
@@ -71,7 +87,7 @@ public enum SampleIssue {
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
     public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, NO_DEPTH, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
-            EDGE_ON_PLANE, NOT_UPRIGHT, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, INTERPOLATED, OBLIQUE_VIEW, NONE);
+            EDGE_ON_PLANE, NOT_UPRIGHT, PICTURE_TILTED, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, DEPTH_GUESSED, INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
     public SampleIssue first(SampleIssue other) {
