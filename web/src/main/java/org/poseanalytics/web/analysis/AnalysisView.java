@@ -387,6 +387,8 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         group.setAutoExpand(MultiSelectComboBox.AutoExpandMode.BOTH);
         group.setItems(analysis.angles().series());
         group.setItemLabelGenerator(VideoAnalysis::label);
+        group.setHelperText("A wide pale band behind a curve marks samples of low quality; a gap, frames with no measurement. "
+                + "The key figures below say why.");
         group.setValue(new java.util.HashSet<>(analysis.angles().series().stream().filter(c -> shown.contains(c.column())).toList()));
         group.addValueChangeListener(e -> {
             shown.clear();

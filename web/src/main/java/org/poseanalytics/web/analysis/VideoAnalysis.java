@@ -1,6 +1,7 @@
 package org.poseanalytics.web.analysis;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.poseanalytics.kinematics.angle.AngleSeries;
@@ -9,6 +10,7 @@ import org.poseanalytics.kinematics.angle.Dimension;
 import org.poseanalytics.kinematics.exercise.Exercise;
 import org.poseanalytics.kinematics.metric.Headline;
 import org.poseanalytics.kinematics.metric.MetricRecord;
+import org.poseanalytics.kinematics.quality.Quality;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
@@ -87,9 +89,12 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
         return Optional.empty();
     }
 
+    /** One angle's curve, its low-quality samples marked (an invalid sample has no value: a gap). */
     public Curve curve(String column) {
         AngleSeries c = angles.find(column).orElseThrow();
-        return new Curve(label(c), angles.timesS(), c.valuesDeg());
+        BitSet low = new BitSet(c.length());
+        for (int i = 0; i < c.length(); i++) if (c.quality(i) == Quality.LOW) low.set(i);
+        return new Curve(label(c), angles.timesS(), c.valuesDeg(), low);
     }
 
     public List<Band> repetitionBands() {

@@ -61,8 +61,9 @@ public final class ChartOptions {
         x.put("min", "dataMin").put("max", "dataMax");
         o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true);
         ArrayNode series = o.putArray("series");
+        Curve[] drawn = new Curve[curves.size()];
         for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i).envelope(MAX_POINTS);
+            Curve c = drawn[i] = curves.get(i).envelope(MAX_POINTS);
             ObjectNode s = series.addObject().put("name", c.name()).put("type", "line").put("showSymbol", false)
                     .put("connectNulls", false).put("animation", false);
             s.putObject("lineStyle").put("width", 2);
@@ -84,7 +85,39 @@ public final class ChartOptions {
                 }
             }
         }
+        // After every curve, so a curve's series index stays its position in the list.
+        boolean anyLow = false;
+        for (int i = 0; i < drawn.length; i++) {
+            if (!drawn[i].anyLow()) continue;
+            lowQuality(series, drawn[i], PALETTE.get(i % PALETTE.size()));
+            anyLow = true;
+        }
+        if (anyLow) {
+            ArrayNode names = ((ObjectNode) o.get("legend")).putArray("data");
+            for (Curve c : curves) names.add(c.name());
+        }
         return o.toString();
+    }
+
+    /** What a low-quality stretch of a curve is called in the tooltip. */
+    static final String LOW_SUFFIX = " — low quality";
+
+    /**
+     * A wide pale band in the curve's colour behind its low-quality samples (id {@code low:} and the curve's name, out of
+     * the legend), joined to the measured neighbours so a short stretch shows; the tooltip names it "… — low quality".
+     */
+    private static void lowQuality(ArrayNode series, Curve c, String color) {
+        ObjectNode s = series.addObject().put("id", "low:" + c.name()).put("name", c.name() + LOW_SUFFIX).put("type", "line")
+                .put("showSymbol", false).put("connectNulls", false).put("animation", false).put("silent", true).put("z", 1);
+        s.putObject("lineStyle").put("width", 9).put("opacity", 0.22).put("cap", "round");
+        s.put("color", color);
+        ArrayNode data = s.putArray("data");
+        int n = c.x().length;
+        for (int k = 0; k < n; k++) {
+            boolean near = c.low().get(k) || (k > 0 && c.low().get(k - 1)) || (k + 1 < n && c.low().get(k + 1));
+            ArrayNode p = data.addArray().add(round(c.x()[k], 3));
+            if (near && Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+        }
     }
 
     /** Two quantities over time on their own y axes (left and right), e.g. a point's height and its speed. */

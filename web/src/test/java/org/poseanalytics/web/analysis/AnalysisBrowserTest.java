@@ -89,6 +89,12 @@ class AnalysisBrowserTest extends BrowserTest {
         assertThat(drawn).as("overlay pixels on the video canvas").isGreaterThan(500);
         assertAngleLabelsApart();
         assertThat((Boolean) js("return document.querySelector('#angle-chart').dataset.rendered === 'true' && document.querySelector('#angle-chart canvas') != null")).isTrue();
+        // From the front the thighs point at the camera at the bottom of each squat: the 3D knee curve's low-quality
+        // stretch (its depth guessed) is marked behind it, with values there and gaps elsewhere.
+        Number lowPoints = (Number) js("""
+                const s = document.querySelector('#angle-chart')._chart.getOption().series.filter(s => String(s.id).startsWith('low:'));
+                return s.length === 0 ? 0 : s[0].data.filter(p => p[1] !== null && p[1] !== undefined).length;""");
+        assertThat(lowPoints.intValue()).as("points of the first low-quality band on the angle chart").isPositive();
         List<WebElement> rows = waitFor(By.id("repetitions")).findElements(By.cssSelector("vaadin-grid-cell-content"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js(
                 "return document.querySelector('#repetitions').shadowRoot.querySelectorAll('tbody#items tr').length")).intValue() == 3);

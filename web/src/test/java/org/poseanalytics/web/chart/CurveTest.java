@@ -72,6 +72,49 @@ class CurveTest {
         assertThat(json.length()).isLessThan(150_000); // 108,000 points would be ~2 MB
     }
 
+    @Test
+    void lowQualitySamplesAreMarkedBehindTheirCurveAndKeptThroughTheEnvelope() {
+        double[] x = new double[10], y = new double[10];
+        for (int i = 0; i < 10; i++) { x[i] = i; y[i] = 10 * i; }
+        y[7] = Double.NaN; // no measurement
+        java.util.BitSet low = new java.util.BitSet();
+        low.set(3, 5); // samples 3 and 4 of low quality
+        Curve measured = new Curve("hip", x, y.clone()), rated = new Curve("knee (3D)", x, y, low);
+        JsonNode series = ChartOptions.JSON.readTree(ChartOptions.timeChart(java.util.List.of(measured, rated), java.util.List.of(),
+                "angle (°)", "time (s)")).get("series");
+        // The curves keep their positions; one band follows, for the rated curve only, in its colour.
+        assertThat(series.size()).isEqualTo(3);
+        assertThat(series.get(0).get("name").asString()).isEqualTo("hip");
+        JsonNode band = series.get(2);
+        assertThat(band.get("id").asString()).isEqualTo("low:knee (3D)");
+        assertThat(band.get("name").asString()).isEqualTo("knee (3D) — low quality");
+        assertThat(band.get("color").asString()).isEqualTo(series.get(1).get("color").asString());
+        // The low samples, joined to their measured neighbours (2 and 5); nothing elsewhere.
+        for (int k = 0; k < 10; k++) {
+            JsonNode v = band.get("data").get(k).get(1);
+            if (k >= 2 && k <= 5) assertThat(v.asDouble()).as("band at %d", k).isEqualTo(10.0 * k);
+            else assertThat(v.isNull()).as("band at %d", k).isTrue();
+        }
+        // The band is not a legend entry of its own.
+        JsonNode legend = ChartOptions.JSON.readTree(ChartOptions.timeChart(java.util.List.of(measured, rated), java.util.List.of(),
+                "angle (°)", "time (s)")).get("legend").get("data");
+        assertThat(legend.size()).isEqualTo(2);
+        // Marks follow the samples an hour's envelope keeps.
+        int n = 108_000;
+        double[] hx = new double[n], hy = new double[n];
+        java.util.BitSet hl = new java.util.BitSet();
+        for (int i = 0; i < n; i++) { hx[i] = i / 30.0; hy[i] = 90 + 40 * Math.sin(i / 40.0); }
+        hl.set(50_000, 51_000);
+        Curve e = new Curve("knee", hx, hy, hl).envelope(4_000);
+        int marked = 0;
+        for (int k = 0; k < e.x().length; k++) {
+            boolean inside = e.x()[k] >= 50_000 / 30.0 && e.x()[k] <= 50_999 / 30.0;
+            assertThat(e.low().get(k)).as("envelope point at %.2f s", e.x()[k]).isEqualTo(inside);
+            if (inside) marked++;
+        }
+        assertThat(marked).isPositive();
+    }
+
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
         for (double d : v) if (Double.isFinite(d)) m = Math.max(m, d);
