@@ -16,8 +16,10 @@ import org.poseanalytics.kinematics.rating.Rating;
  * @param complete     returned to rest and reached at least 75% of the session's typical range
  * @param note         why it is incomplete ("" when complete)
  * @param signal       the column (or combination) the repetition was found on
- * @param rating       the quality of the counting signal's samples within the repetition (never invalid: a repetition
- *                     on mostly invalid samples is not counted)
+ * @param rating       the quality of the counting signal's samples within the repetition as they time it (never invalid:
+ *                     a repetition on mostly invalid samples is not counted); a 3D depth the model guessed does not lower
+ *                     it, for it changes how far the joint moved, not when. {@code romDeg} and {@code peakDeg} are the
+ *                     counting angle's, whose per-repetition figures (each side's ROM and peak) carry their own rating
  */
 public record Repetition(int index, double startS, double peakS, double endS, long startFrame, long peakFrame, long endFrame,
                          double romDeg, double peakDeg, double minDeg, double maxDeg,

@@ -433,8 +433,11 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         grid.setId("repetitions");
         grid.addColumn(Repetition::index).setHeader("Rep").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> fmt(r.startS(), 2) + "–" + fmt(r.endS(), 2) + " s").setHeader("Time");
-        grid.addColumn(r -> fmt(r.romDeg(), 1) + "°").setHeader("ROM");
-        grid.addColumn(r -> fmt(r.peakDeg(), 1) + "°").setHeader("Peak");
+        // The counting angle's figures of the repetition say how far its ROM and peak can be trusted.
+        grid.addColumn(r -> analysis.repetitionAngle(r.index(), r.romDeg())).setHeader("ROM")
+                .setTooltipGenerator(r -> analysis.repetitionAngleFigure(r.index()).map(m -> m.note()).orElse(""));
+        grid.addColumn(r -> analysis.repetitionAngle(r.index(), r.peakDeg())).setHeader("Peak")
+                .setTooltipGenerator(r -> analysis.repetitionAngleFigure(r.index()).map(m -> m.note()).orElse(""));
         grid.addColumn(r -> fmt(r.eccentricS(), 2) + " / " + fmt(r.holdS(), 2) + " / " + fmt(r.concentricS(), 2) + " s")
                 .setHeader("Tempo down / hold / up");
         grid.addColumn(r -> analysis.repetitionMetric(r.index(), "symmetry").map(org.poseanalytics.web.ui.FigureText::value).orElse("—"))

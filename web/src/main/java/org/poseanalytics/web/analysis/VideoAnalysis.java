@@ -16,6 +16,7 @@ import org.poseanalytics.pose.skeleton.Skeleton;
 import org.poseanalytics.tracking.series.KeypointSeries;
 import org.poseanalytics.web.chart.Band;
 import org.poseanalytics.web.chart.Curve;
+import org.poseanalytics.web.ui.FigureText;
 import org.poseanalytics.web.subject.Session;
 import org.poseanalytics.kinematics.angle.Side;
 import org.poseanalytics.web.subject.InvolvedSide;
@@ -147,6 +148,31 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */
+    /**
+     * The worst-rated of a repetition's ROM and peak figures of the angle it was counted on (both sides): the quality of
+     * the repetition's own ROM and peak, which are that angle's (a frontal squat's 3D knee is low where the thighs point
+     * at the camera, though the repetition's timing is not). Empty when the signal is not an angle of the table.
+     */
+    public Optional<MetricRecord> repetitionAngleFigure(int repetition) {
+        Optional<AngleSeries> signal = signalColumn();
+        if (signal.isEmpty()) return Optional.empty();
+        String base = signal.get().angle().id() + signal.get().dimension().suffix();
+        return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.quality() != null
+                        && (m.name().equals(base + "_rom") || m.name().equals(base + "_peak")))
+                .max(java.util.Comparator.comparing(m -> m.quality().ordinal()));
+    }
+
+    /**
+     * A repetition's ROM or peak as a table shows it: "79.4°", "79.4° (low quality)", or "—" when the angle's figures of
+     * that repetition are invalid ({@link #repetitionAngleFigure}).
+     */
+    public String repetitionAngle(int repetition, double deg) {
+        Optional<MetricRecord> rated = repetitionAngleFigure(repetition);
+        Quality q = rated.map(MetricRecord::quality).orElse(Quality.VALID);
+        if (q == Quality.INVALID || !Double.isFinite(deg)) return "—";
+        return FigureText.number(deg, "deg") + (q == Quality.LOW ? " (low quality)" : "");
+    }
+
     public Optional<MetricRecord> repetitionMetric(int repetition, String fragment) {
         return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.name().contains(fragment)).findFirst();
     }

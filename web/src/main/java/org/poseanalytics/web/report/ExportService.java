@@ -223,8 +223,8 @@ public class ExportService {
         List<List<String>> rows = new ArrayList<>();
         for (Repetition r : a.repetitions()) {
             String sym = a.repetitionMetric(r.index(), "symmetry").map(FigureText::value).orElse("—");
-            rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), num(r.romDeg(), 1),
-                    num(r.peakDeg(), 1), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
+            rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), a.repetitionAngle(r.index(), r.romDeg()).replace("°", ""),
+                    a.repetitionAngle(r.index(), r.peakDeg()).replace("°", ""), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
         }
         // The previous session of the same subject and exercise, by date: its headline figures beside these.
         List<MetricHistoryPoint> history = queries.metricHistory(a.session().subjectId());

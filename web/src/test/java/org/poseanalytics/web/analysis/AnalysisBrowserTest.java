@@ -99,6 +99,9 @@ class AnalysisBrowserTest extends BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) js(
                 "return document.querySelector('#repetitions').shadowRoot.querySelectorAll('tbody#items tr').length")).intValue() == 3);
         assertThat(rows).isNotEmpty();
+        // Each repetition's ROM and peak are the 3D knee's, low at the bottom of a frontal squat: the table says so.
+        assertThat(find(By.id("repetitions")).findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText))
+                .as("repetition table cells").anyMatch(t -> t.matches("\\d+\\.\\d° \\(low quality\\)"));
         assertThat(find(By.id("headline-figures")).getText()).isNotBlank();
         shot("analysis-02-overlay-chart-reps");
         // The real pipeline on the fixture's front view: the view is named, and the 2D knee valgus (FPPA), whose plane
