@@ -127,7 +127,7 @@ public final class JointAngles {
             if (world != null && towardCamera(angle.segments(side), world.at(i), MAX_SEGMENT_OUT_OF_IMAGE_DEG))
                 issue = issue.first(SampleIssue.SEGMENT_TOWARD_CAMERA);
         } else if (!worldMeasured && towardCamera(angle.segments(side), p, MAX_SEGMENT_OUT_OF_IMAGE_3D_DEG)) {
-            // The picture shows under half of such a limb; the rest of its 3D direction is the model's guess of depth.
+            // Such a limb reaches further in depth than across the picture: its 3D direction is mostly the model's guess.
             issue = issue.first(SampleIssue.DEPTH_GUESSED);
         }
         if (!upright && angle.againstGravity()) issue = issue.first(SampleIssue.NOT_UPRIGHT);

@@ -7,18 +7,18 @@ import org.poseanalytics.tracking.series.KeypointSeries;
 /**
  * How far the picture is turned from level, read off the subject. A person on two straight legs stands them plumb
  * (the weight over both feet) with the trunk above them, from the front as from the side: the mean of the two legs'
- * lean in the picture, over the frames where the subject stands so, is the camera's roll. On the squat fixture and four clips made from it the
- * estimate is −3.5 to −4.5°; the same clip turned by 20° reads −23.9° (docs/BENCHMARKS.md, "A camera that is not
- * level"). A lean against gravity (trunk lean, pelvic tilt) is measured against the picture's "up" (2D) or the one
- * camera's world landmarks' "up" (3D), both turned with the camera, so in a tilted picture it is the camera's as much
- * as the person's. Seated or lying people, whose legs are never straight and upright, give no estimate.
+ * lean in the picture, over the frames where the subject stands so, is the camera's roll. The squat fixture and the
+ * clips made from it read −3.5 to −4.8°; the same clip turned by 20° reads −23.9° (docs/BENCHMARKS.md, "A camera that
+ * is not level"). A lean against gravity (trunk lean, pelvic tilt) is measured against the picture's "up" (2D) or the
+ * one camera's world landmarks' "up" (3D), both turned with the camera, so in a tilted picture it is the camera's as
+ * much as the person's. Seated or lying people, whose legs are never straight and upright, give no estimate.
  */
 public final class PictureRoll {
     /** A leg is straight when its picture bends at the knee by at most this (a frontal squat's foreshortened bend too). */
     static final double MAX_KNEE_BEND_DEG = 20;
     /** Standing tall: the trunk's line is within this of the legs' mean line in the picture. */
     static final double MAX_TRUNK_OFF_LEGS_DEG = 6;
-    /** Fewer straight-legged frames than this give no estimate: a glimpse of a stride is no stance. */
+    /** Fewer frames of standing tall than this give no estimate: a glimpse of a stride is no stance. */
     static final int MIN_SAMPLES = 10;
     /**
      * Beyond this roll a lean against gravity is off by more than the "valid" bound of the 2D angles (docs/ANGLES.md)
@@ -30,8 +30,8 @@ public final class PictureRoll {
 
     /**
      * The median, over the frames where the subject stands tall ({@link #standingLean}), of the two legs' mean lean
-     * from the picture's vertical (degrees; positive when the ankles are right of the hips); empty when there are too few such
-     * frames or the skeleton has no legs.
+     * from the picture's vertical (degrees; positive when the ankles are right of the hips); empty when there are too
+     * few such frames or the skeleton has no legs.
      */
     public static OptionalDouble estimateDeg(KeypointSeries series) {
         Landmarks p = new Landmarks(series, Dimension.IMAGE_2D);

@@ -87,7 +87,8 @@ public enum SampleIssue {
      * 2D values, and the reason a clinician can act on: film from the side), then plausibility, then the low ones.
      */
     public static final List<SampleIssue> CHECK_ORDER = List.of(NOT_TRACKED, NO_DEPTH, SIDE_CONFUSION, OUT_OF_FRAME, HIDDEN,
-            EDGE_ON_PLANE, NOT_UPRIGHT, PICTURE_TILTED, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, DEPTH_GUESSED, INTERPOLATED, OBLIQUE_VIEW, NONE);
+            EDGE_ON_PLANE, NOT_UPRIGHT, PICTURE_TILTED, IMPLAUSIBLE, UNSTABLE_PROJECTION, SEGMENT_TOWARD_CAMERA, DEPTH_GUESSED,
+            INTERPOLATED, OBLIQUE_VIEW, NONE);
 
     /** Whichever of this and {@code other} the quality stage reports: the one it checks first. */
     public SampleIssue first(SampleIssue other) {

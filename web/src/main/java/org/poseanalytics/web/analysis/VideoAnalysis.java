@@ -147,7 +147,6 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
         return session.exercise();
     }
 
-    /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */
     /**
      * The worst-rated of a repetition's ROM and peak figures of the angle it was counted on (both sides): the quality of
      * the repetition's own ROM and peak, which are that angle's (a frontal squat's 3D knee is low where the thighs point
@@ -173,6 +172,7 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
         return FigureText.number(deg, "deg") + (q == Quality.LOW ? " (low quality)" : "");
     }
 
+    /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */
     public Optional<MetricRecord> repetitionMetric(int repetition, String fragment) {
         return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.name().contains(fragment)).findFirst();
     }
