@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -33,10 +34,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.pipeline.AnalysisOutputs;
+import org.poseanalytics.kinematics.metric.MetricRecord;
 import org.poseanalytics.kinematics.repetition.Repetition;
 import org.poseanalytics.web.account.CurrentUser;
 import org.poseanalytics.web.account.Role;
@@ -434,10 +437,10 @@ public class AnalysisView extends VerticalLayout implements HasUrlParameter<Long
         grid.addColumn(Repetition::index).setHeader("Rep").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> fmt(r.startS(), 2) + "–" + fmt(r.endS(), 2) + " s").setHeader("Time");
         // The counting angle's figures of the repetition say how far its ROM and peak can be trusted.
-        grid.addColumn(r -> analysis.repetitionAngle(r.index(), r.romDeg())).setHeader("ROM")
-                .setTooltipGenerator(r -> analysis.repetitionAngleFigure(r.index()).map(m -> m.note()).orElse(""));
-        grid.addColumn(r -> analysis.repetitionAngle(r.index(), r.peakDeg())).setHeader("Peak")
-                .setTooltipGenerator(r -> analysis.repetitionAngleFigure(r.index()).map(m -> m.note()).orElse(""));
+        Map<Integer, MetricRecord> rated = analysis.repetitionAngleFigures();
+        SerializableFunction<Repetition, String> why = r -> rated.containsKey(r.index()) ? rated.get(r.index()).note() : "";
+        grid.addColumn(r -> VideoAnalysis.repetitionAngle(rated.get(r.index()), r.romDeg(), "deg")).setHeader("ROM").setTooltipGenerator(why);
+        grid.addColumn(r -> VideoAnalysis.repetitionAngle(rated.get(r.index()), r.peakDeg(), "deg")).setHeader("Peak").setTooltipGenerator(why);
         grid.addColumn(r -> fmt(r.eccentricS(), 2) + " / " + fmt(r.holdS(), 2) + " / " + fmt(r.concentricS(), 2) + " s")
                 .setHeader("Tempo down / hold / up");
         grid.addColumn(r -> analysis.repetitionMetric(r.index(), "symmetry").map(org.poseanalytics.web.ui.FigureText::value).orElse("—"))

@@ -2,7 +2,9 @@ package org.poseanalytics.web.analysis;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.poseanalytics.kinematics.angle.AngleSeries;
 import org.poseanalytics.kinematics.angle.AngleTable;
@@ -148,28 +150,31 @@ public record VideoAnalysis(Session session, Video video, Analysis analysis, Ang
     }
 
     /**
-     * The worst-rated of a repetition's ROM and peak figures of the angle it was counted on (both sides): the quality of
-     * the repetition's own ROM and peak, which are that angle's (a frontal squat's 3D knee is low where the thighs point
-     * at the camera, though the repetition's timing is not). Empty when the signal is not an angle of the table.
+     * Per repetition index, the worst-rated of its ROM and peak figures of the angle it was counted on (both sides): the
+     * quality of the repetition's own ROM and peak, which are that angle's (a frontal squat's 3D knee is low where the
+     * thighs point at the camera, though the repetition's timing is not). Made in one pass over the figures, for a
+     * table of every repetition (an hour is 831 repetitions among 64,094 figures). Empty when the signal is no angle.
      */
-    public Optional<MetricRecord> repetitionAngleFigure(int repetition) {
+    public Map<Integer, MetricRecord> repetitionAngleFigures() {
         Optional<AngleSeries> signal = signalColumn();
-        if (signal.isEmpty()) return Optional.empty();
+        if (signal.isEmpty()) return Map.of();
         String base = signal.get().angle().id() + signal.get().dimension().suffix();
-        return metrics.stream().filter(m -> m.repetition() != null && m.repetition() == repetition && m.quality() != null
-                        && (m.name().equals(base + "_rom") || m.name().equals(base + "_peak")))
-                .max(java.util.Comparator.comparing(m -> m.quality().ordinal()));
+        Map<Integer, MetricRecord> worst = new HashMap<>();
+        for (MetricRecord m : metrics)
+            if (m.repetition() != null && m.quality() != null && (m.name().equals(base + "_rom") || m.name().equals(base + "_peak")))
+                worst.merge(m.repetition(), m, (a, b) -> b.quality().ordinal() > a.quality().ordinal() ? b : a);
+        return worst;
     }
 
     /**
-     * A repetition's ROM or peak as a table shows it: "79.4°", "79.4° (low quality)", or "—" when the angle's figures of
-     * that repetition are invalid ({@link #repetitionAngleFigure}).
+     * A repetition's ROM or peak as a table shows it, given its rating from {@link #repetitionAngleFigures} (null: none):
+     * "79.4°", "79.4° (low quality)", or "—" when invalid; {@code unit} "deg" writes the degree sign, "" leaves it to a
+     * column header that names it.
      */
-    public String repetitionAngle(int repetition, double deg) {
-        Optional<MetricRecord> rated = repetitionAngleFigure(repetition);
-        Quality q = rated.map(MetricRecord::quality).orElse(Quality.VALID);
+    public static String repetitionAngle(MetricRecord rated, double deg, String unit) {
+        Quality q = rated == null ? Quality.VALID : rated.quality();
         if (q == Quality.INVALID || !Double.isFinite(deg)) return "—";
-        return FigureText.number(deg, "deg") + (q == Quality.LOW ? " (low quality)" : "");
+        return FigureText.number(deg, unit) + (q == Quality.LOW ? " (low quality)" : "");
     }
 
     /** A per-repetition metric whose name contains {@code fragment} (e.g. "symmetry"), if the analysis made one. */

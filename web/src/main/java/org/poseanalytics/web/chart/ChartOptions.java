@@ -70,8 +70,7 @@ public final class ChartOptions {
             s.put("color", PALETTE.get(i % PALETTE.size()));
             ArrayNode data = s.putArray("data");
             for (int k = 0; k < c.x().length; k++) {
-                ArrayNode p = data.addArray().add(round(c.x()[k], 3));
-                if (Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+                point(data, c.x()[k], c.y()[k]);
             }
             if (i == 0 && !bands.isEmpty()) {
                 ObjectNode area = s.putObject("markArea").put("silent", true);
@@ -115,9 +114,14 @@ public final class ChartOptions {
         int n = c.x().length;
         for (int k = 0; k < n; k++) {
             boolean near = c.low().get(k) || (k > 0 && c.low().get(k - 1)) || (k + 1 < n && c.low().get(k + 1));
-            ArrayNode p = data.addArray().add(round(c.x()[k], 3));
-            if (near && Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+            point(data, c.x()[k], near ? c.y()[k] : Double.NaN);
         }
+    }
+
+    /** One [x, y] point of a line, rounded as sent; a NaN y is null, a break in the line. */
+    private static void point(ArrayNode data, double x, double y) {
+        ArrayNode p = data.addArray().add(round(x, 3));
+        if (Double.isFinite(y)) p.add(round(y, 2)); else p.addNull();
     }
 
     /** Two quantities over time on their own y axes (left and right), e.g. a point's height and its speed. */
@@ -151,8 +155,7 @@ public final class ChartOptions {
                 if (axis == 1 && !left.isEmpty()) s.putObject("lineStyle").put("type", "dashed");
                 ArrayNode data = s.putArray("data");
                 for (int k = 0; k < c.x().length; k++) {
-                    ArrayNode p = data.addArray().add(round(c.x()[k], 3));
-                    if (Double.isFinite(c.y()[k])) p.add(round(c.y()[k], 2)); else p.addNull();
+                    point(data, c.x()[k], c.y()[k]);
                 }
             }
         }

@@ -221,10 +221,12 @@ public class ExportService {
     SessionReport report(VideoAnalysis a, List<String> columns) {
         List<String> header = List.of("Rep", "Start (s)", "End (s)", "ROM (°)", "Peak (°)", "Down (s)", "Hold (s)", "Up (s)", "Symmetry");
         List<List<String>> rows = new ArrayList<>();
+        Map<Integer, MetricRecord> rated = a.repetitionAngleFigures();
         for (Repetition r : a.repetitions()) {
             String sym = a.repetitionMetric(r.index(), "symmetry").map(FigureText::value).orElse("—");
-            rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), a.repetitionAngle(r.index(), r.romDeg()).replace("°", ""),
-                    a.repetitionAngle(r.index(), r.peakDeg()).replace("°", ""), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
+            MetricRecord angle = rated.get(r.index());
+            rows.add(List.of(String.valueOf(r.index()), num(r.startS(), 2), num(r.endS(), 2), VideoAnalysis.repetitionAngle(angle, r.romDeg(), ""),
+                    VideoAnalysis.repetitionAngle(angle, r.peakDeg(), ""), num(r.eccentricS(), 2), num(r.holdS(), 2), num(r.concentricS(), 2), sym));
         }
         // The previous session of the same subject and exercise, by date: its headline figures beside these.
         List<MetricHistoryPoint> history = queries.metricHistory(a.session().subjectId());
